@@ -1,0 +1,149 @@
+"""The rule engine: select rules, run checks, isolate crashes, apply stage and severity overrides.
+
+``lint_path`` is the whole path for one file (load → recognise → checks) and never raises for a
+bad input: an unreadable file becomes a result with ``error`` set.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from doclint.checks import load_all
+from doclint.config import Config
+from doclint.context import Context
+from doclint.errors import LoadError
+from doclint.findings import SEVERITY_RANK, Finding, Location
+from doclint.model import Document
+from doclint.recognise import recognise
+from doclint.recognise.components import Recognition
+from doclint.rulepack import RuleMeta, RulePack, load_pack
+
+
+@dataclass
+class FileResult:
+    path: str
+    format: str | None = None
+    family: str | None = None
+    doc_type: str | None = None
+    stage: str = "draft"
+    error: LoadError | None = None
+    findings: list[Finding] = field(default_factory=list)
+    document: Document | None = field(default=None, repr=False)
+    recognition: Recognition | None = field(default=None, repr=False)
+
+    def worst(self) -> str | None:
+        if not self.findings:
+            return None
+        return max((f.severity or "info" for f in self.findings), key=SEVERITY_RANK.__getitem__)
+
+
+def applicable(meta: RuleMeta, ctx: Context) -> bool:
+    if ctx.stage not in meta.stages:
+        return False
+    if meta.formats and ctx.doc.format not in meta.formats:
+        return False
+    if meta.nd30_only and ctx.rec.family != "administrative":
+        return False
+    return True
+
+
+def resolve_severity(meta: RuleMeta, finding: Finding, config: Config) -> str:
+    override = config.severity_for(finding.code)
+    if override:
+        return override
+    if config.stage == "draft" and meta.draft_severity:
+        return meta.draft_severity
+    return finding.severity or meta.severity
+
+
+def run_checks(ctx: Context) -> list[Finding]:
+    pack, config = ctx.pack, ctx.config
+    findings: list[Finding] = []
+    for codes, fn in load_all():
+        active = {
+            code
+            for code in codes
+            if code in pack.rules
+            and config.is_selected(code, ctx.doc.path)
+            and applicable(pack.rules[code], ctx)
+        }
+        if not active:
+            continue
+        try:
+            produced = [f for f in fn(ctx) if f.code in active]
+        except Exception as exc:  # a crashing check must not take the others down
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            findings.append(
+                Finding(
+                    code="DOC005",
+                    vi=f"Lỗi nội bộ khi chạy quy tắc {', '.join(sorted(active))}: {exc!r} "
+                    f"({Path(where.filename).name}:{where.lineno}). Các quy tắc khác vẫn được chạy.",
+                    en=f"Internal error in rule {', '.join(sorted(active))}: {exc!r} "
+                    f"({Path(where.filename).name}:{where.lineno}). The other rules still ran.",
+                )
+            )
+            continue
+        findings.extend(produced)
+    for finding in findings:
+        meta = pack.rules.get(finding.code)
+        if meta is None:
+            finding.severity = finding.severity or "error"
+            continue
+        finding.severity = resolve_severity(meta, finding, config)
+        finding.name = meta.name
+        finding.basis = finding.basis or meta.basis
+        finding.family = meta.family
+        if finding.location.page is None and finding.location.block is not None:
+            blocks = ctx.doc.blocks
+            if 0 <= finding.location.block < len(blocks):
+                finding.location.page = blocks[finding.location.block].page
+    findings.sort(key=_sort_key)
+    return findings
+
+
+def _sort_key(f: Finding) -> tuple:
+    loc = f.location
+    return (
+        loc.block if loc.block is not None else -1,
+        loc.start if loc.start is not None else -1,
+        f.code,
+        f.vi,
+    )
+
+
+def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -> FileResult:
+    pack = pack or load_pack(config.packs)
+    rec = recognise(doc, pack)
+    ctx = Context(doc=doc, rec=rec, config=config, pack=pack)
+    findings = run_checks(ctx)
+    return FileResult(
+        path=doc.path,
+        format=doc.format,
+        family=rec.family,
+        doc_type=rec.doc_type,
+        stage=config.stage,
+        findings=findings,
+        document=doc,
+        recognition=rec,
+    )
+
+
+def lint_path(path: str | Path, config: Config, keep_document: bool = False) -> FileResult:
+    from doclint.load import load  # imported here: loaders pull in lxml, pdfplumber...
+
+    path = str(path)
+    try:
+        doc = load(path)
+    except LoadError as err:
+        fmt = Path(path).suffix.lower().lstrip(".") or None
+        return FileResult(path=path, format=fmt, stage=config.stage, error=err)
+    result = lint_document(doc, config)
+    if not keep_document:
+        result.document = None
+    return result
+
+
+def unreadable_finding(err: LoadError) -> Finding:
+    return Finding(code=err.code, vi=err.vi, en=err.en, location=Location(), severity="error")

@@ -1,0 +1,759 @@
+"""DOCX loader: one lxml pass over ``word/document.xml`` with our own style resolver.
+
+Why not python-docx for this: it neither resolves effective formatting (style chains, theme fonts,
+docDefaults), nor reads text boxes, nor skips the ``mc:Fallback`` copy of a shape's text, and it is
+several times slower on large files. python-docx is used where it is good (writing comments).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from doclint.errors import LoadError
+from doclint.load.guard import open_zip, read_part
+from doclint.load.numbering import Numbering
+from doclint.model import (
+    Block,
+    Document,
+    HeaderFooter,
+    LoadFacts,
+    ParagraphFormat,
+    Run,
+    RunFormat,
+    Section,
+    TablePosition,
+)
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+TWIP_MM = 25.4 / 1440
+LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
+PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
+)
+
+
+def parse_xml(data: bytes, name: str) -> etree._Element:
+    head = data[:2048]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        # OOXML never declares a DTD; one that does is an entity-expansion or XXE attempt
+        raise LoadError(
+            "DOC001",
+            f"Tệp DOCX chứa khai báo DTD/ENTITY trong {name} — từ chối vì có thể là tệp độc hại.",
+            f"The DOCX declares a DTD/ENTITY in {name} — refused as potentially malicious.",
+        )
+    if STRICT_W.encode() in head or STRICT_W.encode() in data[:20000]:
+        data = data.replace(STRICT_W.encode(), W.encode())
+    try:
+        return etree.fromstring(data, PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise LoadError(
+            "DOC001",
+            f"Tệp DOCX bị hỏng: phần {name} không phải XML hợp lệ (dòng {exc.lineno}).",
+            f"Broken DOCX: part {name} is not well-formed XML (line {exc.lineno}).",
+        ) from exc
+
+
+def on_off(el: etree._Element | None) -> bool | None:
+    """OOXML toggles: present means on unless w:val is 0/false/off."""
+    if el is None:
+        return None
+    val = el.get(q("val"))
+    return val not in ("0", "false", "off", "none")
+
+
+# ---------------------------------------------------------------- styles
+
+
+@dataclass
+class RProps:
+    ascii: str | None = None
+    hansi: str | None = None
+    ascii_theme: str | None = None
+    hansi_theme: str | None = None
+    size: float | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    caps: bool | None = None
+    underline: bool | None = None
+    color: str | None = None
+    vanish: bool | None = None
+
+    def over(self, other: RProps | None) -> RProps:
+        """``other`` applied on top of self."""
+        if other is None:
+            return self
+        merged = replace(self)
+        for name in self.__dataclass_fields__:
+            value = getattr(other, name)
+            if value is not None:
+                setattr(merged, name, value)
+        if other.ascii is not None and other.ascii_theme is None:
+            merged.ascii_theme = None
+        if other.hansi is not None and other.hansi_theme is None:
+            merged.hansi_theme = None
+        return merged
+
+
+@dataclass
+class PProps:
+    jc: str | None = None
+    first_line: float | None = None  # twips; negative = hanging
+    left: float | None = None
+    before: float | None = None  # twips
+    after: float | None = None
+    line: float | None = None
+    line_rule: str | None = None
+    num_id: str | None = None
+    ilvl: int | None = None
+    bottom_border: bool | None = None
+
+    def over(self, other: PProps | None) -> PProps:
+        if other is None:
+            return self
+        merged = replace(self)
+        for name in self.__dataclass_fields__:
+            value = getattr(other, name)
+            if value is not None:
+                setattr(merged, name, value)
+        return merged
+
+
+def read_rpr(rpr: etree._Element | None) -> RProps | None:
+    if rpr is None:
+        return None
+    props = RProps()
+    fonts = rpr.find(q("rFonts"))
+    if fonts is not None:
+        props.ascii = fonts.get(q("ascii"))
+        props.hansi = fonts.get(q("hAnsi"))
+        props.ascii_theme = fonts.get(q("asciiTheme"))
+        props.hansi_theme = fonts.get(q("hAnsiTheme"))
+    size = rpr.find(q("sz"))
+    if size is not None and size.get(q("val"), "").replace(".", "", 1).isdigit():
+        props.size = float(size.get(q("val"))) / 2
+    props.bold = on_off(rpr.find(q("b")))
+    props.italic = on_off(rpr.find(q("i")))
+    props.caps = on_off(rpr.find(q("caps")))
+    props.vanish = on_off(rpr.find(q("vanish")))
+    u = rpr.find(q("u"))
+    if u is not None:
+        props.underline = u.get(q("val"), "single") != "none"
+    color = rpr.find(q("color"))
+    if color is not None:
+        val = (color.get(q("val")) or "").upper()
+        props.color = None if val in ("", "AUTO") else val
+        if props.color is None:
+            props.color = "AUTO"
+    return props
+
+
+def _twips(el: etree._Element | None, attr: str) -> float | None:
+    if el is None:
+        return None
+    raw = el.get(q(attr))
+    if raw is None:
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def read_ppr(ppr: etree._Element | None) -> PProps | None:
+    if ppr is None:
+        return None
+    props = PProps()
+    jc = ppr.find(q("jc"))
+    if jc is not None:
+        props.jc = jc.get(q("val"))
+    ind = ppr.find(q("ind"))
+    if ind is not None:
+        hanging = _twips(ind, "hanging")
+        first = _twips(ind, "firstLine")
+        props.first_line = -hanging if hanging else first
+        props.left = _twips(ind, "left") if ind.get(q("left")) is not None else _twips(ind, "start")
+    spacing = ppr.find(q("spacing"))
+    if spacing is not None:
+        props.before = _twips(spacing, "before")
+        props.after = _twips(spacing, "after")
+        props.line = _twips(spacing, "line")
+        props.line_rule = spacing.get(q("lineRule")) or ("auto" if props.line else None)
+    num = ppr.find(q("numPr"))
+    if num is not None:
+        ilvl, num_id = num.find(q("ilvl")), num.find(q("numId"))
+        props.num_id = num_id.get(q("val")) if num_id is not None else None
+        if ilvl is not None and (ilvl.get(q("val")) or "").isdigit():
+            props.ilvl = int(ilvl.get(q("val")))
+    bdr = ppr.find(f"{q('pBdr')}/{q('bottom')}")
+    if bdr is not None:
+        props.bottom_border = bdr.get(q("val")) not in (None, "nil", "none")
+    return props
+
+
+@dataclass
+class Style:
+    style_id: str
+    kind: str
+    name: str
+    based_on: str | None
+    rpr: RProps | None
+    ppr: PProps | None
+
+
+@dataclass
+class Styles:
+    styles: dict[str, Style] = field(default_factory=dict)
+    default_rpr: RProps = field(default_factory=RProps)
+    default_ppr: PProps = field(default_factory=PProps)
+    default_para: str | None = None
+    default_char: str | None = None
+    theme: dict[str, str] = field(default_factory=dict)
+    _rcache: dict[str, RProps] = field(default_factory=dict)
+    _pcache: dict[str, PProps] = field(default_factory=dict)
+
+    def chain(self, style_id: str | None) -> list[Style]:
+        out: list[Style] = []
+        seen: set[str] = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            out.append(style)
+            style_id = style.based_on
+        return list(reversed(out))
+
+    def style_rpr(self, style_id: str | None) -> RProps:
+        key = style_id or ""
+        if key not in self._rcache:
+            props = RProps()
+            for style in self.chain(style_id):
+                props = props.over(style.rpr)
+            self._rcache[key] = props
+        return self._rcache[key]
+
+    def style_ppr(self, style_id: str | None) -> PProps:
+        key = style_id or ""
+        if key not in self._pcache:
+            props = PProps()
+            for style in self.chain(style_id):
+                props = props.over(style.ppr)
+            self._pcache[key] = props
+        return self._pcache[key]
+
+    def font(self, name: str | None, theme: str | None) -> str | None:
+        if theme:
+            major = theme.startswith("major")
+            return self.theme.get("major" if major else "minor") or name
+        return name
+
+
+def read_styles(root: etree._Element | None, theme: dict[str, str]) -> Styles:
+    styles = Styles(theme=theme)
+    if root is None:
+        return styles
+    defaults = root.find(q("docDefaults"))
+    if defaults is not None:
+        styles.default_rpr = read_rpr(defaults.find(f"{q('rPrDefault')}/{q('rPr')}")) or RProps()
+        styles.default_ppr = read_ppr(defaults.find(f"{q('pPrDefault')}/{q('pPr')}")) or PProps()
+    for el in root.iter(q("style")):
+        style_id = el.get(q("styleId"))
+        if not style_id:
+            continue
+        based = el.find(q("basedOn"))
+        name = el.find(q("name"))
+        kind = el.get(q("type"), "paragraph")
+        styles.styles[style_id] = Style(
+            style_id=style_id,
+            kind=kind,
+            name=name.get(q("val")) if name is not None else style_id,
+            based_on=based.get(q("val")) if based is not None else None,
+            rpr=read_rpr(el.find(q("rPr"))),
+            ppr=read_ppr(el.find(q("pPr"))),
+        )
+        if on_off(el.find(q("default"))) or el.get(q("default")) in ("1", "true"):
+            if kind == "paragraph":
+                styles.default_para = style_id
+            elif kind == "character":
+                styles.default_char = style_id
+    return styles
+
+
+def read_theme(root: etree._Element | None) -> dict[str, str]:
+    if root is None:
+        return {}
+    out: dict[str, str] = {}
+    for kind in ("major", "minor"):
+        latin = root.find(f".//{{{A}}}{kind}Font/{{{A}}}latin")
+        if latin is not None and latin.get("typeface"):
+            out[kind] = latin.get("typeface")
+    return out
+
+
+# ---------------------------------------------------------------- package
+
+
+class Package:
+    """The zip container: parts by name, relationships of a part resolved to part names."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.names = set(archive.namelist())
+
+    def xml(self, name: str) -> etree._Element | None:
+        if name not in self.names:
+            return None
+        return parse_xml(read_part(self.archive, name), name)
+
+    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+        path = PurePosixPath(part)
+        rels_name = str(path.parent / "_rels" / f"{path.name}.rels").lstrip("/")
+        if rels_name.startswith("./"):
+            rels_name = rels_name[2:]
+        root = self.xml(rels_name)
+        out: dict[str, tuple[str, str]] = {}
+        if root is None:
+            return out
+        for rel in root.iter(f"{{{PKG_REL}}}Relationship"):
+            target = rel.get("Target", "")
+            if rel.get("TargetMode") == "External":
+                continue
+            if target.startswith("/"):
+                resolved = target.lstrip("/")
+            else:
+                resolved = _normpath(str(path.parent / target))
+            out[rel.get("Id", "")] = (rel.get("Type", ""), resolved)
+        return out
+
+    def main_part(self) -> str:
+        for _rid, (rtype, target) in self.rels("").items():
+            if rtype.endswith("/officeDocument"):
+                return target
+        return "word/document.xml"
+
+
+def _normpath(path: str) -> str:
+    parts: list[str] = []
+    for piece in path.split("/"):
+        if piece in ("", "."):
+            continue
+        if piece == "..":
+            if parts:
+                parts.pop()
+        else:
+            parts.append(piece)
+    return "/".join(parts)
+
+
+# ---------------------------------------------------------------- body walk
+
+
+@dataclass
+class _Para:
+    text: list[str] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    length: int = 0
+    non_nfc: bool = False
+    page_breaks: int = 0
+    field_depth: list[str] = field(default_factory=list)  # "instr" | "result"
+    has_page_field: bool = False
+    has_numpages_field: bool = False
+    textboxes: list[etree._Element] = field(default_factory=list)
+
+
+class DocxReader:
+    def __init__(self, pkg: Package, path: Path) -> None:
+        self.pkg = pkg
+        self.path = path
+        self.main = pkg.main_part()
+        self.rels = pkg.rels(self.main)
+        theme_root = None
+        styles_root = None
+        numbering_root = None
+        for rtype, target in self.rels.values():
+            if rtype.endswith("/theme"):
+                theme_root = pkg.xml(target)
+            elif rtype.endswith("/styles"):
+                styles_root = pkg.xml(target)
+            elif rtype.endswith("/numbering"):
+                numbering_root = pkg.xml(target)
+        self.styles = read_styles(styles_root, read_theme(theme_root))
+        self.numbering = Numbering(numbering_root, W)
+        self.blocks: list[Block] = []
+        self.sections: list[Section] = []
+        self.facts = LoadFacts()
+        self.page = 1
+        self.table_count = 0
+        self.section_index = 0
+        self.section_first_block = 0
+        self.section_has_table = False
+
+    # -- formatting
+    def run_format(self, para_style: str | None, run: etree._Element) -> tuple[RunFormat, bool]:
+        rpr = run.find(q("rPr"))
+        char_style = None
+        if rpr is not None:
+            rs = rpr.find(q("rStyle"))
+            char_style = rs.get(q("val")) if rs is not None else None
+        props = self.styles.default_rpr.over(self.styles.style_rpr(para_style or self.styles.default_para))
+        if char_style:
+            props = props.over(self.styles.style_rpr(char_style))
+        props = props.over(read_rpr(rpr))
+        color = props.color if props.color not in (None, "AUTO") else None
+        fmt = RunFormat(
+            font=self.styles.font(props.ascii, props.ascii_theme),
+            font_hansi=self.styles.font(props.hansi or props.ascii, props.hansi_theme),
+            size_pt=props.size if props.size is not None else 10.0,  # Word's built-in default
+            bold=bool(props.bold),
+            italic=bool(props.italic),
+            caps=bool(props.caps),
+            underline=bool(props.underline),
+            color=color,
+        )
+        return fmt, bool(props.vanish)
+
+    def para_format(self, p: etree._Element) -> tuple[ParagraphFormat, str | None, PProps]:
+        ppr = p.find(q("pPr"))
+        style_id = None
+        if ppr is not None:
+            ps = ppr.find(q("pStyle"))
+            style_id = ps.get(q("val")) if ps is not None else None
+        style_id = style_id or self.styles.default_para
+        props = self.styles.default_ppr.over(self.styles.style_ppr(style_id)).over(read_ppr(ppr))
+        line_spacing = line_pt = None
+        if props.line is not None:
+            if (props.line_rule or "auto") == "auto":
+                line_spacing = props.line / 240
+            else:
+                line_pt = props.line / 20
+        style = self.styles.styles.get(style_id or "")
+        fmt = ParagraphFormat(
+            alignment=_ALIGN.get(props.jc or "left", "left"),
+            first_line_indent_mm=props.first_line * TWIP_MM if props.first_line is not None else 0.0,
+            left_indent_mm=props.left * TWIP_MM if props.left is not None else 0.0,
+            space_before_pt=props.before / 20 if props.before is not None else 0.0,
+            space_after_pt=props.after / 20 if props.after is not None else 0.0,
+            line_spacing=line_spacing if props.line is not None else 1.0,
+            line_spacing_pt=line_pt,
+            line_rule=(props.line_rule or "auto") if props.line is not None else "auto",  # type: ignore[arg-type]
+            style_name=style.name if style else None,
+            has_bottom_border=bool(props.bottom_border),
+        )
+        return fmt, style_id, props
+
+    # -- text
+    def collect(self, el: etree._Element, para: _Para, para_style: str | None) -> None:
+        """Walk the inline content of a paragraph in document order."""
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == q("r"):
+                self.read_run(child, para, para_style)
+            elif tag in (q("hyperlink"), q("ins"), q("smartTag"), q("customXml"), q("bdo"), q("dir")):
+                self.collect(child, para, para_style)
+            elif tag == q("sdt"):
+                content = child.find(q("sdtContent"))
+                if content is not None:
+                    self.collect(content, para, para_style)
+            elif tag == q("fldSimple"):
+                instr = (child.get(q("instr")) or "").strip().upper()
+                self._note_field(instr, para)
+                self.collect(child, para, para_style)
+            elif tag == f"{{{MC}}}AlternateContent":
+                choice = child.find(f"{{{MC}}}Choice")
+                if choice is not None:
+                    self.collect(choice, para, para_style)
+            # w:del, w:moveFrom, bookmarks, proofErr... carry no visible text
+
+    def _note_field(self, instr: str, para: _Para) -> None:
+        word = instr.split()[0] if instr.split() else ""
+        if word == "PAGE":
+            para.has_page_field = True
+        elif word in ("NUMPAGES", "SECTIONPAGES"):
+            para.has_numpages_field = True
+
+    def read_run(self, r: etree._Element, para: _Para, para_style: str | None) -> None:
+        fmt, hidden = self.run_format(para_style, r)
+        pieces: list[str] = []
+        for child in r:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == q("fldChar"):
+                kind = child.get(q("fldCharType"))
+                if kind == "begin":
+                    para.field_depth.append("instr")
+                elif kind == "separate" and para.field_depth:
+                    para.field_depth[-1] = "result"
+                elif kind == "end" and para.field_depth:
+                    para.field_depth.pop()
+            elif tag == q("instrText"):
+                self._note_field((child.text or "").strip().upper(), para)
+            elif para.field_depth and para.field_depth[-1] == "instr":
+                continue
+            elif tag == q("t"):
+                pieces.append(child.text or "")
+            elif tag == q("tab"):
+                pieces.append("\t")
+            elif tag in (q("br"), q("cr")):
+                if child.get(q("type")) == "page":
+                    para.page_breaks += 1
+                else:
+                    pieces.append("\n")
+            elif tag == q("lastRenderedPageBreak"):
+                para.page_breaks += 1
+            elif tag in (q("noBreakHyphen"),):
+                pieces.append("-")
+            elif tag == q("softHyphen"):
+                continue
+            elif tag == q("drawing") or tag == f"{{{MC}}}AlternateContent" or tag == q("pict"):
+                self._find_textboxes(child, para)
+        if hidden or not pieces:
+            return
+        raw = "".join(pieces)
+        text = unicodedata.normalize("NFC", raw)
+        if text != raw:
+            para.non_nfc = True
+        font = fmt.font_hansi or fmt.font
+        if font:
+            self.facts.fonts[font] = self.facts.fonts.get(font, 0) + len(text)
+        start = para.length
+        para.text.append(text)
+        para.length += len(text)
+        para.runs.append(Run(start=start, end=para.length, fmt=fmt))
+
+    def _find_textboxes(self, el: etree._Element, para: _Para) -> None:
+        # skip mc:Fallback (the VML copy of the same shape); take the first txbxContent per shape
+        if el.tag == f"{{{MC}}}AlternateContent":
+            choice = el.find(f"{{{MC}}}Choice")
+            if choice is not None:
+                self._find_textboxes(choice, para)
+            return
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == q("txbxContent"):
+                para.textboxes.append(child)
+                self.facts.has_text_boxes = True
+            elif child.tag == f"{{{MC}}}Fallback":
+                continue
+            else:
+                self._find_textboxes(child, para)
+
+    # -- blocks
+    def add_paragraph(
+        self, p: etree._Element, kind: str = "paragraph", table: TablePosition | None = None
+    ) -> None:
+        pfmt, style_id, props = self.para_format(p)
+        para = _Para()
+        self.collect(p, para, style_id)
+        text = "".join(para.text)
+        label = None
+        if props.num_id and props.num_id != "0":
+            label = self.numbering.label(props.num_id, props.ilvl or 0)
+            pfmt.numbering_label = label
+            pfmt.numbering_level = props.ilvl or 0
+        if para.non_nfc:
+            self.facts.non_nfc_blocks += 1
+        stripped = text.strip()
+        if stripped or label:
+            self.blocks.append(
+                Block(
+                    index=len(self.blocks),
+                    text=text,
+                    kind=kind,  # type: ignore[arg-type]
+                    runs=para.runs,
+                    para=pfmt,
+                    page=self.page,
+                    section=self.section_index,
+                    table=table,
+                )
+            )
+        ppr = p.find(q("pPr"))
+        for box in para.textboxes:
+            for inner in box.iter(q("p")):
+                self.add_paragraph(inner, kind="textbox")
+        self.page += para.page_breaks
+        if ppr is not None and ppr.find(q("sectPr")) is not None:
+            self.close_section(ppr.find(q("sectPr")))
+
+    def add_table(self, tbl: etree._Element, nested: bool = False) -> None:
+        self.section_has_table = True
+        index = self.table_count
+        self.table_count += 1
+        rows = tbl.findall(q("tr"))
+        n_cols = max((len(r.findall(q("tc"))) for r in rows), default=0)
+        for r_i, row in enumerate(rows):
+            col = 0
+            for cell in row.findall(q("tc")):
+                tcpr = cell.find(q("tcPr"))
+                span = 1
+                if tcpr is not None:
+                    gs = tcpr.find(q("gridSpan"))
+                    if gs is not None and (gs.get(q("val")) or "").isdigit():
+                        span = int(gs.get(q("val")))
+                pos = TablePosition(table=index, row=r_i, col=col, n_rows=len(rows), n_cols=n_cols, nested=nested)
+                self.walk(cell, kind="cell", table=pos, nested=True)
+                col += span
+
+    def walk(
+        self,
+        container: etree._Element,
+        kind: str = "paragraph",
+        table: TablePosition | None = None,
+        nested: bool = False,
+    ) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == q("p"):
+                self.add_paragraph(child, kind=kind, table=table)
+            elif tag == q("tbl"):
+                self.add_table(child, nested=nested)
+            elif tag == q("sdt"):
+                content = child.find(q("sdtContent"))
+                if content is not None:
+                    self.walk(content, kind=kind, table=table, nested=nested)
+            elif tag in (q("customXml"), q("ins")):
+                self.walk(child, kind=kind, table=table, nested=nested)
+            elif tag == f"{{{MC}}}AlternateContent":
+                choice = child.find(f"{{{MC}}}Choice")
+                if choice is not None:
+                    self.walk(choice, kind=kind, table=table, nested=nested)
+            elif tag == q("sectPr") and container.tag == q("body"):
+                self.close_section(child)
+
+    def close_section(self, sect: etree._Element) -> None:
+        section = Section(index=self.section_index)
+        pg = sect.find(q("pgSz"))
+        if pg is not None:
+            w, h = _twips(pg, "w"), _twips(pg, "h")
+            section.page_width_mm = w * TWIP_MM if w else None
+            section.page_height_mm = h * TWIP_MM if h else None
+            orient = pg.get(q("orient"))
+            if orient in ("portrait", "landscape"):
+                section.orientation = orient
+            elif w and h:
+                section.orientation = "landscape" if w > h else "portrait"
+        mar = sect.find(q("pgMar"))
+        if mar is not None:
+            for side in ("top", "bottom", "left", "right"):
+                value = _twips(mar, side)
+                if value is None and side in ("left", "right"):
+                    value = _twips(mar, "start" if side == "left" else "end")
+                setattr(section, f"margin_{side}_mm", abs(value) * TWIP_MM if value is not None else None)
+        section.title_page = bool(on_off(sect.find(q("titlePg"))))
+        for ref_tag, kind in ((q("headerReference"), "header"), (q("footerReference"), "footer")):
+            for ref in sect.findall(ref_tag):
+                rid = ref.get(f"{{{R}}}id")
+                variant = ref.get(q("type"), "default")
+                if rid in self.rels:
+                    section.headers.append(self.read_header(self.rels[rid][1], kind, variant))
+        section.has_table = self.section_has_table
+        section.first_block = self.section_first_block
+        section.last_block = len(self.blocks) - 1
+        self.sections.append(section)
+        self.section_index += 1
+        self.section_first_block = len(self.blocks)
+        self.section_has_table = False
+
+    def read_header(self, part: str, kind: str, variant: str) -> HeaderFooter:
+        root = self.pkg.xml(part)
+        hf = HeaderFooter(kind=kind, variant=variant, text="")  # type: ignore[arg-type]
+        if root is None:
+            return hf
+        texts: list[str] = []
+        for p in root.iter(q("p")):
+            pfmt, style_id, _ = self.para_format(p)
+            para = _Para()
+            self.collect(p, para, style_id)
+            text = "".join(para.text).strip()
+            if text:
+                texts.append(text)
+            if para.has_page_field:
+                hf.has_page_field = True
+                hf.alignment = pfmt.alignment
+            hf.has_numpages_field = hf.has_numpages_field or para.has_numpages_field
+            if (text or para.has_page_field) and hf.alignment is None:
+                hf.alignment = pfmt.alignment
+        hf.text = "\n".join(texts)
+        return hf
+
+
+_ALIGN = {
+    "left": "left",
+    "start": "left",
+    "center": "center",
+    "right": "right",
+    "end": "right",
+    "both": "both",
+    "distribute": "distribute",
+    "justify": "both",
+}
+
+
+def _read_core(pkg: Package) -> dict[str, str]:
+    root = pkg.xml("docProps/core.xml")
+    out: dict[str, str] = {}
+    if root is None:
+        return out
+    for el in root:
+        if isinstance(el.tag, str) and el.text and el.text.strip():
+            out[etree.QName(el).localname] = el.text.strip()
+    return out
+
+
+def load_docx(path: Path) -> Document:
+    archive = open_zip(path)
+    try:
+        pkg = Package(archive)
+        if "[Content_Types].xml" not in pkg.names:
+            raise LoadError(
+                "DOC001",
+                "Tệp không phải DOCX hợp lệ: thiếu [Content_Types].xml.",
+                "Not a valid DOCX: [Content_Types].xml is missing.",
+            )
+        reader = DocxReader(pkg, path)
+        root = pkg.xml(reader.main)
+        if root is None:
+            raise LoadError(
+                "DOC001",
+                f"Tệp DOCX thiếu phần nội dung chính ({reader.main}).",
+                f"The DOCX has no main document part ({reader.main}).",
+            )
+        body = root.find(q("body"))
+        if body is None:
+            raise LoadError(
+                "DOC001", "Tệp DOCX không có phần thân văn bản (w:body).", "The DOCX has no w:body."
+            )
+        reader.walk(body)
+        if not reader.sections:
+            reader.close_section(etree.Element(q("sectPr")))
+        facts = reader.facts
+        facts.legacy_fonts = sorted(f for f in facts.fonts if LEGACY_FONT.match(f.strip()))
+        return Document(
+            path=str(path),
+            format="docx",
+            blocks=reader.blocks,
+            sections=reader.sections,
+            facts=facts,
+            metadata=_read_core(pkg),
+        )
+    finally:
+        archive.close()
