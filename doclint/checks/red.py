@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 DUP_CONTAINMENT = 0.65
 DUP_CONTAINMENT_SAME_CITATION = 0.5  # both passages restate a duty under the same cited document
 DUP_MIN_SHARED = 10
+DUP_MIN_WORDS = 12  # a shorter sentence inside a longer one is a phrase, not a passage
 _COMMON_SHINGLE = 25  # a shingle in more units than this is a stock phrase of the document
 
 
@@ -55,7 +56,7 @@ def duplicate_pairs(
     out = []
     for (i, j), n in shared.items():
         a, b = units[i], units[j]
-        if a.block == b.block or n < min_shared:
+        if a.block == b.block or n < min_shared or min(len(a.words), len(b.words)) < DUP_MIN_WORDS:
             continue
         score = n / min(len(a.shingles), len(b.shingles))
         threshold = containment
@@ -95,8 +96,9 @@ def parallel_items(a: Unit, b: Unit, text_a: str, text_b: str) -> bool:
 
 
 def _skip(ctx: Context) -> bool:
-    """Normative texts (laws, decrees) repeat procedural formulas by design; KL 226 targets directives."""
-    return ctx.rec.family == "normative"
+    """KL 226 targets the directives of the political system: state administrative and Party documents.
+    Normative texts (laws, decrees) repeat procedural formulas by design; forms and templates likewise."""
+    return ctx.rec.family not in ("administrative", "party")
 
 
 def _cited(u: Unit) -> set[str]:
@@ -153,3 +155,87 @@ def red001_duplicate_passage(ctx: Context) -> Iterator[Finding]:
                 location=Location(block=block, start=b.start, end=b.end, related_block=a.block),
                 excerpt=_excerpt(later.text[b.start : b.end]),
             )
+
+
+# ---------------------------------------------------------------- RED002
+
+RED002_THRESHOLD = 0.6  # share of a paragraph's shingles found in one reference paragraph
+RED002_MIN_SHARED = 8
+NEAR_TOTAL = 0.8  # a document whose content is this much in one reference is one finding, not fifty
+
+
+def cited_keys(ctx: Context) -> list[str]:
+    """Number/symbol keys of the documents the checked text cites: the citations analysis when it is
+    there, else every number/symbol written in the text."""
+    from doclint.refs import cited_numbers, number_key
+
+    keys: list[str] = []
+    try:
+        cits = ctx.analysis("citations")
+        for doc in getattr(cits, "documents", []):
+            if getattr(doc, "number_symbol", None):
+                keys.append(number_key(doc.number_symbol) or "")
+    except (ImportError, KeyError, AttributeError):
+        pass
+    if not keys:
+        for block in ctx.doc.body_blocks():
+            keys.extend(number_key(n) or "" for n in cited_numbers(block.text))
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+@check("RED002")
+def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
+    if _skip(ctx):
+        return
+    from doclint.refs import libraries_for, match_document, text_hash
+
+    libraries = libraries_for(ctx.config)
+    if not libraries:
+        return
+    sh: Shingles = ctx.analysis("shingles")
+    if not sh.paragraphs:
+        return
+    threshold = float(ctx.config.option("red002-threshold", RED002_THRESHOLD))
+    min_shared = int(ctx.config.option("red002-min-shared", RED002_MIN_SHARED))
+    keys = cited_keys(ctx)
+    own = text_hash(ctx.doc)
+    matches = []
+    doc_matches = []
+    for lib in libraries:
+        m, dm = match_document(lib, sh, keys, threshold, min_shared, exclude_text=own)
+        matches.extend(m)
+        doc_matches.extend(dm)
+    doc_matches.sort(key=lambda d: -d.coverage)
+    if doc_matches and doc_matches[0].coverage >= NEAR_TOTAL and doc_matches[0].matches:
+        top = doc_matches[0]
+        pct = round(top.coverage * 100)
+        first = min(top.matches, key=lambda m: m.block)
+        yield Finding(
+            code="RED002",
+            vi=f"Văn bản lặp lại gần như toàn bộ nội dung {top.ref.label} ({pct}% nội dung trùng; "
+            f"{len(top.matches)} đoạn chép lại). Chỉ nêu những nhiệm vụ, giải pháp riêng của cơ quan, "
+            "không chép lại văn bản cấp trên.",
+            en=f"The document repeats almost all of {top.ref.label} ({pct}% of its content; "
+            f"{len(top.matches)} paragraphs copied). State the agency's own tasks instead of copying the "
+            "higher-level document.",
+            location=Location(block=first.block),
+            excerpt=_excerpt(ctx.doc.blocks[first.block].text),
+        )
+        return
+    best: dict[int, object] = {}
+    for m in matches:
+        cur = best.get(m.block)
+        if cur is None or (m.cited, m.ratio) > (cur.cited, cur.ratio):  # type: ignore[attr-defined]
+            best[m.block] = m
+    for block, m in sorted(best.items()):
+        pct = round(m.ratio * 100)  # type: ignore[attr-defined]
+        label = m.ref.label  # type: ignore[attr-defined]
+        yield Finding(
+            code="RED002",
+            vi=f"Đoạn này lặp lại nội dung {label}, đoạn {m.ref_idx} (trùng {pct}%). "  # type: ignore[attr-defined]
+            "Cụ thể hóa thành nhiệm vụ của cơ quan (ai làm, khi nào, nguồn lực nào) thay vì chép lại.",
+            en=f"This paragraph repeats {label}, paragraph {m.ref_idx} ({pct}% overlap). "  # type: ignore[attr-defined]
+            "Turn it into the agency's own tasks (who, by when, with what) instead of copying it.",
+            location=Location(block=block, start=m.start, end=m.end),  # type: ignore[attr-defined]
+            excerpt=_excerpt(ctx.doc.blocks[block].text[m.start : m.end]),  # type: ignore[attr-defined]
+        )

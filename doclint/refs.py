@@ -1,0 +1,606 @@
+"""The reference library: higher-level documents (Kết luận, Quyết định, Kế hoạch of the level above...)
+that a checked document should implement, not copy (RED002).
+
+A library is an SQLite database (standard library ``sqlite3``). Each stored document keeps what
+recognition found (number/symbol, type, date, issuer, trích yếu) and, for each content paragraph
+(``đoạn``, numbered from 1), its text and its set of normalised word 3-shingles. Each sentence of a
+paragraph also gets a MinHash signature (48 hash functions) cut into 16 bands of 3 rows; the band
+keys go into an inverted index (table ``bands``), so that a lookup touches only the paragraphs that
+share a band with the checked text (locality-sensitive hashing: a sentence pair with Jaccard 0.5 is a
+candidate with probability 0.88, one with 0.2 with 0.12). Candidates are then verified exactly on
+their shingle sets.
+
+Where the library lives: ``--refs-db`` / config option ``refs-db``, else
+``$XDG_DATA_HOME/doclint/refs.sqlite3`` (``~/.local/share/doclint/refs.sqlite3``). ``check --refs DIR``
+(config option ``refs-dir``) builds a library of a folder in memory for one run, without storing it.
+Checking never creates or writes a database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import unicodedata
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from random import Random
+from typing import TYPE_CHECKING, Any
+
+from doclint.analysis.shingles import Shingles, shingles_of
+
+if TYPE_CHECKING:
+    from doclint.config import Config
+    from doclint.model import Document
+    from doclint.recognise.components import Recognition
+
+SCHEMA_VERSION = 1
+NUM_PERM = 48
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+_M64 = (1 << 64) - 1
+_rng = Random(20250226)
+# multiply-shift hash functions: odd 64-bit multipliers, deterministic across runs and machines
+_MULT = [_rng.getrandbits(64) | 1 for _ in range(NUM_PERM)]
+_ADD = [_rng.getrandbits(64) for _ in range(NUM_PERM)]
+MAX_POSTINGS = 400  # a band key shared by more sentences than this is boilerplate, not evidence
+
+TYPE_NAMES = {
+    "KL": "Kết luận", "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch",
+    "CTr": "Chương trình", "TB": "Thông báo", "HD": "Hướng dẫn", "CV": "Công văn", "CĐ": "Công điện",
+    "NĐ": "Nghị định", "TT": "Thông tư", "QC": "Quy chế", "QyĐ": "Quy định", "BC": "Báo cáo",
+    "TTr": "Tờ trình", "PA": "Phương án", "ĐA": "Đề án", "QH": "Luật",
+}  # fmt: skip
+
+
+def text_hash(doc: Document) -> str:
+    """The hash of a document's text: how a checked document recognises itself in the library."""
+    return hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+
+
+def default_db_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "doclint" / "refs.sqlite3"
+
+
+# ---------------------------------------------------------------- number/symbol keys
+
+_SYMBOL = re.compile(
+    r"(?<![\w/])(\d{1,5}(?:[/\-]\d{4})?[/\-](?:[A-ZĐ][A-Za-zĐđ&]*)(?:[\-/][A-ZĐ][A-Za-zĐđ0-9&]*)*)(?![\w/])"
+)
+
+
+def number_key(number: str | None) -> str | None:
+    """A comparable key of a number/symbol: "Số: 05/CT-UBND" and "5/CT-UBND" give the same key."""
+    if not number:
+        return None
+    text = unicodedata.normalize("NFC", number).replace("Ð", "Đ").replace("đ", "Đ")
+    text = re.sub(r"^\s*(số|so)\s*:?\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+", "", text).upper()
+    text = re.sub(r"^0+(\d)", r"\1", text)
+    return text or None
+
+
+def cited_numbers(text: str) -> list[str]:
+    """Number/symbols written in ``text`` ("09/2019/NĐ-CP", "226-KL/TW", "534/QĐ-TTg"), in order."""
+    return [m.group(1) for m in _SYMBOL.finditer(unicodedata.normalize("NFC", text))]
+
+
+# ---------------------------------------------------------------- MinHash
+
+
+def minhash(shingles: Iterable[int]) -> list[int]:
+    hs = list(shingles)
+    return [min([((h * a) + b) & _M64 for h in hs]) for a, b in zip(_MULT, _ADD)]
+
+
+def band_keys(signature: Sequence[int]) -> list[int]:
+    keys = []
+    for band in range(BANDS):
+        rows = signature[band * ROWS : (band + 1) * ROWS]
+        digest = hashlib.blake2b(
+            b"".join(r.to_bytes(8, "little") for r in rows), digest_size=7, person=bytes([band])
+        ).digest()
+        keys.append(int.from_bytes(digest, "little") | (band << 56))
+    return keys
+
+
+def _pack(values: Iterable[int]) -> bytes:
+    return array("q", sorted(values)).tobytes()
+
+
+def _unpack(blob: bytes) -> set[int]:
+    arr = array("q")
+    arr.frombytes(blob)
+    return set(arr)
+
+
+# ---------------------------------------------------------------- metadata
+
+
+@dataclass(slots=True)
+class RefDoc:
+    id: int
+    path: str
+    sha256: str
+    number: str | None
+    key: str | None
+    doc_type: str | None
+    date: str | None
+    issuer: str | None
+    title: str | None
+    added: str
+    n_paras: int
+    text_sha: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How a message names it: "Kết luận số 226-KL/TW", else its title, else the file name."""
+        type_name = TYPE_NAMES.get(self.doc_type or "", self.doc_type)
+        if self.number and any(c.isdigit() for c in self.number.split("/")[0]):
+            return f"{type_name} số {self.number}" if type_name else f"văn bản số {self.number}"
+        if self.title:
+            short = self.title if len(self.title) <= 80 else self.title[:79].rstrip() + "…"
+            return f"{type_name} “{short}”" if type_name else f"“{short}”"
+        return Path(self.path).name
+
+
+@dataclass(slots=True)
+class RefPara:
+    doc_id: int
+    idx: int  # 1-based "đoạn" number among the document's content paragraphs
+    text: str
+    shingles: set[int]
+
+
+_TYPE_LINE = re.compile(
+    r"^(KẾT LUẬN|NGHỊ QUYẾT|QUYẾT ĐỊNH|CHỈ THỊ|KẾ HOẠCH|CHƯƠNG TRÌNH|THÔNG BÁO|HƯỚNG DẪN|CÔNG ĐIỆN|"
+    r"NGHỊ ĐỊNH|THÔNG TƯ|QUY CHẾ|QUY ĐỊNH|BÁO CÁO|TỜ TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|LUẬT|CÔNG VĂN)\b"
+)
+_TYPE_CODE = {
+    "KẾT LUẬN": "KL", "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "KẾ HOẠCH": "KH",
+    "CHƯƠNG TRÌNH": "CTr", "THÔNG BÁO": "TB", "HƯỚNG DẪN": "HD", "CÔNG ĐIỆN": "CĐ", "NGHỊ ĐỊNH": "NĐ",
+    "THÔNG TƯ": "TT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ", "BÁO CÁO": "BC", "TỜ TRÌNH": "TTr",
+    "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "LUẬT": "QH", "CÔNG VĂN": "CV",
+}  # fmt: skip
+_NUMBER_LINE = re.compile(r"^\s*(?:Số|SỐ)\s*:?\s*([0-9][^\s,;]*|/[^\s,;]+)")
+_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+
+
+def describe(doc: Document, rec: Recognition | None) -> dict[str, Any]:
+    """Number, type, date, issuer and title: from recognition, else from the first lines."""
+    out: dict[str, Any] = {"number": None, "doc_type": None, "date": None, "issuer": None, "title": None}
+    if rec is not None:
+        if rec.parsed_number is not None:
+            pn = rec.parsed_number
+            out["number"] = (
+                f"{pn.number}/{pn.year + '/' if pn.year else ''}{pn.symbol}" if pn.number else None
+            )
+            if pn.party_style and pn.number:
+                out["number"] = pn.raw.split(" ", 1)[-1].lstrip(": ").strip()
+        elif rec.number is not None:
+            out["number"] = rec.number.text
+        out["doc_type"] = rec.doc_type
+        if rec.parsed_date is not None and rec.parsed_date.year:
+            d = rec.parsed_date
+            out["date"] = "/".join(x for x in (d.day, d.month, d.year) if x)
+        if rec.issuer is not None:
+            out["issuer"] = " ".join(rec.issuer.text.split())
+        if rec.trich_yeu is not None:
+            out["title"] = " ".join(rec.trich_yeu.text.split())
+    head = [b.text.strip() for b in doc.body_blocks()[:25] if b.text.strip()]
+    for i, line in enumerate(head):
+        if out["number"] is None and (m := _NUMBER_LINE.match(line)):
+            out["number"] = m.group(1)
+        if out["date"] is None and (m := _DATE.search(line)) and i < 12:
+            out["date"] = f"{int(m[1])}/{int(m[2])}/{m[3]}"
+        if out["doc_type"] is None and line.isupper() and (m := _TYPE_LINE.match(line)):
+            out["doc_type"] = _TYPE_CODE[m.group(1)]
+            if out["title"] is None and i + 1 < len(head) and not head[i + 1].isupper():
+                out["title"] = head[i + 1]
+    if out["number"] and out["number"].startswith("/"):
+        out["number"] = None  # a draft's blank number
+    if out["doc_type"] is None and out["number"]:
+        m = re.search(r"[/\-]([A-ZĐ][A-Za-zĐđ]*)", out["number"])
+        if m and m.group(1) in TYPE_NAMES:
+            out["doc_type"] = m.group(1)
+    return out
+
+
+# ---------------------------------------------------------------- the library
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS docs (
+    id INTEGER PRIMARY KEY, path TEXT, sha256 TEXT UNIQUE, number TEXT, num_key TEXT, doc_type TEXT,
+    date TEXT, issuer TEXT, title TEXT, added TEXT, n_paras INTEGER, text_sha TEXT);
+CREATE INDEX IF NOT EXISTS docs_key ON docs(num_key);
+CREATE TABLE IF NOT EXISTS paras (
+    doc_id INTEGER, idx INTEGER, block INTEGER, text TEXT, shingles BLOB, PRIMARY KEY (doc_id, idx));
+CREATE TABLE IF NOT EXISTS bands (key INTEGER, doc_id INTEGER, idx INTEGER);
+CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
+"""
+
+
+class RefLibrary:
+    def __init__(self, path: str | Path = ":memory:", readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly and self.path != ":memory:":
+            self.db = sqlite3.connect(f"file:{Path(self.path).resolve()}?mode=ro", uri=True)
+        else:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path)
+            self.db.executescript(_SCHEMA)
+            for key, value in (("schema", SCHEMA_VERSION), ("num_perm", NUM_PERM), ("bands", BANDS)):
+                self.db.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)", (key, str(value)))
+            self.db.commit()
+        self._para_cache: dict[int, list[RefPara]] = {}
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing
+    def add_document(
+        self, doc: Document, rec: Recognition | None = None, sha256: str | None = None
+    ) -> RefDoc:
+        """Store ``doc`` (replacing an earlier copy of the same file)."""
+        info = describe(doc, rec)
+        sh = shingles_of(doc, rec)
+        text_sha = text_hash(doc)
+        return self.add_shingles(doc.path, sha256 or text_sha, info, sh, text_sha)
+
+    def add_shingles(
+        self, path: str, sha256: str, info: dict[str, Any], sh: Shingles, text_sha: str | None = None
+    ) -> RefDoc:
+        cur = self.db.cursor()
+        old = cur.execute("SELECT id FROM docs WHERE sha256 = ?", (sha256,)).fetchone()
+        if old:
+            self._delete(old[0])
+        cur.execute(
+            "INSERT INTO docs (path, sha256, number, num_key, doc_type, date, issuer, title, added, n_paras,"
+            " text_sha) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                path,
+                sha256,
+                info.get("number"),
+                number_key(info.get("number")),
+                info.get("doc_type"),
+                info.get("date"),
+                info.get("issuer"),
+                info.get("title"),
+                datetime.now(UTC).strftime("%Y-%m-%d %H:%M"),
+                len(sh.paragraphs),
+                text_sha,
+            ),
+        )
+        doc_id = cur.lastrowid
+        assert doc_id is not None
+        paras = []
+        bands = []
+        for idx, para in enumerate(sh.paragraphs, start=1):
+            paras.append((doc_id, idx, para.block, para.text, _pack(para.shingles)))
+            keys: set[int] = set()
+            for unit in para.units:
+                keys.update(band_keys(minhash(unit.shingles)))
+            bands.extend((k, doc_id, idx) for k in keys)
+        cur.executemany("INSERT INTO paras VALUES (?, ?, ?, ?, ?)", paras)
+        cur.executemany("INSERT INTO bands VALUES (?, ?, ?)", bands)
+        self.db.commit()
+        self._para_cache.pop(doc_id, None)
+        return self.get(doc_id)  # type: ignore[return-value]
+
+    def add_path(self, path: str | Path, pack=None) -> RefDoc:
+        """Load, recognise and store a file. Raises LoadError for an unreadable file."""
+        from doclint.load import load
+        from doclint.recognise import recognise
+        from doclint.rulepack import load_pack
+
+        path = Path(path)
+        doc = load(path)
+        rec = recognise(doc, pack or load_pack())
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        return self.add_document(doc, rec, sha)
+
+    def _delete(self, doc_id: int) -> None:
+        for table, column in (("bands", "doc_id"), ("paras", "doc_id"), ("docs", "id")):
+            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
+        self._para_cache.pop(doc_id, None)
+
+    def remove(self, ident: str) -> list[RefDoc]:
+        """Remove by id, by number/symbol, or by file path. Returns what was removed."""
+        targets: list[RefDoc] = []
+        if ident.isdigit():
+            doc = self.get(int(ident))
+            targets = [doc] if doc else []
+        if not targets:
+            key = number_key(ident)
+            targets = [d for d in self.documents() if (key and d.key == key) or d.path == ident]
+        for doc in targets:
+            self._delete(doc.id)
+        self.db.commit()
+        return targets
+
+    # -- reading
+    def _row(self, row: tuple) -> RefDoc:
+        return RefDoc(*row)
+
+    _COLUMNS = "id, path, sha256, number, num_key, doc_type, date, issuer, title, added, n_paras, text_sha"
+
+    def documents(self) -> list[RefDoc]:
+        rows = self.db.execute(f"SELECT {self._COLUMNS} FROM docs ORDER BY id").fetchall()
+        return [self._row(r) for r in rows]
+
+    def get(self, doc_id: int) -> RefDoc | None:
+        row = self.db.execute(f"SELECT {self._COLUMNS} FROM docs WHERE id = ?", (doc_id,)).fetchone()
+        return self._row(row) if row else None
+
+    def by_keys(self, keys: Iterable[str]) -> list[RefDoc]:
+        keys = sorted({k for k in keys if k})
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT {self._COLUMNS} FROM docs WHERE num_key IN ({marks}) ORDER BY id", keys
+        ).fetchall()
+        return [self._row(r) for r in rows]
+
+    def by_sha(self, sha256: str) -> RefDoc | None:
+        row = self.db.execute(f"SELECT {self._COLUMNS} FROM docs WHERE sha256 = ?", (sha256,)).fetchone()
+        return self._row(row) if row else None
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
+
+    def paragraphs(self, doc_id: int) -> list[RefPara]:
+        if doc_id not in self._para_cache:
+            rows = self.db.execute(
+                "SELECT idx, text, shingles FROM paras WHERE doc_id = ? ORDER BY idx", (doc_id,)
+            ).fetchall()
+            self._para_cache[doc_id] = [RefPara(doc_id, i, t, _unpack(s)) for i, t, s in rows]
+        return self._para_cache[doc_id]
+
+    def para_rows(self, wanted: Iterable[tuple[int, int]]) -> dict[tuple[int, int], RefPara]:
+        """The paragraphs (doc_id, idx) asked for."""
+        out: dict[tuple[int, int], RefPara] = {}
+        by_doc: dict[int, list[int]] = defaultdict(list)
+        for doc_id, idx in wanted:
+            by_doc[doc_id].append(idx)
+        for doc_id, idxs in by_doc.items():
+            if doc_id in self._para_cache:
+                for p in self._para_cache[doc_id]:
+                    out[(doc_id, p.idx)] = p
+                continue
+            for chunk in _chunks(sorted(set(idxs)), 500):
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    f"SELECT idx, text, shingles FROM paras WHERE doc_id = ? AND idx IN ({marks})",
+                    (doc_id, *chunk),
+                ).fetchall()
+                for i, t, s in rows:
+                    out[(doc_id, i)] = RefPara(doc_id, i, t, _unpack(s))
+        return out
+
+    def candidates(self, keys: Iterable[int]) -> dict[int, list[tuple[int, int]]]:
+        """Band key -> the (doc_id, paragraph) that have it; keys shared too widely are dropped."""
+        found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for chunk in _chunks(sorted(set(keys)), 900):
+            marks = ",".join("?" * len(chunk))
+            for key, doc_id, idx in self.db.execute(
+                f"SELECT key, doc_id, idx FROM bands WHERE key IN ({marks})", chunk
+            ):
+                found[key].append((doc_id, idx))
+        return {k: v for k, v in found.items() if len(v) <= MAX_POSTINGS}
+
+
+def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# ---------------------------------------------------------------- matching (RED002)
+
+
+@dataclass(slots=True)
+class Match:
+    block: int  # the checked paragraph
+    ref: RefDoc | None
+    ref_idx: int  # "đoạn" of the reference document
+    ratio: float  # share of the checked paragraph's (or span's) shingles found in the reference
+    shared: int
+    cited: bool = False  # the checked document cites this reference
+    start: int | None = None  # the copied sentences, when only part of the paragraph is copied
+    end: int | None = None
+
+
+def _match(p, ref_para: RefPara, shared: set[int], threshold: float, min_shared: int) -> Match | None:
+    """The whole paragraph when most of it is in ``ref_para``; else the run of its sentences that is."""
+    ratio = len(shared) / len(p.shingles)
+    if ratio >= threshold and len(shared) >= min_shared:
+        return Match(p.block, None, ref_para.idx, ratio, len(shared))
+    hits = [u for u in p.units if len(u.shingles & ref_para.shingles) >= threshold * len(u.shingles)]
+    if not hits:
+        return None
+    mine = set().union(*(u.shingles for u in hits))
+    found = mine & ref_para.shingles
+    if len(found) < min_shared:
+        return None
+    return Match(p.block, None, ref_para.idx, len(found) / len(mine), len(found),
+                 start=hits[0].start, end=hits[-1].end)  # fmt: skip
+
+
+@dataclass(slots=True)
+class DocMatch:
+    ref: RefDoc
+    coverage: float  # share of the checked document's content shingles found in this reference
+    matches: list[Match]
+
+
+def match_document(
+    lib: RefLibrary,
+    sh: Shingles,
+    cited_keys: Iterable[str] = (),
+    threshold: float = 0.6,
+    min_shared: int = 8,
+    exclude_text: str | None = None,
+) -> tuple[list[Match], list[DocMatch]]:
+    """The checked paragraphs that largely repeat a paragraph of a library document.
+
+    Documents the checked text cites are compared exhaustively first; the others are reached through
+    the band index. Each checked paragraph keeps its best match, a cited reference winning ties.
+    """
+    cited_docs = [d for d in lib.by_keys(cited_keys) if d.text_sha != exclude_text]
+    cited_ids = {d.id for d in cited_docs}
+    pairs: dict[int, set[tuple[int, int]]] = defaultdict(set)  # checked block -> candidate ref paras
+    for doc in cited_docs:
+        for para in lib.paragraphs(doc.id):
+            for p in sh.paragraphs:
+                pairs[p.block].add((doc.id, para.idx))
+    # LSH for the rest of the library
+    unit_keys: dict[int, list[int]] = {}
+    for p in sh.paragraphs:
+        keys: set[int] = set()
+        for u in p.units:
+            keys.update(band_keys(minhash(u.shingles)))
+        unit_keys[p.block] = list(keys)
+    found = lib.candidates(k for keys in unit_keys.values() for k in keys)
+    for block, keys in unit_keys.items():
+        for k in keys:
+            for cand in found.get(k, ()):
+                pairs[block].add(cand)
+    wanted = {c for cands in pairs.values() for c in cands}
+    rows = lib.para_rows(wanted)
+    docs: dict[int, RefDoc | None] = {}
+
+    def ref_doc(doc_id: int) -> RefDoc | None:
+        if doc_id not in docs:
+            docs[doc_id] = lib.get(doc_id)
+        return docs[doc_id]
+
+    matches: list[Match] = []
+    per_doc_shingles: dict[int, set[int]] = defaultdict(set)
+    per_doc_matches: dict[int, list[Match]] = defaultdict(list)
+    for p in sh.paragraphs:
+        best: Match | None = None
+        for cand in pairs.get(p.block, ()):
+            ref_para = rows.get(cand)
+            if ref_para is None:
+                continue
+            shared = p.shingles & ref_para.shingles
+            if not shared:
+                continue
+            ref = ref_doc(cand[0])
+            if ref is None or ref.text_sha == exclude_text:
+                continue
+            per_doc_shingles[ref.id] |= shared
+            m = _match(p, ref_para, shared, threshold, min_shared)
+            if m is None:
+                continue
+            m.ref, m.cited = ref, ref.id in cited_ids
+            if not any(x.block == p.block for x in per_doc_matches[ref.id][-1:]):
+                per_doc_matches[ref.id].append(m)
+            if best is None or (m.cited, round(m.ratio, 2), -m.ref.id) > (
+                best.cited,
+                round(best.ratio, 2),
+                -best.ref.id,
+            ):
+                best = m
+        if best is not None:
+            matches.append(best)
+    total = len(set().union(*(p.shingles for p in sh.paragraphs))) if sh.paragraphs else 0
+    total = total or 1
+    doc_matches = [
+        DocMatch(ref_doc(doc_id), len(found_sh) / total, per_doc_matches.get(doc_id, []))  # type: ignore[arg-type]
+        for doc_id, found_sh in per_doc_shingles.items()
+    ]
+    doc_matches.sort(key=lambda d: (-d.coverage, d.ref.id))
+    return matches, doc_matches
+
+
+# ---------------------------------------------------------------- which library a check uses
+
+_DIR_CACHE: dict[tuple, RefLibrary] = {}
+
+
+def folder_library(folder: str | Path) -> RefLibrary:
+    """An in-memory library of every readable document in ``folder`` (recursively), cached per run."""
+    from doclint.errors import LoadError
+    from doclint.load import supported_suffixes
+
+    folder = Path(folder)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in supported_suffixes())
+    stamp = (str(folder.resolve()), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    if stamp not in _DIR_CACHE:
+        lib = RefLibrary(":memory:")
+        for path in files:
+            try:
+                lib.add_path(path)
+            except LoadError:
+                continue
+        _DIR_CACHE.clear()  # one folder per run is the normal case; do not hold several in memory
+        _DIR_CACHE[stamp] = lib
+    return _DIR_CACHE[stamp]
+
+
+_DB_CACHE: dict[str, RefLibrary] = {}
+
+
+def libraries_for(config: Config) -> list[RefLibrary]:
+    """The libraries a check compares against: the ad hoc folder (``refs-dir``) and the stored database
+    (``refs-db``, else the default one when it exists). Never creates a database."""
+    out: list[RefLibrary] = []
+    base = Path(config.source).parent if config.source else Path.cwd()
+    folder = config.option("refs-dir")
+    if folder:
+        path = Path(folder) if Path(folder).is_absolute() else base / folder
+        if path.is_dir():
+            out.append(folder_library(path))
+    db = config.option("refs-db")
+    db_path = (Path(db) if Path(db).is_absolute() else base / db) if db else default_db_path()
+    if db_path.is_file():
+        key = str(db_path.resolve())
+        if key not in _DB_CACHE:
+            try:
+                _DB_CACHE[key] = RefLibrary(db_path, readonly=True)
+            except sqlite3.Error:
+                return out
+        out.append(_DB_CACHE[key])
+    return out
+
+
+def with_refs(
+    config: Config, refs_dir: str | Path | None = None, refs_db: str | Path | None = None
+) -> Config:
+    """The config with ``check --refs DIR`` / ``--refs-db PATH`` applied (command line wins over the file).
+    Paths are made absolute here, so that they do not depend on where the config file is."""
+    options = dict(config.options)
+    if refs_dir is not None:
+        options["refs-dir"] = str(Path(refs_dir).resolve())
+    if refs_db is not None:
+        options["refs-db"] = str(Path(refs_db).resolve())
+    return replace(config, options=tuple(sorted(options.items(), key=lambda kv: kv[0])))
+
+
+def refs_fingerprint(config: Config) -> str:
+    """What a result cache must add to its key: the libraries RED002 would read, and their state."""
+    parts: list[str] = []
+    base = Path(config.source).parent if config.source else Path.cwd()
+    folder = config.option("refs-dir")
+    if folder:
+        path = Path(folder) if Path(folder).is_absolute() else base / folder
+        if path.is_dir():
+            for p in sorted(path.rglob("*")):
+                if p.is_file():
+                    st = p.stat()
+                    parts.append(f"{p}:{st.st_mtime_ns}:{st.st_size}")
+    db = config.option("refs-db")
+    db_path = (Path(db) if Path(db).is_absolute() else base / db) if db else default_db_path()
+    if db_path.is_file():
+        st = db_path.stat()
+        parts.append(f"{db_path}:{st.st_mtime_ns}:{st.st_size}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
