@@ -54,8 +54,17 @@ TYPE_NAMES = {
     "KL": "Kết luận", "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch",
     "CTr": "Chương trình", "TB": "Thông báo", "HD": "Hướng dẫn", "CV": "Công văn", "CĐ": "Công điện",
     "NĐ": "Nghị định", "TT": "Thông tư", "QC": "Quy chế", "QyĐ": "Quy định", "BC": "Báo cáo",
-    "TTr": "Tờ trình", "PA": "Phương án", "ĐA": "Đề án", "QH": "Luật",
+    "TTr": "Tờ trình", "PA": "Phương án", "ĐA": "Đề án", "QH": "Luật", "LUAT": "Luật", "BLUAT": "Bộ luật",
 }  # fmt: skip
+
+
+def same_issuer_key(issuer: str | None) -> str | None:
+    """Issuer names compared loosely: "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" = "UBND tỉnh Lâm Đồng"."""
+    if not issuer:
+        return None
+    from doclint.analysis.shingles import normalise
+
+    return " ".join(re.findall(r"\w+", normalise(issuer))) or None
 
 
 def text_hash(doc: Document) -> str:
@@ -137,6 +146,7 @@ class RefDoc:
     added: str
     n_paras: int
     text_sha: str | None = None
+    parent: str | None = None  # the issuer's superior body ("UBND TỈNH LÂM ĐỒNG" above "SỞ NỘI VỤ")
 
     @property
     def label(self) -> str:
@@ -174,7 +184,8 @@ _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", r
 
 def describe(doc: Document, rec: Recognition | None) -> dict[str, Any]:
     """Number, type, date, issuer and title: from recognition, else from the first lines."""
-    out: dict[str, Any] = {"number": None, "doc_type": None, "date": None, "issuer": None, "title": None}
+    out: dict[str, Any] = {"number": None, "doc_type": None, "date": None, "issuer": None, "title": None,
+                           "parent": None}  # fmt: skip
     if rec is not None:
         if rec.parsed_number is not None:
             pn = rec.parsed_number
@@ -191,6 +202,8 @@ def describe(doc: Document, rec: Recognition | None) -> dict[str, Any]:
             out["date"] = "/".join(x for x in (d.day, d.month, d.year) if x)
         if rec.issuer is not None:
             out["issuer"] = " ".join(rec.issuer.text.split())
+        if rec.parent_body is not None:
+            out["parent"] = " ".join(rec.parent_body.text.split())
         if rec.trich_yeu is not None:
             out["title"] = " ".join(rec.trich_yeu.text.split())
     head = [b.text.strip() for b in doc.body_blocks()[:25] if b.text.strip()]
@@ -218,7 +231,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs (
     id INTEGER PRIMARY KEY, path TEXT, sha256 TEXT UNIQUE, number TEXT, num_key TEXT, doc_type TEXT,
-    date TEXT, issuer TEXT, title TEXT, added TEXT, n_paras INTEGER, text_sha TEXT);
+    date TEXT, issuer TEXT, title TEXT, added TEXT, n_paras INTEGER, text_sha TEXT, parent TEXT);
 CREATE INDEX IF NOT EXISTS docs_key ON docs(num_key);
 CREATE TABLE IF NOT EXISTS paras (
     doc_id INTEGER, idx INTEGER, block INTEGER, text TEXT, shingles BLOB, PRIMARY KEY (doc_id, idx));
@@ -264,7 +277,7 @@ class RefLibrary:
             self._delete(old[0])
         cur.execute(
             "INSERT INTO docs (path, sha256, number, num_key, doc_type, date, issuer, title, added, n_paras,"
-            " text_sha) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " text_sha, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 path,
                 sha256,
@@ -277,6 +290,7 @@ class RefLibrary:
                 datetime.now(UTC).strftime("%Y-%m-%d %H:%M"),
                 len(sh.paragraphs),
                 text_sha,
+                info.get("parent"),
             ),
         )
         doc_id = cur.lastrowid
@@ -330,7 +344,9 @@ class RefLibrary:
     def _row(self, row: tuple) -> RefDoc:
         return RefDoc(*row)
 
-    _COLUMNS = "id, path, sha256, number, num_key, doc_type, date, issuer, title, added, n_paras, text_sha"
+    _COLUMNS = (
+        "id, path, sha256, number, num_key, doc_type, date, issuer, title, added, n_paras, text_sha, parent"
+    )
 
     def documents(self) -> list[RefDoc]:
         rows = self.db.execute(f"SELECT {self._COLUMNS} FROM docs ORDER BY id").fetchall()
@@ -418,20 +434,39 @@ class Match:
     end: int | None = None
 
 
+PARTIAL_MIN_SHARED = 12  # a copied sentence inside an original paragraph needs more evidence
+_DIGIT = re.compile(r"\d")
+
+
+def _own_numbers(words: Iterable[str], ref_words: set[str]) -> bool:
+    """The passage states numbers of its own (dates, quantities, document numbers): it reuses a
+    template with its own facts rather than copying the reference."""
+    return any(_DIGIT.search(w) and w not in ref_words for w in words)
+
+
 def _match(p, ref_para: RefPara, shared: set[int], threshold: float, min_shared: int) -> Match | None:
     """The whole paragraph when most of it is in ``ref_para``; else the run of its sentences that is."""
+    from doclint.analysis.shingles import tokens
+
     ratio = len(shared) / len(p.shingles)
+    ref_words: set[str] | None = None
     if ratio >= threshold and len(shared) >= min_shared:
-        return Match(p.block, None, ref_para.idx, ratio, len(shared))
+        ref_words = set(tokens(ref_para.text))
+        if ratio >= 0.9 or not _own_numbers(p.words, ref_words):
+            return Match(p.block, None, ref_para.idx, ratio, len(shared))
+        return None
     hits = [u for u in p.units if len(u.shingles & ref_para.shingles) >= threshold * len(u.shingles)]
     if not hits:
         return None
     mine = set().union(*(u.shingles for u in hits))
     found = mine & ref_para.shingles
-    if len(found) < min_shared:
+    if len(found) < max(min_shared, PARTIAL_MIN_SHARED):
         return None
-    return Match(p.block, None, ref_para.idx, len(found) / len(mine), len(found),
-                 start=hits[0].start, end=hits[-1].end)  # fmt: skip
+    ratio = len(found) / len(mine)
+    ref_words = ref_words or set(tokens(ref_para.text))
+    if ratio < 0.9 and _own_numbers((w for u in hits for w in u.words), ref_words):
+        return None
+    return Match(p.block, None, ref_para.idx, ratio, len(found), start=hits[0].start, end=hits[-1].end)
 
 
 @dataclass(slots=True)
@@ -448,12 +483,17 @@ def match_document(
     threshold: float = 0.6,
     min_shared: int = 8,
     exclude_text: str | None = None,
+    issuer: str | None = None,
 ) -> tuple[list[Match], list[DocMatch]]:
     """The checked paragraphs that largely repeat a paragraph of a library document.
 
     Documents the checked text cites are compared exhaustively first; the others are reached through
     the band index. Each checked paragraph keeps its best match, a cited reference winning ties.
+    A reference from the checked document's own ``issuer`` (or from a body under it) that the text does
+    not cite is not a higher-level document: its paragraphs count towards a near-total copy (a draft, an earlier
+    version) but are not reported one by one (same-office templates share their formulas).
     """
+    own_issuer = same_issuer_key(issuer)
     cited_docs = [d for d in lib.by_keys(cited_keys) if d.text_sha != exclude_text]
     cited_ids = {d.id for d in cited_docs}
     pairs: dict[int, set[tuple[int, int]]] = defaultdict(set)  # checked block -> candidate ref paras
@@ -504,6 +544,12 @@ def match_document(
             m.ref, m.cited = ref, ref.id in cited_ids
             if not any(x.block == p.block for x in per_doc_matches[ref.id][-1:]):
                 per_doc_matches[ref.id].append(m)
+            if (
+                own_issuer
+                and not m.cited
+                and own_issuer in (same_issuer_key(ref.issuer), same_issuer_key(ref.parent))
+            ):
+                continue  # the office's own earlier text, or a subordinate's: not a higher-level document
             if best is None or (m.cited, round(m.ratio, 2), -m.ref.id) > (
                 best.cited,
                 round(best.ratio, 2),

@@ -154,6 +154,9 @@ def _is_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True  # "I. MỤC ĐÍCH, YÊU CẦU", "KẾ HOẠCH"
+    unclosed = not text.rstrip().endswith((".", ";", ":", ",", "!", "?"))
+    if unclosed and not _MARKER.match(text) and len(text.split()) <= 12:
+        return True  # a short unnumbered line without closing punctuation: a heading or a label
     numbered = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s+\S.{0,250}$", text)
     return bool(numbered) and not text.rstrip().endswith((".", ";", ":", ","))
 

@@ -187,7 +187,7 @@ def cited_keys(ctx: Context) -> list[str]:
 def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
     if _skip(ctx):
         return
-    from doclint.refs import libraries_for, match_document, text_hash
+    from doclint.refs import describe, libraries_for, match_document, text_hash
 
     libraries = libraries_for(ctx.config)
     if not libraries:
@@ -199,10 +199,11 @@ def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
     min_shared = int(ctx.config.option("red002-min-shared", RED002_MIN_SHARED))
     keys = cited_keys(ctx)
     own = text_hash(ctx.doc)
+    issuer = describe(ctx.doc, ctx.rec).get("issuer")
     matches = []
     doc_matches = []
     for lib in libraries:
-        m, dm = match_document(lib, sh, keys, threshold, min_shared, exclude_text=own)
+        m, dm = match_document(lib, sh, keys, threshold, min_shared, exclude_text=own, issuer=issuer)
         matches.extend(m)
         doc_matches.extend(dm)
     doc_matches.sort(key=lambda d: -d.coverage)
