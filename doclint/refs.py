@@ -108,14 +108,18 @@ def minhash(shingles: Iterable[int]) -> list[int]:
     return [min([((h * a) + b) & _M64 for h in hs]) for a, b in zip(_MULT, _ADD)]
 
 
+_MIX = [_rng.getrandbits(64) | 1 for _ in range(ROWS)]
+_M56 = (1 << 56) - 1
+
+
 def band_keys(signature: Sequence[int]) -> list[int]:
+    """One 63-bit key per band: the band number in the top bits, a mix of its rows below."""
     keys = []
     for band in range(BANDS):
-        rows = signature[band * ROWS : (band + 1) * ROWS]
-        digest = hashlib.blake2b(
-            b"".join(r.to_bytes(8, "little") for r in rows), digest_size=7, person=bytes([band])
-        ).digest()
-        keys.append(int.from_bytes(digest, "little") | (band << 56))
+        mixed = 0
+        for row, mult in zip(signature[band * ROWS : (band + 1) * ROWS], _MIX):
+            mixed = ((mixed ^ row) * mult) & _M64
+        keys.append((band << 56) | (mixed >> 8))
     return keys
 
 
@@ -123,10 +127,20 @@ def _pack(values: Iterable[int]) -> bytes:
     return array("q", sorted(values)).tobytes()
 
 
-def _unpack(blob: bytes) -> set[int]:
-    arr = array("q")
-    arr.frombytes(blob)
-    return set(arr)
+_UNPACKED: dict[bytes, frozenset[int]] = {}
+
+
+def _unpack(blob: bytes) -> frozenset[int]:
+    """The shingle set of a stored paragraph; identical paragraphs share one set object."""
+    found = _UNPACKED.get(blob)
+    if found is None:
+        arr = array("q")
+        arr.frombytes(blob)
+        found = frozenset(arr)
+        if len(_UNPACKED) > 200_000:
+            _UNPACKED.clear()
+        _UNPACKED[blob] = found
+    return found
 
 
 # ---------------------------------------------------------------- metadata
@@ -165,7 +179,8 @@ class RefPara:
     doc_id: int
     idx: int  # 1-based "đoạn" number among the document's content paragraphs
     text: str
-    shingles: set[int]
+    shingles: frozenset[int] | set[int]
+    text_id: int = 0
 
 
 _TYPE_LINE = re.compile(
@@ -233,9 +248,12 @@ CREATE TABLE IF NOT EXISTS docs (
     id INTEGER PRIMARY KEY, path TEXT, sha256 TEXT UNIQUE, number TEXT, num_key TEXT, doc_type TEXT,
     date TEXT, issuer TEXT, title TEXT, added TEXT, n_paras INTEGER, text_sha TEXT, parent TEXT);
 CREATE INDEX IF NOT EXISTS docs_key ON docs(num_key);
+-- each distinct paragraph content once: its shingle set; the band index points here
+CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, digest TEXT UNIQUE, shingles BLOB);
 CREATE TABLE IF NOT EXISTS paras (
-    doc_id INTEGER, idx INTEGER, block INTEGER, text TEXT, shingles BLOB, PRIMARY KEY (doc_id, idx));
-CREATE TABLE IF NOT EXISTS bands (key INTEGER, doc_id INTEGER, idx INTEGER);
+    doc_id INTEGER, idx INTEGER, block INTEGER, text TEXT, text_id INTEGER, PRIMARY KEY (doc_id, idx));
+CREATE INDEX IF NOT EXISTS paras_text ON paras(text_id);
+CREATE TABLE IF NOT EXISTS bands (key INTEGER, text_id INTEGER);
 CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
 """
 
@@ -253,7 +271,14 @@ class RefLibrary:
             for key, value in (("schema", SCHEMA_VERSION), ("num_perm", NUM_PERM), ("bands", BANDS)):
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)", (key, str(value)))
             self.db.commit()
+        meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("schema") != str(SCHEMA_VERSION) or meta.get("num_perm") != str(NUM_PERM):
+            raise sqlite3.DatabaseError(
+                f"thư viện {self.path} được tạo bởi phiên bản doclint khác; hãy tạo lại (doclint refs add)"
+            )
         self._para_cache: dict[int, list[RefPara]] = {}
+        self._text_cache: dict[int, frozenset[int]] = {}
+        self._words_cache: dict[int, set[str]] = {}
 
     def close(self) -> None:
         self.db.close()
@@ -267,6 +292,22 @@ class RefLibrary:
         sh = shingles_of(doc, rec)
         text_sha = text_hash(doc)
         return self.add_shingles(doc.path, sha256 or text_sha, info, sh, text_sha)
+
+    def _text_id(self, para) -> int:
+        """The id of a paragraph content, stored (with its band keys) the first time it is seen."""
+        blob = _pack(para.shingles)
+        digest = hashlib.blake2b(blob, digest_size=16).hexdigest()
+        row = self.db.execute("SELECT id FROM texts WHERE digest = ?", (digest,)).fetchone()
+        if row:
+            return row[0]
+        cur = self.db.execute("INSERT INTO texts (digest, shingles) VALUES (?, ?)", (digest, blob))
+        text_id = cur.lastrowid
+        assert text_id is not None
+        keys: set[int] = set()
+        for unit in para.units:
+            keys.update(band_keys(minhash(unit.shingles)))
+        self.db.executemany("INSERT INTO bands VALUES (?, ?)", ((k, text_id) for k in keys))
+        return text_id
 
     def add_shingles(
         self, path: str, sha256: str, info: dict[str, Any], sh: Shingles, text_sha: str | None = None
@@ -295,16 +336,11 @@ class RefLibrary:
         )
         doc_id = cur.lastrowid
         assert doc_id is not None
-        paras = []
-        bands = []
-        for idx, para in enumerate(sh.paragraphs, start=1):
-            paras.append((doc_id, idx, para.block, para.text, _pack(para.shingles)))
-            keys: set[int] = set()
-            for unit in para.units:
-                keys.update(band_keys(minhash(unit.shingles)))
-            bands.extend((k, doc_id, idx) for k in keys)
-        cur.executemany("INSERT INTO paras VALUES (?, ?, ?, ?, ?)", paras)
-        cur.executemany("INSERT INTO bands VALUES (?, ?, ?)", bands)
+        rows = [
+            (doc_id, idx, para.block, para.text, self._text_id(para))
+            for idx, para in enumerate(sh.paragraphs, start=1)
+        ]
+        cur.executemany("INSERT INTO paras VALUES (?, ?, ?, ?, ?)", rows)
         self.db.commit()
         self._para_cache.pop(doc_id, None)
         return self.get(doc_id)  # type: ignore[return-value]
@@ -322,8 +358,15 @@ class RefLibrary:
         return self.add_document(doc, rec, sha)
 
     def _delete(self, doc_id: int) -> None:
-        for table, column in (("bands", "doc_id"), ("paras", "doc_id"), ("docs", "id")):
-            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
+        self.db.execute("DELETE FROM paras WHERE doc_id = ?", (doc_id,))
+        self.db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
+        # contents no other document uses any more
+        orphans = [r[0] for r in self.db.execute(
+            "SELECT id FROM texts WHERE id NOT IN (SELECT text_id FROM paras)")]  # fmt: skip
+        for chunk in _chunks(orphans, 500):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM bands WHERE text_id IN ({marks})", chunk)
+            self.db.execute(f"DELETE FROM texts WHERE id IN ({marks})", chunk)
         self._para_cache.pop(doc_id, None)
 
     def remove(self, ident: str) -> list[RefDoc]:
@@ -356,6 +399,14 @@ class RefLibrary:
         row = self.db.execute(f"SELECT {self._COLUMNS} FROM docs WHERE id = ?", (doc_id,)).fetchone()
         return self._row(row) if row else None
 
+    def get_many(self, ids: Iterable[int]) -> dict[int, RefDoc]:
+        out: dict[int, RefDoc] = {}
+        for chunk in _chunks(sorted(set(ids)), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT {self._COLUMNS} FROM docs WHERE id IN ({marks})", chunk):
+                out[row[0]] = self._row(row)
+        return out
+
     def by_keys(self, keys: Iterable[str]) -> list[RefDoc]:
         keys = sorted({k for k in keys if k})
         if not keys:
@@ -376,41 +427,65 @@ class RefLibrary:
     def paragraphs(self, doc_id: int) -> list[RefPara]:
         if doc_id not in self._para_cache:
             rows = self.db.execute(
-                "SELECT idx, text, shingles FROM paras WHERE doc_id = ? ORDER BY idx", (doc_id,)
+                "SELECT p.idx, p.text, p.text_id, t.shingles FROM paras p JOIN texts t ON t.id = p.text_id"
+                " WHERE p.doc_id = ? ORDER BY p.idx",
+                (doc_id,),
             ).fetchall()
-            self._para_cache[doc_id] = [RefPara(doc_id, i, t, _unpack(s)) for i, t, s in rows]
+            self._para_cache[doc_id] = [
+                RefPara(doc_id, i, t, self._set(tid, s), tid) for i, t, tid, s in rows
+            ]
         return self._para_cache[doc_id]
 
-    def para_rows(self, wanted: Iterable[tuple[int, int]]) -> dict[tuple[int, int], RefPara]:
-        """The paragraphs (doc_id, idx) asked for."""
-        out: dict[tuple[int, int], RefPara] = {}
-        by_doc: dict[int, list[int]] = defaultdict(list)
-        for doc_id, idx in wanted:
-            by_doc[doc_id].append(idx)
-        for doc_id, idxs in by_doc.items():
-            if doc_id in self._para_cache:
-                for p in self._para_cache[doc_id]:
-                    out[(doc_id, p.idx)] = p
-                continue
-            for chunk in _chunks(sorted(set(idxs)), 500):
-                marks = ",".join("?" * len(chunk))
-                rows = self.db.execute(
-                    f"SELECT idx, text, shingles FROM paras WHERE doc_id = ? AND idx IN ({marks})",
-                    (doc_id, *chunk),
-                ).fetchall()
-                for i, t, s in rows:
-                    out[(doc_id, i)] = RefPara(doc_id, i, t, _unpack(s))
+    def _set(self, text_id: int, blob: bytes) -> frozenset[int]:
+        found = self._text_cache.get(text_id)
+        if found is None:
+            found = self._text_cache[text_id] = _unpack(blob)
+        return found
+
+    def text_shingles(self, text_ids: Iterable[int]) -> dict[int, frozenset[int]]:
+        out: dict[int, frozenset[int]] = {}
+        todo = []
+        for tid in set(text_ids):
+            if tid in self._text_cache:
+                out[tid] = self._text_cache[tid]
+            else:
+                todo.append(tid)
+        for chunk in _chunks(sorted(todo), 900):
+            marks = ",".join("?" * len(chunk))
+            for tid, blob in self.db.execute(f"SELECT id, shingles FROM texts WHERE id IN ({marks})", chunk):
+                out[tid] = self._set(tid, blob)
         return out
 
-    def candidates(self, keys: Iterable[int]) -> dict[int, list[tuple[int, int]]]:
-        """Band key -> the (doc_id, paragraph) that have it; keys shared too widely are dropped."""
-        found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    def words(self, text_id: int) -> set[str]:
+        """The normalised words of a stored paragraph content (cached)."""
+        found = self._words_cache.get(text_id)
+        if found is None:
+            from doclint.analysis.shingles import tokens
+
+            row = self.db.execute("SELECT text FROM paras WHERE text_id = ? LIMIT 1", (text_id,)).fetchone()
+            found = self._words_cache[text_id] = set(tokens(row[0] if row else ""))
+        return found
+
+    def places(self, text_ids: Iterable[int]) -> dict[int, list[tuple[int, int, str]]]:
+        """Where each content occurs: text id -> [(doc_id, đoạn, text)]."""
+        out: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for chunk in _chunks(sorted(set(text_ids)), 900):
+            marks = ",".join("?" * len(chunk))
+            for tid, doc_id, idx, text in self.db.execute(
+                f"SELECT text_id, doc_id, idx, text FROM paras WHERE text_id IN ({marks})", chunk
+            ):
+                out[tid].append((doc_id, idx, text))
+        return out
+
+    def candidates(self, keys: Iterable[int]) -> dict[int, list[int]]:
+        """Band key -> the paragraph contents (text ids) that have it; keys shared too widely are dropped."""
+        found: dict[int, list[int]] = defaultdict(list)
         for chunk in _chunks(sorted(set(keys)), 900):
             marks = ",".join("?" * len(chunk))
-            for key, doc_id, idx in self.db.execute(
-                f"SELECT key, doc_id, idx FROM bands WHERE key IN ({marks})", chunk
+            for key, text_id in self.db.execute(
+                f"SELECT key, text_id FROM bands WHERE key IN ({marks})", chunk
             ):
-                found[key].append((doc_id, idx))
+                found[key].append(text_id)
         return {k: v for k, v in found.items() if len(v) <= MAX_POSTINGS}
 
 
@@ -438,22 +513,33 @@ PARTIAL_MIN_SHARED = 12  # a copied sentence inside an original paragraph needs 
 _DIGIT = re.compile(r"\d")
 
 
+def _has_digits(words: Iterable[str]) -> bool:
+    return any(_DIGIT.search(w) for w in words)
+
+
 def _own_numbers(words: Iterable[str], ref_words: set[str]) -> bool:
     """The passage states numbers of its own (dates, quantities, document numbers): it reuses a
     template with its own facts rather than copying the reference."""
     return any(_DIGIT.search(w) and w not in ref_words for w in words)
 
 
-def _match(p, ref_para: RefPara, shared: set[int], threshold: float, min_shared: int) -> Match | None:
+def _match(
+    p, ref_para: RefPara, shared: frozenset[int], threshold: float, min_shared: int, lib: RefLibrary
+) -> Match | None:
     """The whole paragraph when most of it is in ``ref_para``; else the run of its sentences that is."""
-    from doclint.analysis.shingles import tokens
+
+    def ref_words_of() -> set[str]:
+        from doclint.analysis.shingles import tokens
+
+        text = lib.db.execute(
+            "SELECT text FROM paras WHERE text_id = ? LIMIT 1", (ref_para.text_id,)
+        ).fetchone()
+        return set(tokens(text[0] if text else ""))
 
     ratio = len(shared) / len(p.shingles)
-    ref_words: set[str] | None = None
     if ratio >= threshold and len(shared) >= min_shared:
-        ref_words = set(tokens(ref_para.text))
-        if ratio >= 0.9 or not _own_numbers(p.words, ref_words):
-            return Match(p.block, None, ref_para.idx, ratio, len(shared))
+        if ratio >= 0.9 or not _has_digits(p.words) or not _own_numbers(p.words, ref_words_of()):
+            return Match(p.block, None, 0, ratio, len(shared))
         return None
     hits = [u for u in p.units if len(u.shingles & ref_para.shingles) >= threshold * len(u.shingles)]
     if not hits:
@@ -463,14 +549,16 @@ def _match(p, ref_para: RefPara, shared: set[int], threshold: float, min_shared:
     if len(found) < max(min_shared, PARTIAL_MIN_SHARED):
         return None
     ratio = len(found) / len(mine)
-    ref_words = ref_words or set(tokens(ref_para.text))
-    if ratio < 0.9 and _own_numbers((w for u in hits for w in u.words), ref_words):
+    words = [w for u in hits for w in u.words]
+    if ratio < 0.9 and _has_digits(words) and _own_numbers(words, ref_words_of()):
         return None
-    return Match(p.block, None, ref_para.idx, ratio, len(found), start=hits[0].start, end=hits[-1].end)
+    return Match(p.block, None, 0, ratio, len(found), start=hits[0].start, end=hits[-1].end)
 
 
 @dataclass(slots=True)
 class DocMatch:
+    """A library document that shares at least half of the checked document's content."""
+
     ref: RefDoc
     coverage: float  # share of the checked document's content shingles found in this reference
     matches: list[Match]
@@ -488,82 +576,96 @@ def match_document(
     """The checked paragraphs that largely repeat a paragraph of a library document.
 
     Documents the checked text cites are compared exhaustively first; the others are reached through
-    the band index. Each checked paragraph keeps its best match, a cited reference winning ties.
-    A reference from the checked document's own ``issuer`` (or from a body under it) that the text does
-    not cite is not a higher-level document: its paragraphs count towards a near-total copy (a draft, an earlier
-    version) but are not reported one by one (same-office templates share their formulas).
+    the band index. Each distinct stored paragraph content is verified once, then mapped to the
+    documents that contain it. Each checked paragraph keeps its best match, a cited reference winning
+    ties. A reference from the checked document's own ``issuer`` (or from a body under it) that the text
+    does not cite is not a higher-level document: its paragraphs count towards a near-total copy (a
+    draft, an earlier version) but are not reported one by one (one office's templates share formulas).
     """
     own_issuer = same_issuer_key(issuer)
-    cited_docs = [d for d in lib.by_keys(cited_keys) if d.text_sha != exclude_text]
+    cited_docs = []
+    seen_text: set[str | None] = {exclude_text} if exclude_text else set()
+    for d in lib.by_keys(cited_keys):
+        if d.text_sha not in seen_text or d.text_sha is None:
+            seen_text.add(d.text_sha)
+            cited_docs.append(d)
     cited_ids = {d.id for d in cited_docs}
-    pairs: dict[int, set[tuple[int, int]]] = defaultdict(set)  # checked block -> candidate ref paras
-    for doc in cited_docs:
-        for para in lib.paragraphs(doc.id):
-            for p in sh.paragraphs:
-                pairs[p.block].add((doc.id, para.idx))
-    # LSH for the rest of the library
-    unit_keys: dict[int, list[int]] = {}
+    pairs: dict[int, set[int]] = defaultdict(set)  # checked block -> candidate contents (text ids)
+    if cited_docs:  # every paragraph of a cited document that shares a shingle is a candidate
+        postings: dict[int, set[int]] = defaultdict(set)
+        for doc in cited_docs:
+            for para in lib.paragraphs(doc.id):
+                for h in para.shingles:
+                    postings[h].add(para.text_id)
+        for p in sh.paragraphs:
+            for h in p.shingles:
+                pairs[p.block].update(postings.get(h, ()))
+    unit_keys: dict[int, set[int]] = {}
     for p in sh.paragraphs:
         keys: set[int] = set()
         for u in p.units:
             keys.update(band_keys(minhash(u.shingles)))
-        unit_keys[p.block] = list(keys)
+        unit_keys[p.block] = keys
     found = lib.candidates(k for keys in unit_keys.values() for k in keys)
     for block, keys in unit_keys.items():
         for k in keys:
-            for cand in found.get(k, ()):
-                pairs[block].add(cand)
-    wanted = {c for cands in pairs.values() for c in cands}
-    rows = lib.para_rows(wanted)
-    docs: dict[int, RefDoc | None] = {}
-
-    def ref_doc(doc_id: int) -> RefDoc | None:
-        if doc_id not in docs:
-            docs[doc_id] = lib.get(doc_id)
-        return docs[doc_id]
-
-    matches: list[Match] = []
-    per_doc_shingles: dict[int, set[int]] = defaultdict(set)
-    per_doc_matches: dict[int, list[Match]] = defaultdict(list)
+            pairs[block].update(found.get(k, ()))
+    sets = lib.text_shingles(t for cands in pairs.values() for t in cands)
+    # verify each (checked paragraph, stored content) once
+    verified: dict[int, list[tuple[int, frozenset[int], Match | None]]] = defaultdict(list)
+    texts_with_overlap: set[int] = set()
     for p in sh.paragraphs:
-        best: Match | None = None
-        for cand in pairs.get(p.block, ()):
-            ref_para = rows.get(cand)
-            if ref_para is None:
+        for tid in pairs.get(p.block, ()):
+            ref_set = sets.get(tid)
+            if ref_set is None:
                 continue
-            shared = p.shingles & ref_para.shingles
+            shared = frozenset(p.shingles & ref_set)
             if not shared:
                 continue
-            ref = ref_doc(cand[0])
-            if ref is None or ref.text_sha == exclude_text:
-                continue
-            per_doc_shingles[ref.id] |= shared
-            m = _match(p, ref_para, shared, threshold, min_shared)
-            if m is None:
-                continue
-            m.ref, m.cited = ref, ref.id in cited_ids
-            if not any(x.block == p.block for x in per_doc_matches[ref.id][-1:]):
-                per_doc_matches[ref.id].append(m)
-            if (
-                own_issuer
-                and not m.cited
-                and own_issuer in (same_issuer_key(ref.issuer), same_issuer_key(ref.parent))
-            ):
-                continue  # the office's own earlier text, or a subordinate's: not a higher-level document
-            if best is None or (m.cited, round(m.ratio, 2), -m.ref.id) > (
-                best.cited,
-                round(best.ratio, 2),
-                -best.ref.id,
-            ):
-                best = m
+            texts_with_overlap.add(tid)
+            m = _match(p, RefPara(0, 0, "", ref_set, tid), shared, threshold, min_shared, lib)
+            verified[p.block].append((tid, shared, m))
+    places = lib.places(texts_with_overlap)
+    docs = lib.get_many(d for pl in places.values() for d, _, _ in pl)
+    issuer_ok = {
+        doc_id: not (own_issuer and own_issuer in (same_issuer_key(d.issuer), same_issuer_key(d.parent)))
+        for doc_id, d in docs.items()
+    }
+    skip_doc = {doc_id for doc_id, d in docs.items() if d.text_sha == exclude_text}
+    matches: list[Match] = []
+    per_doc_parts: dict[int, list[frozenset[int]]] = defaultdict(list)
+    per_doc_first: dict[int, dict[int, tuple[Match, int]]] = defaultdict(dict)
+    for p in sh.paragraphs:
+        best: tuple | None = None
+        for tid, shared, template in verified.get(p.block, ()):
+            for doc_id, idx, _ in places.get(tid, ()):
+                if doc_id in skip_doc:
+                    continue
+                per_doc_parts[doc_id].append(shared)
+                if template is None:
+                    continue
+                per_doc_first[doc_id].setdefault(p.block, (template, idx))
+                cited = doc_id in cited_ids
+                if not cited and not issuer_ok[doc_id]:
+                    continue  # the office's own earlier text, or a subordinate's: not a higher-level one
+                rank = (cited, round(template.ratio, 2), -doc_id)
+                if best is None or rank > best[0]:
+                    best = (rank, template, doc_id, idx)
         if best is not None:
-            matches.append(best)
+            _, template, doc_id, idx = best
+            matches.append(replace(template, ref=docs[doc_id], ref_idx=idx, cited=doc_id in cited_ids))
     total = len(set().union(*(p.shingles for p in sh.paragraphs))) if sh.paragraphs else 0
     total = total or 1
-    doc_matches = [
-        DocMatch(ref_doc(doc_id), len(found_sh) / total, per_doc_matches.get(doc_id, []))  # type: ignore[arg-type]
-        for doc_id, found_sh in per_doc_shingles.items()
-    ]
+    doc_matches = []
+    for doc_id, parts in per_doc_parts.items():
+        if sum(len(x) for x in parts) < 0.5 * total:
+            continue  # cannot share half of the checked content: not a candidate for a near-total copy
+        coverage = len(frozenset().union(*parts)) / total
+        found = [
+            replace(t, ref=docs[doc_id], ref_idx=idx, cited=doc_id in cited_ids)
+            for t, idx in per_doc_first[doc_id].values()
+        ]
+        doc_matches.append(DocMatch(docs[doc_id], coverage, found))
     doc_matches.sort(key=lambda d: (-d.coverage, d.ref.id))
     return matches, doc_matches
 
