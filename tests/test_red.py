@@ -115,3 +115,57 @@ def test_red002_nothing_without_library_or_with_unrelated_reference(tmp_path, mo
         encoding="utf-8",
     )
     assert red(SEED, with_refs(Config(), refs_dir=refs), codes=("RED002",)).findings == []
+
+
+@needs_seed
+def test_red005_seed_repeated_full_title_of_decision_534():
+    result = red(SEED, codes=("RED005",))
+    repeated = [f for f in result.findings if "nhắc lại" in f.vi]
+    assert len(repeated) == 1
+    finding = repeated[0]
+    assert "534/QĐ-TTg" in finding.vi and "3 lần" in finding.vi
+    doc = result.document
+    assert doc.blocks[finding.location.block].text.startswith("Trên đây là Kế hoạch")
+    assert finding.location.related_block == result.recognition.trich_yeu.block
+    # the 56-word trích yếu is far longer than usual (corpus median: 15 words)
+    assert any(f.location.component == "trich_yeu" for f in result.findings)
+
+
+@needs_seed
+def test_red004_formalism_counts_and_options():
+    from dataclasses import replace
+
+    result = red(SEED, codes=("RED004",))
+    phrases = {f.vi.split("“")[1].split("”")[0].lower() for f in result.findings}
+    assert "quán triệt sâu sắc" in phrases and "nghiêm túc triển khai thực hiện" in phrases
+    total = int(result.findings[0].vi.split("cả văn bản có ")[1].split()[0])
+    assert total >= len(result.findings)
+    assert all(f.severity == "info" for f in result.findings)
+    config = replace(Config(), options=(("formalism-disable", ["quán triệt sâu sắc"]),
+                                        ("formalism-extra", ["chấn chỉnh lề lối làm việc"])))  # fmt: skip
+    phrases = {f.vi.split("“")[1].split("”")[0].lower() for f in red(SEED, config, ("RED004",)).findings}
+    assert "quán triệt sâu sắc" not in phrases and "chấn chỉnh lề lối làm việc" in phrases
+
+
+@needs_seed
+def test_red003_seed_is_a_relay_plan_but_a_task_table_passes():
+    from doclint.engine import lint_document
+    from doclint.load import load
+    from doclint.model import Block, TablePosition
+
+    result = red(SEED, codes=("RED003",))
+    assert len(result.findings) == 1
+    message = result.findings[0].vi
+    assert "không nêu đơn vị chủ trì" in message and "không có thời hạn" in message
+    assert "phụ lục" in message  # announced "(Có phụ lục phân công nhiệm vụ ...)" but not in the file
+    # the same plan with its task-assignment appendix: a table of tasks, lead units and deadlines
+    doc = load(SEED)
+    rows = [("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành")] + [
+        (str(i), f"Nhiệm vụ số {i} của kế hoạch triển khai", "Phòng Văn hóa - Xã hội", f"Tháng {i + 5}/2026")
+        for i in range(1, 7)
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            pos = TablePosition(table=0, row=r, col=c, n_rows=len(rows), n_cols=4)
+            doc.blocks.append(Block(index=len(doc.blocks), text=text, kind="cell", table=pos))
+    assert lint_document(doc, Config(select=("RED003",))).findings == []

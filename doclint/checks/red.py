@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from doclint.analysis.shingles import Shingles, Unit, tokens
@@ -239,4 +240,432 @@ def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
             "Turn it into the agency's own tasks (who, by when, with what) instead of copying it.",
             location=Location(block=block, start=m.start, end=m.end),  # type: ignore[attr-defined]
             excerpt=_excerpt(ctx.doc.blocks[block].text[m.start : m.end]),  # type: ignore[attr-defined]
+        )
+
+
+# ---------------------------------------------------------------- RED003
+
+RELAY_TYPES = ("KH", "CT", "CTr", "PA", "ĐA", "CV", "HD")
+RELAY_SHARE = 0.6  # share of task items lacking an owner, and share lacking a deadline
+RELAY_MIN_ITEMS = 6
+
+_UNIT = re.compile(
+    r"\b(?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Công an|Bộ Chỉ huy|Ban Chỉ huy|Thanh tra|Kho bạc|Chi cục|Cục|"
+    r"Bộ|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Liên đoàn|Mặt trận|Báo|Đài|Trường|Bệnh viện|Quân sự|Đảng ủy|"
+    r"Đảng uỷ|Tỉnh đoàn|Viện|Tổng cục|Chủ tịch|Phó Chủ tịch|Giám đốc|Trưởng phòng|Trưởng ban|Công chức)"
+    r"\s+(?:[A-ZĐ]|cấp|các xã|xã|phường|huyện|tỉnh|thành phố)"
+)
+_ADDRESSEE = re.compile(
+    r"(tham mưu|báo cáo|trình|gửi|về|xin ý kiến|đề xuất|qua|của|trước|với|cho)\s*(cho\s+)?$", re.IGNORECASE
+)
+# a cited document with its date and issuer ("Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng
+# Chính phủ"): its dates are not deadlines and its issuer is not the owner of the task
+_CITED = re.compile(
+    r"\b(?:Kết luận|Quyết định|Nghị định|Chỉ thị|Kế hoạch|Thông tư|Nghị quyết|Quy định|Công văn|Hướng dẫn|"
+    r"Luật|Thông báo|Chương trình|Công điện|Văn bản)\s+(?:số\s+)?[\w./\-]*\d[\w./\-]*"
+    r"(?:\s*,?\s*ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+    r"(?:\s+của\s+[^,;.:]{0,80})?"
+)
+_OWNER_WORDS = re.compile(r"\b(chủ trì|giao cho|giao\s+(?:[A-ZĐ]|các)|do\s+[A-ZĐ][^,.;]{0,60}thực hiện)")
+_DEADLINE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bngày\s+\d{1,2}\b|\btháng\s+\d{1,2}\b|\bquý\s+(?:I{1,3}|IV|\d)\b|"
+    r"\btrước ngày\b|\bh[ằà]ng\s+(?:năm|quý|tháng|tuần)\b|\bđịnh kỳ\b|\bnăm\s+20\d\d\b|\bthường xuyên\b|"
+    r"\b0?6 tháng\b|\bchậm nhất\b|\btrong thời hạn\b|\btrong tháng\b|\bgiai đoạn\s+20\d\d",
+    re.IGNORECASE,
+)
+_RESOURCE = re.compile(
+    r"\b(kinh phí|ngân sách|nguồn lực|nguồn vốn|dự toán|vốn đầu tư|nhân lực)\b", re.IGNORECASE
+)
+_TASK_SECTION = re.compile(r"NHIỆM VỤ|GIẢI PHÁP|NỘI DUNG|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG", re.IGNORECASE)
+_OTHER_SECTION = re.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|KẾT QUẢ|TÌNH HÌNH|CĂN CỨ|KINH PHÍ|QUAN ĐIỂM|CHỈ TIÊU")
+_APPENDIX_ANNOUNCED = re.compile(r"phụ lục[^.;]{0,60}(phân công|nhiệm vụ)", re.IGNORECASE)
+
+
+def _names_owner(text: str) -> bool:
+    text = _CITED.sub(" ", text)
+    for m in _UNIT.finditer(text):
+        if not _ADDRESSEE.search(text[max(0, m.start() - 25) : m.start()]):
+            return True
+    return bool(_OWNER_WORDS.search(text)) and bool(_UNIT.search(text))
+
+
+def _task_table(ctx: Context) -> tuple[int, int, int] | None:
+    """A table assigning tasks (a column of tasks and one of owners or deadlines): (rows, with owner,
+    with deadline). The biggest such table of the document, appendices included."""
+    tables: dict[int, dict[tuple[int, int], str]] = defaultdict(dict)
+    for b in ctx.doc.blocks:
+        if b.table is not None and not b.table.nested:
+            cell = tables[b.table.table].setdefault((b.table.row, b.table.col), "")
+            tables[b.table.table][(b.table.row, b.table.col)] = (cell + " " + b.text).strip()
+    best = None
+    for cells in tables.values():
+        header_rows = sorted({r for r, _ in cells})[:2]
+        owner_col = deadline_col = task_col = None
+        for (r, c), text in cells.items():
+            if r not in header_rows:
+                continue
+            low = text.lower()
+            if re.search(r"chủ trì|trách nhiệm|đơn vị thực hiện|cơ quan thực hiện|thực hiện$", low):
+                owner_col = c if owner_col is None else owner_col
+            if re.search(r"thời gian|thời hạn|tiến độ|hoàn thành", low):
+                deadline_col = c if deadline_col is None else deadline_col
+            if re.search(r"nhiệm vụ|nội dung|công việc", low):
+                task_col = c if task_col is None else task_col
+        if task_col is None or (owner_col is None and deadline_col is None):
+            continue
+        rows = sorted({r for r, _ in cells if r not in header_rows})
+        data = [r for r in rows if len(cells.get((r, task_col), "").split()) >= 3]
+        if len(data) < 3:
+            continue
+        owned = sum(1 for r in data if owner_col is not None and cells.get((r, owner_col), "").strip())
+        timed = sum(1 for r in data if deadline_col is not None and cells.get((r, deadline_col), "").strip())
+        found = (len(data), owned, timed)
+        if best is None or found[0] > best[0]:
+            best = found
+    return best
+
+
+@dataclass
+class TaskItem:
+    block: int
+    text: str
+    owner: bool
+    deadline: bool
+    resource: bool
+
+
+def task_items(ctx: Context) -> list[TaskItem]:
+    """The task items of the body: list items and paragraphs under the task sections (NHIỆM VỤ, GIẢI
+    PHÁP, TỔ CHỨC THỰC HIỆN...), each with whether it (or the label it sits under) names an owner and a
+    deadline."""
+    blocks = [b for b in ctx.body_blocks() if b.table is None and b.text.strip()]
+    has_sections = any(_is_section(b.text) for b in blocks)
+    in_task = not has_sections
+    label_owner = False
+    label_deadline = False
+    items: list[TaskItem] = []
+    for b in blocks:
+        text = b.text.strip()
+        if _is_section(text):
+            in_task = bool(_TASK_SECTION.search(text)) and not _OTHER_SECTION.search(text)
+            label_owner = label_deadline = False
+            continue
+        if not in_task:
+            continue
+        words = len(text.split())
+        is_label = _is_label(text)
+        if is_label:  # a heading or a label line introduces items; it is not one
+            label_owner = _names_owner(text)
+            label_deadline = bool(_DEADLINE.search(_CITED.sub(" ", text)))
+            continue
+        if words < 6 or text.lower().startswith(("trên đây", "trong quá trình")):
+            continue
+        items.append(
+            TaskItem(
+                block=b.index,
+                text=text,
+                owner=label_owner or _names_owner(text),
+                deadline=label_deadline or bool(_DEADLINE.search(_CITED.sub(" ", text))),
+                resource=bool(_RESOURCE.search(text)),
+            )
+        )
+    return items
+
+
+_ROMAN_HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z])[.)]\s+\S")
+
+
+def _is_section(text: str) -> bool:
+    """A top-level heading: "II. NHIỆM VỤ, GIẢI PHÁP"."""
+    text = text.strip()
+    letters = [c for c in text if c.isalpha()]
+    upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return upper and (bool(_ROMAN_HEADING.match(text)) or len(text.split()) <= 8)
+
+
+_RELAY_OPENING = re.compile(
+    r"^(?:thực hiện|triển khai|căn cứ|theo chỉ đạo|tiếp theo)\b[^.]{0,80}\b(?:số|chỉ đạo|ý kiến)\b",
+    re.IGNORECASE,
+)
+
+
+def _relays(ctx: Context) -> bool:
+    """The text opens by passing on a higher document ("Thực hiện Công văn số ... của ...")."""
+    first = [b.text.strip() for b in ctx.body_blocks() if b.text.strip()][:3]
+    return any(_RELAY_OPENING.match(t) for t in first)
+
+
+def _is_label(text: str) -> bool:
+    """A line that introduces items: "2. Phòng Văn hóa - Xã hội", "b) Người đứng đầu ...:"."""
+    stripped = text.rstrip()
+    return stripped.endswith(":") or not stripped.endswith((".", ";", "!", "?", ",", "./."))
+
+
+@check("RED003")
+def red003_relay_document(ctx: Context) -> Iterator[Finding]:
+    if _skip(ctx) or ctx.rec.doc_type not in RELAY_TYPES:
+        return
+    if ctx.rec.doc_type in ("CV", "HD") and not _relays(ctx):
+        return  # a letter or guidance that does not pass on a higher directive is not a relay
+    share = float(ctx.config.option("red003-share", RELAY_SHARE))
+    min_items = int(ctx.config.option("red003-min-items", RELAY_MIN_ITEMS))
+    table = _task_table(ctx)
+    if table is not None:
+        rows, owned, timed = table
+        if owned >= 0.5 * rows or timed >= 0.5 * rows:
+            return  # a task table with owners or deadlines: the document assigns its tasks
+    items = task_items(ctx)
+    if len(items) < min_items:
+        return
+    n = len(items)
+    no_owner = [i for i in items if not i.owner]
+    no_deadline = [i for i in items if not i.deadline]
+    no_resource = [i for i in items if not i.resource]
+    neither = [i for i in items if not i.owner and not i.deadline]
+    if len(no_owner) < share * n or len(no_deadline) < share * n or not neither:
+        return
+    funded = any(_RESOURCE.search(b.text) for b in ctx.body_blocks())
+    announced = any(_APPENDIX_ANNOUNCED.search(b.text) for b in ctx.body_blocks())
+    pct = lambda k: round(100 * len(k) / n)  # noqa: E731
+    listed = "; ".join(f"“{_excerpt(i.text, 70)}”" for i in neither[:5])
+    more = f" và {len(neither) - 5} mục khác" if len(neither) > 5 else ""
+    more_en = f" and {len(neither) - 5} more" if len(neither) > 5 else ""
+    note_vi = (
+        " Văn bản nhắc tới phụ lục phân công nhiệm vụ nhưng phụ lục không có trong tệp."
+        if announced and table is None
+        else ""
+    )
+    note_en = (
+        " The text announces a task-assignment appendix that is not in the file."
+        if announced and table is None
+        else ""
+    )
+    fund_vi = "" if funded else " Văn bản không nêu nguồn kinh phí."
+    fund_en = "" if funded else " The document names no funding."
+    yield Finding(
+        code="RED003",
+        vi=f"Văn bản chủ yếu nhắc lại yêu cầu, chưa giao việc cụ thể: trong {n} mục nhiệm vụ, {pct(no_owner)}% "
+        f"không nêu đơn vị chủ trì, {pct(no_deadline)}% không có thời hạn, {pct(no_resource)}% không nêu nguồn lực; "
+        f"{len(neither)} mục thiếu cả đơn vị chủ trì lẫn thời hạn, ví dụ: {listed}{more}.{note_vi}{fund_vi} "
+        "Nên lập bảng phân công: nhiệm vụ, đơn vị chủ trì, đơn vị phối hợp, thời hạn, sản phẩm.",
+        en=f"The document mostly restates duties without assigning them: of {n} task items, {pct(no_owner)}% "
+        f"name no responsible unit, {pct(no_deadline)}% have no deadline, {pct(no_resource)}% name no resources; "
+        f"{len(neither)} items lack both an owner and a deadline, e.g. {listed}{more_en}.{note_en}{fund_en} "
+        "Add a task table: task, lead unit, partners, deadline, output.",
+        location=Location(block=neither[0].block),
+        excerpt=_excerpt(neither[0].text),
+    )
+
+
+# ---------------------------------------------------------------- RED004
+
+
+def _fold(text: str) -> str:
+    """Lower case and one tone placement, keeping every character's offset."""
+    from doclint.analysis.shingles import _TONE, _TONE_RE
+
+    return _TONE_RE.sub(lambda m: _TONE[m.group(0)], text.lower())
+
+
+def formalism_phrases(ctx: Context) -> list[str]:
+    phrases = list(ctx.table("formalism").get("phrases", []))
+    extra = ctx.config.option("formalism-extra", [])
+    phrases.extend([extra] if isinstance(extra, str) else extra)
+    disabled = ctx.config.option("formalism-disable", [])
+    disabled = {
+        _fold(" ".join(re.findall(r"\w+", p)))
+        for p in ([disabled] if isinstance(disabled, str) else disabled)
+    }
+    out = []
+    for phrase in phrases:
+        key = _fold(" ".join(re.findall(r"\w+", phrase)))
+        if key and key not in disabled and key not in out:
+            out.append(key)
+    # a longer phrase wins over one it contains ("tổ chức thực hiện nghiêm túc" / "thực hiện nghiêm túc")
+    return sorted(out, key=lambda p: -len(p))
+
+
+@check("RED004")
+def red004_formalism(ctx: Context) -> Iterator[Finding]:
+    if _skip(ctx):
+        return
+    phrases = formalism_phrases(ctx)
+    if not phrases:
+        return
+    patterns = [(p, re.compile(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b")) for p in phrases]
+    hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for block in ctx.body_blocks():
+        folded = _fold(block.text)
+        taken: list[tuple[int, int]] = []
+        for phrase, pattern in patterns:
+            for m in pattern.finditer(folded):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                hits[phrase].append((block.index, m.start(), m.end()))
+    total = sum(len(v) for v in hits.values())
+    for places in sorted(hits.values(), key=lambda v: v[0]):
+        block, start, end = places[0]
+        written = ctx.doc.blocks[block].text[start:end]
+        times_vi = f" ({len(places)} lần)" if len(places) > 1 else ""
+        times_en = f" ({len(places)} times)" if len(places) > 1 else ""
+        yield Finding(
+            code="RED004",
+            vi=f"Cụm từ hình thức “{written}”{times_vi}; cả văn bản có {total} cụm từ loại này. "
+            "Thay bằng việc cụ thể: ai làm, làm gì, đến khi nào.",
+            en=f"Formalism phrase “{written}”{times_en}; the document has {total} such phrases. "
+            "Replace it with the concrete task: who does what, by when.",
+            location=Location(block=block, start=start, end=end),
+            excerpt=_excerpt(ctx.doc.blocks[block].text),
+        )
+
+
+# ---------------------------------------------------------------- RED005
+
+TITLE_WORDS = 45  # about three times the median trích yếu of the corpus's administrative documents (15)
+REPEAT_MIN_WORDS = 12
+REPEAT_TIMES = 3
+OWN_TITLE_WORDS = 30  # the own title repeated without citing anything counts from this length
+_NUMBER_TOKEN = re.compile(r"\d[\w.]*/[\w/.\-]*[a-zđ]|\d+-[a-zđ]+/[a-zđ]")
+
+_WORD = re.compile(r"[\w][\w/.\-]*[\w]|\w")
+_DATE_RUN = re.compile(r"^\d{1,2}$")
+
+
+@dataclass(slots=True)
+class Tok:
+    key: str
+    block: int
+    start: int
+    end: int
+
+
+def word_tokens(text: str, block: int) -> list[Tok]:
+    """Words with their offsets, compared loosely: case and tone placement folded, a date written
+    "ngày 31 tháng 3 năm 2026" or "31/3/2026" is one token, "về việc" is "về"."""
+    folded = _fold(text)
+    raw = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    out: list[Tok] = []
+    i = 0
+    while i < len(raw):
+        w, s, e = raw[i]
+        if (
+            _DATE_RUN.match(w)
+            and i + 4 < len(raw)
+            and raw[i + 1][0] == "tháng"
+            and raw[i + 3][0] == "năm"
+            and raw[i + 2][0].isdigit()
+            and raw[i + 4][0].isdigit()
+        ):
+            out.append(Tok(f"{int(w)}/{int(raw[i + 2][0])}/{raw[i + 4][0]}", block, s, raw[i + 4][2]))
+            i += 5
+            continue
+        if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", w):
+            w = f"{int(m[1])}/{int(m[2])}/{m[3]}"
+        if w == "việc" and out and out[-1].key == "về":
+            i += 1
+            continue
+        out.append(Tok(w, block, s, e))
+        i += 1
+    return out
+
+
+def repeated_spans(seqs: list[list[Tok]], n: int, times: int) -> list[list[tuple[int, int]]]:
+    """Groups of places (index of sequence, token range) that repeat the same stretch of at least ``n``
+    words at least ``times`` times. One group per repeated content, each place a maximal run."""
+    grams: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for si, seq in enumerate(seqs):
+        keys = [t.key for t in seq]
+        for i in range(len(keys) - n + 1):
+            grams[tuple(keys[i : i + n])].append((si, i))
+    frequent = {g for g, pos in grams.items() if len({p for p in pos}) >= times}
+    if not frequent:
+        return []
+    runs: list[tuple[int, int, int]] = []  # (sequence, first token, end token)
+    gram_runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for si, seq in enumerate(seqs):
+        keys = [t.key for t in seq]
+        i = 0
+        while i <= len(keys) - n:
+            g = tuple(keys[i : i + n])
+            if g not in frequent:
+                i += 1
+                continue
+            j = i
+            members = []
+            while j <= len(keys) - n and tuple(keys[j : j + n]) in frequent:
+                members.append(tuple(keys[j : j + n]))
+                j += 1
+            runs.append((si, i, j - 1 + n))
+            for m in members:
+                gram_runs[m].append(len(runs) - 1)
+            i = j
+    parent = list(range(len(runs)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for ids in gram_runs.values():
+        for other in ids[1:]:
+            parent[root(other)] = root(ids[0])
+    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for k, (si, a, b) in enumerate(runs):
+        groups[root(k)].append((si, a, b))
+    return [sorted(g) for g in groups.values() if len(g) >= times]
+
+
+@check("RED005")
+def red005_length_signals(ctx: Context) -> Iterator[Finding]:
+    if _skip(ctx):
+        return
+    rec = ctx.rec
+    limit = int(ctx.config.option("red005-title-words", TITLE_WORDS))
+    if rec.trich_yeu is not None:
+        words = len(rec.trich_yeu.text.split())
+        if words > limit:
+            yield Finding(
+                code="RED005",
+                vi=f"Trích yếu dài {words} từ (thường khoảng 10-25 từ; ngưỡng {limit}). Nêu ngắn gọn nội dung "
+                "chính; không chép lại đầy đủ tên các văn bản được triển khai.",
+                en=f"The trích yếu is {words} words long (usually 10-25; limit {limit}). State the subject "
+                "briefly instead of repeating the full titles of the documents it implements.",
+                location=rec.trich_yeu.location("trich_yeu"),
+                excerpt=_excerpt(rec.trich_yeu.text),
+            )
+    times = int(ctx.config.option("red005-repeats", REPEAT_TIMES))
+    n = int(ctx.config.option("red005-min-words", REPEAT_MIN_WORDS))
+    blocks = []
+    if rec.trich_yeu is not None:
+        blocks.append(rec.trich_yeu.block)
+    blocks.extend(b.index for b in ctx.body_blocks() if b.index not in blocks)
+    seqs = [word_tokens(ctx.doc.blocks[i].text, i) for i in blocks]
+    title_block = rec.trich_yeu.block if rec.trich_yeu is not None else None
+    for group in repeated_spans(seqs, n, times):
+        places = [(seqs[si][a], seqs[si][b - 1], b - a) for si, a, b in group]
+        first, last = places[0], places[-1]
+        longest = max(places, key=lambda p: p[2])
+        quote = ctx.doc.blocks[longest[0].block].text[longest[0].start : longest[1].end]
+        own_title = any(p[0].block == title_block for p in places)
+        si, a, b = max(group, key=lambda g: g[2] - g[1])
+        cites = any(_NUMBER_TOKEN.search(t.key) for t in seqs[si][a:b])
+        if not cites and not (own_title and longest[2] >= OWN_TITLE_WORDS):
+            continue  # a subject or a body named several times is not a length problem
+        full = sum(1 for p in places if p[2] >= 0.6 * longest[2])
+        part_vi = f", và một phần của đoạn này thêm {len(places) - full} lần" if len(places) > full else ""
+        part_en = f", and part of it {len(places) - full} more times" if len(places) > full else ""
+        what_vi = "Tên (trích yếu) của chính văn bản" if own_title else "Một đoạn trích dẫn dài"
+        what_en = "The document's own title (trích yếu)" if own_title else "A long citation"
+        yield Finding(
+            code="RED005",
+            vi=f"{what_vi} được nhắc lại gần như nguyên văn {full} lần ({longest[2]} từ){part_vi}: “{_excerpt(quote, 140)}”. "
+            "Lần sau chỉ cần ghi hình thức, số, ký hiệu văn bản (hoặc “Kế hoạch này”).",
+            en=f"{what_en} is repeated almost verbatim {full} times ({longest[2]} words){part_en}: “{_excerpt(quote, 140)}”. "
+            "After the first time give only the type and number (or “this plan”).",
+            location=Location(
+                block=last[0].block, start=last[0].start, end=last[1].end, related_block=first[0].block
+            ),
+            excerpt=_excerpt(ctx.doc.blocks[last[0].block].text[last[0].start : last[1].end]),
         )
