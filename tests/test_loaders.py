@@ -67,7 +67,7 @@ def test_text_box_read_once_without_fallback(tmp_path: Path) -> None:
     box = "<w:txbxContent><w:p><w:r><w:t>Trong hộp</w:t></w:r></w:p></w:txbxContent>"
     xml = (
         "<w:p><w:r><w:t>Trước</w:t></w:r><w:r><mc:AlternateContent>"
-        f"<mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>"
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>'
         f"<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r></w:p>"
     )
