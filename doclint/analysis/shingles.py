@@ -138,6 +138,7 @@ class Paragraph:
 @dataclass(slots=True)
 class Shingles:
     paragraphs: list[Paragraph]
+    cells: list[int] = field(default_factory=list)  # blocks of ``paragraphs`` that are table cells
 
     @property
     def units(self) -> list[Unit]:
@@ -212,10 +213,12 @@ def _fallback_body(doc: Document) -> list[Block]:
 
 def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS) -> Shingles:
     paragraphs: list[Paragraph] = []
+    kept: list[Block] = []
     for b in blocks:
         words = tokens(b.text)
         if len(words) < min_tokens:
             continue
+        kept.append(b)
         para = Paragraph(block=b.index, text=b.text, words=words, shingles=shingle_hashes(words))
         for s, e in sentences(b.text):
             w = tokens(b.text[s:e])
@@ -224,7 +227,7 @@ def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS) -> Shingles:
         if not para.units:  # a paragraph of short sentences is still one passage
             para.units.append(Unit(b.index, 0, len(b.text), words, para.shingles))
         paragraphs.append(para)
-    return Shingles(paragraphs)
+    return Shingles(paragraphs, [p.block for p, b in zip(paragraphs, kept) if b.table is not None])
 
 
 def shingles_of(doc: Document, rec=None) -> Shingles:

@@ -27,6 +27,7 @@ DUP_CONTAINMENT = 0.65
 DUP_CONTAINMENT_SAME_CITATION = 0.5  # both passages restate a duty under the same cited document
 DUP_MIN_SHARED = 10
 DUP_MIN_WORDS = 12  # a shorter sentence inside a longer one is a phrase, not a passage
+DUP_SIZE_RATIO = 0.5
 _COMMON_SHINGLE = 25  # a shingle in more units than this is a stock phrase of the document
 
 
@@ -43,6 +44,7 @@ def duplicate_pairs(
     """Pairs of sentences in different paragraphs that repeat each other, first occurrence first."""
     units = sh.units
     texts = {p.block: p.text for p in sh.paragraphs}
+    cells = set(sh.cells)
     index: dict[int, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
         for h in u.shingles:
@@ -59,6 +61,12 @@ def duplicate_pairs(
         a, b = units[i], units[j]
         if a.block == b.block or n < min_shared or min(len(a.words), len(b.words)) < DUP_MIN_WORDS:
             continue
+        if min(len(a.words), len(b.words)) < DUP_SIZE_RATIO * max(len(a.words), len(b.words)):
+            continue  # a name or a clause quoted inside a longer sentence is not a repeated passage
+        if _intro(a, texts) or _intro(b, texts):
+            continue  # "Đối với các cơ quan chuyên môn thuộc UBND tỉnh:" introduces items; it is a label
+        if a.block in cells or b.block in cells:
+            continue  # a table restates the body by design (a summary, a row per unit)
         score = n / min(len(a.shingles), len(b.shingles))
         threshold = containment
         if score < threshold and _cited(a) & _cited(b):
@@ -94,6 +102,10 @@ def parallel_items(a: Unit, b: Unit, text_a: str, text_b: str) -> bool:
     if proper_a or proper_b:
         return True
     return len(only_a) <= 3 and len(only_b) <= 3
+
+
+def _intro(u: Unit, texts: dict[int, str]) -> bool:
+    return texts.get(u.block, "")[u.start : u.end].rstrip().endswith(":")
 
 
 def _skip(ctx: Context) -> bool:
@@ -460,6 +472,9 @@ def red003_relay_document(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------- RED004
 
 
+FORMALISM_MIN_COUNT = 3
+
+
 def _fold(text: str) -> str:
     """Lower case and one tone placement, keeping every character's offset."""
     from doclint.analysis.shingles import _TONE, _TONE_RE
@@ -504,6 +519,8 @@ def red004_formalism(ctx: Context) -> Iterator[Finding]:
                 taken.append((m.start(), m.end()))
                 hits[phrase].append((block.index, m.start(), m.end()))
     total = sum(len(v) for v in hits.values())
+    if total < int(ctx.config.option("red004-min-count", FORMALISM_MIN_COUNT)):
+        return  # a phrase now and then is ordinary; an accumulation is the signal
     for places in sorted(hits.values(), key=lambda v: v[0]):
         block, start, end = places[0]
         written = ctx.doc.blocks[block].text[start:end]
