@@ -698,9 +698,10 @@ def folder_library(folder: str | Path) -> RefLibrary:
 _DB_CACHE: dict[str, RefLibrary] = {}
 
 
-def libraries_for(config: Config) -> list[RefLibrary]:
+def libraries_for(config: Config, errors: list[str] | None = None) -> list[RefLibrary]:
     """The libraries a check compares against: the ad hoc folder (``refs-dir``) and the stored database
-    (``refs-db``, else the default one when it exists). Never creates a database."""
+    (``refs-db``, else the default one when it exists). Never creates a database. A library that
+    cannot be read is left out, with the reason appended to ``errors``."""
     out: list[RefLibrary] = []
     base = Path(config.source).parent if config.source else Path.cwd()
     folder = config.option("refs-dir")
@@ -708,14 +709,20 @@ def libraries_for(config: Config) -> list[RefLibrary]:
         path = Path(folder) if Path(folder).is_absolute() else base / folder
         if path.is_dir():
             out.append(folder_library(path))
+        elif errors is not None:
+            errors.append(f"{path}: không phải thư mục")
     db = config.option("refs-db")
     db_path = (Path(db) if Path(db).is_absolute() else base / db) if db else default_db_path()
+    if db and not db_path.is_file() and errors is not None:
+        errors.append(f"{db_path}: không có tệp")
     if db_path.is_file():
         key = str(db_path.resolve())
         if key not in _DB_CACHE:
             try:
                 _DB_CACHE[key] = RefLibrary(db_path, readonly=True)
-            except sqlite3.Error:
+            except sqlite3.Error as exc:
+                if errors is not None:
+                    errors.append(f"{db_path}: {exc}")
                 return out
         out.append(_DB_CACHE[key])
     return out

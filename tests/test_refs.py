@@ -144,3 +144,27 @@ def test_red003_real_plans_with_task_tables_pass():
     assert plans
     for plan in plans:
         assert lint_path(plan, Config(select=("RED003",))).findings == [], plan.name
+
+
+def test_unreadable_library_is_said_once_not_a_crash(tmp_path):
+    from doclint.engine import lint_document
+    from doclint.model import Block, Document
+
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"not a database")
+    doc = Document(
+        path=str(tmp_path / "x.txt"), format="txt", blocks=[Block(0, "KẾ HOẠCH"), Block(1, "Nội dung.")]
+    )
+    config = replace(with_refs(Config(), refs_db=bad), select=("RED002",))
+    found = lint_document(doc, config).findings
+    assert len(found) == 1 and found[0].severity == "info" and "Không đọc được" in found[0].vi
+
+
+def test_red_rules_survive_empty_and_odd_documents():
+    from doclint.engine import lint_document
+    from doclint.model import Block, Document
+
+    for blocks in ([], [Block(0, "")], [Block(0, "KẾ HOẠCH"), Block(1, "1/2 ngày; 95%; —; ;;;")]):
+        doc = Document(path="x.txt", format="txt", blocks=blocks)
+        codes = {f.code for f in lint_document(doc, Config(select=("RED",))).findings}
+        assert "DOC005" not in codes

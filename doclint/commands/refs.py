@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Annotated
 
@@ -58,7 +59,10 @@ def register(app: typer.Typer) -> None:
         files = list(iter_files(paths))
         if not files:
             raise _fail("không có tệp nào để thêm")
-        lib = RefLibrary(path)
+        try:
+            lib = RefLibrary(path)
+        except (sqlite3.Error, OSError) as exc:
+            raise _fail(f"không mở được thư viện {path}: {exc}") from exc
         failed = 0
         for file in files:
             try:
@@ -93,8 +97,11 @@ def register(app: typer.Typer) -> None:
             else:
                 typer.echo(f"Thư viện trống (chưa có {path}).")
             return
-        lib = RefLibrary(path, readonly=True)
-        docs = lib.documents()
+        try:
+            lib = RefLibrary(path, readonly=True)
+            docs = lib.documents()
+        except sqlite3.Error as exc:
+            raise _fail(f"không đọc được thư viện {path}: {exc}") from exc
         if format == "json":
             rows = [
                 {
@@ -131,7 +138,10 @@ def register(app: typer.Typer) -> None:
         path = db_path(refs_db, config)
         if not path.is_file():
             raise _fail(f"không có thư viện {path}")
-        lib = RefLibrary(path)
+        try:
+            lib = RefLibrary(path)
+        except sqlite3.Error as exc:
+            raise _fail(f"không mở được thư viện {path}: {exc}") from exc
         missing = 0
         for ident in idents:
             removed = lib.remove(ident)
