@@ -656,11 +656,16 @@ def match_document(
             matches.append(replace(template, ref=docs[doc_id], ref_idx=idx, cited=doc_id in cited_ids))
     total = len(set().union(*(p.shingles for p in sh.paragraphs))) if sh.paragraphs else 0
     total = total or 1
+    all_checked = frozenset().union(*(p.shingles for p in sh.paragraphs)) if sh.paragraphs else frozenset()
     doc_matches = []
     for doc_id, parts in per_doc_parts.items():
-        if sum(len(x) for x in parts) < 0.5 * total:
-            continue  # cannot share half of the checked content: not a candidate for a near-total copy
-        coverage = len(frozenset().union(*parts)) / total
+        if sum(len(x) for x in parts) < 0.3 * total:
+            continue  # shares too little through its candidate paragraphs to be a near-total copy
+        # exact: the share of the checked content found anywhere in that document
+        theirs = frozenset().union(*(p.shingles for p in lib.paragraphs(doc_id)))
+        coverage = len(all_checked & theirs) / total
+        if coverage < 0.5:
+            continue
         found = [
             replace(t, ref=docs[doc_id], ref_idx=idx, cited=doc_id in cited_ids)
             for t, idx in per_doc_first[doc_id].values()
