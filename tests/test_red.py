@@ -11,6 +11,12 @@ from doclint.config import Config
 from doclint.engine import lint_path
 
 
+@pytest.fixture(autouse=True)
+def _no_user_library(tmp_path, monkeypatch):
+    """A library the user built with ``doclint refs add`` must not leak into these tests."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
 def shared_dir() -> Path | None:
     """``shared/`` (corpus and seeds), found by walking up from this file."""
     for folder in Path(__file__).resolve().parents:

@@ -12,6 +12,12 @@ from doclint.config import Config
 from doclint.refs import RefLibrary, cited_numbers, libraries_for, number_key, with_refs
 
 
+@pytest.fixture(autouse=True)
+def _no_user_library(tmp_path, monkeypatch):
+    """A library the user built with ``doclint refs add`` must not leak into these tests."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
 def corpus_dir() -> Path | None:
     for folder in Path(__file__).resolve().parents:
         candidate = folder / "shared" / "corpus"
