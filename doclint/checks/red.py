@@ -161,9 +161,9 @@ def red001_duplicate_passage(ctx: Context) -> Iterator[Finding]:
             quoted = _excerpt(first.text[a.start : a.end], 90)
             yield Finding(
                 code="RED001",
-                vi=f"Đoạn văn lặp lại nội dung đã viết ở đoạn trước (trùng {pct}%): “{quoted}”.{more_vi} "
+                vi=f"Đoạn văn lặp lại nội dung đã viết ở đoạn {a.block + 1} (trùng {pct}%): “{quoted}”.{more_vi} "
                 "Nên gộp hoặc bỏ một trong hai.",
-                en=f"This passage repeats an earlier one ({pct}% overlap): “{quoted}”.{more_en} "
+                en=f"This passage repeats paragraph {a.block + 1} ({pct}% overlap): “{quoted}”.{more_en} "
                 "Merge them or drop one.",
                 location=Location(block=block, start=b.start, end=b.end, related_block=a.block),
                 excerpt=_excerpt(later.text[b.start : b.end]),
