@@ -458,9 +458,16 @@ def _locate(ctx, spec, hit, headings, scope, text_lines, lines) -> None:
                 )  # fmt: skip
                 return
     elif where in ("line", "text"):
+        if where == "text":  # a heading that names the section is the best place to point at
+            for h in headings:
+                if spec.matches(h.folded):
+                    hit.found, hit.block, hit.start, hit.end, hit.heading = True, h.block, h.start, h.end, h
+                    hit.text = h.text
+                    return
         line = _first_line_match(spec, scope if where == "line" else text_lines, where)
         if line is not None:
             _hit_line(hit, line)
+            hit.heading = next((h for h in headings if h.block == line.block), None)
     elif where == "can_cu":
         for comp in rec.can_cu:
             if spec.matches(fold(comp.text)):
@@ -514,7 +521,6 @@ def _locate(ctx, spec, hit, headings, scope, text_lines, lines) -> None:
 def _mark_empty(result: SectionsResult, scope: list[Line], stage: str) -> None:
     """A heading with no line under it before the next heading of the same or a higher level; a
     ``Địa điểm:`` line with nothing after the colon and the next line another marker."""
-    heading_blocks = {h.block for h in result.headings}
     by_block: dict[int, list[Line]] = {}
     for line in scope:
         by_block.setdefault(line.block, []).append(line)
@@ -529,12 +535,8 @@ def _mark_empty(result: SectionsResult, scope: list[Line], stage: str) -> None:
             stop = nxt.block if nxt is not None else last_block + 1
             own = by_block.get(hit.block, [])
             rest = [ln for ln in own if ln.start > hit.heading.start]
-            content = rest + [
-                ln
-                for b in range(hit.block + 1, stop)
-                if b not in heading_blocks
-                for ln in by_block.get(b, [])
-            ]
+            # anything before the next heading of the same or a higher level is content, sub-headings too
+            content = rest + [ln for b in range(hit.block + 1, stop) for ln in by_block.get(b, [])]
             hit.empty = not content and (nxt is not None or hit.block <= last_block)
         elif hit.spec.where == "line":
             colon = hit.text.find(":")
