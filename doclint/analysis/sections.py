@@ -37,6 +37,11 @@ HEAD_PREFIX = re.compile(r"^(?:ve|cong tac|cac|nhung|mot so)\s+")
 PLACEHOLDER = re.compile(r"^[\s.…_:\-–()]*$")
 
 
+def vfold(text: str) -> str:
+    """:func:`fold`, also reading the look-alike "Ð" (U+00D0, Icelandic eth) as "Đ" ("Như Ðiều 3")."""
+    return fold(text.replace("\u00d0", "Đ").replace("\u00f0", "đ"))
+
+
 def strip_marks(text: str) -> str:
     """Diacritics off, case kept: for compiling a pattern written with Vietnamese letters."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -74,6 +79,7 @@ class SectionSpec:
     def __post_init__(self) -> None:
         anchored = self.where in ("heading", "line", "can_cu", "recipients")
         self._phrases = [_phrase_regex(p, anchored) for p in self.phrases if p.strip()]
+        self._anchored = [_phrase_regex(p, True) for p in self.phrases if p.strip()]
         try:
             self._patterns = [re.compile(strip_marks(p), re.IGNORECASE) for p in self.patterns]
         except re.error as exc:
@@ -82,6 +88,12 @@ class SectionSpec:
 
     def matches(self, folded: str) -> bool:
         return any(p.search(folded) for p in self._phrases) or any(p.search(folded) for p in self._patterns)
+
+    def matches_start(self, folded: str) -> bool:
+        """A phrase at the start of ``folded`` (for a text-scope section's heading)."""
+        return any(p.pattern.startswith("^") and p.search(folded) for p in self._anchored) or any(
+            p.search(folded) and p.search(folded).start() == 0 for p in self._patterns
+        )
 
     def applies(self, folded_text: str) -> bool:
         return not self._when or any(p.search(folded_text) for p in self._when)
@@ -108,7 +120,7 @@ class Skeleton:
     def title_matches(self, trich_yeu: str | None) -> bool:
         if not self.titles:
             return True
-        folded = fold(trich_yeu or "")
+        folded = vfold(trich_yeu or "")
         return any(_phrase_regex(t, False).search(folded) for t in self.titles)
 
 
@@ -295,6 +307,7 @@ class Heading:
     rank: int
     text: str  # the heading's words (numbering removed)
     folded: str
+    inline: bool = False  # the line goes on after the heading ("Thời gian: 14 giờ …"): it has content
 
 
 @dataclass
@@ -363,7 +376,10 @@ def find_headings(lines: list[Line], rec, blocks: set[int]) -> list[Heading]:
         if not head or (item.kind in ("arabic", "letter") and words > 20):
             continue
         seen.add(item.block)
-        out.append(Heading(item.block, item.start, item.end, RANK.get(item.kind, 6), head, fold(head)))
+        inline = len(item.title.strip()) > len(head) + 1
+        out.append(
+            Heading(item.block, item.start, item.end, RANK.get(item.kind, 6), head, vfold(head), inline)
+        )
     for line in lines:
         if line.block not in blocks or line.block in seen or line.table is not None:
             continue
@@ -376,7 +392,7 @@ def find_headings(lines: list[Line], rec, blocks: set[int]) -> list[Heading]:
             text = LIST_MARK.sub("", re.sub(r"^[A-ZĐ]\s*[.)]\s+", "", line.text))
             seen.add(line.block)
             out.append(
-                Heading(line.block, line.start, line.end, RANK["caps"], _head(text), fold(_head(text)))
+                Heading(line.block, line.start, line.end, RANK["caps"], _head(text), vfold(_head(text)))
             )
     out.sort(key=lambda h: (h.block, h.start))
     return out
@@ -409,7 +425,7 @@ def _line_scope(ctx, lines: list[Line]) -> list[Line]:
 
 def _first_line_match(spec: SectionSpec, lines: list[Line], mode: str) -> Line | None:
     for line in lines:
-        folded = fold(line.text)
+        folded = vfold(line.text)
         if mode == "line":
             folded = LIST_MARK.sub("", folded)
         if spec.matches(folded):
@@ -437,7 +453,7 @@ def analyse(ctx) -> SectionsResult:
     scope = _line_scope(ctx, lines)
     headings = find_headings(lines, rec, body)
     text_lines = [ln for ln in scope] + [ln for ln in lines if ln.block in with_appx - body]
-    folded_all = "\n".join(fold(ln.text) for ln in text_lines)
+    folded_all = "\n".join(vfold(ln.text) for ln in text_lines)
     result = SectionsResult(skel, headings=headings)
     for spec in skel.sections:
         hit = SectionHit(spec, applies=spec.applies(folded_all))
@@ -458,9 +474,9 @@ def _locate(ctx, spec, hit, headings, scope, text_lines, lines) -> None:
                 )  # fmt: skip
                 return
     elif where in ("line", "text"):
-        if where == "text":  # a heading that names the section is the best place to point at
+        if where == "text":  # a heading that starts with the section's name is the best place to point at
             for h in headings:
-                if spec.matches(h.folded):
+                if spec.matches_start(h.folded):
                     hit.found, hit.block, hit.start, hit.end, hit.heading = True, h.block, h.start, h.end, h
                     hit.text = h.text
                     return
@@ -470,7 +486,7 @@ def _locate(ctx, spec, hit, headings, scope, text_lines, lines) -> None:
             hit.heading = next((h for h in headings if h.block == line.block), None)
     elif where == "can_cu":
         for comp in rec.can_cu:
-            if spec.matches(fold(comp.text)):
+            if spec.matches(vfold(comp.text)):
                 _hit_comp(hit, comp)
                 return
         first_article = next((o.block for o in rec.outline if o.kind == "dieu"), None)
@@ -479,7 +495,7 @@ def _locate(ctx, spec, hit, headings, scope, text_lines, lines) -> None:
         if line is not None:
             _hit_line(hit, line)
     elif where == "enactment":
-        if rec.enactment is not None and spec.matches(fold(rec.enactment.text).upper()):
+        if rec.enactment is not None and spec.matches(vfold(rec.enactment.text).upper()):
             _hit_comp(hit, rec.enactment)
             return
         for line in scope:
@@ -499,7 +515,7 @@ def _locate(ctx, spec, hit, headings, scope, text_lines, lines) -> None:
             _hit_comp(hit, rec.trich_yeu)
     elif where == "recipients":
         for comp in rec.recipients:
-            if spec.matches(fold(comp.text)):
+            if spec.matches(vfold(comp.text)):
                 _hit_comp(hit, comp)
                 return
     elif where == "articles":
@@ -537,7 +553,9 @@ def _mark_empty(result: SectionsResult, scope: list[Line], stage: str) -> None:
             rest = [ln for ln in own if ln.start > hit.heading.start]
             # anything before the next heading of the same or a higher level is content, sub-headings too
             content = rest + [ln for b in range(hit.block + 1, stop) for ln in by_block.get(b, [])]
-            hit.empty = not content and (nxt is not None or hit.block <= last_block)
+            hit.empty = (
+                not content and not hit.heading.inline and (nxt is not None or hit.block <= last_block)
+            )
         elif hit.spec.where == "line":
             colon = hit.text.find(":")
             if colon < 0:
@@ -550,7 +568,7 @@ def _mark_empty(result: SectionsResult, scope: list[Line], stage: str) -> None:
             if not following:
                 hit.empty = True
                 continue
-            folded = LIST_MARK.sub("", fold(following[0].text))
+            folded = LIST_MARK.sub("", vfold(following[0].text))
             hit.empty = any(s.matches(folded) for s in line_specs if s is not hit.spec)
 
 

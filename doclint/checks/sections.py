@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from doclint.analysis.sections import vfold as fold
 from doclint.checks import check
 from doclint.findings import Finding, Location
-from doclint.recognise.lines import fold
 
 DECISION_TYPES = ("QĐ",)
 # an article that assigns execution ("… chịu trách nhiệm thi hành Quyết định này")
@@ -22,7 +22,7 @@ EXECUTES = re.compile(
     r"chiu trach nhiem|co trach nhiem|trach nhiem thi hanh|thi hanh|to chuc thuc hien|trien khai thuc hien|"
     r"thuc hien quyet dinh|can cu quyet dinh"
 )
-NHU_DIEU = re.compile(r"Như\s+(?:các\s+)?[Đđ]iều\s+(?P<nums>\d+(?:\s*(?:,|và|;|-|–)\s*\d+)*)", re.IGNORECASE)
+NHU_DIEU = re.compile(r"Như\s+(?:các\s+)?[ĐđÐ]iều\s+(?P<nums>\d+(?:\s*(?:,|và|;|-|–)\s*\d+)*)", re.IGNORECASE)
 
 
 def _severity(spec) -> str | None:
@@ -203,7 +203,7 @@ def decision_articles(ctx) -> Iterator[Finding]:
                         excerpt=comp.text,
                         suggestion=f"- Như Điều {target};" if target else None,
                     )
-                elif number not in executing:
+                elif number not in executing and _not_a_recipient_article(ctx, articles, number):
                     yield Finding(
                         code="SEC004",
                         vi=f"Nơi nhận ghi “Như Điều {number}” nhưng Điều {number} không giao trách nhiệm "
@@ -214,6 +214,24 @@ def decision_articles(ctx) -> Iterator[Finding]:
                         excerpt=comp.text,
                         suggestion=f"- Như Điều {target};" if target else None,
                     )
+
+
+# an article that names people or bodies ("… gồm các thành viên sau: …") can stand for them in Nơi nhận
+NAMES_SOMEONE = re.compile(
+    r"\b(thanh vien|so|phong|ban|bo|uy ban|ubnd|van phong|giam doc|chu tich|thu truong|truong|co quan|don vi|"
+    r"ong|ba|dong chi|to chuc|ca nhan|hoi)\b"
+)
+EFFECT = re.compile(r"co hieu luc|hieu luc thi hanh|hieu luc ke tu")
+
+
+def _not_a_recipient_article(ctx, articles, number: int) -> bool:
+    """Điều N can be a "Như Điều N" recipient when it assigns execution (checked before) or names the
+    people it concerns; the effect article ("có hiệu lực kể từ ngày ký") and an article naming nobody cannot."""
+    for n, first, last in articles:
+        if n == number:
+            text = _article_text(ctx, first, last)
+            return bool(EFFECT.search(text)) or not NAMES_SOMEONE.search(text)
+    return True
 
 
 def _implementing(ctx, articles) -> list[int]:
