@@ -240,7 +240,11 @@ def _spacing(ctx, blocks: list[Block]) -> Iterator[Finding]:
         text = block.text
         if block.kind in ("header", "footer") or block.table is not None:
             continue  # header cells and forms align with spaces on purpose
-        if len(text) < 30 or re.search(r"\b(ngày|tháng|năm)\s{2,}|Số:\s{2,}|\.{4,}|…{2,}|_{3,}", text):
+        if (
+            len(text) < 30
+            or re.search(r"\b(ngày|tháng|năm)\s{2,}|Số:\s{2,}|\.{4,}|…{2,}|_{3,}", text)
+            or text.count("…") >= 3
+        ):
             continue  # date lines and forms with blanks to fill
         for kind, rx, vi, en, _ in _SPACING:
             for m in rx.finditer(text):
@@ -270,13 +274,12 @@ def _spacing(ctx, blocks: list[Block]) -> Iterator[Finding]:
 
 
 # ----------------------------------------------------------------------------------------- words
-def _word_rules(ctx, blocks: list[Block]) -> Iterator[Finding]:
+def _word_rules(ctx, blocks: list[Block], doc_tokens: list[Tok]) -> Iterator[Finding]:
     from doclint.vn import lexicon as lexmod
     from doclint.vn import spell
     from doclint.vn.syllable import match_case, parse
 
     lex = lexmod.get()
-    doc_tokens = [t for b in blocks for t in _tokens(b)]
     if not doc_tokens:
         return
     valid = sum(1 for t in doc_tokens if parse(t.key) is not None)
@@ -312,8 +315,10 @@ def _word_rules(ctx, blocks: list[Block]) -> Iterator[Finding]:
                 k = run.index(x)
                 prev = run[k - 1].key if k else None
                 nxt = run[k + 2].key if k + 2 < len(run) else None
-                if prev and nxt and lex.has(f"{prev} {x.key}") and lex.has(f"{y.key} {nxt}"):
-                    continue  # hành vi | vi phạm: two words that share a syllable
+                if prev and lex.has(f"{prev} {x.key}") and (nxt is None or lex.has(f"{y.key} {nxt}")):
+                    continue  # hành vi | vi phạm, thư ký | ký: two words that share a syllable
+                if x.text[:1].isupper() and nxt and lex.has(f"{y.key} {nxt}") and y.text[:1].isupper():
+                    continue  # Luật Luật sư: a title followed by a name that starts with the same word
                 if y.text[:1].isupper() and not x.text[:1].isupper():
                     continue  # Đại hội Hội: the second is a name
                 a, b = x.start, y.end
@@ -339,7 +344,13 @@ def _word_rules(ctx, blocks: list[Block]) -> Iterator[Finding]:
                 else:
                     if not _worth_checking(text, t):
                         continue
-                    sugg = spell.suggest(t.key, left, right) or spell.split(t.key)
+                    if not _has_vn_marks(t.text) and not any(
+                        _has_vn_marks(n.text) for n in run[max(0, k - 1) : k + 2] if n is not t
+                    ):
+                        continue  # an unaccented word among unaccented words: foreign (You tube)
+                    sugg = spell.suggest(t.key, left, right)
+                    if not sugg and _has_vn_marks(t.text):
+                        sugg = spell.split(t.key)
                     if not sugg:
                         continue  # nothing near it: a loan word or a name (kilôgam)
                     if _in_name(run, k) and not _tone_fix_in_word(t.key, sugg[0], left, right):
@@ -413,6 +424,8 @@ def _joined(text: str, run: list[Tok], k: int) -> str | None:
     if k + 1 >= len(run):
         return None
     t, u = run[k], run[k + 1]
+    if _codeish(text, t.start, t.end) and text[t.start - 1 : t.start] != " ":
+        return None
     if u.start - t.end != 1 or (is_valid(u.text) and len(u.text) > 2):
         return None
     whole = t.text + u.text
@@ -529,49 +542,54 @@ def _looks_vietnamese(w: str) -> bool:
 
 
 # ----------------------------------------------------------------------------------------- TXT005
-def _tone_style(ctx, blocks: list[Block]) -> Iterator[Finding]:
-    from doclint.vn.syllable import parse
+def _tone_style(ctx, doc_tokens: list[Tok]) -> Iterator[Finding]:
+    """Without a house style: the same syllable written both ways (hoà and hòa) in one document.
+    With ``tone-style``: every syllable placed the other way. One finding per document."""
+    from doclint.vn.syllable import normalise_tone, parse
 
     seen: dict[str, list[tuple[int, int, int, str]]] = {"old": [], "new": []}
-    for block in blocks:
-        for m in _WORD.finditer(block.text):
-            syl = parse(m.group())
-            if syl is not None and syl.placement:
-                seen[syl.placement].append((block.index, m.start(), m.end(), m.group()))
+    forms: dict[str, set[str]] = {}
+    for t in doc_tokens:
+        syl = parse(t.text)
+        if syl is not None and syl.placement:
+            seen[syl.placement].append((t.block, t.start, t.end, t.text))
+            forms.setdefault(syl.render("new"), set()).add(syl.placement)
     style = ctx.config.option("tone-style")
     ex = {"old": "hòa, thủy, khỏe", "new": "hoà, thuỷ, khoẻ"}
     name_vi = {"old": "kiểu cũ", "new": "kiểu mới"}
     if style in ("old", "new"):
         wrong = "old" if style == "new" else "new"
-        if not seen[wrong]:
+        places = seen[wrong]
+        if not places:
             return
         target = style
-        reason_vi = f"quy ước của cơ quan là đặt dấu {name_vi[style]} ({ex[style]})"
-        reason_en = f"the house style places tone marks the {style} way ({ex[style]})"
+        reason_vi = f"quy ước của cơ quan (tone-style) là đặt dấu {name_vi[style]} ({ex[style]})"
+        reason_en = f"the house style (tone-style) places tone marks the {style} way ({ex[style]})"
     else:
-        if not seen["old"] or not seen["new"]:
+        both = {k for k, v in forms.items() if len(v) == 2}
+        if not both:
             return
-        wrong = "old" if len(seen["old"]) < len(seen["new"]) else "new"
+        # keep the placement the document uses more often for these syllables
+        n_old = sum(1 for *_, w in seen["old"] if parse(w).render("new") in both)
+        n_new = sum(1 for *_, w in seen["new"] if parse(w).render("new") in both)
+        wrong = "old" if n_old < n_new else "new"
         target = "new" if wrong == "old" else "old"
-        reason_vi = (
-            f"văn bản dùng cả hai cách đặt dấu: {len(seen['new'])} chữ {name_vi['new']} ({ex['new']}) "
-            f"và {len(seen['old'])} chữ {name_vi['old']} ({ex['old']})"
+        places = [p for p in seen[wrong] if parse(p[3]).render("new") in both]
+        pairs = sorted(
+            {(normalise_tone(w.lower(), "new"), normalise_tone(w.lower(), "old")) for *_, w in places}
         )
-        reason_en = (
-            f"the document uses both tone placements: {len(seen['new'])} word(s) new style "
-            f"({ex['new']}) and {len(seen['old'])} old style ({ex['old']})"
-        )
-    from doclint.vn.syllable import normalise_tone
-
-    words = sorted({w for *_, w in seen[wrong]})
-    b, s, e, w = seen[wrong][0]
+        shown = ", ".join(f"{a}/{b}" for a, b in pairs[:4])
+        reason_vi = f"cùng một chữ được viết theo cả hai cách đặt dấu ({shown})"
+        reason_en = f"the same word is written with both tone placements ({shown})"
+    words = sorted({w for *_, w in places})
+    b, s, e, w = places[0]
     sample = ", ".join(f"“{x}” → “{normalise_tone(x, target)}”" for x in words[:6])
     yield Finding(
         "TXT005",
         f"Đặt dấu thanh không thống nhất: {reason_vi}. Nên viết thống nhất {name_vi[target]} "
-        f"({len(seen[wrong])} chỗ): {sample}.",
+        f"({len(places)} chỗ): {sample}.",
         f"Inconsistent tone-mark placement: {reason_en}. Use the {target} style throughout "
-        f"({len(seen[wrong])} place(s)): {sample}.",
+        f"({len(places)} place(s)): {sample}.",
         location=Location(block=b, start=s, end=e),
         excerpt=w,
         suggestion=normalise_tone(w, target),
@@ -588,5 +606,6 @@ def text_rules(ctx) -> Iterator[Finding]:
     blocks = [b for b in ctx.doc.blocks if b.index not in skip and b.text.strip()]
     yield from _confusables(ctx, skip)
     yield from _spacing(ctx, blocks)
-    yield from _tone_style(ctx, blocks)
-    yield from _word_rules(ctx, blocks)
+    doc_tokens = [t for b in blocks for t in _tokens(b)]
+    yield from _tone_style(ctx, doc_tokens)
+    yield from _word_rules(ctx, blocks, doc_tokens)

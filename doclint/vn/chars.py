@@ -31,6 +31,8 @@ LOOKALIKES = {
 ETH = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}  # Ð ð Ɖ → Đ đ
 
 _WORD = re.compile(r"[^\W\d_]+")
+_SPECIAL = re.compile("[" + "".join(ETH) + "".join(ZERO_WIDTH) + "".join(NBSP) + "]")
+_GREEK_CYRILLIC = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
 
 
 @dataclass(slots=True)
@@ -69,7 +71,8 @@ def _script(ch: str) -> str:
 def find(text: str) -> list[Confusable]:
     """Every confusable character or character run in ``text``."""
     out: list[Confusable] = []
-    for i, ch in enumerate(text):
+    for m in _SPECIAL.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in ETH:
             out.append(Confusable(i, i + 1, "eth", ch, ETH[ch]))
         elif ch in ZERO_WIDTH:
@@ -83,6 +86,9 @@ def find(text: str) -> list[Confusable]:
             right = _WORD.match(text, i + 1)
             if right and _splits_word(left, right.group()):
                 out.append(Confusable(i, i + 1, "nbsp", ch, ""))
+    if not _GREEK_CYRILLIC.search(text):
+        out.sort(key=lambda c: c.start)
+        return out
     for m in re.finditer(r"[^\s\d.,;:!?()\"'“”/\-]+", text):
         word = m.group()
         scripts = {_script(c) for c in word if c.isalpha()}

@@ -158,6 +158,17 @@ class RealWordHit:
     curated: bool = False
 
 
+def _iy(text: str) -> str:
+    return (
+        text.replace("y", "i")
+        .replace("ỳ", "ì")
+        .replace("ý", "í")
+        .replace("ỷ", "ỉ")
+        .replace("ỹ", "ĩ")
+        .replace("ỵ", "ị")
+    )
+
+
 RARE = 3  # a syllable seen at most this often in the training texts is "rare"
 
 
@@ -180,6 +191,20 @@ def _bound(lex: lexmod.Lexicon, a: str | None, b: str | None) -> bool:
     return lex.has(f"{a} {b}") or lex.pair_count(a, b) >= 2
 
 
+_INDEX: dict[int, dict[str, list[tuple[list[str], str, str]]]] = {}
+
+
+def _confusion_index(ident: int, lex: lexmod.Lexicon) -> dict[str, list[tuple[list[str], str, str]]]:
+    if ident not in _INDEX:
+        index: dict[str, list[tuple[list[str], str, str]]] = {}
+        for wrong, right in lex.confusions:
+            parts = wrong.split(" ")
+            index.setdefault(parts[0], []).append((parts, wrong, lexmod.key_of(right)))
+        _INDEX.clear()
+        _INDEX[ident] = index
+    return _INDEX[ident]
+
+
 def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
     """Adjacent syllable pairs that are not a word while a variant one confusion away is.
 
@@ -191,12 +216,12 @@ def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
     n = len(keys)
     # curated phrases first
     taken: set[int] = set()
-    for wrong, right in lex.confusions:
-        parts = wrong.split(" ")
-        m = len(parts)
-        for i in range(n - m + 1):
+    index = _confusion_index(id(lex.confusions), lex)
+    for i in range(n):
+        for parts, wrong, right in index.get(keys[i], ()):
+            m = len(parts)
             if keys[i : i + m] == parts and not (set(range(i, i + m)) & taken):
-                hits.append(RealWordHit(i, m, wrong, lexmod.key_of(right), curated=True))
+                hits.append(RealWordHit(i, m, wrong, right, curated=True))
                 taken.update(range(i, i + m))
     i = 0
     while i < n - 1:
@@ -206,54 +231,123 @@ def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
         hit = _pair(lex, keys, caps, i)
         if hit:
             hits.append(hit)
-            i += 2
+            i += hit.length
             continue
         i += 1
     hits.sort(key=lambda h: h.index)
     return hits
 
 
+def _strong(lex: lexmod.Lexicon, pairs: tuple[tuple[str, str], ...], seen: int) -> bool:
+    """The training texts side clearly with the change: the corrected pair occurs there and every
+    changed syllable is far more usual than the one written."""
+    if seen < 2:
+        return False
+    uni = lex.unigrams
+    return all(uni.get(new, 0) >= 5 * (uni.get(old, 0) + 1) for old, new in pairs if old != new)
+
+
+def _tight(lex: lexmod.Lexicon, a: str, b: str, seen: int) -> bool:
+    """``a b`` is a set phrase in the training texts: its syllables seldom occur apart (thường xuyên,
+    not của thông)."""
+    if not seen:
+        return False
+    uni = lex.unigrams
+    return seen >= 0.25 * min(uni.get(a, 0), uni.get(b, 0))
+
+
+def _odd_name(lex: lexmod.Lexicon, syl: str) -> bool:
+    """A capitalised syllable that hardly exists (Mội): a typo, not a name."""
+    return lex.syllables.get(syl, 0) <= 2 and lex.unigrams.get(syl, 0) == 0
+
+
 def _pair(lex: lexmod.Lexicon, keys: list[str], caps: list[bool], i: int) -> RealWordHit | None:
     a, b = keys[i], keys[i + 1]
     if a == b or lex.has(f"{a} {b}") or lex.pair_count(a, b) > 0:
         return None
-    if caps[i + 1] or (caps[i] and i > 0):
-        return None  # names
     if parse(a) is None or parse(b) is None:
         return None
     left = keys[i - 1] if i > 0 else None
     right = keys[i + 2] if i + 2 < len(keys) else None
     if (left and lex.has(f"{left} {a} {b}")) or (right and lex.has(f"{a} {b} {right}")):
         return None
+    names = caps[i + 1] or (caps[i] and i > 0)
+    # a changed syllable must not already belong to a word on its other side; an unchanged one
+    # must not either (else the pair is just two words side by side)
+    a_fixed = bool(left) and lex.has(f"{left} {a}")
+    b_fixed = bool(right) and lex.has(f"{b} {right}")
+    a_bound = _bound(lex, left, a)
+    b_bound = _bound(lex, b, right)
+    words = lex.words
+    a_alone = "c" in words.get(a, "n")
+    b_alone = "c" in words.get(b, "n")
     best = None
-    for a2 in (a, *variants(a)):
-        if a2 != a and _bound(lex, left, a):
+    a_opts = (a,) if a_bound else (a, *variants(a))
+    b_opts = (b,) if b_bound else (b, *variants(b))
+    for a2 in a_opts:
+        if a2 == a and a_fixed:
             continue
-        for b2 in (b, *variants(b)):
-            if (a2, b2) == (a, b):
-                continue
-            if b2 != b and _bound(lex, b, right):
-                continue
-            # the unchanged syllable must not already belong to a word on its other side
-            if a2 == a and left and lex.has(f"{left} {a}"):
-                continue
-            if b2 == b and right and lex.has(f"{b} {right}"):
+        for b2 in b_opts:
+            if b2 == b and (a2 == a or b_fixed):
                 continue
             key = f"{a2} {b2}"
-            if not lex.is_word(key):
+            flags = words.get(key)
+            if flags is None or "n" in flags:
                 continue
+            if _iy(key) == _iy(f"{a} {b}"):
+                continue  # liệt sỹ / liệt sĩ: a spelling variant, not an error
             seen = lex.pair_count(a2, b2)
-            if not _plausible(lex, a, a2, seen) or not _plausible(lex, b, b2, seen):
+            common = "c" in flags
+            # a changed syllable must not belong to a word on its other side, nor an unchanged one
+            if (a2 != a and a_bound) or (b2 != b and b_bound):
                 continue
-            if not (seen or lex.is_common(key)):
+            if (a2 == a and a_fixed) or (b2 == b and b_fixed):
                 continue
+            if names and not _odd_name(lex, a if a2 != a else b):
+                continue  # capitals inside a sentence: a name, unless the written syllable is odd
+            if not (a2 == a or b2 == b) or not _strong(lex, ((a, a2), (b, b2)), seen):
+                if not (seen or common):
+                    continue
+                if not _plausible(lex, a, a2, seen) or not _plausible(lex, b, b2, seen):
+                    continue
+            if ((a2 != a and a_alone) or (b2 != b and b_alone)) and not _tight(lex, a2, b2, seen):
+                continue  # a common word on its own (viết, thôn) is changed only into a set phrase
             cost = (a2 != a) + (b2 != b)
-            score = (-cost, min(seen, 20), lex.is_common(key), lex.freq(a2) + lex.freq(b2))
+            score = (-cost, min(seen, 20), common, lex.freq(a2) + lex.freq(b2))
             if best is None or score > best[0]:
                 best = (score, key)
     if best is None:
-        return None
+        return _context(lex, keys, i)
     return RealWordHit(i, 2, f"{a} {b}", best[1])
+
+
+CONTEXT_MIN = 3  # how often the corrected pair must occur in the training texts
+
+
+def _context(lex: lexmod.Lexicon, keys: list[str], i: int) -> RealWordHit | None:
+    """A one-syllable word that the training texts never use in this place while a variant is the usual
+    one there (Ban cua Đảng → của, trển địa bàn → trên): both neighbours must agree."""
+    a, b = keys[i], keys[i + 1]
+    uni = lex.unigrams
+    if uni.get(a, 0) > 1:
+        return None
+    left = keys[i - 1] if i > 0 else None
+    if left is not None and lex.pair_count(left, a):
+        return None
+    best = None
+    for a2 in variants(a):
+        if _iy(a2) == _iy(a) or uni.get(a2, 0) < 20:
+            continue
+        right_n = lex.pair_count(a2, b)
+        if right_n < CONTEXT_MIN:
+            continue
+        if left is not None and not (lex.pair_count(left, a2) or lex.has(f"{left} {a2}")):
+            continue
+        if best is None or right_n > best[0]:
+            best = (right_n, a2)
+    if best is None:
+        return None
+    return RealWordHit(i, 1, a, best[1])
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
