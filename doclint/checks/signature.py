@@ -69,7 +69,7 @@ def authority_prefix(ctx) -> Iterator[Finding]:
         f"A deputy ({title.text}) signing for the head writes “KT. {head}” above the title.",
         title,
         "signature",
-        suggestion=f"KT. {head}\n{title.text}",
+        suggestion=f"KT. {head} / {title.text}",
     )
 
 

@@ -14,7 +14,7 @@ from doclint.recognise.footer import find_appendix_refs, recognise_footer
 from doclint.recognise.header import comp, recognise_header
 from doclint.recognise.lines import Line, split_lines
 from doclint.recognise.outline import recognise_outline
-from doclint.recognise.patterns import END_MARK
+from doclint.recognise.patterns import APPENDIX_HEAD, END_MARK
 from doclint.recognise.title import find_title, find_title_candidate, recognise_title
 from doclint.rulepack import RulePack
 
@@ -44,7 +44,8 @@ def recognise(doc: Document, pack: RulePack) -> Recognition:
     codes = {t["code"] for t in types.get("type", [])} | {
         t["abbr"] for t in types.get("type", []) if t["abbr"]
     }
-    classify(rec, codes)
+    first = next((ln.text for ln in lines if ln.text.strip()), "")
+    classify(rec, codes, starts_with_appendix=bool(APPENDIX_HEAD.match(first)))
     return rec
 
 
