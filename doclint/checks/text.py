@@ -234,8 +234,26 @@ def _spacing_fix(kind: str, s: str) -> str:
     return s
 
 
+def _word_bounds(text: str, a: int, b: int, words: int = 2) -> tuple[int, int]:
+    """Widen [a, b) to take in ``words`` words on each side."""
+    x = a
+    for _ in range(words):
+        while x > 0 and text[x - 1].isspace():
+            x -= 1
+        while x > 0 and not text[x - 1].isspace():
+            x -= 1
+    y = b
+    for _ in range(words):
+        while y < len(text) and text[y].isspace():
+            y += 1
+        while y < len(text) and not text[y].isspace():
+            y += 1
+    return x, y
+
+
 def _spacing(ctx, blocks: list[Block]) -> Iterator[Finding]:
     count: dict[str, int] = {}
+    pdf = ctx.doc.format == "pdf"  # a PDF text layer has its own spacing: only punctuation is checked
     for block in blocks:
         text = block.text
         if block.kind in ("header", "footer") or block.table is not None:
@@ -247,21 +265,24 @@ def _spacing(ctx, blocks: list[Block]) -> Iterator[Finding]:
         ):
             continue  # date lines and forms with blanks to fill
         for kind, rx, vi, en, _ in _SPACING:
+            if pdf and kind in ("double-space", "space-before", "space-in-bracket"):
+                continue
             for m in rx.finditer(text):
                 count[kind] = count.get(kind, 0) + 1
                 if count[kind] > MAX_PER_KIND:
                     continue
                 a, b = m.start(), m.end()
                 fixed = _spacing_fix(kind, m.group())
-                left = text[max(0, a - 15) : a]
-                right = text[b : b + 15]
+                x, y = _word_bounds(text, a, b)
+                before = text[x:y]
+                after = text[x:a] + fixed + text[b:y]
                 yield Finding(
                     "TXT004",
-                    f"Lỗi khoảng cách/dấu câu: {vi}.",
-                    f"Spacing/punctuation: {en}.",
+                    f"Lỗi khoảng cách/dấu câu: {vi} ở “{before}”; nên viết “{after}”.",
+                    f"Spacing/punctuation: {en} in “{before}”; write “{after}”.",
                     location=Location(block=block.index, start=a, end=b),
                     excerpt=_excerpt(text, a, b),
-                    suggestion=f"{left}{fixed}{right}".strip(),
+                    suggestion=after,
                 )
     for kind, n in count.items():
         if n > MAX_PER_KIND:
@@ -338,7 +359,7 @@ def _word_rules(ctx, blocks: list[Block], doc_tokens: list[Tok]) -> Iterator[Fin
                     continue
                 left = run[k - 1].key if k else None
                 right = run[k + 1].key if k + 1 < len(run) else None
-                joined = _joined(text, run, k)
+                joined = None if ctx.doc.format == "pdf" else _joined(text, run, k)
                 if joined:
                     sugg = [joined]
                 else:

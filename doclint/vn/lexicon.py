@@ -95,18 +95,16 @@ def load(directory: Path | None = None) -> Lexicon:
     directory = directory or data_dir()
     lex = Lexicon()
     with gzip.open(directory / "words.txt.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            key, _, flags = line.rstrip("\n").partition("\t")
-            lex.words[key] = flags
-            if "n" not in flags:
-                lex.syllables.update(key.split(" "))
+        rows = [line.split("\t") for line in fh.read().splitlines()]
+    lex.words = {key: flags for key, flags in rows}
+    lex.syllables = Counter(" ".join(key for key, flags in rows if "n" not in flags).split(" "))
     bigrams = directory / "bigrams.tsv.gz"
     if bigrams.exists():
         with gzip.open(bigrams, "rt", encoding="utf-8") as fh:
-            for line in fh:
+            for line in fh.read().splitlines():
                 if line.startswith("#"):
                     continue
-                key, _, count = line.rstrip("\n").partition("\t")
+                key, _, count = line.partition("\t")
                 if " " in key:
                     lex.bigrams[key] = int(count)
                 else:
