@@ -183,6 +183,17 @@ def test_invalid_syllable_suggestions():
     assert txt(lint_text(clean), "TXT006") == []
 
 
+def test_no_findings_on_codes_names_links():
+    found = lint_text(
+        "Xem tại www.chinhphu.vn hoặc gửi thư tới vanthu@lamdong.gov.vn; đường dẫn https://dichvucong.gov.vn/p/home.",
+        "Sở Tài chính tỉnh Gia Lai; bà Nguyễn Thị Hồng Nhung; hệ thống VNeID, iPhone, Wi-Fi, COVID-19, Km113+800.",
+    )
+    assert found == []
+    # a heading in capitals is checked like any text
+    found = txt(lint_text("KẾ HOẠCH PHÁT TRIỂN NGHÀNH GIÁO DỤC"), "TXT006")
+    assert [f.suggestion for f in found] == ["NGÀNH"]
+
+
 def test_real_word_general_mechanism(monkeypatch):
     from doclint.vn import lexicon
 

@@ -298,7 +298,7 @@ def _spacing(ctx, blocks: list[Block]) -> Iterator[Finding]:
 def _word_rules(ctx, blocks: list[Block], doc_tokens: list[Tok]) -> Iterator[Finding]:
     from doclint.vn import lexicon as lexmod
     from doclint.vn import spell
-    from doclint.vn.syllable import match_case, parse
+    from doclint.vn.syllable import match_case, parse, split_tone
 
     lex = lexmod.get()
     if not doc_tokens:
@@ -374,6 +374,10 @@ def _word_rules(ctx, blocks: list[Block], doc_tokens: list[Tok]) -> Iterator[Fin
                         sugg = spell.split(t.key)
                     if not sugg:
                         continue  # nothing near it: a loan word or a name (kilôgam)
+                    if not any(split_tone(c)[0] in "aăâeêioôơuưy" for c in t.key) and not _in_word(
+                        sugg[0], left, right
+                    ):
+                        continue  # no vowel and no word around the correction: an abbreviation
                     if _in_name(run, k) and not _tone_fix_in_word(t.key, sugg[0], left, right):
                         continue
                 end = run[k + 1].end if joined else t.end
@@ -418,10 +422,17 @@ def _word_rules(ctx, blocks: list[Block], doc_tokens: list[Tok]) -> Iterator[Fin
             )
 
 
+def _in_word(cand: str, left: str | None, right: str | None) -> bool:
+    from doclint.vn import lexicon as lexmod
+
+    lex = lexmod.get()
+    return bool((left and lex.is_word(f"{left} {cand}")) or (right and lex.is_word(f"{cand} {right}")))
+
+
 def _in_name(run: list[Tok], k: int) -> bool:
     """A capitalised word next to another capitalised word: part of a name (Đắk Nông, Hồ Đức Phớc)."""
-    if not run[k].text[:1].isupper():
-        return False
+    if not run[k].text[:1].isupper() or run[k].text.isupper():
+        return False  # lower case, or a heading in capitals
     left = k > 0 and run[k - 1].text[:1].isupper()
     right = k + 1 < len(run) and run[k + 1].text[:1].isupper()
     return left or right or k > 0  # a capital inside a sentence marks a name too
@@ -478,12 +489,15 @@ def _worth_checking(text: str, t: Tok) -> bool:
     if w[0].isupper() and not w[1:].islower() and len(w) > 1:
         return False
     if not has_vowel:
-        return False  # no vowel: km, kg, cm, an abbreviation
+        # km, kg, đc: units and abbreviations; a lower-case word that lost its vowel (tch, dn) is kept,
+        # and the caller asks for a correction that makes a word with a neighbour
+        return w.islower() and w not in UNITS
     if not marked:
         return not w[0].isupper() and w.lower() not in FOREIGN and _looks_vietnamese(w)
     return True
 
 
+UNITS = set("km kg cm mm ml mg kw kwh mw gb mb kb tb ms hz khz mhz ghz đc đ/c ng tr th ts ths pgs gs bs ks".split())
 FOREIGN = set(
     [
         "mini",
@@ -553,7 +567,7 @@ FOREIGN = set(
 
 _FOREIGN_CLUSTER = re.compile(
     r"(?:bl|br|cl|cr|dr|fl|fr|gl|gr|pl|pr|sc|sk|sl|sm|sn|sp|st|sw|tw|wh|wr|ck|sh|ll|ss|ee|oo[^n]|tt|pp|mm|rr|"
-    r"[bdfgklrsvxz]$|ti[oa]|tion|ing$|er$|or$|al$|ic$|ly$|ed$|es$)"
+    r"[bdfklrsvxz]$|(?<!n)g$|ti[oa]|tion|ing$|er$|or$|al$|ic$|ly$|ed$|es$)"
 )
 
 
