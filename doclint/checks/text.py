@@ -497,7 +497,11 @@ def _worth_checking(text: str, t: Tok) -> bool:
     return True
 
 
-UNITS = set("km kg cm mm ml mg kw kwh mw gb mb kb tb ms hz khz mhz ghz đc đ/c ng tr th ts ths pgs gs bs ks".split())
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+UNITS = _set("km kg cm mm ml mg kw kwh mw gb mb kb tb ms hz khz mhz ghz đc đ/c ng tr th ts ths pgs gs bs ks")
 FOREIGN = set(
     [
         "mini",
