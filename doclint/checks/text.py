@@ -218,6 +218,10 @@ _SPACING = [
 ]  # fmt: skip
 
 
+# a cheap test that a paragraph may have any of the problems above
+_SPACING_ANY = re.compile(r"  | [,;:!?).]|[,;][^\W\d_]|\( |[,;:]\s*[.,;]|\.\.")
+
+
 def _spacing_fix(kind: str, s: str) -> str:
     if kind == "double-space":
         return " "
@@ -264,6 +268,8 @@ def _spacing(ctx, blocks: list[Block]) -> Iterator[Finding]:
             or text.count("…") >= 3
         ):
             continue  # date lines and forms with blanks to fill
+        if not _SPACING_ANY.search(text):
+            continue
         for kind, rx, vi, en, _ in _SPACING:
             if pdf and kind in ("double-space", "space-before", "space-in-bracket"):
                 continue

@@ -228,10 +228,18 @@ def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
         if i in taken or i + 1 in taken:
             i += 1
             continue
-        hit = _pair(lex, keys, caps, i)
+        hit = _pair_memo(
+            keys[i - 1] if i else None,
+            keys[i],
+            keys[i + 1],
+            keys[i + 2] if i + 2 < n else None,
+            caps[i] and i > 0,
+            caps[i + 1],
+        )
         if hit:
-            hits.append(hit)
-            i += hit.length
+            length, wrong, right = hit
+            hits.append(RealWordHit(i, length, wrong, right))
+            i += length
             continue
         i += 1
     hits.sort(key=lambda h: h.index)
@@ -259,6 +267,19 @@ def _tight(lex: lexmod.Lexicon, a: str, b: str, seen: int) -> bool:
 def _odd_name(lex: lexmod.Lexicon, syl: str) -> bool:
     """A capitalised syllable that hardly exists (Mội): a typo, not a name."""
     return lex.syllables.get(syl, 0) <= 2 and lex.unigrams.get(syl, 0) == 0
+
+
+@lru_cache(maxsize=100_000)
+def _pair_memo(
+    left: str | None, a: str, b: str, right: str | None, cap_a: bool, cap_b: bool
+) -> tuple[int, str, str] | None:
+    """:func:`_pair` on a window of up to four syllables, remembered (documents repeat their phrases)."""
+    keys = [k for k in (left, a, b, right) if k is not None]
+    caps = [False] * len(keys)
+    i = 1 if left is not None else 0
+    caps[i], caps[i + 1] = cap_a, cap_b
+    hit = _pair(lexmod.get(), keys, caps, i)
+    return (hit.length, hit.wrong, hit.right) if hit else None
 
 
 def _pair(lex: lexmod.Lexicon, keys: list[str], caps: list[bool], i: int) -> RealWordHit | None:
