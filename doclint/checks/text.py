@@ -334,16 +334,21 @@ def _word_rules(ctx, blocks: list[Block], doc_tokens: list[Tok]) -> Iterator[Fin
             runs.setdefault(t.run, []).append(t)
         for run in runs.values():
             # TXT003 doubled word
-            for x, y in itertools.pairwise(run):
-                if x.key != y.key or len(x.key) < 1:
+            for k, (x, y) in enumerate(itertools.pairwise(run)):
+                if x.key != y.key or (parse(x.key) is None and x.text.isupper()):
                     continue
-                if lex.has(f"{x.key} {y.key}") or (parse(x.key) is None and x.text.isupper()):
-                    continue
-                k = run.index(x)
                 prev = run[k - 1].key if k else None
                 nxt = run[k + 2].key if k + 2 < len(run) else None
-                if prev and lex.has(f"{prev} {x.key}") and (nxt is None or lex.has(f"{y.key} {nxt}")):
-                    continue  # hành vi | vi phạm, thư ký | ký: two words that share a syllable
+                after = text[y.end : y.end + 3].lstrip()
+                number = after[:1].isdigit()  # tháng tháng 11, số số 126: never a reduplication
+                left_word = bool(prev) and lex.has(f"{prev} {x.key}")
+                right_word = bool(nxt) and lex.has(f"{y.key} {nxt}")
+                if lex.has(f"{x.key} {y.key}") and not left_word and not number:
+                    continue  # ngày ngày, người người: a reduplicated word
+                if left_word and right_word:
+                    continue  # hành vi | vi phạm: two words that share a syllable
+                if left_word and nxt is None and after[:1] in (";", ",", ".", ":", ")") and not number:
+                    continue  # trưởng đoàn thư ký | ký; the verb closes the clause
                 if x.text[:1].isupper() and nxt and lex.has(f"{y.key} {nxt}") and y.text[:1].isupper():
                     continue  # Luật Luật sư: a title followed by a name that starts with the same word
                 if y.text[:1].isupper() and not x.text[:1].isupper():
