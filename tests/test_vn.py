@@ -168,6 +168,35 @@ def test_legacy_docx_reported_once(tmp_path, font, lines, reading):
 
 
 # ------------------------------------------------------------------ rules on text
+def test_legacy_text_by_content_once_and_rest_still_checked():
+    # a Unicode document with one pasted TCVN3 paragraph: one TXT002, no spelling noise from it,
+    # and the Unicode paragraphs are still checked
+    found = lint_text(
+        "Các Các cơ quan thực hiện nghiêm túc kế hoạch này.",
+        "Céng hoµ x· héi chñ nghÜa ViÖt Nam, ®éc lËp tù do h¹nh phóc, c¸c c¬ quan thùc hiÖn.",
+    )
+    assert sorted(f.code for f in found) == ["TXT002", "TXT003"]
+    legacy_f = txt(found, "TXT002")[0]
+    assert legacy_f.location.block == 1 and "Cộng hoà xã hội chủ nghĩa Việt Nam" in legacy_f.suggestion
+
+
+def test_every_lexicon_syllable_round_trips():
+    from doclint.vn import lexicon
+
+    lex = lexicon.get()
+    checked = 0
+    for syl in lex.syllables:
+        s = parse(syl)
+        if s is None:
+            continue
+        checked += 1
+        old, new = s.render("old"), s.render("new")
+        assert parse(old) is not None and parse(new) is not None, syl
+        assert (parse(old).base, parse(old).tone) == (s.base, s.tone) == (parse(new).base, parse(new).tone)
+        assert normalise_tone(old, "new") == new
+    assert checked > 6000
+
+
 def test_doubled_word_and_reduplication():
     found = txt(lint_text("a) Các Các cơ quan, đơn vị nghiên cứu bổ sung tiêu chí."), "TXT003")
     assert len(found) == 1 and found[0].suggestion == "Các"
