@@ -197,6 +197,23 @@ def test_every_lexicon_syllable_round_trips():
     assert checked > 6000
 
 
+def test_lexicon_loaded_only_for_word_rules():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from doclint.config import Config\n"
+        "from doclint.engine import lint_document\n"
+        "from doclint.model import Block, Document\n"
+        "doc = Document(path='t.txt', format='txt', blocks=[Block(index=0, text='Các  cơ quan , đơn vị.')])\n"
+        "lint_document(doc, Config(select=('TXT004', 'TXT008')))\n"
+        "print('doclint.vn.lexicon' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_doubled_word_and_reduplication():
     found = txt(lint_text("a) Các Các cơ quan, đơn vị nghiên cứu bổ sung tiêu chí."), "TXT003")
     assert len(found) == 1 and found[0].suggestion == "Các"

@@ -306,12 +306,12 @@ def _word_rules(ctx, blocks: list[Block], doc_tokens: list[Tok]) -> Iterator[Fin
     from doclint.vn import spell
     from doclint.vn.syllable import match_case, parse, split_tone
 
-    lex = lexmod.get()
     if not doc_tokens:
         return
     valid = sum(1 for t in doc_tokens if parse(t.key) is not None)
     if valid < 0.6 * len(doc_tokens):
         return  # not (mainly) Vietnamese text
+    lex = lexmod.get()
     by_block: dict[int, list[Tok]] = {}
     for t in doc_tokens:
         by_block.setdefault(t.block, []).append(t)
@@ -649,13 +649,22 @@ def _tone_style(ctx, doc_tokens: list[Tok]) -> Iterator[Finding]:
 # ----------------------------------------------------------------------------------------- entry
 @check("TXT001", "TXT002", "TXT003", "TXT004", "TXT005", "TXT006", "TXT007", "TXT008")
 def text_rules(ctx) -> Iterator[Finding]:
-    yield from _nfc(ctx)
-    legacy_blocks = _legacy_blocks(ctx)
+    codes = ("TXT001", "TXT003", "TXT004", "TXT005", "TXT006", "TXT007", "TXT008")
+    on = {c for c in codes if ctx.config.is_selected(c, ctx.doc.path)}  # skip the work nobody asked for
+    if "TXT001" in on:
+        yield from _nfc(ctx)
+    legacy_blocks = _legacy_blocks(ctx)  # always: the other rules must keep off legacy text
     yield from _legacy(ctx, legacy_blocks)
     skip = set(legacy_blocks)
     blocks = [b for b in ctx.doc.blocks if b.index not in skip and b.text.strip()]
-    yield from _confusables(ctx, skip)
-    yield from _spacing(ctx, blocks)
+    if "TXT008" in on:
+        yield from _confusables(ctx, skip)
+    if "TXT004" in on:
+        yield from _spacing(ctx, blocks)
+    if not on & {"TXT003", "TXT005", "TXT006", "TXT007"}:
+        return
     doc_tokens = [t for b in blocks for t in _tokens(b)]
-    yield from _tone_style(ctx, doc_tokens)
-    yield from _word_rules(ctx, blocks, doc_tokens)
+    if "TXT005" in on:
+        yield from _tone_style(ctx, doc_tokens)
+    if on & {"TXT003", "TXT006", "TXT007"}:
+        yield from _word_rules(ctx, blocks, doc_tokens)  # the only part that loads the lexicon
