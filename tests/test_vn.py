@@ -167,6 +167,31 @@ def test_legacy_docx_reported_once(tmp_path, font, lines, reading):
     assert [f.code for f in findings if f.code != "TXT002"] == []
 
 
+def test_tcvn3_soft_hyphen_is_u_horn(tmp_path):
+    docx = pytest.importorskip("docx")
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    for line in TCVN3_TEXT:
+        d.add_paragraph().add_run(line).font.name = ".VnTime"
+    # Word keeps the TCVN3 byte 0xAD (ư) as a soft-hyphen element: "®" <w:softHyphen/> "îc" = "được"
+    p = d.add_paragraph()
+    run = p.add_run("C¸c ®")
+    run.font.name = ".VnTime"
+    run._element.append(OxmlElement("w:softHyphen"))
+    tail = OxmlElement("w:t")
+    tail.text = "îc giao nhiÖm vô thùc hiÖn."
+    run._element.append(tail)
+    rfonts = run._element.rPr.rFonts
+    rfonts.set(qn("w:hAnsi"), ".VnTime")
+    path = tmp_path / "sh.docx"
+    d.save(path)
+    doc = load(path)
+    assert "C¸c ®\u00adîc" in doc.blocks[-1].text
+    assert legacy.tcvn3_to_unicode(doc.blocks[-1].text) == "Các được giao nhiệm vụ thực hiện."
+
+
 # ------------------------------------------------------------------ rules on text
 def test_legacy_text_by_content_once_and_rest_still_checked():
     # a Unicode document with one pasted TCVN3 paragraph: one TXT002, no spelling noise from it,

@@ -39,7 +39,7 @@ _VNI_SINGLE = {
     "Í": "Í", "Ì": "Ì", "Æ": "Ỉ", "Ó": "Ĩ", "Ò": "Ị", "Î": "Ỵ",
 }  # fmt: skip
 
-LEGACY_FONT = re.compile(r"^\s*(?P<tcvn>\.vn|abc)|^\s*(?P<vni>vni[- ])", re.IGNORECASE)
+LEGACY_FONT = re.compile(r"^\s*(?P<tcvn>\.vn|abc|vn[a-z]*h$)|^\s*(?P<vni>vni[- ])", re.IGNORECASE)
 
 
 def font_encoding(font: str | None) -> str | None:
