@@ -326,6 +326,8 @@ def _pair(lex: lexmod.Lexicon, keys: list[str], caps: list[bool], i: int) -> Rea
                 continue
             if names and not _odd_name(lex, a if a2 != a else b):
                 continue  # capitals inside a sentence: a name, unless the written syllable is odd
+            if a2 != a and b2 != b and not seen:
+                continue  # both syllables changed: only towards a pair the training texts use
             if not (a2 == a or b2 == b) or not _strong(lex, ((a, a2), (b, b2)), seen):
                 if not (seen or common):
                     continue
