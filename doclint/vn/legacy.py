@@ -128,7 +128,6 @@ _ODD = re.compile(
     r"[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df"
     r"\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
 )
-_WORD = re.compile(r"[^\W\d_]+|[\w\u00a1-\u00ff]+", re.UNICODE)
 
 
 def _valid_share(text: str) -> tuple[int, int]:

@@ -5,7 +5,6 @@ Both work on syllable keys (:func:`doclint.vn.lexicon.syl_key`: lower case, new 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -372,5 +371,3 @@ def _context(lex: lexmod.Lexicon, keys: list[str], i: int) -> RealWordHit | None
         return None
     return RealWordHit(i, 1, a, best[1])
 
-
-_WORD_RE = re.compile(r"[^\W\d_]+")
