@@ -370,4 +370,3 @@ def _context(lex: lexmod.Lexicon, keys: list[str], i: int) -> RealWordHit | None
     if best is None:
         return None
     return RealWordHit(i, 1, a, best[1])
-
