@@ -198,11 +198,13 @@ def test_legacy_text_by_content_once_and_rest_still_checked():
     # and the Unicode paragraphs are still checked
     found = lint_text(
         "Các Các cơ quan thực hiện nghiêm túc kế hoạch này.",
+        "Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc việc "
+        "thực hiện kế hoạch, tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 hằng năm.",
         "Céng hoµ x· héi chñ nghÜa ViÖt Nam, ®éc lËp tù do h¹nh phóc, c¸c c¬ quan thùc hiÖn.",
     )
     assert sorted(f.code for f in found) == ["TXT002", "TXT003"]
     legacy_f = txt(found, "TXT002")[0]
-    assert legacy_f.location.block == 1 and "Cộng hoà xã hội chủ nghĩa Việt Nam" in legacy_f.suggestion
+    assert legacy_f.location.block == 2 and "Cộng hoà xã hội chủ nghĩa Việt Nam" in legacy_f.suggestion
 
 
 def test_every_lexicon_syllable_round_trips():
