@@ -67,7 +67,6 @@ def sections(ctx) -> Iterator[Finding]:
                 vi=f"{skel.name_vi} thiếu {spec.name_vi}.{ex_vi}",
                 en=f"The {skel.name_en.lower()} has no {spec.name_en}.{ex_en}",
                 location=Location(block=ctx.rec.body_start, component="sections"),
-                suggestion=spec.example or None,
                 severity=severity,  # type: ignore[arg-type]
                 basis=_basis(skel, spec),
             )
@@ -290,16 +289,18 @@ def plan_tasks(ctx) -> Iterator[Finding]:
     if not OWNER.search(text):
         yield Finding(
             code="SEC005",
-            vi="Các nhiệm vụ của kế hoạch không giao cho cơ quan, đơn vị nào chủ trì thực hiện.",
-            en="The plan's tasks are not assigned to any unit to lead them.",
+            vi="Các nhiệm vụ của kế hoạch không giao cho cơ quan, đơn vị nào chủ trì thực hiện "
+            "(ví dụ: “Giao Phòng Nội vụ chủ trì, phối hợp với … thực hiện”).",
+            en="The plan's tasks are not assigned to any unit to lead them "
+            "(e.g. “Giao Phòng Nội vụ chủ trì, phối hợp với … thực hiện”).",
             location=where,
-            suggestion="Giao Sở Nội vụ chủ trì, phối hợp với … thực hiện; hoàn thành trước ngày …",
         )
     if not DEADLINE.search(text):
         yield Finding(
             code="SEC005",
-            vi="Các nhiệm vụ của kế hoạch không có thời hạn, thời gian hoàn thành nào.",
-            en="The plan's tasks have no deadline or completion time at all.",
+            vi="Các nhiệm vụ của kế hoạch không có thời hạn, thời gian hoàn thành nào "
+            "(ví dụ: “… hoàn thành trước ngày 30 tháng 6 năm 2026”).",
+            en="The plan's tasks have no deadline or completion time at all "
+            "(e.g. “… hoàn thành trước ngày 30 tháng 6 năm 2026”).",
             location=where,
-            suggestion="… hoàn thành trước ngày 30 tháng 6 năm 2026.",
         )
