@@ -209,6 +209,66 @@ def test_invitation_with_an_empty_place(tmp_path: Path) -> None:
     assert len(found) == 1 and "Địa điểm" in found[0].vi
 
 
+# ------------------------------------------------------------------ Biên bản (text: the two signatures side by side)
+
+BIEN_BAN = """ỦY BAN NHÂN DÂN
+XÃ LIÊN MINH
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 05/BB-UBND
+
+BIÊN BẢN
+Họp giao ban Ủy ban nhân dân xã tháng 5 năm 2026
+
+Thời gian bắt đầu: 08 giờ 00, ngày 05 tháng 5 năm 2026.
+
+Địa điểm: Phòng họp Ủy ban nhân dân xã.
+
+Thành phần tham dự: Lãnh đạo Ủy ban nhân dân xã; công chức chuyên môn.
+
+Chủ trì (chủ tọa): Ông Nguyễn Văn An, Chủ tịch Ủy ban nhân dân xã.
+
+Thư ký (người ghi biên bản): Bà Trần Thị Bình, công chức Văn phòng.
+
+Nội dung cuộc họp:
+
+Các đại biểu nghe báo cáo kết quả thực hiện nhiệm vụ tháng 4 và thảo luận nhiệm vụ tháng 5.
+
+Cuộc họp kết thúc vào 11 giờ 00 cùng ngày./.
+
+THƯ KÝ
+Trần Thị Bình
+
+CHỦ TỌA
+Nguyễn Văn An
+
+Nơi nhận:
+- Các thành viên dự họp;
+- Lưu: VT, Hồ sơ.
+"""
+
+
+def test_minutes_with_every_part_and_two_signatures(tmp_path: Path) -> None:
+    path = tmp_path / "bb.txt"
+    path.write_text(BIEN_BAN, encoding="utf-8")
+    result = lint_path(path, SEC)
+    assert result.doc_type == "BB"
+    assert sec(result) == []
+
+
+def test_minutes_without_secretary_signature_or_end_time(tmp_path: Path) -> None:
+    text = BIEN_BAN.replace("THƯ KÝ\nTrần Thị Bình\n", "").replace(
+        "Cuộc họp kết thúc vào 11 giờ 00 cùng ngày./.", "./."
+    )
+    path = tmp_path / "bb.txt"
+    path.write_text(text, encoding="utf-8")
+    found = messages(lint_path(path, SEC), "SEC001")
+    assert "hai chữ ký" in found and "thời gian kết thúc" in found
+    assert "thư ký, người ghi" not in found  # the "Thư ký (người ghi biên bản):" line is still there
+
+
 # ------------------------------------------------------------------ plans: empty heading, task list
 
 

@@ -398,6 +398,25 @@ def find_headings(lines: list[Line], rec, blocks: set[int]) -> list[Heading]:
     return out
 
 
+def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
+    """Short capitalised lines followed by a person's name (THƯ KÝ / Trần Thị B; CHỦ TỌA / Nguyễn Văn A):
+    the signing blocks of a Biên bản in flowing text, where recognition sees only one."""
+    from doclint.recognise.patterns import SIGNED_MARK, looks_like_name
+
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        if line.block < start_block or not line.upper or not 1 <= len(line.text.split()) <= 6:
+            continue
+        j = i + 1
+        while (
+            j < len(lines) and j <= i + 4 and (SIGNED_MARK.match(lines[j].text) or not lines[j].text.strip())
+        ):
+            j += 1
+        if j < len(lines) and j <= i + 4 and looks_like_name(lines[j].text):
+            out.append(line)
+    return out
+
+
 def _scope_blocks(ctx) -> tuple[set[int], set[int]]:
     """(content blocks, content + appendix blocks)."""
     rec = ctx.rec
@@ -451,7 +470,8 @@ def analyse(ctx) -> SectionsResult:
     lines = split_lines(ctx.doc)
     body, with_appx = _scope_blocks(ctx)
     scope = _line_scope(ctx, lines)
-    headings = find_headings(lines, rec, body)
+    signers = signature_titles(lines, rec.body_start or 0)
+    headings = [h for h in find_headings(lines, rec, body) if h.block not in {ln.block for ln in signers}]
     text_lines = [ln for ln in scope] + [ln for ln in lines if ln.block in with_appx - body]
     folded_all = "\n".join(vfold(ln.text) for ln in text_lines)
     result = SectionsResult(skel, headings=headings)
@@ -527,10 +547,15 @@ def _locate(ctx, spec, hit, headings, scope, text_lines, lines) -> None:
             hit.found, hit.block, hit.start, hit.end = True, first.block, first.start, first.end
             hit.text = f"{len(items)} điều" if first.kind == "dieu" else f"{len(items)} mục"
     elif where == "signatures":
-        count = len(rec.signatures) or (1 if rec.signature else 0)
-        if count >= spec.min and rec.signature is not None:
+        recognised = len(rec.signatures) or (1 if rec.signature else 0)
+        titles = signature_titles(lines, rec.body_start or 0)
+        count = max(recognised, len(titles))
+        if count >= spec.min:
             hit.found = True
-            hit.block = rec.signature.blocks[0] if rec.signature.blocks else None
+            if rec.signature is not None and rec.signature.blocks:
+                hit.block = rec.signature.blocks[0]
+            elif titles:
+                hit.block = titles[0].block
             hit.text = f"{count} chữ ký"
 
 
