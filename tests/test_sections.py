@@ -436,3 +436,22 @@ def test_issued_corpus_documents_have_no_sec_warning(corpus: Path) -> None:
         loud = [(row["local_file"], f.code, f.vi) for f in sec(result) if f.severity != "info"]
         assert loud == [], loud
     assert seen >= 20
+
+
+def test_example_pack_in_samples(tmp_path: Path) -> None:
+    from doclint.analysis.sections import skeleton_for, skeletons
+    from doclint.rulepack import load_pack
+
+    pack = load_pack((str(Path(__file__).resolve().parents[1] / "samples" / "pack-tinh"),))
+    found = skeletons(pack)
+    assert found["ke_hoach_kiem_tra"].origin[0].endswith("pack-tinh/sections.toml")
+    assert {s.key for s in found["ke_hoach_kiem_tra"].sections} >= {
+        "muc_dich",
+        "doan_kiem_tra",
+        "to_chuc_thuc_hien",
+    }
+    assert skeleton_for(pack, "KH", "Kiểm tra công tác văn thư").key == "ke_hoach_kiem_tra"
+    assert skeleton_for(pack, "KH", "Tuyên truyền cải cách hành chính").key == "ke_hoach"
+    assert skeleton_for(pack, "BC", "Kết quả năm 2025") is None
+    phrases = next(s for s in found["ke_hoach"].sections if s.key == "to_chuc_thuc_hien").phrases
+    assert "tổ chức thực hiện" in phrases and "trách nhiệm của các cơ quan, đơn vị" in phrases
