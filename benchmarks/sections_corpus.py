@@ -30,7 +30,7 @@ CODES = ("SEC001", "SEC002", "SEC003", "SEC004", "SEC005")
 
 def is_issued(row: dict[str, str]) -> bool:
     status = row.get("status_guess", "").lower()
-    return "issued" in status or "numbered" in status
+    return status.startswith("issued") or "numbered/issued" in status or "issued document" in status
 
 
 def main() -> None:

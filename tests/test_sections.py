@@ -420,8 +420,8 @@ def test_bad_skeleton_file_is_said_not_ignored(tmp_path: Path) -> None:
 @pytest.mark.corpus
 @pytest.mark.slow
 def test_issued_corpus_documents_have_no_sec_warning(corpus: Path) -> None:
-    """The corpus (DOCX, text, and PDF once its loader is on main; DOC is left to the benchmark, LibreOffice
-    is slow): every SEC finding was looked at (benchmarks/sections_corpus.py); what is left is information."""
+    """The corpus DOCX and text files (PDF and DOC are left to benchmarks/sections_corpus.py, which takes
+    minutes): every SEC finding was looked at; what is left is information only."""
     from doclint.evaluation import load_manifest
 
     rows = [
