@@ -1,0 +1,67 @@
+"""``--statistics``: how many times each rule fired, like ``ruff --statistics``.
+
+::
+
+     12  TXT010  [warning]  misspelling        Lỗi chính tả thường gặp
+      3  NUM004  [info]     number-blank       Chưa điền số văn bản
+
+Sorted by count (most frequent first), then code. The severity shown is the one the findings had
+(a rule whose findings were given several severities shows the worst). Unreadable files count
+under their DOC code.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from doclint.findings import SEVERITY_RANK
+from doclint.report import common
+
+
+def counts(results: list[Any]) -> list[tuple[str, int, str, str]]:
+    """(code, count, severity, name) for each rule that fired."""
+    number: Counter[str] = Counter()
+    worst: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for result in results:
+        if result.error is not None:
+            number[result.error.code] += 1
+            worst[result.error.code] = "error"
+            names.setdefault(result.error.code, "unreadable-file")
+        for f in result.findings:
+            sev = common.severity_of(f)
+            number[f.code] += 1
+            if SEVERITY_RANK[sev] > SEVERITY_RANK.get(worst.get(f.code, "info"), 0) or f.code not in worst:
+                worst[f.code] = sev
+            if f.name:
+                names.setdefault(f.code, f.name)
+    return [(code, n, worst[code], names.get(code, "")) for code, n in
+            sorted(number.items(), key=lambda kv: (-kv[1], kv[0]))]  # fmt: skip
+
+
+def statistics(results: list[Any], lang: str = "vi", config: Any = None) -> str:
+    """The table as text (no colour); an empty string when nothing fired."""
+    rows = counts(results)
+    if not rows:
+        return ""
+    titles: dict[str, str] = {}
+    try:
+        from doclint.rulepack import load_pack
+
+        for code, meta in load_pack(tuple(getattr(config, "packs", ()) or ())).rules.items():
+            titles[code] = meta.title_en if lang == "en" else meta.title_vi
+    except Exception:
+        titles = {}
+    width_n = max(len(str(n)) for _, n, _, _ in rows)
+    width_code = max(len(code) for code, *_ in rows)
+    width_sev = max(len(sev) for _, _, sev, _ in rows) + 2
+    width_name = max((len(name) for *_, name in rows), default=0)
+    lines = []
+    for code, n, sev, name in rows:
+        line = f"{n:>{width_n}}  {code:<{width_code}}  {'[' + sev + ']':<{width_sev}}  {name:<{width_name}}"
+        title = titles.get(code)
+        if title:
+            line += f"  {title}"
+        lines.append(line.rstrip())
+    return "\n".join(lines) + "\n"
