@@ -39,6 +39,7 @@ def test_seed_report_is_self_contained_and_counts_match():
     page = html.render([result], kit.config(), "vi", None)
     tags = parse(page)
     assert tags.scripts == 1
+    assert '"Segoe UI"' in page  # the inline CSS is not HTML-escaped
     for tag, attrs in tags.tags:
         for attr in ("src", "href", "action", "data", "poster"):
             value = attrs.get(attr)
