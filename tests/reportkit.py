@@ -211,3 +211,38 @@ def xss_result(tmp: Path, cfg: Config | None = None) -> FileResult:
         document=doc,
         recognition=replace(fake_recognition(doc)),
     )
+
+
+def make_seed_docx(path: Path, text_path: Path | None = None) -> Path:
+    """A DOCX of the seed plan the way drafts are made: a borderless two-column header table (issuer |
+    Quốc hiệu, number | place and date), then the body, each paragraph cut into several runs with
+    different formatting so that annotation has to split runs."""
+    import docx
+    from docx.shared import Mm, Pt
+
+    text_path = text_path or seed_text_path()
+    lines = [ln.strip().replace("**", "") for ln in text_path.read_text(encoding="utf-8").splitlines()]
+    lines = [ln for ln in lines if ln]
+    document = docx.Document()
+    section = document.sections[0]
+    section.left_margin, section.right_margin = Mm(20), Mm(15)
+    style = document.styles["Normal"]
+    style.font.name, style.font.size = "Times New Roman", Pt(14)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ LIÊN MINH"
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header_lines = [ln for ln in lines if ln.startswith("Số:") or ", ngày" in ln][:2]
+    table.cell(1, 0).text = header_lines[0] if header_lines else "Số: /KH-UBND"
+    table.cell(1, 1).text = header_lines[1] if len(header_lines) > 1 else ""
+    for line in lines:
+        if line in header_lines:
+            continue
+        paragraph = document.add_paragraph()
+        words = line.split(" ")
+        for i in range(0, len(words), 3):
+            chunk = " ".join(words[i : i + 3]) + (" " if i + 3 < len(words) else "")
+            run = paragraph.add_run(chunk)
+            run.italic = (i // 3) % 4 == 1
+            run.bold = (i // 3) % 5 == 2
+    document.save(str(path))
+    return path
