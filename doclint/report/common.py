@@ -188,6 +188,8 @@ def common_base(paths: list[str]) -> Path | None:
             if base.parent == base:
                 return None
             base = base.parent
+    if base.parent == base:  # only the filesystem root in common: paths say more as they are
+        return None
     return base
 
 

@@ -245,12 +245,15 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
     }
 
 
-def _bar_chart(rule_counts: list[tuple[str, int]], rules: dict[str, Any], lang: str, top: int = 10) -> dict:
-    rows = rule_counts[:top]
-    peak = max((c for _, c in rows), default=1)
-    bar_area = 360
+def _bar_chart(results: list[Any], rules: dict[str, Any], lang: str, top: int = 10) -> dict:
+    """The most frequent rules; each bar in the colour of the worst severity its findings had."""
+    from doclint.report.statistics import counts
+
+    rows = [(code, n, sev) for code, n, sev, _name in counts(results)][:top]
+    peak = max((n for _, n, _ in rows), default=1)
+    bar_area = 300
     out = []
-    for i, (code, count) in enumerate(rows):
+    for i, (code, count, sev) in enumerate(rows):
         meta = rules.get(code)
         title = (meta.title_en if lang == "en" else meta.title_vi) if meta else ""
         out.append({
@@ -259,7 +262,7 @@ def _bar_chart(rule_counts: list[tuple[str, int]], rules: dict[str, Any], lang: 
             "title": title,
             "y": i * 28,
             "width": max(2, round(bar_area * count / peak)),
-            "severity": meta.severity if meta else "info",
+            "severity": sev,
         })  # fmt: skip
     return {"rows": out, "height": max(28, len(out) * 28), "bar_area": bar_area}
 
@@ -413,7 +416,7 @@ def build_context(results: list[Any], config: Any, lang: str, now: datetime | No
         "statuses": statuses,
         "per_type": sorted(per_type.items(), key=lambda kv: (-kv[1], kv[0])),
         "families": [(fam, common.family_name(fam, lang)) for fam in families],
-        "chart": _bar_chart(common.rule_counts(results), rules, lang),
+        "chart": _bar_chart(results, rules, lang),
         "rules": rules,
         "version": __version__,
         "generated": now.strftime("%d/%m/%Y %H:%M UTC")
