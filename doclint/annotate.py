@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import os
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,9 +133,9 @@ class BlockXml:
         return [pc.r for pc in self.pieces if pc.start < end and pc.end > start]
 
 
-def _visible_children(r: etree._Element) -> list[tuple[etree._Element, int]] | None:
-    """The children of a run that carry its text, with their lengths; None if the run has fields."""
-    out: list[tuple[etree._Element, int]] = []
+def _visible_children(r: etree._Element) -> list[tuple[etree._Element, str]] | None:
+    """The children of a run that carry its text, with their raw text; None if the run has fields."""
+    out: list[tuple[etree._Element, str]] = []
     for child in r:
         tag = child.tag
         if not isinstance(tag, str):
@@ -142,19 +143,45 @@ def _visible_children(r: etree._Element) -> list[tuple[etree._Element, int]] | N
         if tag in (q("fldChar"), q("instrText")):
             return None
         if tag == q("t"):
-            out.append((child, len(child.text or "")))
-        elif tag in (q("tab"), q("noBreakHyphen")) or (
-            tag in (q("br"), q("cr")) and child.get(q("type")) != "page"
-        ):
-            out.append((child, 1))
+            out.append((child, child.text or ""))
+        elif tag == q("tab"):
+            out.append((child, "\t"))
+        elif tag == q("noBreakHyphen"):
+            out.append((child, "-"))
+        elif tag in (q("br"), q("cr")) and child.get(q("type")) != "page":
+            out.append((child, "\n"))
     return out
 
 
+def _raw_offset(raw: str, k: int) -> int | None:
+    """The cut in the raw (maybe decomposed) text that falls after ``k`` characters of its NFC form."""
+    if unicodedata.is_normalized("NFC", raw):
+        return k
+    whole = unicodedata.normalize("NFC", raw)
+    for j in range(len(raw) + 1):
+        head = unicodedata.normalize("NFC", raw[:j])
+        if len(head) == k and head + unicodedata.normalize("NFC", raw[j:]) == whole:
+            return j
+        if len(head) > k:
+            break
+    return None
+
+
 def split_run(r: etree._Element, k: int, length: int) -> tuple[etree._Element | None, etree._Element | None]:
-    """Cut ``w:r`` after its ``k``-th character: the original keeps the head, a copy after it the tail."""
-    children = _visible_children(r)
-    if children is None or sum(n for _, n in children) != length:
-        return None, None  # fields, or text changed by NFC normalisation: do not guess
+    """Cut ``w:r`` after its ``k``-th character: the original keeps the head, a copy after it the tail.
+
+    ``k`` and ``length`` count characters of the NFC text the loader saw; a run typed in decomposed
+    Unicode ("Unicode tổ hợp") is cut at the matching place of its raw text.
+    """
+    texts = _visible_children(r)
+    if texts is None:
+        return None, None  # a field: its code and its result share the run, do not guess
+    raw = "".join(text for _, text in texts)
+    raw_k = _raw_offset(raw, k) if len(unicodedata.normalize("NFC", raw)) == length else None
+    if raw_k is None:
+        return None, None
+    k = raw_k
+    children = [(el, len(text)) for el, text in texts]
     tail = copy.deepcopy(r)
     r.addnext(tail)
     head_children = list(r)

@@ -44,6 +44,13 @@ def seed_text_path() -> Path | None:
     return seed if seed.is_file() else None
 
 
+def seed_docx_sample() -> Path | None:
+    """The lead's DOCX of the seed plan in samples/, when it is there."""
+    samples = HERE.parent / "samples"
+    found = sorted(samples.glob("ke-hoach*.docx")) if samples.is_dir() else []
+    return found[0] if found else None
+
+
 def config() -> Config:
     return Config(packs=(str(PACK),))
 

@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -37,13 +38,16 @@ def commented_text(path: Path) -> dict[str, str]:
             out.setdefault(el.get(f"{{{W}}}id"), "")
         elif el.tag == f"{{{W}}}commentRangeEnd":
             active.discard(el.get(f"{{{W}}}id"))
-        elif el.tag == f"{{{W}}}t":
+        elif el.tag in (f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br") and el.getparent().tag == f"{{{W}}}r":
+            piece = el.text or "" if el.tag == f"{{{W}}}t" else ("\t" if el.tag == f"{{{W}}}tab" else "\n")
+            if el.tag == f"{{{W}}}br" and el.get(f"{{{W}}}type") == "page":
+                piece = ""
             for cid in active:
-                out[cid] += el.text or ""
+                out[cid] += piece
         elif el.tag == f"{{{W}}}p" and active:
             for cid in active:
                 out[cid] += "\n"
-    return out
+    return {cid: unicodedata.normalize("NFC", text) for cid, text in out.items()}
 
 
 def comments(path: Path) -> list[tuple[str, str, str]]:
@@ -61,10 +65,10 @@ def comments(path: Path) -> list[tuple[str, str, str]]:
 def seed_docx(tmp_path) -> Path:
     if kit.seed_text_path() is None:
         pytest.skip("seed plan not found (shared/seeds)")
-    samples = sorted((Path(__file__).parent.parent / "samples").glob("*.docx"))
-    if samples:
-        copy = tmp_path / samples[0].name
-        shutil.copyfile(samples[0], copy)
+    sample = kit.seed_docx_sample()
+    if sample is not None:
+        copy = tmp_path / sample.name
+        shutil.copyfile(sample, copy)
         return copy
     return kit.make_seed_docx(tmp_path / "ke-hoach-du-thao.docx")
 
@@ -196,3 +200,62 @@ def test_annotated_copy_converts_with_libreoffice(seed_docx, tmp_path):
     )  # fmt: skip
     pdf = tmp_path / "pdf" / "annotated.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), proc.stdout + proc.stderr
+
+
+def test_split_in_decomposed_unicode(tmp_path):
+    import docx
+
+    decomposed = unicodedata.normalize("NFD", "Phó Giám đốc Bảo hiểm xã hội")
+    path = tmp_path / "to-hop.docx"
+    d = docx.Document()
+    d.add_paragraph().add_run(decomposed)
+    d.save(str(path))
+    target = "Giám đốc"
+    start = unicodedata.normalize("NFC", decomposed).index(target)
+    f = Finding(
+        "TXT001", "tổ hợp", "decomposed", location=Location(block=0, start=start, end=start + len(target))
+    )
+    report = annotate_docx(path, tmp_path / "out.docx", [f])
+    assert report.comments[0].exact
+    assert list(commented_text(tmp_path / "out.docx").values()) == [target]
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_every_corpus_docx_maps_runs_exactly(tmp_path):
+    """A comment on the middle third of every third paragraph of every corpus DOCX covers exactly
+    that text; the document text is unchanged; the input is untouched. (Text boxes fall back to the
+    paragraph holding the box, by design.)"""
+    from doclint.errors import LoadError
+    from doclint.load import load
+
+    shared = kit.shared_dir()
+    folder = shared / "corpus" / "docx" if shared else None
+    if folder is None or not folder.is_dir():
+        pytest.skip("corpus not found (shared/corpus/docx)")
+    total = exact = 0
+    for path in sorted(folder.glob("*.docx")):
+        try:
+            doc = load(path)
+        except LoadError:
+            continue
+        findings = []
+        for block in doc.blocks[::3]:
+            text = block.text
+            a, b = len(text) // 3, 2 * len(text) // 3
+            if len(text.strip()) >= 6 and text[a:b].strip():
+                loc = Location(block=block.index, start=a, end=b)
+                findings.append(Finding("TXT010", "x", "x", location=loc, excerpt=text[a:b]))
+        before = sha(path)
+        out = tmp_path / path.name
+        report = annotate_docx(path, out, findings, blocks=doc.blocks)
+        assert sha(path) == before
+        ids = [c[0] for c in comments(out)][-report.count :]
+        ranges = commented_text(out)
+        for cid, anchored in zip(ids, report.comments):
+            total += 1
+            if anchored.exact:
+                exact += 1
+                assert ranges[cid] == anchored.finding.excerpt, (path.name, cid)
+        assert [b.text for b in load(out).blocks] == [b.text for b in doc.blocks], path.name
+    assert total > 1000 and exact / total > 0.99

@@ -106,8 +106,7 @@ class Session:
 
 
 def seed_result() -> FileResult:
-    samples = sorted((Path(__file__).parent.parent / "samples").glob("*.docx"))
-    return kit.result_for(samples[0] if samples else kit.seed_text_path())
+    return kit.result_for(kit.seed_docx_sample() or kit.seed_text_path())
 
 
 @pytest.mark.slow
