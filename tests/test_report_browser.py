@@ -101,7 +101,7 @@ class Session:
 
     def visible_count(self, selector: str) -> int:
         return self.page.evaluate(
-            "sel => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null).length", selector
+            "sel => [...document.querySelectorAll(sel)].filter(e => e.checkVisibility()).length", selector
         )
 
 

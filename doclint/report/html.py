@@ -227,7 +227,7 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
         "family": result.family,
         "stage": result.stage,
         "status": status,
-        "status_label": common.label(status, lang),
+        "status_label": common.label("unreadable" if result.error else status, lang),
         "error": result.error.message(lang) if result.error else None,
         "error_code": result.error.code if result.error else None,
         "counts": common.severity_counts(result.findings),
@@ -396,6 +396,7 @@ def build_context(results: list[Any], config: Any, lang: str, now: datetime | No
     docs = [_document_view(r, n + 1, lang, rules, base) for n, r in enumerate(results)]
     totals = common.severity_counts([f for r in results for f in r.findings])
     statuses = {k: sum(1 for d in docs if d["status"] == k) for k in ("fail", "fix", "pass")}
+    unreadable = sum(1 for d in docs if d["error"])
     per_type: dict[str, int] = {}
     for d in docs:
         key = d["doc_type_label"] if d["doc_type"] else _words(lang)["unknown_type"]
@@ -414,6 +415,7 @@ def build_context(results: list[Any], config: Any, lang: str, now: datetime | No
         "total": sum(d["total"] for d in docs),
         "totals": totals,
         "statuses": statuses,
+        "unreadable": unreadable,
         "per_type": sorted(per_type.items(), key=lambda kv: (-kv[1], kv[0])),
         "families": [(fam, common.family_name(fam, lang)) for fam in families],
         "chart": _bar_chart(results, rules, lang),
