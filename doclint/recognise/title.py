@@ -83,7 +83,9 @@ def recognise_title(lines: list[Line], rec: Recognition, title_index: int | None
             summary.append(line)
             i += 1
         if summary and rec.trich_yeu is None:
-            rec.trich_yeu = comp(summary[0], " ".join(ln.text for ln in summary))
+            text = " ".join(ln.text for ln in summary)
+            # "Về việc …" is the normal start of a summary; only "V/v" is the công văn marker
+            rec.trich_yeu = comp(summary[0], text, vv=bool(re.match(r"^V/[vV]\b", text)))
     # QĐ / NQ: the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X") before the căn cứ
     while i < len(lines) and (is_separator(lines[i].text) or lines[i].text.startswith("(")):
         i += 1
@@ -140,7 +142,8 @@ def _kinh_gui(lines: list[Line], rec: Recognition, i: int) -> int:
             )
         while k < len(lines):
             nxt = lines[k]
-            in_cell = line.table is not None and nxt.table == line.table
+            # the addressee may sit in the next cell of the same table row ("Kính gửi:" | "Sở Nội vụ.")
+            in_cell = line.table is not None and nxt.table is not None and nxt.table[:2] == line.table[:2]
             if nxt.text.startswith(("-", "+", "•")) or in_cell:
                 rec.kinh_gui_items.append(comp(nxt))
                 k += 1

@@ -2,10 +2,11 @@
 
 ::
 
-     12  TXT010  [warning]  misspelling        Lỗi chính tả thường gặp
-      3  NUM004  [info]     number-blank       Chưa điền số văn bản
+     12  TXT010  [warning]  misspelling   (3 tệp)  Lỗi chính tả thường gặp
+      3  NUM004  [info]     number-blank  (3 tệp)  Chưa điền số văn bản
 
-Sorted by count (most frequent first), then code. The severity shown is the one the findings had
+Count, code, severity, rule name, in how many files, title. Sorted by count (most frequent first),
+then code. The severity shown is the one the findings had
 (a rule whose findings were given several severities shows the worst). Unreadable files count
 under their DOC code.
 """
@@ -21,28 +22,35 @@ from doclint.report import common
 
 def counts(results: list[Any]) -> list[tuple[str, int, str, str]]:
     """(code, count, severity, name) for each rule that fired."""
+    return [(code, n, sev, name) for code, n, sev, name, _files in _counts(results)]
+
+
+def _counts(results: list[Any]) -> list[tuple[str, int, str, str, int]]:
     number: Counter[str] = Counter()
+    files: dict[str, set[str]] = {}
     worst: dict[str, str] = {}
     names: dict[str, str] = {}
     for result in results:
         if result.error is not None:
             number[result.error.code] += 1
+            files.setdefault(result.error.code, set()).add(result.path)
             worst[result.error.code] = "error"
             names.setdefault(result.error.code, "unreadable-file")
         for f in result.findings:
             sev = common.severity_of(f)
             number[f.code] += 1
+            files.setdefault(f.code, set()).add(result.path)
             if SEVERITY_RANK[sev] > SEVERITY_RANK.get(worst.get(f.code, "info"), 0) or f.code not in worst:
                 worst[f.code] = sev
             if f.name:
                 names.setdefault(f.code, f.name)
-    return [(code, n, worst[code], names.get(code, "")) for code, n in
+    return [(code, n, worst[code], names.get(code, ""), len(files[code])) for code, n in
             sorted(number.items(), key=lambda kv: (-kv[1], kv[0]))]  # fmt: skip
 
 
 def statistics(results: list[Any], lang: str = "vi", config: Any = None) -> str:
     """The table as text (no colour); an empty string when nothing fired."""
-    rows = counts(results)
+    rows = _counts(results)
     if not rows:
         return ""
     titles: dict[str, str] = {}
@@ -53,13 +61,17 @@ def statistics(results: list[Any], lang: str = "vi", config: Any = None) -> str:
             titles[code] = meta.title_en if lang == "en" else meta.title_vi
     except Exception:
         titles = {}
-    width_n = max(len(str(n)) for _, n, _, _ in rows)
-    width_code = max(len(code) for code, *_ in rows)
-    width_sev = max(len(sev) for _, _, sev, _ in rows) + 2
-    width_name = max((len(name) for *_, name in rows), default=0)
+    unit = "files" if lang == "en" else "tệp"
+    width_n = max(len(str(r[1])) for r in rows)
+    width_code = max(len(r[0]) for r in rows)
+    width_sev = max(len(r[2]) for r in rows) + 2
+    width_name = max(len(r[3]) for r in rows)
+    width_files = max(len(f"({r[4]} {unit})") for r in rows)
     lines = []
-    for code, n, sev, name in rows:
-        line = f"{n:>{width_n}}  {code:<{width_code}}  {'[' + sev + ']':<{width_sev}}  {name:<{width_name}}"
+    for code, n, sev, name, nfiles in rows:
+        where = f"({nfiles} {unit})"
+        line = (f"{n:>{width_n}}  {code:<{width_code}}  {'[' + sev + ']':<{width_sev}}  {name:<{width_name}}  "
+                f"{where:<{width_files}}")  # fmt: skip
         title = titles.get(code)
         if title:
             line += f"  {title}"
