@@ -104,3 +104,25 @@ def test_folder_report(tmp_path):
     total = sum(len(r.findings) for r in (seed, xss))
     assert f'data-count="{total}"' in page
     assert kit.XSS_SCRIPT not in page
+
+
+def test_without_document_text_and_with_pages(tmp_path):
+    from dataclasses import replace as dc_replace
+
+    from doclint.findings import Location
+
+    result = kit.result_for(kit.seed_text_path())
+    no_text = dc_replace(result, document=None)
+    page = html.render([no_text], kit.config(), "vi", None)
+    assert page.count('class="finding sev-') == len(result.findings)
+    assert 'class="doc-text"' not in page and "Xem trong văn bản" not in page
+    # page separators and a link to a related paragraph
+    doc = result.document
+    for b in doc.blocks:
+        b.page = 1 if b.index < 10 else 2
+    dup = result.findings[-1]
+    dup.location = Location(block=dup.location.block, start=dup.location.start, end=dup.location.end,
+                            related_block=3)  # fmt: skip
+    page = html.render([result], kit.config(), "vi", None)
+    assert page.count('class="page-sep"') == 1 and ">Trang 2</p>" in page
+    assert 'href="#d1-p4">Liên quan: đoạn 4</a>' in page

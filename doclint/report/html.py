@@ -87,6 +87,8 @@ class FindingView:
     target: str | None  # id of the place in the text
     title: str  # one-line text for tooltips
     rule_title: str
+    related: str | None = None  # id of a second paragraph the finding points at (duplicates...)
+    related_label: str = ""
 
 
 @dataclass
@@ -101,6 +103,7 @@ class ParaView:
     whole_fids: list[str]
     whole_title: str
     in_table: bool
+    new_page: int | None = None  # the page this paragraph starts, when it differs from the previous one
 
 
 def _tooltip(f: Any, lang: str) -> str:
@@ -177,6 +180,10 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
             title=_tooltip(f, lang),
             rule_title=(meta.title_en if lang == "en" else meta.title_vi) if meta else "",
         )
+        related = getattr(loc, "related_block", None)
+        if related is not None and 0 <= related < len(blocks):
+            view.related = f"d{n}-p{related + 1}"
+            view.related_label = f"{common.label('para', lang)} {related + 1}"
         findings.append(view)
         if block is None:
             continue
@@ -188,7 +195,12 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
             whole.setdefault(block, []).append(view)
 
     paras: list[ParaView] = []
+    previous_page = blocks[0].page if blocks else None
     for b in blocks:
+        new_page = (
+            b.page if b.page is not None and previous_page is not None and b.page != previous_page else None
+        )
+        previous_page = b.page if b.page is not None else previous_page
         whole_views = whole.get(b.index, [])
         whole_sev = None
         if whole_views:
@@ -205,6 +217,7 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
                 whole_fids=[v.fid for v in whole_views],
                 whole_title="\n\n".join(v.title for v in whole_views),
                 in_table=b.table is not None,
+                new_page=new_page,
             )
         )
 
@@ -297,6 +310,7 @@ WORDS: dict[str, dict[str, str]] = {
         "basis": "Căn cứ",
         "excerpt": "Trích",
         "goto": "Xem trong văn bản",
+        "related": "Liên quan",
         "explain": "Giải thích quy tắc",
         "rules": "Giải thích các quy tắc",
         "what": "Quy tắc",
@@ -356,6 +370,7 @@ WORDS: dict[str, dict[str, str]] = {
         "basis": "Legal basis",
         "excerpt": "Excerpt",
         "goto": "Show in text",
+        "related": "Related",
         "explain": "Rule explanation",
         "rules": "Rule explanations",
         "what": "Rule",
