@@ -71,12 +71,16 @@
       if (history.replaceState) { history.replaceState(null, "", "#" + a.getAttribute("data-target")); }
     });
   });
+  function showNotes(m) {
+    m.getAttribute("data-f").split(" ").forEach(function (fid) {
+      var note = doc.getElementById("note-" + fid);
+      if (note && !note.hidden) { flash(note); }
+    });
+  }
   marks.forEach(function (m) {
-    m.addEventListener("click", function () {
-      m.getAttribute("data-f").split(" ").forEach(function (fid) {
-        var note = doc.getElementById("note-" + fid);
-        if (note && !note.hidden) { flash(note); }
-      });
+    m.addEventListener("click", function () { showNotes(m); });
+    m.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); showNotes(m); }
     });
   });
 
