@@ -10,7 +10,8 @@ covers the whole paragraph instead. Runs are split at the finding's offsets (a d
 
 Findings with no text position (margins, fonts, a missing component) anchor on the first paragraph
 of their section (``Location.section`` when a rule gives one, else the first section), which is what
-a reviewer sees first on that page. The input file is only read, never written: the copy is saved
+a reviewer sees first on that page; a missing signature, Nơi nhận or Lưu line goes on the last
+paragraph, where the reviewer would look for it. The input file is only read, never written: the copy is saved
 beside it (``<name>.doclint.docx``) or where ``-o`` says, and writing over the input is refused.
 """
 
@@ -273,6 +274,18 @@ def _section_first_block(finding: Any, sections: list) -> int | None:
     return 0
 
 
+# components that sit at the end of a document: a finding that one is missing goes on the last paragraph
+END_COMPONENTS = {"signature", "recipients", "luu", "appendices"}
+
+
+def _fallback_block(finding: Any, sections: list, mapping: dict[int, BlockXml]) -> int | None:
+    """Where a finding with no text position goes: the end of the document for a missing signature
+    or Nơi nhận (where the reviewer looks for it), else the first paragraph of its section."""
+    if finding.location.component in END_COMPONENTS and mapping:
+        return max(mapping)
+    return _section_first_block(finding, sections)
+
+
 def _outer_paragraph(p: etree._Element) -> etree._Element:
     """A paragraph inside a text box: the body paragraph that holds the box (comments live there)."""
     outer = p
@@ -319,7 +332,7 @@ def annotate_docx(
         loc = finding.location
         block = loc.block
         if block is None or block not in mapping:
-            block = _section_first_block(finding, sections)
+            block = _fallback_block(finding, sections, mapping)
         entry = mapping.get(block) if block is not None else None
         if entry is None and mapping:
             entry = mapping[min(mapping)]

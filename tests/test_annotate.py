@@ -259,3 +259,20 @@ def test_every_corpus_docx_maps_runs_exactly(tmp_path):
                 assert ranges[cid] == anchored.finding.excerpt, (path.name, cid)
         assert [b.text for b in load(out).blocks] == [b.text for b in doc.blocks], path.name
     assert total > 500 and exact / total > 0.98
+
+
+def test_missing_component_anchors_where_the_reader_looks(tmp_path):
+    import docx
+
+    path = tmp_path / "thieu.docx"
+    d = docx.Document()
+    for text in ("ỦY BAN NHÂN DÂN", "Nội dung", "Đoạn cuối./."):
+        d.add_paragraph(text)
+    d.save(str(path))
+    findings = [
+        Finding("SIG001", "thiếu chữ ký", "no signature", location=Location(component="signature")),
+        Finding("HDR001", "thiếu quốc hiệu", "no title", location=Location(component="quoc_hieu")),
+    ]
+    out = tmp_path / "out.docx"
+    annotate_docx(path, out, findings)
+    assert sorted(commented_text(out).values()) == ["Đoạn cuối./.", "ỦY BAN NHÂN DÂN"]

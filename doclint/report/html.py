@@ -227,6 +227,15 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
     order = {common.component_name(k, lang): i for i, k in enumerate(common.COMPONENT_NAMES)}
     grouped = sorted(groups.items(), key=lambda kv: (order.get(kv[0], 50), kv[0]))
 
+    by_component: dict[str, list[FindingView]] = {}
+    for v in findings:
+        key = (
+            "quoc_hieu"
+            if v.component == "tieu_ngu"
+            else ("recipients" if v.component == "luu" else v.component)
+        )
+        by_component.setdefault(key, []).append(v)
+
     status = common.status(result)
     rec = result.recognition
     return {
@@ -249,6 +258,7 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
             (fam, common.family_name(fam, lang), c) for fam, c in common.family_counts(result.findings)
         ],
         "checklist": common.checklist(rec, lang),
+        "by_component": by_component,
         "paras": paras,
         "has_text": doc is not None,
         "findings": findings,

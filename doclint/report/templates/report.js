@@ -8,7 +8,7 @@
   if (filters) { filters.hidden = false; }
   var boxes = all("input[data-filter]");
   var items = all(".finding[data-fid]");
-  var notes = all(".note[data-fid]");
+  var notes = all(".note[data-fid], .ck-findings [data-fid]");
   var marks = all("mark.hl[data-f], .para.whole[data-f]");
   var severityOf = {};
   items.forEach(function (el) { severityOf[el.getAttribute("data-fid")] = el.getAttribute("data-sev"); });
