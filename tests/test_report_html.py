@@ -53,6 +53,7 @@ def test_seed_report_is_self_contained_and_counts_match():
         if f.location.block is not None:
             assert f'id="d1-f{i}"' in page
     assert "Không đạt" in page and 'lang="vi"' in page
+    assert "Cần sửa 1 lỗi trước khi trình ký; xem thêm 4 cảnh báo." in page
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     csp = unescape(csp)
     assert "default-src 'none'" in csp and "sha256-" in csp

@@ -238,6 +238,7 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
 
     status = common.status(result)
     rec = result.recognition
+    counts = common.severity_counts(result.findings)
     return {
         "n": n,
         "id": f"d{n}",
@@ -252,7 +253,8 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
         "status_label": common.label("unreadable" if result.error else status, lang),
         "error": result.error.message(lang) if result.error else None,
         "error_code": result.error.code if result.error else None,
-        "counts": common.severity_counts(result.findings),
+        "counts": counts,
+        "verdict": _verdict(status, counts, result.error is not None, lang),
         "total": len(result.findings),
         "families": [
             (fam, common.family_name(fam, lang), c) for fam, c in common.family_counts(result.findings)
@@ -266,6 +268,32 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
         "groups": grouped,
         "pages": doc.facts.page_count if doc is not None else None,
     }
+
+
+def _verdict(status: str, counts: dict[str, int], unreadable: bool, lang: str) -> str:
+    """One plain sentence a lãnh đạo can act on."""
+    e, w, i = counts["error"], counts["warning"], counts["info"]
+    if lang == "en":
+        if unreadable:
+            return "The file could not be read: check that it is the right file and not damaged."
+        if status == "fail":
+            return f"Fix {e} error{'s' if e != 1 else ''} before the document is signed" + (
+                f"; also review {w} warning{'s' if w != 1 else ''}." if w else "."
+            )
+        if status == "fix":
+            return f"No errors; review {w} warning{'s' if w != 1 else ''} before signing."
+        return "Meets the format rules checked" + (
+            f"; {i} suggestion{'s' if i != 1 else ''} to consider." if i else "."
+        )
+    if unreadable:
+        return "Không đọc được tệp: hãy kiểm tra lại tệp gửi kiểm tra (đúng tệp, không bị hỏng)."
+    if status == "fail":
+        return f"Cần sửa {e} lỗi trước khi trình ký" + (f"; xem thêm {w} cảnh báo." if w else ".")
+    if status == "fix":
+        return f"Không có lỗi; nên xem lại {w} cảnh báo trước khi trình ký."
+    return "Đạt yêu cầu thể thức theo các quy tắc đã kiểm tra" + (
+        f"; có {i} gợi ý để tham khảo." if i else "."
+    )
 
 
 def _bar_chart(results: list[Any], rules: dict[str, Any], lang: str, top: int = 10) -> dict:
