@@ -94,8 +94,9 @@ class Session:
     def close(self) -> None:
         assert self.leaks == [], f"requests left the page: {self.leaks}"
         assert self.dialogs == [], f"a dialog fired: {self.dialogs}"
-        assert self.page.evaluate("window.__csp") == []
-        assert self.errors == []
+        violations = self.page.evaluate("window.__csp")
+        assert violations == [], f"Content-Security-Policy violations: {violations}"
+        assert self.errors == [], f"errors in the page: {self.errors}"
         self.context.close()
 
     def in_viewport(self, selector: str) -> bool:

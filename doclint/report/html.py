@@ -221,11 +221,22 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
             )
         )
 
+    # grouped by component in reading order; findings on no component (spelling, citations...) by
+    # rule family after them, and what concerns the whole document last
     groups: dict[str, list[FindingView]] = {}
+    rank: dict[str, tuple[int, int]] = {}
+    component_order = {k: i for i, k in enumerate(common.COMPONENT_NAMES)}
+    family_order = {k: i for i, k in enumerate(common.FAMILY_NAMES)}
     for v in findings:
-        groups.setdefault(v.component_name, []).append(v)
-    order = {common.component_name(k, lang): i for i, k in enumerate(common.COMPONENT_NAMES)}
-    grouped = sorted(groups.items(), key=lambda kv: (order.get(kv[0], 50), kv[0]))
+        if v.component:
+            name, key = v.component_name, (0, component_order.get(v.component, 90))
+        elif v.block is not None:
+            name, key = v.family_name or v.family, (1, family_order.get(v.family, 90))
+        else:
+            name, key = common.component_name(None, lang), (2, 0)
+        groups.setdefault(name, []).append(v)
+        rank.setdefault(name, key)
+    grouped = sorted(groups.items(), key=lambda kv: (rank[kv[0]], kv[0]))
 
     by_component: dict[str, list[FindingView]] = {}
     for v in findings:
