@@ -573,9 +573,11 @@ class DocxReader:
             label = self.numbering.label(props.num_id, props.ilvl or 0)
             pfmt.numbering_label = label
             pfmt.numbering_level = props.ilvl or 0
+        stripped = text.strip()
         if para.non_nfc:
             self.facts.non_nfc_blocks += 1
-        stripped = text.strip()
+            if stripped or label:
+                self.facts.non_nfc_where.append(len(self.blocks))
         if stripped or label:
             self.blocks.append(
                 Block(
