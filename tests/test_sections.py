@@ -455,3 +455,18 @@ def test_example_pack_in_samples(tmp_path: Path) -> None:
     assert skeleton_for(pack, "BC", "Kết quả năm 2025") is None
     phrases = next(s for s in found["ke_hoach"].sections if s.key == "to_chuc_thuc_hien").phrases
     assert "tổ chức thực hiện" in phrases and "trách nhiệm của các cơ quan, đơn vị" in phrases
+
+
+def test_plan_sections_out_of_order_and_first_article(tmp_path: Path) -> None:
+    spec = plan("Tuyên truyền cải cách hành chính năm 2026")
+    spec.body = [*spec.body[4:], *spec.body[:4]]  # TỔ CHỨC THỰC HIỆN first
+    found = sec(lint_spec(spec, tmp_path), "SEC002")
+    assert found and all("tổ chức thực hiện" in f.vi for f in found)
+    body = [*QD_BODY[:3], *(line.replace("Điều ", "Điều 1", 1) for line in QD_BODY[3:])]  # Điều 11, 12, 13
+    first = sec(lint_spec(quyet_dinh(body, ["- Như Điều 13;", "- Lưu: VT."]), tmp_path, "b.docx"), "SEC004")
+    assert len(first) == 1 and "Điều 11" in first[0].vi
+
+
+def test_explain_in_english(run_cli) -> None:
+    code, out = run_cli("explain", "SEC001", "--lang", "en")
+    assert code == 0 and "Section skeletons per document type" in out and "Invitation (giấy mời)" in out
