@@ -1,0 +1,973 @@
+"""Citations: every reference a document makes to another document, parsed and resolved.
+
+The eyecite of Vietnamese public documents. A *mention* is one place in the text that refers to a
+document: a number/symbol (``Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ về ...``),
+a law cited by name (``Luật Tổ chức chính quyền địa phương``) or an anaphora (``Quyết định nêu trên``,
+``Kế hoạch này``). Mentions of the same document are grouped into a :class:`CitedDocument`; the first
+mention is the one NĐ 30 (Phụ lục I, mục II.6.b) requires to be complete.
+
+Tables come from the rule pack: ``doc_types`` (state types, Điều 7 + Phụ lục III, and the normative
+types), ``party_types`` (Party type abbreviations) and ``issuers`` (issuer codes and their names).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from doclint.analysis import analysis
+
+if TYPE_CHECKING:
+    from doclint.context import Context
+    from doclint.model import Block
+    from doclint.recognise.components import Recognition
+    from doclint.rulepack import RulePack
+
+# ---------------------------------------------------------------------------------------------
+# data
+
+
+@dataclass(slots=True)
+class CitedDate:
+    day: int
+    month: int
+    year: int
+    style: str  # "numeric" (31/3/2026) or "words" (31 tháng 3 năm 2026)
+    text: str
+    start: int
+    end: int
+
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def valid(self) -> bool:
+        import datetime
+
+        try:
+            datetime.date(self.year, self.month, self.day)
+        except ValueError:
+            return False
+        return True
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place where the text refers to a document. Offsets index ``Block.text``."""
+
+    block: int
+    start: int  # start of the whole mention (type word, or number when there is none)
+    end: int  # end of the whole mention (trích yếu included)
+    kind: str  # "number" | "name" (law by name) | "anaphora" | "self"
+    family: str  # administrative | normative | party | law_by_name
+    type_word: str | None = None  # as written: "Quyết định", "quyết định", "Bộ luật"
+    type_start: int | None = None
+    has_so: bool = False  # "số" written between the type word and the number
+    number_raw: str | None = None  # as written: "534/QĐ-TTg"
+    number_start: int | None = None
+    number_end: int | None = None
+    number: str | None = None  # "534", "66.7"
+    year: str | None = None
+    type_abbr: str | None = None  # "QĐ", "KL", "NĐ"
+    issuer_code: str | None = None  # "TTg", "TW", "UBND", "QH"
+    symbol: str | None = None  # normalised key part after the number: "QĐ-TTg", "2020/NĐ-CP"
+    law_name: str | None = None  # "Tổ chức chính quyền địa phương"
+    law_name_start: int | None = None
+    law_year: str | None = None  # "Luật Đất đai năm 2024"
+    date: CitedDate | None = None
+    issuer_text: str | None = None  # "Thủ tướng Chính phủ"
+    issuer_start: int | None = None
+    trich_yeu: str | None = None
+    trich_yeu_start: int | None = None
+    zone: str = "body"  # title | can_cu | body | recipients | header | signature
+    problems: list[str] = field(
+        default_factory=list
+    )  # spaces, party_slash, state_hyphen, missing_year, bad_char
+    doc_id: int | None = None  # index into Citations.documents
+    text: str = ""  # the mention's text
+
+    @property
+    def key(self) -> str | None:
+        if self.kind == "number" and self.number:
+            return f"{self.number}/{self.symbol}"
+        if self.kind == "name" and self.law_name:
+            return "law:" + law_key(self.type_word or "Luật", self.law_name)
+        return None
+
+    @property
+    def is_full(self) -> bool:
+        """Repeats what only the first mention should give: a date, an issuer or a trích yếu."""
+        return bool(self.date or self.issuer_text or self.trich_yeu)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["date"] = self.date.iso() if self.date else None
+        return {k: v for k, v in out.items() if v not in (None, [], "")}
+
+
+@dataclass
+class CitedDocument:
+    key: str
+    family: str
+    type_name: str | None  # canonical type name: "Quyết định"
+    number_symbol: str | None  # "534/QĐ-TTg"; None for laws cited by name
+    law_name: str | None
+    date: CitedDate | None
+    issuer: str | None  # issuer text as first written, else the name of the issuer code
+    trich_yeu: str | None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    def title(self) -> str:
+        if self.number_symbol:
+            return f"{self.type_name or ''} {self.number_symbol}".strip()
+        return f"{self.type_name or 'Luật'} {self.law_name}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type_name,
+            "number_symbol": self.number_symbol,
+            "law_name": self.law_name,
+            "date": self.date.iso() if self.date else None,
+            "issuer": self.issuer,
+            "trich_yeu": self.trich_yeu,
+            "family": self.family,
+            "mentions": [
+                {
+                    "block": m.block,
+                    "start": m.start,
+                    "end": m.end,
+                    "kind": m.kind,
+                    "zone": m.zone,
+                    "text": m.text,
+                }
+                for m in self.mentions
+            ],
+        }
+
+
+@dataclass
+class Citations:
+    documents: list[CitedDocument] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # every mention, in text order
+
+    def by_key(self, key: str) -> CitedDocument | None:
+        for doc in self.documents:
+            if doc.key == key:
+                return doc
+        return None
+
+    def in_block(self, block: int) -> list[Mention]:
+        return [m for m in self.mentions if m.block == block]
+
+
+# ---------------------------------------------------------------------------------------------
+# tables
+
+
+@dataclass(frozen=True)
+class Tables:
+    # canonical type name (lower) -> set of abbreviations acceptable in a state/normative number
+    state_abbr: dict[str, frozenset[str]]
+    # Party abbreviation -> type names
+    party_abbr: dict[str, tuple[str, ...]]
+    # every type name we recognise before a number, canonical spelling
+    type_names: tuple[str, ...]
+    normative_names: frozenset[str]  # lower: nghị định, thông tư ...
+    abbr_to_name: dict[str, str]  # state/normative abbreviation -> canonical type name
+    issuers: dict[str, dict[str, Any]]
+
+    @property
+    def party_orgs(self) -> frozenset[str]:
+        return frozenset(c for c, v in self.issuers.items() if v.get("party"))
+
+
+# names recognised before a number beyond the tables (joint and generic forms)
+_EXTRA_TYPES: dict[str, str] = {
+    "Nghị quyết liên tịch": "NQLT",
+    "Thông tư liên tịch": "TTLT",
+    "Văn bản": "",
+    "Công văn": "",
+    "Kết luận": "KL",
+    "Thông tri": "TT",
+    "Thông báo kết luận": "TB",
+    "Luật": "",
+    "Bộ luật": "",
+    "Pháp lệnh": "",
+    "Hiến pháp": "",
+    "Sắc lệnh": "SL",
+    "Văn bản hợp nhất": "VBHN",
+}
+
+
+def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = None) -> Tables:
+    def table(name: str) -> dict:
+        if tables is not None and name in tables:
+            return tables[name]
+        return pack.table(name) if pack is not None else {}
+
+    doc_types = table("doc_types")
+    state: dict[str, set[str]] = {}
+    abbr_to_name: dict[str, str] = {}
+    names: list[str] = []
+    normative: set[str] = set()
+    for entry in [*doc_types.get("type", []), *doc_types.get("normative", [])]:
+        name, abbr = entry.get("name"), entry.get("abbr", "")
+        if not name:
+            continue
+        names.append(name)
+        state.setdefault(name.lower(), set())
+        if abbr:
+            state[name.lower()].add(abbr)
+            abbr_to_name.setdefault(abbr, name)
+    for entry in doc_types.get("normative", []):
+        normative.add(entry["name"].lower())
+    for old, new in doc_types.get("obsolete", {}).items():
+        for name, abbrs in state.items():
+            if new in abbrs:
+                abbrs.add(old)
+                del name
+                break
+    for name, abbr in _EXTRA_TYPES.items():
+        if name not in names:
+            names.append(name)
+        state.setdefault(name.lower(), set())
+        if abbr:
+            state[name.lower()].add(abbr)
+            abbr_to_name.setdefault(abbr, name)
+    normative.update({"thông tư liên tịch", "nghị quyết liên tịch", "luật", "bộ luật", "pháp lệnh"})
+    party = {k: tuple(v) for k, v in table("party_types").get("types", {}).items()}
+    for pnames in party.values():
+        for pname in pnames:
+            if pname not in names:
+                names.append(pname)
+    names.sort(key=len, reverse=True)
+    return Tables(
+        state_abbr={k: frozenset(v) for k, v in state.items()},
+        party_abbr=party,
+        type_names=tuple(names),
+        normative_names=frozenset(normative),
+        abbr_to_name=abbr_to_name,
+        issuers=dict(table("issuers").get("codes", {})),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# patterns
+
+_UP = "A-ZĐÀ-ỸÐ"  # upper-case letters that start a code (Latin-1/Vietnamese range, Đ)
+_CODE = rf"[{_UP}][{_UP}a-zđ0-9]*"
+_SEP_SL = r"[ \t]?/[ \t]?"  # tolerated spaces are reported (CIT001)
+_SEP_HY = r"[ \t]?[-–][ \t]?"
+
+# 30/2020/NĐ-CP, 55/2005/TTLT-BNV-VPCP, 66.7/2025/NQ-CP, 110/2023/QH15
+NORMATIVE = re.compile(
+    rf"(?<![\w/.-])(?P<n>\d{{1,5}}(?:\.\d{{1,3}})?){_SEP_SL}(?P<y>(?:19|20)\d\d){_SEP_SL}"
+    rf"(?P<sym>{_CODE}(?:{_SEP_HY}{_CODE})*)(?![\w/])"
+)
+# 534/QĐ-TTg, 138/KH-UBND, 05/BNV-VP, 1234/UBND-VX
+ADMIN = re.compile(rf"(?<![\w/.-])(?P<n>\d{{1,5}}){_SEP_SL}(?P<sym>{_CODE}(?:{_SEP_HY}{_CODE})+)(?![\w/])")
+# 226-KL/TW, 36-HD/VPTW, 05-NQ/ĐU
+PARTY = re.compile(
+    rf"(?<![\w/.-])(?P<n>\d{{1,5}}){_SEP_HY}(?P<t>{_CODE}){_SEP_SL}(?P<org>{_CODE}(?:-{_CODE})*)(?![\w/])"
+)
+# 30-2020-NĐ-CP: a normative number written with hyphens
+HYPHEN_NORMATIVE = re.compile(
+    rf"(?<![\w/.-])(?P<n>\d{{1,5}})-(?P<y>(?:19|20)\d\d)-(?P<sym>{_CODE}(?:-{_CODE})+)(?![\w/])"
+)
+
+_DATE_NUM = re.compile(
+    r"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:vào\s+)?ngày\s+(?P<d>\d{1,2})\s?(?P<s>[/.-])\s?(?P<m>\d{1,2})"
+    r"\s?(?P=s)\s?(?P<y>\d{4})\b",
+    re.IGNORECASE,
+)
+_DATE_WORDS = re.compile(
+    r"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:vào\s+)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"\s+năm\s+(?P<y>\d{4})\b",
+    re.IGNORECASE,
+)
+_ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do)\s+", re.IGNORECASE)
+_SO = re.compile(r"\s*(?P<so>số|Số|SỐ)?\s*:?\s*$")
+
+# words that end an issuer name (lower case, as written)
+_ISSUER_STOP = frozenset(
+    [
+        "về",
+        "quy",
+        "hướng",
+        "sửa",
+        "phê",
+        "thực",
+        "triển",
+        "đã",
+        "đến",
+        "tại",
+        "nhằm",
+        "theo",
+        "để",
+        "với",
+        "trong",
+        "thì",
+        "là",
+        "được",
+        "có",
+        "ngày",
+        "số",
+        "hoặc",
+        "cho",
+        "trên",
+        "từ",
+        "khi",
+        "nêu",
+        "này",
+        "đối",
+        "gồm",
+        "như",
+        "kèm",
+        "việc",
+        "các",
+        "những",
+        "một",
+        "đang",
+        "sẽ",
+        "phải",
+        "cũng",
+        "mà",
+        "nhưng",
+        "hiện",
+        "giai",
+        "năm",
+        "tổ",
+        "v/v",
+        "bổ",
+        "điều",
+        "công",
+        "thành",
+        "giao",
+        "kiện",
+        "ban",
+    ]
+)
+_TRICH_YEU_START = re.compile(
+    r"(?:về|V/v|v/v|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thành lập|triển khai|công nhận|"
+    r"kiện toàn|bổ sung|điều chỉnh|giao|phân bổ|hủy bỏ|bãi bỏ|bổ nhiệm|thông qua|chấn chỉnh|tăng cường)\b",
+)
+_TRICH_YEU_STOP = re.compile(
+    r"\s*(?:;|\.(?=\s|$|\")|:|\(|\)|[“”\"]|,\s+(?:phù hợp|đồng thời|trong đó|theo đó|nhằm|bảo đảm|đảm bảo|gắn với|"
+    r"đề nghị|yêu cầu|cụ thể|UBND|Ủy ban|Uỷ ban|Sở|Bộ|các cơ quan|và|nay|tiếp tục|trên cơ sở|"
+    r"hướng dẫn|đề ra)\b|\s+và các\b|\s+và\s+(?=\S+\s+\S+\s+số\b)|\s+(?:như sau|sau đây)\b|\s+thì\b)",
+)
+_ANAPHORA_TAIL = re.compile(
+    r"\s+(?P<a>này|nêu trên|nói trên|đã nêu|vừa nêu|trên đây|dẫn trên|kể trên|đã dẫn|đã nêu trên)\b"
+)
+_LAW_HEAD = re.compile(r"(?<![\w])(?P<t>Bộ luật|Bộ Luật|bộ luật|Luật|luật|Pháp lệnh|pháp lệnh)\s+")
+_LAW_CONT_AFTER_COMMA = frozenset(["chống", "công", "viên", "bổ", "kiểm", "lâm", "hộ", "sửa"])
+_LAW_STOP = frozenset(
+    [
+        "năm",
+        "số",
+        "ngày",
+        "của",
+        "do",
+        "được",
+        "đã",
+        "và",
+        "hoặc",
+        "quy",
+        "hiện",
+        "có",
+        "về",
+        "tại",
+        "theo",
+        "để",
+        "thì",
+        "trong",
+        "đối",
+        "với",
+        "các",
+        "nêu",
+        "này",
+        "trên",
+        "hướng",
+        "sửa",
+        "mới",
+        "hiện_hành",
+        "ban",
+        "có_liên_quan",
+        "là",
+        "cho",
+        "khi",
+        "nhằm",
+        "gồm",
+        "như",
+        "v.v",
+    ]
+)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def normalise_symbol(text: str) -> str:
+    """``QĐ - TTg`` → ``QĐ-TTg``; U+00D0 Ð → Đ; en dash → hyphen."""
+    text = text.replace("Ð", "Đ").replace("–", "-")
+    return re.sub(r"\s+", "", text)
+
+
+def law_key(type_word: str, name: str) -> str:
+    name = re.sub(r"\s+năm\s+\d{4}.*$", "", name)
+    cleaned = re.sub(r"[^\w ]", "", name.lower())
+    return f"{type_word.lower()} {cleaned}".strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# extraction
+
+
+@cache
+def _type_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w])(?P<t>{alts})(?P<lien>\s+liên tịch)?\s*$", re.IGNORECASE)
+
+
+def _canonical_type(word: str, tables: Tables) -> str:
+    low = word.lower()
+    for name in tables.type_names:
+        if name.lower() == low:
+            return name
+    return word[:1].upper() + word[1:].lower()
+
+
+def _words(text: str, pos: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", text[pos:])]
+
+
+def _parse_date(text: str, pos: int) -> CitedDate | None:
+    for pattern, style in ((_DATE_NUM, "numeric"), (_DATE_WORDS, "words")):
+        m = pattern.match(text, pos)
+        if m:
+            start = text.index("ngày", m.start()) if "ngày" in text[m.start() : m.end()] else m.start()
+            low = text.lower()
+            start = low.index("ngày", m.start())
+            return CitedDate(
+                int(m["d"]), int(m["m"]), int(m["y"]), style, text[start : m.end()], start, m.end()
+            )
+    return None
+
+
+def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] | None:
+    lead = _ISSUER_LEAD.match(text, pos)
+    if not lead:
+        return None
+    start = lead.end()
+    end = start
+    count = 0
+    words = list(re.finditer(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]", text[start:]))
+    i = 0
+    while i < len(words):
+        w = words[i].group()
+        low = w.lower()
+        if w in (";", ".", ":", "(", ")", "“", "”", '"'):
+            break
+        if w == ",":
+            nxt = words[i + 1].group() if i + 1 < len(words) else ""
+            # "Bộ Văn hóa, Thể thao và Du lịch": a capitalised continuation that is not a new citation
+            if nxt[:1].isupper() and not _starts_type(text, start + words[i + 1].start(), tables) and count:
+                i += 1
+                continue
+            break
+        if w[:1].islower() and low in _ISSUER_STOP:
+            if (
+                (low == "ban" and not _next_is(words, i, "hành"))
+                or (low == "công" and not _next_is(words, i, "nhận"))
+                or (
+                    low in ("tổ", "thành", "giao", "điều", "bổ")
+                    and not _next_in(words, i, ("chức", "lập", "nhiệm", "chỉnh", "sung"))
+                )
+            ):
+                pass
+            else:
+                break
+        if low == "và":
+            nxt = words[i + 1].group() if i + 1 < len(words) else ""
+            if not nxt[:1].isupper() or _starts_type(text, start + words[i + 1].start(), tables):
+                break
+        if w[:1].isupper() and count and _starts_type(text, start + words[i].start(), tables):
+            break
+        end = start + words[i].end()
+        count += 1
+        i += 1
+        if count >= 14:
+            break
+    if not count:
+        return None
+    return text[start:end], start, end
+
+
+def _next_is(words: list, i: int, value: str) -> bool:
+    return i + 1 < len(words) and words[i + 1].group().lower() == value
+
+
+def _next_in(words: list, i: int, values: tuple[str, ...]) -> bool:
+    return i + 1 < len(words) and words[i + 1].group().lower() in values
+
+
+def _starts_type(text: str, pos: int, tables: Tables) -> bool:
+    """A type word followed by "số"/a number starts at ``pos`` (a new citation)."""
+    rest = text[pos : pos + 60]
+    for name in tables.type_names:
+        if rest.startswith(name) and re.match(r"\s+(?:số\b|\d)", rest[len(name) :]):
+            return True
+    return False
+
+
+def _parse_trich_yeu(text: str, pos: int) -> tuple[str, int, int] | None:
+    m = re.compile(r"\s*,?\s*").match(text, pos)
+    start = m.end() if m else pos
+    if not _TRICH_YEU_START.match(text, start):
+        return None
+    stop = _TRICH_YEU_STOP.search(text, start)
+    end = stop.start() if stop else len(text)
+    chunk = text[start:end].rstrip(" ,")
+    words = chunk.split()
+    if len(words) > 60:
+        chunk = " ".join(words[:60])
+    if len(chunk.split()) < 2:
+        return None
+    return chunk, start, start + len(chunk)
+
+
+def _split_symbol(sym: str, tables: Tables) -> tuple[str | None, str | None]:
+    """``QĐ-TTg`` → (QĐ, TTg); ``BNV-VP`` → (None, BNV); ``TTLT-BNV-VPCP`` → (TTLT, BNV)."""
+    parts = sym.split("-")
+    known = set(tables.abbr_to_name) | set(tables.party_abbr)
+    first = parts[0]
+    if first in known and first not in tables.issuers:
+        return first, parts[1] if len(parts) > 1 else None
+    if first in known and len(parts) > 1:
+        return first, parts[1]
+    return None, first
+
+
+def _qh_code(sym: str) -> str | None:
+    m = re.fullmatch(r"(UBTVQH|QH)\d{1,2}", sym)
+    return m.group(1) if m else None
+
+
+def extract_block(text: str, block: int, tables: Tables) -> list[Mention]:
+    """Every number and law-name mention in one block's text (anaphora are resolved later)."""
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in (("normative", NORMATIVE), ("hyphen", HYPHEN_NORMATIVE), ("party", PARTY),
+                          ("admin", ADMIN)):  # fmt: skip
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), kind, m))
+                taken.append((m.start(), m.end()))
+    found.sort(key=lambda f: f[0])
+    for start, end, kind, m in found:
+        mention = _number_mention(text, block, start, end, kind, m, tables)
+        if mention is not None:
+            mentions.append(mention)
+    mentions.extend(_law_names(text, block, tables, mentions))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def _number_mention(text: str, block: int, start: int, end: int, kind: str, m: re.Match[str],
+                    tables: Tables) -> Mention | None:  # fmt: skip
+    raw = text[start:end]
+    problems: list[str] = []
+    if re.search(r"\s", raw):
+        problems.append("spaces")
+    if "Ð" in raw:
+        problems.append("bad_char")
+    number = m["n"]
+    year: str | None = None
+    type_abbr: str | None = None
+    issuer: str | None = None
+    family = "administrative"
+    if kind in ("normative", "hyphen"):
+        year = m["y"]
+        sym = normalise_symbol(m["sym"])
+        family = "normative"
+        qh = _qh_code(sym)
+        if qh:
+            issuer = qh
+        else:
+            type_abbr, issuer = _split_symbol(sym, tables)
+            if type_abbr is None and "-" in sym:
+                type_abbr, issuer = sym.split("-")[0], sym.split("-")[1]
+        symbol = f"{year}/{sym}"
+        if kind == "hyphen":
+            problems.append("state_hyphen")
+    elif kind == "party":
+        t, org = normalise_symbol(m["t"]), normalise_symbol(m["org"])
+        sym = f"{t}/{org}"
+        symbol = sym
+        family = "party"
+        type_abbr, issuer = t, org
+        if org not in tables.party_orgs and org.split("-")[0] not in tables.party_orgs:
+            # 534-QĐ/TTg: a state number written the Party way
+            if org in tables.issuers:
+                problems.append("state_hyphen")
+                family = "administrative"
+            elif t not in tables.party_abbr:
+                return None  # not a document number
+    else:
+        sym = normalise_symbol(m["sym"])
+        parts = sym.split("-")
+        symbol = sym
+        type_abbr, issuer = _split_symbol(sym, tables)
+        # 226/KL-TW: a Party number written the state way
+        if len(parts) == 2 and parts[1] in tables.party_orgs and parts[0] in tables.party_abbr:
+            problems.append("party_slash")
+            family = "party"
+        if type_abbr is None and issuer not in tables.issuers and not _looks_like_code(parts):
+            return None
+    # the type word (and "số") before the number
+    before = text[max(0, start - 60) : start]
+    so = _SO.search(before)
+    has_so = bool(so and so["so"])
+    head_end = start - len(so.group()) if so else start
+    tm = _type_regex(tables.type_names).search(text[max(0, head_end - 50) : head_end])
+    type_word = type_start = None
+    if tm:
+        type_word = tm["t"] + (tm["lien"] or "")
+        type_start = max(0, head_end - 50) + tm.start()
+    # a bare "123/UBND-VX" is a number only in context ("Công văn số", "văn bản số")
+    if (
+        type_word is None
+        and not has_so
+        and type_abbr is None
+        and family == "administrative"
+        and not re.search(r"(?:văn bản|công văn|CV)\s*$", before, re.IGNORECASE)
+    ):
+        return None
+    if (
+        type_word
+        and year is None
+        and family == "administrative"
+        and type_word.lower()
+        in (
+            "nghị định",
+            "thông tư",
+            "thông tư liên tịch",
+        )
+    ):
+        problems.append("missing_year")
+    mention = Mention(
+        block=block,
+        start=type_start if type_start is not None else start,
+        end=end,
+        kind="number",
+        family=family,
+        type_word=type_word,
+        type_start=type_start,
+        has_so=has_so,
+        number_raw=raw,
+        number_start=start,
+        number_end=end,
+        number=number.lstrip("0") or "0",
+        year=year,
+        type_abbr=type_abbr,
+        issuer_code=issuer,
+        symbol=symbol,
+        problems=problems,
+    )
+    _parse_tail(text, mention, tables)
+    return mention
+
+
+def _looks_like_code(parts: list[str]) -> bool:
+    """``UBND-VX``, ``SNV-TCBC``: upper-case groups of a state ký hiệu."""
+    return all(re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]*[a-z]?[A-ZĐ0-9]*", p) for p in parts) and len(parts[0]) >= 2
+
+
+def _parse_tail(text: str, mention: Mention, tables: Tables) -> None:
+    pos = mention.end
+    # "Luật Tổ chức chính quyền địa phương số 77/2015/QH13" has its name before the number;
+    # the date, issuer and trích yếu follow in any of the usual orders
+    for _ in range(2):
+        if mention.date is None:
+            date = _parse_date(text, pos)
+            if date:
+                mention.date = date
+                pos = date.end
+                continue
+        if mention.issuer_text is None:
+            iss = _parse_issuer(text, pos, tables)
+            if iss:
+                mention.issuer_text, mention.issuer_start, pos = iss
+                continue
+    ty = _parse_trich_yeu(text, pos)
+    if ty:
+        mention.trich_yeu, mention.trich_yeu_start, pos = ty
+    mention.end = pos
+    mention.text = text[mention.start : mention.end]
+
+
+def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _LAW_HEAD.finditer(text):
+        type_word = m["t"]
+        pos = m.end()
+        name_words: list[tuple[int, int]] = []
+        words = list(re.finditer(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]", text[pos:]))
+        i = 0
+        while i < len(words):
+            w = words[i].group()
+            low = w.lower()
+            if not name_words:
+                # a name starts with a capital ("Luật Đất đai") or is an amending law ("Luật sửa đổi...")
+                if not (w[:1].isupper() or low == "sửa") or w in ("số", "Số") or (w.isupper() and len(w) > 1):
+                    break
+                if _starts_type(text, pos + words[i].start(), tables):
+                    break
+            elif w == ",":
+                nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
+                if nxt in _LAW_CONT_AFTER_COMMA:
+                    i += 1
+                    continue
+                break
+            elif not w[:1].isalnum():
+                break
+            elif low in _LAW_STOP and w[:1].islower():
+                if low == "và" and i + 1 < len(words) and words[i + 1].group()[:1].islower():
+                    pass  # "Luật Bảo vệ và phát triển rừng"
+                elif low == "đối" and name_words:
+                    pass
+                else:
+                    break
+            elif w[:1].isupper() and name_words and _starts_type(text, pos + words[i].start(), tables):
+                break
+            name_words.append((pos + words[i].start(), pos + words[i].end()))
+            i += 1
+            if len(name_words) >= 14:
+                break
+        if not name_words:
+            continue
+        name_start, name_end = name_words[0][0], name_words[-1][1]
+        name = text[name_start:name_end]
+        if name.isupper() or name.lower() in ("này", "sư"):
+            continue
+        # attached to a following number: "Luật Đất đai số 31/2024/QH15"
+        after = text[name_end : name_end + 8]
+        attached = None
+        for num in numbers:
+            if (
+                num.number_start is not None
+                and name_end <= num.number_start <= name_end + len(after) + 1
+                and re.match(r"\s*(?:số\s*)?$", text[name_end : num.number_start])
+            ):
+                attached = num
+        if attached is not None:
+            attached.law_name = name
+            attached.law_name_start = name_start
+            attached.type_word = attached.type_word or type_word
+            attached.type_start = m.start() if attached.type_start is None else attached.type_start
+            attached.start = min(attached.start, m.start())
+            attached.text = text[attached.start : attached.end]
+            continue
+        if any(n.type_start == m.start() for n in numbers):
+            continue  # "Luật số 77/2015/QH13"
+        mention = Mention(
+            block=block,
+            start=m.start(),
+            end=name_end,
+            kind="name",
+            family="law_by_name",
+            type_word=type_word,
+            type_start=m.start(),
+            law_name=name,
+            law_name_start=name_start,
+        )
+        ym = re.match(r"\s+năm\s+(\d{4})\b", text[name_end:])
+        if ym:
+            mention.law_year = ym.group(1)
+            mention.end = name_end + ym.end()
+        date = _parse_date(text, mention.end)
+        if date:
+            mention.date = date
+            mention.end = date.end
+        mention.text = text[mention.start : mention.end]
+        out.append(mention)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# resolution
+
+
+def _zone_of(index: int, rec: Recognition | None, blocks: list[Block]) -> str:
+    if rec is not None:
+        if rec.trich_yeu is not None and rec.trich_yeu.block == index:
+            return "title"
+        if rec.doc_type_name is not None and rec.doc_type_name.block == index:
+            return "title"
+        if any(c.block == index for c in rec.can_cu):
+            return "can_cu"
+        if any(c.block == index for c in rec.recipients):
+            return "recipients"
+        if rec.signature is not None and index in rec.signature.blocks:
+            return "signature"
+        if rec.body_start is not None and index < rec.body_start:
+            return "header"
+    text = blocks[index].text.lstrip()
+    if re.match(r"(?:Căn cứ|Xét|Theo đề nghị)\b", text):
+        return "can_cu"
+    # fallback title: the block after an all-caps type name (KẾ HOẠCH / Triển khai thực hiện ...)
+    if rec is None or rec.trich_yeu is None:
+        for j in range(index - 1, max(-1, index - 3), -1):
+            prev = blocks[j].text.strip()
+            if not prev:
+                continue
+            if prev.isupper() and 1 <= len(prev.split()) <= 4 and not re.search(r"\d", prev):
+                return "title"
+            break
+    return "body"
+
+
+def _type_name_for(mention: Mention, tables: Tables) -> str | None:
+    if mention.type_word:
+        return _canonical_type(mention.type_word, tables)
+    if mention.family == "party" and mention.type_abbr:
+        names = tables.party_abbr.get(mention.type_abbr, ())
+        return names[0] if len(names) == 1 else None
+    if mention.type_abbr:
+        return tables.abbr_to_name.get(mention.type_abbr)
+    return None
+
+
+def extract(
+    blocks: list[Block], tables: Tables, rec: Recognition | None = None, own_type: str | None = None
+) -> Citations:
+    result = Citations()
+    for block in blocks:
+        if block.kind in ("header", "footer") or not block.text.strip():
+            continue
+        for mention in extract_block(block.text, block.index, tables):
+            mention.zone = _zone_of(block.index, rec, blocks)
+            result.mentions.append(mention)
+    _anaphora(blocks, tables, result, own_type)
+    result.mentions.sort(key=lambda m: (m.block, m.start))
+    by_key: dict[str, CitedDocument] = {}
+    for mention in result.mentions:
+        key = mention.key
+        if key is None:
+            continue
+        doc = by_key.get(key)
+        if doc is None:
+            doc = CitedDocument(
+                key=key,
+                family=mention.family,
+                type_name=_type_name_for(mention, tables),
+                number_symbol=_display_number(mention),
+                law_name=mention.law_name,
+                date=None,
+                issuer=None,
+                trich_yeu=None,
+            )
+            by_key[key] = doc
+            result.documents.append(doc)
+        mention.doc_id = result.documents.index(doc)
+        doc.mentions.append(mention)
+        if doc.type_name is None:
+            doc.type_name = _type_name_for(mention, tables)
+        if doc.law_name is None and mention.law_name:
+            doc.law_name = mention.law_name
+        doc.date = doc.date or mention.date
+        doc.issuer = doc.issuer or mention.issuer_text
+        doc.trich_yeu = doc.trich_yeu or mention.trich_yeu
+    for doc in result.documents:
+        if doc.issuer is None:
+            code = doc.first.issuer_code
+            entry = tables.issuers.get(code or "")
+            if entry and code not in ("UBND", "HĐND", "VP"):
+                doc.issuer = entry.get("name")
+    # anaphora resolved to an earlier document
+    for mention in result.mentions:
+        if mention.kind == "anaphora" and mention.doc_id is None:
+            _resolve_anaphora(mention, result)
+    return result
+
+
+def _display_number(m: Mention) -> str | None:
+    if m.number is None:
+        return None
+    raw = m.number_raw or ""
+    if not m.problems:
+        return raw
+    if m.family == "party" and m.type_abbr and m.issuer_code:
+        return f"{raw.split('/')[0].split('-')[0].strip()}-{m.type_abbr}/{m.issuer_code}"
+    return normalise_symbol(raw)
+
+
+def _anaphora(blocks: list[Block], tables: Tables, result: Citations, own_type: str | None) -> None:
+    pattern = re.compile(
+        r"(?<![\w])(?P<t>" + "|".join(re.escape(n) for n in tables.type_names) + r")" + _ANAPHORA_TAIL.pattern
+    )
+    for block in blocks:
+        if block.kind in ("header", "footer"):
+            continue
+        for m in pattern.finditer(block.text):
+            if m["t"][:1].islower() and m["t"].lower() not in ("luật", "bộ luật"):
+                continue  # "kế hoạch này" in running text is usually generic
+            if any(x.block == block.index and x.start <= m.start() < x.end for x in result.mentions):
+                continue
+            kind = "self" if m["a"] == "này" else "anaphora"
+            result.mentions.append(
+                Mention(
+                    block=block.index,
+                    start=m.start(),
+                    end=m.end(),
+                    kind=kind,
+                    family="self" if kind == "self" else "",
+                    type_word=m["t"],
+                    type_start=m.start(),
+                    text=m.group(),
+                )
+            )
+
+
+def _resolve_anaphora(mention: Mention, result: Citations) -> None:
+    wanted = (mention.type_word or "").lower()
+    candidates = []
+    for doc in result.documents:
+        first = doc.first
+        if (first.block, first.start) >= (mention.block, mention.start):
+            continue
+        if (doc.type_name or "").lower() == wanted and doc.key not in [c.key for c in candidates]:
+            candidates.append(doc)
+    if len(candidates) == 1:
+        doc = candidates[0]
+        mention.doc_id = result.documents.index(doc)
+        mention.family = doc.family
+        doc.mentions.append(mention)
+        doc.mentions.sort(key=lambda m: (m.block, m.start))
+
+
+@cache
+def _tables_for_pack(pack: RulePack) -> Tables:
+    return build_tables(pack)
+
+
+@analysis("citations")
+def citations(ctx: Context) -> Citations:
+    try:
+        tables = _tables_for_pack(ctx.pack)
+    except TypeError:  # an unhashable pack
+        tables = build_tables(ctx.pack)
+    own = ctx.rec.doc_type_name.text if ctx.rec.doc_type_name is not None else None
+    return extract(ctx.doc.blocks, tables, ctx.rec, own)
