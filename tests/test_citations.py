@@ -143,3 +143,20 @@ def test_seed_documents(tables):
     assert table["226-KL/TW"].family == "party"
     assert table["09/2019/NĐ-CP"].family == "normative"
     assert len(table["226-KL/TW"].mentions) >= 15
+
+
+@needs_seed
+def test_citations_command_json_and_text():
+    import json
+
+    from doclint.commands.citations import run
+
+    data = json.loads(run(SEED, "json"))
+    assert len(data["documents"]) == 11
+    first = data["documents"][0]
+    assert first["number_symbol"] == "534/QĐ-TTg" and first["date"] == "2026-03-31"
+    assert all("block" in m and "start" in m for m in first["mentions"])
+    text = run(SEED, "text")
+    assert "11 văn bản được viện dẫn" in text and "Kết luận số 226-KL/TW" in text
+    assert "Luật Tổ chức Chính quyền địa phương" in text
+    assert "cited documents" in run(SEED, "text", "en")

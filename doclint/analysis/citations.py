@@ -536,8 +536,8 @@ def _parse_trich_yeu(text: str, pos: int) -> tuple[str, int, int] | None:
     end = stop.start() if stop else len(text)
     chunk = text[start:end].rstrip(" ,")
     words = chunk.split()
-    if len(words) > 60:
-        chunk = " ".join(words[:60])
+    if len(words) > 80:
+        chunk = " ".join(words[:80])
     if len(chunk.split()) < 2:
         return None
     return chunk, start, start + len(chunk)
@@ -889,7 +889,10 @@ def extract(
             doc.law_name = mention.law_name
         doc.date = doc.date or mention.date
         doc.issuer = doc.issuer or mention.issuer_text
-        doc.trich_yeu = doc.trich_yeu or mention.trich_yeu
+        if mention.trich_yeu and (
+            doc.trich_yeu is None or (doc.first.zone == "title" and not _ty_from_body(doc))
+        ):
+            doc.trich_yeu = mention.trich_yeu
     for doc in result.documents:
         if doc.issuer is None:
             code = doc.first.issuer_code
@@ -901,6 +904,11 @@ def extract(
         if mention.kind == "anaphora" and mention.doc_id is None:
             _resolve_anaphora(mention, result)
     return result
+
+
+def _ty_from_body(doc: CitedDocument) -> bool:
+    """The trích yếu already comes from a mention outside the document's own title."""
+    return any(m.trich_yeu == doc.trich_yeu and m.zone != "title" for m in doc.mentions[:-1])
 
 
 def _display_number(m: Mention) -> str | None:
