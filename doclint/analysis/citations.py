@@ -19,12 +19,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from doclint.analysis import analysis
+from doclint.rulepack import RulePack
 
 if TYPE_CHECKING:
     from doclint.context import Context
     from doclint.model import Block
     from doclint.recognise.components import Recognition
-    from doclint.rulepack import RulePack
 
 # ---------------------------------------------------------------------------------------------
 # data
@@ -155,6 +155,7 @@ class CitedDocument:
 class Citations:
     documents: list[CitedDocument] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # every mention, in text order
+    tables: Tables | None = field(default=None, repr=False)
 
     def by_key(self, key: str) -> CitedDocument | None:
         for doc in self.documents:
@@ -810,35 +811,6 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
 # resolution
 
 
-def _zone_of(index: int, rec: Recognition | None, blocks: list[Block]) -> str:
-    if rec is not None:
-        if rec.trich_yeu is not None and rec.trich_yeu.block == index:
-            return "title"
-        if rec.doc_type_name is not None and rec.doc_type_name.block == index:
-            return "title"
-        if any(c.block == index for c in rec.can_cu):
-            return "can_cu"
-        if any(c.block == index for c in rec.recipients):
-            return "recipients"
-        if rec.signature is not None and index in rec.signature.blocks:
-            return "signature"
-        if rec.body_start is not None and index < rec.body_start:
-            return "header"
-    text = blocks[index].text.lstrip()
-    if re.match(r"(?:Căn cứ|Xét|Theo đề nghị)\b", text):
-        return "can_cu"
-    # fallback title: the block after an all-caps type name (KẾ HOẠCH / Triển khai thực hiện ...)
-    if rec is None or rec.trich_yeu is None:
-        for j in range(index - 1, max(-1, index - 3), -1):
-            prev = blocks[j].text.strip()
-            if not prev:
-                continue
-            if prev.isupper() and 1 <= len(prev.split()) <= 4 and not re.search(r"\d", prev):
-                return "title"
-            break
-    return "body"
-
-
 def _type_name_for(mention: Mention, tables: Tables) -> str | None:
     if mention.type_word:
         return _canonical_type(mention.type_word, tables)
@@ -853,12 +825,15 @@ def _type_name_for(mention: Mention, tables: Tables) -> str | None:
 def extract(
     blocks: list[Block], tables: Tables, rec: Recognition | None = None, own_type: str | None = None
 ) -> Citations:
-    result = Citations()
+    from doclint.analysis.zones import block_zones
+
+    result = Citations(tables=tables)
+    zones = block_zones(blocks, rec)
     for block in blocks:
         if block.kind in ("header", "footer") or not block.text.strip():
             continue
         for mention in extract_block(block.text, block.index, tables):
-            mention.zone = _zone_of(block.index, rec, blocks)
+            mention.zone = zones[block.index] if block.index < len(zones) else "body"
             result.mentions.append(mention)
     _anaphora(blocks, tables, result, own_type)
     result.mentions.sort(key=lambda m: (m.block, m.start))
@@ -966,16 +941,20 @@ def _resolve_anaphora(mention: Mention, result: Citations) -> None:
         doc.mentions.sort(key=lambda m: (m.block, m.start))
 
 
-@cache
-def _tables_for_pack(pack: RulePack) -> Tables:
-    return build_tables(pack)
+_TABLES: dict[int, tuple[RulePack, Tables]] = {}
+
+
+def tables_for(pack: RulePack) -> Tables:
+    """The citation tables of a rule pack, built once per pack."""
+    hit = _TABLES.get(id(pack))
+    if hit is None or hit[0] is not pack:
+        hit = (pack, build_tables(pack))
+        _TABLES[id(pack)] = hit
+    return hit[1]
 
 
 @analysis("citations")
 def citations(ctx: Context) -> Citations:
-    try:
-        tables = _tables_for_pack(ctx.pack)
-    except TypeError:  # an unhashable pack
-        tables = build_tables(ctx.pack)
+    tables = tables_for(ctx.pack)
     own = ctx.rec.doc_type_name.text if ctx.rec.doc_type_name is not None else None
     return extract(ctx.doc.blocks, tables, ctx.rec, own)
