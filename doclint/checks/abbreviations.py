@@ -125,7 +125,6 @@ def abbreviations(ctx: Context) -> Iterator[Finding]:
         first_def.setdefault(d.abbr, d)
     allowed = _allowed(ctx)
     customary = _customary_spans(ctx)
-    own_codes = _own_codes(ctx)
     reported: set[str] = set()
     def_positions = {(d.block, d.start) for d in defs}
     for block in ctx.doc.blocks:
@@ -134,7 +133,7 @@ def abbreviations(ctx: Context) -> Iterator[Finding]:
         text = block.text
         for m in TOKEN.finditer(text):
             abbr = m.group(1)
-            if abbr in reported or abbr in allowed or abbr in own_codes or not is_abbreviation(abbr):
+            if abbr in reported or abbr in allowed or not is_abbreviation(abbr):
                 continue
             if (block.index, m.start()) in def_positions:
                 continue
@@ -205,11 +204,3 @@ def _example(abbr: str, d: Definition | None) -> str:
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().replace("uỷ", "ủy").split())
-
-
-def _own_codes(ctx: Context) -> set[str]:
-    """The groups of the document's own ký hiệu (its symbol is written in the header, not defined)."""
-    pn = ctx.rec.parsed_number
-    if pn is None or not pn.symbol:
-        return set()
-    return set(re.split(r"[-/]", pn.symbol))
