@@ -354,9 +354,22 @@ _ISSUER_STOP = frozenset(
         "ban",
     ]
 )
+_COMPLETE_ISSUERS = frozenset(
+    [
+        "chính phủ",
+        "quốc hội",
+        "thủ tướng chính phủ",
+        "bộ chính trị",
+        "ban bí thư",
+        "ủy ban thường vụ quốc hội",
+        "ban chấp hành trung ương",
+        "chủ tịch nước",
+    ]  # fmt: skip
+)
 _TRICH_YEU_START = re.compile(
     r"(?:về|V/v|v/v|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thành lập|triển khai|công nhận|"
     r"kiện toàn|bổ sung|điều chỉnh|giao|phân bổ|hủy bỏ|bãi bỏ|bổ nhiệm|thông qua|chấn chỉnh|tăng cường)\b",
+    re.IGNORECASE,
 )
 _TRICH_YEU_STOP = re.compile(
     r"\s*(?:;|\.(?=\s|$|\")|:|\(|\)|[“”\"]|,\s+(?:phù hợp|đồng thời|trong đó|theo đó|nhằm|bảo đảm|đảm bảo|gắn với|"
@@ -368,6 +381,53 @@ _ANAPHORA_TAIL = re.compile(
 )
 _LAW_HEAD = re.compile(r"(?<![\w])(?P<t>Bộ luật|Bộ Luật|bộ luật|Luật|luật|Pháp lệnh|pháp lệnh)\s+")
 _LAW_CONT_AFTER_COMMA = frozenset(["chống", "công", "viên", "bổ", "kiểm", "lâm", "hộ", "sửa"])
+_LAW_COMMA_STOP = frozenset(
+    [
+        "các",
+        "những",
+        "nghị",
+        "thông",
+        "quyết",
+        "và",
+        "hoặc",
+        "được",
+        "theo",
+        "trong",
+        "đã",
+        "có",
+        "quy",
+        "là",
+        "nay",
+        "thì",
+        "khi",
+        "tại",
+        "để",
+        "nhưng",
+        "đồng",
+        "cũng",
+        "điều",
+        "khoản",
+        "điểm",
+        "văn",
+        "một",
+        "hai",
+        "cùng",
+        "sẽ",
+        "phải",
+        "không",
+        "trừ",
+        "trường",
+        "bao",
+        "gồm",
+        "như",
+        "cụ",
+        "với",
+        "này",
+        "đó",
+        "luật",
+        "bộ",
+    ]
+)
 _LAW_STOP = frozenset(
     [
         "năm",
@@ -397,16 +457,26 @@ _LAW_STOP = frozenset(
         "hướng",
         "sửa",
         "mới",
-        "hiện_hành",
         "ban",
-        "có_liên_quan",
         "là",
         "cho",
         "khi",
         "nhằm",
         "gồm",
         "như",
-        "v.v",
+        "thực",
+        "triển",
+        "sẽ",
+        "phải",
+        "cần",
+        "mà",
+        "nhưng",
+        "đến",
+        "vào",
+        "ra",
+        "không",
+        "thuộc",
+        "áp",
     ]
 )
 
@@ -470,10 +540,13 @@ def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] |
     end = start
     count = 0
     words = list(re.finditer(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]", text[start:]))
+    caps = _mostly_upper(text[start : start + 80])
     i = 0
     while i < len(words):
         w = words[i].group()
         low = w.lower()
+        if caps:
+            w = low  # an all-caps title: judge the words by their lower-case form
         if w in (";", ".", ":", "(", ")", "“", "”", '"'):
             break
         if w == ",":
@@ -506,9 +579,18 @@ def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] |
         i += 1
         if count >= 14:
             break
+        # a complete issuer name followed by a lower-case word ends here ("của Chính phủ cơ sở dữ liệu")
+        nxt = words[i].group() if i < len(words) else ""
+        if nxt[:1].islower() and not caps and text[start:end].lower() in _COMPLETE_ISSUERS:
+            break
     if not count:
         return None
     return text[start:end], start, end
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _next_is(words: list, i: int, value: str) -> bool:
@@ -639,6 +721,8 @@ def _number_mention(text: str, block: int, start: int, end: int, kind: str, m: r
             return None
     # the type word (and "số") before the number
     before = text[max(0, start - 60) : start]
+    if re.search(r"(?:^|[;,]\s*)Số\s*:?\s*$", text[:start]):
+        return None  # the document's own "Số: 30/2020/NĐ-CP" (or a list of example numbers), not a citation
     so = _SO.search(before)
     has_so = bool(so and so["so"])
     head_end = start - len(so.group()) if so else start
@@ -723,6 +807,8 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
     out: list[Mention] = []
     for m in _LAW_HEAD.finditer(text):
         type_word = m["t"]
+        if re.search(r"(?:pháp|dự)\s*$", text[max(0, m.start() - 6) : m.start()], re.IGNORECASE):
+            continue  # "pháp luật Việt Nam", "dự luật": not a law's name
         pos = m.end()
         name_words: list[tuple[int, int]] = []
         words = list(re.finditer(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]", text[pos:]))
@@ -737,8 +823,11 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
                 if _starts_type(text, pos + words[i].start(), tables):
                     break
             elif w == ",":
-                nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
-                if nxt in _LAW_CONT_AFTER_COMMA:
+                nxt = words[i + 1].group() if i + 1 < len(words) else ""
+                # "Luật Phòng, chống tham nhũng", "Luật An toàn, vệ sinh lao động", not "Luật Đất đai, các ..."
+                if nxt.lower() in _LAW_CONT_AFTER_COMMA or (
+                    nxt[:1].islower() and nxt not in _LAW_COMMA_STOP and len(name_words) <= 3
+                ):
                     i += 1
                     continue
                 break
@@ -747,6 +836,8 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
             elif low in _LAW_STOP and w[:1].islower():
                 if low == "và" and i + 1 < len(words) and words[i + 1].group()[:1].islower():
                     pass  # "Luật Bảo vệ và phát triển rừng"
+                elif low == "quy" and _next_in(words, i, ("phạm", "chuẩn")):
+                    pass  # "Luật Ban hành văn bản quy phạm pháp luật"
                 elif low == "đối" and name_words:
                     pass
                 else:
