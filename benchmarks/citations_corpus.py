@@ -45,7 +45,7 @@ def count() -> None:
     totals: Counter[str] = Counter()
     for path in files():
         try:
-            doc, rec, ctx = analyse(path)
+            _doc, _rec, ctx = analyse(path)
         except Exception as exc:  # report and go on
             print(f"{path.name}: {exc}")
             continue
@@ -62,7 +62,7 @@ def sample(n: int = 50, seed: int = 20260531) -> None:
     mentions = []
     for path in files():
         try:
-            doc, rec, ctx = analyse(path)
+            doc, _rec, ctx = analyse(path)
         except Exception:
             continue
         for m in ctx.analysis("citations").mentions:
@@ -87,7 +87,7 @@ def rules() -> None:
     per_file: dict[str, Counter[str]] = {}
     for path in files():
         try:
-            doc, rec, ctx = analyse(path)
+            _doc, rec, ctx = analyse(path)
         except Exception as exc:
             print(f"{path.name}: {exc}")
             continue

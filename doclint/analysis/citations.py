@@ -364,7 +364,7 @@ _COMPLETE_ISSUERS = frozenset(
         "ủy ban thường vụ quốc hội",
         "ban chấp hành trung ương",
         "chủ tịch nước",
-    ]  # fmt: skip
+    ]
 )
 _TRICH_YEU_START = re.compile(
     r"(?:về|V/v|v/v|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thành lập|triển khai|công nhận|"
