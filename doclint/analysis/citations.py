@@ -372,9 +372,10 @@ _TRICH_YEU_START = re.compile(
     re.IGNORECASE,
 )
 _TRICH_YEU_STOP = re.compile(
-    r"\s*(?:;|\.(?=\s|$|\")|:|\(|\)|[“”\"]|,\s+(?:phù hợp|đồng thời|trong đó|theo đó|nhằm|bảo đảm|đảm bảo|gắn với|"
-    r"đề nghị|yêu cầu|cụ thể|UBND|Ủy ban|Uỷ ban|Sở|Bộ|các cơ quan|và|nay|tiếp tục|trên cơ sở|"
-    r"hướng dẫn|đề ra)\b|\s+và các\b|\s+và\s+(?=\S+\s+\S+\s+số\b)|\s+(?:như sau|sau đây)\b|\s+thì\b)",
+    r"\s*(?:;|\.(?=\s|$|\")|:|\(|\)|,\s+(?:phù hợp|đồng thời|trong đó|theo đó|nhằm|bảo đảm|đảm bảo|gắn với|"
+    r"đề nghị|yêu cầu|cụ thể|UBND|Ủy ban|Uỷ ban|Sở|Bộ|các cơ quan|và|nay|tiếp tục|trên cơ sở|đề ra)\b|"
+    r"\s+và các\b|\s+và\s+(?=\S+\s+\S+\s+số\b)|\s+(?:như sau|sau đây)\b|\s+thì\b|"
+    r",?\s+(?:đã\s+)?được\s+sửa\s+đổi)",
 )
 _ANAPHORA_TAIL = re.compile(
     r"\s+(?P<a>này|nêu trên|nói trên|đã nêu|vừa nêu|trên đây|dẫn trên|kể trên|đã dẫn|đã nêu trên)\b"
@@ -560,6 +561,7 @@ def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] |
             if (
                 (low == "ban" and not _next_is(words, i, "hành"))
                 or (low == "công" and not _next_is(words, i, "nhận"))
+                or (low == "triển" and not _next_is(words, i, "khai"))
                 or (
                     low in ("tổ", "thành", "giao", "điều", "bổ")
                     and not _next_in(words, i, ("chức", "lập", "nhiệm", "chỉnh", "sung"))
