@@ -87,6 +87,7 @@ class Mention:
     )  # spaces, party_slash, state_hyphen, missing_year, bad_char
     doc_id: int | None = None  # index into Citations.documents
     text: str = ""  # the mention's text
+    nested: bool = False  # inside another citation's trích yếu (part of that document's title)
 
     @property
     def key(self) -> str | None:
@@ -505,7 +506,9 @@ def law_key(type_word: str, name: str) -> str:
 @cache
 def _type_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w])(?P<t>{alts})(?P<lien>\s+liên tịch)?\s*$", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w])(?<!pháp )(?<!Pháp )(?P<t>{alts})(?P<lien>\s+liên tịch)?\s*$", re.IGNORECASE
+    )
 
 
 def _canonical_type(word: str, tables: Tables) -> str:
@@ -869,8 +872,8 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
         if attached is not None:
             attached.law_name = name
             attached.law_name_start = name_start
-            attached.type_word = attached.type_word or type_word
-            attached.type_start = m.start() if attached.type_start is None else attached.type_start
+            attached.type_word = type_word
+            attached.type_start = m.start()
             attached.start = min(attached.start, m.start())
             attached.text = text[attached.start : attached.end]
             continue
@@ -892,7 +895,9 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
             mention.law_year = ym.group(1)
             mention.end = name_end + ym.end()
         date = _parse_date(text, mention.end)
-        if date:
+        clause = re.split(r"[;]", text[: m.start()])[-1]
+        amended = re.search(r"sửa đổi,?\s*bổ sung[^;]*(?:của|tại)\s*$", clause, re.IGNORECASE)
+        if date and not amended:  # "Luật sửa đổi ... của Luật X ngày ...": the date is the amending law's
             mention.date = date
             mention.end = date.end
         mention.text = text[mention.start : mention.end]
@@ -902,6 +907,14 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
 
 # ---------------------------------------------------------------------------------------------
 # resolution
+
+
+def _own_keys(rec: Recognition | None, tables: Tables) -> set[str]:
+    """Keys of the document's own number ("Số: 42/2025/QĐ-TTg"), to tell self-references from citations."""
+    if rec is None or rec.number is None:
+        return set()
+    text = re.sub(r"^\s*Số\s*:?\s*", "", rec.number.text)
+    return {m.key for m in extract_block("Quyết định số " + text, 0, tables) if m.key}
 
 
 def _type_name_for(mention: Mention, tables: Tables) -> str | None:
@@ -928,6 +941,19 @@ def extract(
         for mention in extract_block(block.text, block.index, tables):
             mention.zone = zones[block.index] if block.index < len(zones) else "body"
             result.mentions.append(mention)
+    own_keys = _own_keys(rec, tables)
+    for mention in result.mentions:
+        if mention.kind == "number" and mention.key in own_keys:
+            mention.kind = "self"  # "(Kèm theo Quyết định số 42/2025/QĐ-TTg ...)": the document itself
+            mention.family = "self"
+    for mention in result.mentions:
+        mention.nested = any(
+            o is not mention
+            and o.block == mention.block
+            and o.trich_yeu_start is not None
+            and o.trich_yeu_start <= mention.start < o.end
+            for o in result.mentions
+        )
     _anaphora(blocks, tables, result, own_type)
     result.mentions.sort(key=lambda m: (m.block, m.start))
     by_key: dict[str, CitedDocument] = {}

@@ -54,6 +54,11 @@ def block_zones(blocks: list[Block], rec: Recognition | None = None) -> list[str
         for i, block in enumerate(blocks):
             if block.kind in ("header", "footer"):
                 zones[i] = "header"
+        if not rec.recipients:
+            # recipients not recognised (flattened text): take the fallback's Nơi nhận and Lưu lines
+            for i, zone in enumerate(_fallback(blocks)):
+                if zone in ("recipients", "luu") and zones[i] in ("body", "signature"):
+                    zones[i] = zone
         return zones
     return _fallback(blocks)
 
@@ -66,6 +71,7 @@ def _fallback(blocks: list[Block]) -> list[str]:
         text = block.text.strip()
         if (
             _TITLE_WORDS.match(text)
+            and text.isupper()
             and len(text.split()) <= 5
             and not text.startswith(("CỘNG", "ĐỘC", "ĐẢNG"))
         ):

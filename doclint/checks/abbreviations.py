@@ -19,7 +19,11 @@ TOKEN = re.compile(r"(?<![\w/.-])([A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)(?![\
 _SYLLABLE = re.compile(
     r"^(?:NGH|NG|GH|GI|KH|NH|PH|TH|TR|CH|QU|[BCDGHKLMNPRSTVX])?[AEIOUY]{1,3}(?:NG|NH|CH|[CMNPTIYOU])?$"
 )
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN = re.compile(r"^[IVXLCDM]+[A-D]?$")  # II, XIV, and list labels such as IB, IIB
+_INLINE_DEF = re.compile(
+    r"(?:viết tắt|gọi tắt)\s*(?:là|:)\s*[\"“]?(?P<abbr>[A-ZĐ][A-Za-zĐđ0-9]*[A-ZĐ][A-Za-zĐđ0-9]*)"
+)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # "Ủy ban nhân dân (UBND)", "(sau đây gọi tắt là UBND)", "(viết tắt là CNTT)"
 _DEF_PAREN = re.compile(
     r"\(\s*(?:sau đây\s+)?(?:được\s+)?(?:gọi|viết)?\s*(?:tắt\s+)?(?:là\s*)?[:]?\s*[\"“]?"
@@ -40,8 +44,11 @@ def _plain(token: str) -> str:
 def is_abbreviation(token: str) -> bool:
     if len(token) < 2 or _ROMAN.match(token):
         return False
-    if token.isupper() and _SYLLABLE.match(_plain(token)):
+    plain = _plain(token)
+    if token.isupper() and _SYLLABLE.match(plain):
         return False  # a word of an all-caps heading
+    if token.isupper() and len(token) >= 4 and sum(c in "AEIOUY" for c in plain) >= 2:
+        return False  # an English word or a pronounceable international acronym (MINISTRY, KYOTO)
     return sum(1 for c in token if c.isupper()) >= 2
 
 
@@ -89,6 +96,9 @@ def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
                     abbr, block.index, m.start("abbr"), m.end("abbr"), _expansion(text, m.start(), abbr)
                 )
             )
+        for m in _INLINE_DEF.finditer(text):
+            if is_abbreviation(m["abbr"]):
+                out.append(Definition(m["abbr"], block.index, m.start("abbr"), m.end("abbr"), None))
         m = _DEF_LINE.match(text)
         if m and is_abbreviation(m["abbr"]):
             rest = text[m.end("abbr") :].lstrip(" :-").removeprefix("là ").strip()
@@ -131,8 +141,19 @@ def abbreviations(ctx: Context) -> Iterator[Finding]:
         if block.kind in ("header", "footer") or zones[block.index] in SKIP_ZONES:
             continue
         text = block.text
+        if block.table is not None and TOKEN.fullmatch(text.strip()):
+            continue  # a table listing abbreviations, one per cell
+        quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
         for m in TOKEN.finditer(text):
             abbr = m.group(1)
+            if any(a <= m.start() < b for a, b in quoted):
+                continue  # quoted wording (an amendment replacing a phrase), not this text's own use
+            if (
+                m.start() == 0
+                and block.index > 0
+                and ctx.doc.blocks[block.index - 1].text.rstrip().endswith("-")
+            ):
+                continue  # the end of a number broken over two lines ("…/TT-" / "BNNPTNT")
             if abbr in reported or abbr in allowed or not is_abbreviation(abbr):
                 continue
             if (block.index, m.start()) in def_positions:
@@ -160,6 +181,8 @@ def abbreviations(ctx: Context) -> Iterator[Finding]:
             )
     seen: dict[str, Definition] = {}
     for d in defs:
+        if d.abbr in allowed:
+            continue
         prev = seen.get(d.abbr)
         if prev is None:
             seen[d.abbr] = d

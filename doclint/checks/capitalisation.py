@@ -93,7 +93,7 @@ def admin_units(ctx: Context) -> Iterator[Finding]:
     if not generic:
         return
     alts = "|".join(re.escape(g) for g in sorted(generic, key=len, reverse=True))
-    upper = re.compile(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>[A-ZĐÀ-Ỹ][\wđ]*(?:\s+[A-ZĐÀ-Ỹ][\wđ]*)*)")
+    upper = re.compile(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>\w+(?:\s+\w+)*)")
     lower_alts = "|".join(
         re.escape(g.lower()) for g in generic if g.lower() in ("quận", "phường", "xã", "huyện")
     )
@@ -101,7 +101,15 @@ def admin_units(ctx: Context) -> Iterator[Finding]:
     for block in _blocks(ctx):
         text = block.text
         for m in upper.finditer(text):
-            name = m["name"]
+            # the proper name: the capitalised words that follow the generic noun
+            words = []
+            for w in m["name"].split():
+                if not w[:1].isupper():
+                    break
+                words.append(w)
+            if not words:
+                continue
+            name = " ".join(words)
             if at_sentence_start(text, m.start()) or name.startswith(not_place) or name.startswith(keep):
                 continue
             if m["g"] == "Thành phố" and name.startswith("Hồ Chí Minh"):
@@ -203,16 +211,51 @@ def _fix_name(name: str, proper: list[str]) -> str:
             i += 1
             continue
         rest = " ".join(words[i:])
-        hit = next((p for p in proper if _fold(rest).startswith(_fold(p)) and (
-            len(rest) == len(p) or not rest[len(p)].isalpha())), None)  # fmt: skip
+        hit = next(
+            (
+                p
+                for p in proper
+                if _fold(rest).startswith(_fold(p)) and (len(rest) == len(p) or not rest[len(p)].isalpha())
+            ),
+            None,
+        )
         if hit:
+            # a proper name keeps the capitals it is written with (never add capitals)
             n = len(hit.split())
-            out.extend(hit.split())
+            out.extend(words[i : i + n])
             i += n
             continue
         out.append(w[:1].lower() + w[1:] if w[:1].isupper() and not w.isupper() else w)
         i += 1
     return " ".join(out)
+
+
+# type words capitalised when they name a cited document ("hợp đồng số", "giấy mời số" are left alone)
+_DOC_TYPES_CAP = frozenset(
+    [
+        "luật",
+        "bộ luật",
+        "pháp lệnh",
+        "nghị định",
+        "nghị quyết",
+        "quyết định",
+        "chỉ thị",
+        "thông tư",
+        "thông tư liên tịch",
+        "kết luận",
+        "kế hoạch",
+        "công văn",
+        "thông báo",
+        "hướng dẫn",
+        "quy định",
+        "chương trình",
+        "đề án",
+        "quy chế",
+        "công điện",
+        "tờ trình",
+        "báo cáo",
+    ]
+)
 
 
 @check("CAP003")
@@ -233,7 +276,7 @@ def document_names(ctx: Context) -> Iterator[Finding]:
         low = tw.lower()
         if low == "bộ luật":
             fixed_tw = "Bộ luật"
-        elif tw[:1].islower() and low not in ("văn bản",) and (m.kind == "name" or m.has_so):
+        elif tw[:1].islower() and low in _DOC_TYPES_CAP and (m.kind == "name" or m.has_so):
             fixed_tw = tw[:1].upper() + tw[1:]
         elif tw[:1].isupper() and tw[1:] != tw[1:].lower() and not tw.isupper():
             fixed_tw = tw[:1] + tw[1:].lower()  # "Quyết Định"
@@ -294,6 +337,8 @@ def structural_refs(ctx: Context) -> Iterator[Finding]:
                 fixed,
             )
         for m in _STRUCT_LOWER.finditer(text):
+            if re.search(r"\bcác\s*$", text[: m.start()]):
+                continue  # "các điều 35, 36 và 37": a plural list is written in lower case
             if m["w"] == "chương" and not re.fullmatch(r"[IVXLC]+", m["n"]):
                 continue
             if m["w"] == "điều" and not re.fullmatch(r"\d+[a-zđ]?", m["n"]):

@@ -95,8 +95,8 @@ def _expected_names(m: Mention, tables: Tables) -> tuple[str, ...] | None:
 def type_mismatch(ctx: Context) -> Iterator[Finding]:
     tables = _tables(ctx)
     for m in _numbered(ctx.analysis("citations")):
-        if not m.type_word or m.type_word.lower() in ("văn bản",):
-            continue
+        if not m.type_word or m.type_word.lower() in ("văn bản", "công văn"):
+            continue  # "Công văn" is used for any incoming letter ("Công văn số 01/BC-...")
         expected = _expected_names(m, tables)
         if not expected:
             continue
@@ -144,11 +144,21 @@ def missing_so(ctx: Context) -> Iterator[Finding]:
 
 
 def _reference_mention(doc: CitedDocument) -> Mention:
-    """The mention NĐ 30 asks to be complete: the first one in the content (else the title's)."""
+    """The mention NĐ 30 asks to be complete: the first one in the content (else the first at all).
+
+    The document's own trích yếu and its căn cứ are components of their own: the content may
+    cite in full once more. A mention inside another citation's trích yếu is part of that title.
+    """
     for m in doc.mentions:
-        if m.kind in ("number", "name") and m.zone not in ("title", "recipients", "header"):
+        if m.kind in ("number", "name") and m.zone == "body" and not m.nested:
+            return m
+    for m in doc.mentions:
+        if m.kind in ("number", "name") and not m.nested:
             return m
     return doc.mentions[0]
+
+
+_REPEAL = re.compile(r"hết hiệu lực|bãi bỏ|thay thế|kèm theo", re.IGNORECASE)
 
 
 @check("CIT004")
@@ -156,7 +166,7 @@ def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
     cits: Citations = ctx.analysis("citations")
     for doc in cits.documents:
         m = _reference_mention(doc)
-        if m.kind != "number" or m.zone in ("recipients", "header"):
+        if m.kind != "number" or m.nested or m.zone not in ("body", "can_cu", "title"):
             continue
         type_word = (m.type_word or "").lower()
         if type_word in ("luật", "bộ luật", "pháp lệnh", "hiến pháp"):
@@ -205,9 +215,14 @@ def repeated_full_citation(ctx: Context) -> Iterator[Finding]:
     flagged: list[Mention] = []
     for doc in cits.documents:
         first = _reference_mention(doc)
+        if first.zone != "body":
+            continue
         for m in doc.mentions:
-            if m is first or m.kind != "number" or m.zone in ("title", "recipients", "header"):
+            if m is first or m.kind != "number" or m.zone != "body" or m.nested:
                 continue
+            block = ctx.doc.blocks[m.block]
+            if block.table is not None or _REPEAL.search(block.text) or _mostly_caps(block.text):
+                continue  # table rows stand alone; repeal clauses and appendix headings cite in full
             if (m.block, m.start) < (first.block, first.start):
                 continue
             if not (m.date or m.trich_yeu):
@@ -230,6 +245,11 @@ def repeated_full_citation(ctx: Context) -> Iterator[Finding]:
                 excerpt=m.text,
                 suggestion=short,
             )
+
+
+def _mostly_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _same_issuer(a: str, b: str) -> bool:
