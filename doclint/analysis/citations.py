@@ -39,6 +39,7 @@ class CitedDate:
     text: str
     start: int
     end: int
+    block: int | None = None  # when the date is in another block than the mention (a broken line)
 
     def iso(self) -> str:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
@@ -88,6 +89,7 @@ class Mention:
     doc_id: int | None = None  # index into Citations.documents
     text: str = ""  # the mention's text
     nested: bool = False  # inside another citation's trích yếu (part of that document's title)
+    tail_block: int | None = None  # the date/issuer/trích yếu continue in this (next) block
 
     @property
     def key(self) -> str | None:
@@ -757,6 +759,13 @@ def _number_mention(text: str, block: int, start: int, end: int, kind: str, m: r
         )
     ):
         problems.append("missing_year")
+    issuer_before = None
+    if type_start is not None:
+        ib = re.search(
+            r"đề nghị của\s+([^,;.()]{3,80}?)\s+tại\s*$", text[max(0, type_start - 100) : type_start]
+        )
+        if ib:
+            issuer_before = (ib.group(1), max(0, type_start - 100) + ib.start(1))
     mention = Mention(
         block=block,
         start=type_start if type_start is not None else start,
@@ -777,6 +786,8 @@ def _number_mention(text: str, block: int, start: int, end: int, kind: str, m: r
         problems=problems,
     )
     _parse_tail(text, mention, tables)
+    if mention.issuer_text is None and issuer_before:
+        mention.issuer_text, mention.issuer_start = issuer_before  # "của Bộ Tài chính tại Tờ trình số ..."
     return mention
 
 
@@ -909,6 +920,27 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
 # resolution
 
 
+def _continue_tail(mention: Mention, blocks: list[Block], tables: Tables) -> None:
+    """A citation broken over two lines ("Căn cứ Nghị định số 78/2025/NĐ-CP" / "ngày 01 tháng 4 năm 2025
+    của Chính phủ ..."): read the date, issuer and trích yếu from the next block."""
+    if mention.kind != "number" or mention.date or mention.issuer_text or mention.trich_yeu:
+        return
+    text = blocks[mention.block].text
+    nxt = mention.block + 1
+    if text[mention.end :].strip() or nxt >= len(blocks):
+        return
+    following = blocks[nxt].text
+    if not re.match(r"\s*(?:,\s*)?(?:ngày|của|về)\b", following):
+        return
+    probe = Mention(block=nxt, start=0, end=0, kind="number", family=mention.family)
+    _parse_tail(following, probe, tables)
+    if probe.date:
+        probe.date.block = nxt
+    mention.date, mention.issuer_text, mention.trich_yeu = probe.date, probe.issuer_text, probe.trich_yeu
+    if probe.issuer_text or probe.trich_yeu or probe.date:
+        mention.tail_block = nxt
+
+
 def _own_keys(rec: Recognition | None, tables: Tables) -> set[str]:
     """Keys of the document's own number ("Số: 42/2025/QĐ-TTg"), to tell self-references from citations."""
     if rec is None or rec.number is None:
@@ -941,6 +973,7 @@ def extract(
         for mention in extract_block(block.text, block.index, tables):
             mention.zone = zones[block.index] if block.index < len(zones) else "body"
             result.mentions.append(mention)
+            _continue_tail(mention, blocks, tables)
     own_keys = _own_keys(rec, tables)
     for mention in result.mentions:
         if mention.kind == "number" and mention.key in own_keys:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 _RECIPIENTS = re.compile(r"^\s*Nơi nhận\s*:?", re.IGNORECASE)
 _LUU = re.compile(r"^\s*[-–+]?\s*Lưu\s*:", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^\s*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L)\s*\S")
+_ITEM = re.compile(r"^\s*[-–+•*]\s*\S")
 _NUMBER_LINE = re.compile(r"^\s*Số\s*:?\s*\S*/")
 _TITLE_WORDS = re.compile(r"^[A-ZĐÀ-Ỹ ]{4,40}$")
 
@@ -54,11 +55,10 @@ def block_zones(blocks: list[Block], rec: Recognition | None = None) -> list[str
         for i, block in enumerate(blocks):
             if block.kind in ("header", "footer"):
                 zones[i] = "header"
-        if not rec.recipients:
-            # recipients not recognised (flattened text): take the fallback's Nơi nhận and Lưu lines
-            for i, zone in enumerate(_fallback(blocks)):
-                if zone in ("recipients", "luu") and zones[i] in ("body", "signature"):
-                    zones[i] = zone
+        # recipients not (all) recognised (flattened text): add the fallback's Nơi nhận and Lưu lines
+        for i, zone in enumerate(_fallback(blocks)):
+            if zone in ("recipients", "luu") and zones[i] in ("body", "signature"):
+                zones[i] = zone
         return zones
     return _fallback(blocks)
 
@@ -87,7 +87,7 @@ def _fallback(blocks: list[Block]) -> list[str]:
         for i, block in enumerate(blocks[:12]):
             if _NUMBER_LINE.match(block.text) or block.text.strip().isupper():
                 zones[i] = "header"
-    in_recipients = False
+    in_recipients = after_luu = False
     for i, block in enumerate(blocks):
         text = block.text
         if block.kind in ("header", "footer"):
@@ -97,15 +97,21 @@ def _fallback(blocks: list[Block]) -> list[str]:
             zones[i] = "can_cu"
         if _RECIPIENTS.match(text):
             in_recipients = True
+            after_luu = False
         if _LUU.match(text):
             zones[i] = "luu"
-            in_recipients = True
+            in_recipients, after_luu = True, True
             continue
         if _AUTHORITY.match(text) or (in_recipients and (text.strip().isupper() or _person_name(text))):
             zones[i] = "signature"
             continue
         if in_recipients:
-            zones[i] = "recipients"
+            if _ITEM.match(text) or _RECIPIENTS.match(text):
+                zones[i] = "recipients"
+            elif after_luu and len(text.split()) <= 2:
+                zones[i] = "luu"  # the typist's initials after the Lưu line ("DNam.")
+            else:
+                in_recipients = False  # the list is over: appendices and the rest are content
     return zones
 
 

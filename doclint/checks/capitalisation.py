@@ -94,9 +94,7 @@ def admin_units(ctx: Context) -> Iterator[Finding]:
         return
     alts = "|".join(re.escape(g) for g in sorted(generic, key=len, reverse=True))
     upper = re.compile(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>\w+(?:\s+\w+)*)")
-    lower_alts = "|".join(
-        re.escape(g.lower()) for g in generic if g.lower() in ("quận", "phường", "xã", "huyện")
-    )
+    lower_alts = "|".join(re.escape(g.lower()) for g in generic if g.lower() in ("quận", "phường"))
     lower_num = re.compile(rf"(?<![\w])(?P<g>{lower_alts})\s+(?P<n>\d+)(?![\w/.,])")
     for block in _blocks(ctx):
         text = block.text

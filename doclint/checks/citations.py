@@ -158,7 +158,12 @@ def _reference_mention(doc: CitedDocument) -> Mention:
     return doc.mentions[0]
 
 
-_REPEAL = re.compile(r"hết hiệu lực|bãi bỏ|thay thế|kèm theo", re.IGNORECASE)
+# amending, repealing and transitional clauses and the enacting formula cite the document in full
+_REPEAL = re.compile(
+    r"hết hiệu lực|bãi bỏ|thay thế|kèm theo|sửa đổi|bổ sung|tiếp tục thực hiện|"
+    r"\bban hành (?:Nghị định|Quyết định|Thông tư|Nghị quyết)\b(?!\s+số)",
+    re.IGNORECASE,
+)
 
 
 @check("CIT004")
@@ -168,6 +173,11 @@ def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
         m = _reference_mention(doc)
         if m.kind != "number" or m.nested or m.zone not in ("body", "can_cu", "title"):
             continue
+        before = ctx.doc.blocks[m.block].text[: m.start]
+        if re.search(r"đề nghị", before, re.IGNORECASE) or re.search(
+            r"sửa đổi,?\s*bổ sung\s*(?:bởi|tại|theo)?\s*$", before, re.IGNORECASE
+        ):
+            continue  # "Theo đề nghị của ... tại Tờ trình số ..." (Mẫu 1.4), "được sửa đổi, bổ sung bởi ..."
         type_word = (m.type_word or "").lower()
         if type_word in ("luật", "bộ luật", "pháp lệnh", "hiến pháp"):
             continue  # laws and ordinances: type and name (CIT009 covers numbers in căn cứ)
@@ -221,11 +231,20 @@ def repeated_full_citation(ctx: Context) -> Iterator[Finding]:
             if m is first or m.kind != "number" or m.zone != "body" or m.nested:
                 continue
             block = ctx.doc.blocks[m.block]
-            if block.table is not None or _REPEAL.search(block.text) or _mostly_caps(block.text):
+            previous = ctx.doc.blocks[m.block - 1].text if m.block else ""
+            if (
+                block.table is not None
+                or _REPEAL.search(block.text)
+                or _REPEAL.search(previous[-80:])
+                or _mostly_caps(block.text)
+            ):
                 continue  # table rows stand alone; repeal clauses and appendix headings cite in full
             if (m.block, m.start) < (first.block, first.start):
                 continue
             if not (m.date or m.trich_yeu):
+                continue
+            # "repeats the full citation": every part the first citation gave is given again
+            if (first.date and not m.date) or (first.trich_yeu and not m.trich_yeu):
                 continue
             if _nested_in(m, flagged):
                 continue
@@ -323,6 +342,8 @@ def impossible_date(ctx: Context) -> Iterator[Finding]:
             continue
         d = m.date
         loc = _loc(m, d.start, d.end)
+        if d.block is not None:
+            loc.block = d.block
         if not d.valid():
             yield Finding(
                 "CIT007",
@@ -444,7 +465,13 @@ def mixed_date_styles(ctx: Context) -> Iterator[Finding]:
         f"{len(words)} lần kiểu “{style_vi['words']}”. Nên thống nhất một cách trong toàn văn bản.",
         f"Citation dates are written two ways: {len(numeric)} as “31/3/2026”, {len(words)} as "
         f"“31 tháng 3 năm 2026”. Use one style throughout.",
-        _loc(m, m.date.start, m.date.end, other=majority[0].block),  # type: ignore[union-attr]
+        Location(
+            block=m.date.block if m.date.block is not None else m.block,  # type: ignore[union-attr]
+            start=m.date.start,  # type: ignore[union-attr]
+            end=m.date.end,  # type: ignore[union-attr]
+            component="citation",
+            related_block=majority[0].block,
+        ),
         excerpt=m.date.text,  # type: ignore[union-attr]
     )
 
