@@ -55,6 +55,11 @@ def block_zones(blocks: list[Block], rec: Recognition | None = None) -> list[str
         for i, block in enumerate(blocks):
             if block.kind in ("header", "footer"):
                 zones[i] = "header"
+        # căn cứ lines the recogniser left in the content (a flattened "Căn cứ" / "Luật ..." pair)
+        start = rec.body_start or 0
+        for i in range(start, min(len(blocks), start + 15)):
+            if zones[i] == "body" and re.match(r"\s*Căn cứ\b", blocks[i].text):
+                zones[i] = "can_cu"
         # recipients not (all) recognised (flattened text): add the fallback's Nơi nhận and Lưu lines
         for i, zone in enumerate(_fallback(blocks)):
             if zone in ("recipients", "luu") and zones[i] in ("body", "signature"):

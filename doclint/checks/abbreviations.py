@@ -23,6 +23,14 @@ _ROMAN = re.compile(r"^[IVXLCDM]+[A-D]?$")  # II, XIV, and list labels such as I
 _INLINE_DEF = re.compile(
     r"(?:viết tắt|gọi tắt)\s*(?:là|:)\s*[\"“]?(?P<abbr>[A-ZĐ][A-Za-zĐđ0-9]*[A-ZĐ][A-Za-zĐđ0-9]*)"
 )
+# "NQ (nghị quyết)", "TP (thành phố)": the abbreviation first, the words in brackets
+_DEF_AFTER = re.compile(
+    r"(?<![\w/])(?P<abbr>[A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)(?![\w/])\s*\((?P<full>[^()]{3,60})\)"
+)
+# "Quyết định: QĐ", "Đảng uỷ quân sự: ĐUQS; riêng Quân uỷ Trung ương: QUTW"
+_DEF_COLON = re.compile(
+    r"(?:^|[;,]\s*|[-*•]\s*)(?P<full>[^:;,()]{3,60}?):\s*(?P<abbr>[A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)(?![\w/])\s*(?=[;,.]|$)"
+)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # "Ủy ban nhân dân (UBND)", "(sau đây gọi tắt là UBND)", "(viết tắt là CNTT)"
 _DEF_PAREN = re.compile(
@@ -50,6 +58,11 @@ def is_abbreviation(token: str) -> bool:
     if token.isupper() and len(token) >= 4 and sum(c in "AEIOUY" for c in plain) >= 2:
         return False  # an English word or a pronounceable international acronym (MINISTRY, KYOTO)
     return sum(1 for c in token if c.isupper()) >= 2
+
+
+def _mostly_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _initials(words: list[str]) -> str:
@@ -96,6 +109,15 @@ def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
                     abbr, block.index, m.start("abbr"), m.end("abbr"), _expansion(text, m.start(), abbr)
                 )
             )
+        for m in _DEF_AFTER.finditer(text):
+            full = m["full"].strip()
+            if is_abbreviation(m["abbr"]) and _initials(full.split())[:1] == _plain(m["abbr"][0]):
+                out.append(Definition(m["abbr"], block.index, m.start("abbr"), m.end("abbr"), full))
+        for m in _DEF_COLON.finditer(text):
+            if is_abbreviation(m["abbr"]):
+                out.append(
+                    Definition(m["abbr"], block.index, m.start("abbr"), m.end("abbr"), m["full"].strip())
+                )
         for m in _INLINE_DEF.finditer(text):
             if is_abbreviation(m["abbr"]):
                 out.append(Definition(m["abbr"], block.index, m.start("abbr"), m.end("abbr"), None))
@@ -143,6 +165,8 @@ def abbreviations(ctx: Context) -> Iterator[Finding]:
         text = block.text
         if block.table is not None and TOKEN.fullmatch(text.strip()):
             continue  # a table listing abbreviations, one per cell
+        if _mostly_caps(text):
+            continue  # headings and template placeholders ("TÊN CQ, TC CHỦ QUẢN")
         quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
         for m in TOKEN.finditer(text):
             abbr = m.group(1)
