@@ -226,3 +226,35 @@ def test_cap_rules(line, code, suggestion):
 )
 def test_cap_no_false_positive(line):
     assert not [f for f in lint_blocks([line]) if f.code.startswith("CAP")]
+
+
+def test_cit005_not_in_amendment_or_repeal_clauses():
+    findings = lint_blocks(
+        [
+            "Thực hiện Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định chế độ báo cáo.",
+            "Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định chế độ báo cáo hết hiệu lực.",
+            "Sửa đổi, bổ sung Điều 3 Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định chế độ báo cáo.",
+        ]
+    )
+    assert "CIT005" not in codes(findings)
+
+
+def test_cit004_template_phrases_are_complete_enough():
+    findings = lint_blocks(
+        ["Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 187/TTr-SNV ngày 28/8/2025."]
+    )
+    assert "CIT004" not in codes(findings)
+
+
+def test_abbr_other_definition_forms_and_non_abbreviations():
+    findings = lint_blocks(
+        [
+            "Ký hiệu tên loại như: NQ (nghị quyết), CT (chỉ thị).",
+            "Quyết định: QĐ",
+            "Các NQ, CT, QĐ được đánh số.",
+            "Tên tiếng Anh: MINISTRY OF AGRICULTURE AND ENVIRONMENT.",
+            "Thay cụm từ “Cơ quan TTGSNH” bằng cụm từ “Thanh tra Ngân hàng”.",
+            "Tên giao dịch là Fund for Overseas Employment Support, viết tắt là FES. Quỹ FES hoạt động.",
+        ]
+    )
+    assert [f.excerpt for f in findings if f.code == "ABBR001"] == []

@@ -160,3 +160,55 @@ def test_citations_command_json_and_text():
     assert "11 văn bản được viện dẫn" in text and "Kết luận số 226-KL/TW" in text
     assert "Luật Tổ chức Chính quyền địa phương" in text
     assert "cited documents" in run(SEED, "text", "en")
+
+
+def test_own_number_is_a_self_reference(tables):
+    from doclint.recognise.components import Component, Recognition
+
+    rec = Recognition(number=Component("Số: 42/2025/QĐ-TTg", 0))
+    blocks = [
+        Block(0, "Số: 42/2025/QĐ-TTg"),
+        Block(1, "(Kèm theo Quyết định số 42/2025/QĐ-TTg ngày 12/11/2025)"),
+    ]
+    res = extract(blocks, tables, rec)
+    assert res.documents == []
+    assert [m.kind for m in res.mentions] == ["self"]
+
+
+def test_citation_broken_over_two_lines(tables):
+    blocks = [
+        Block(0, "Căn cứ Nghị định số 78/2025/NĐ-CP"),
+        Block(1, "ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một số điều;"),
+    ]
+    m = extract(blocks, tables).documents[0].first
+    assert m.date.iso() == "2025-04-01" and m.date.block == 1
+    assert m.issuer_text == "Chính phủ" and m.tail_block == 1
+
+
+def test_nested_title_is_marked(tables):
+    res = extract(
+        [Block(0, "Căn cứ Nghị định số 187/2025/NĐ-CP ngày 01/7/2025 của Chính phủ sửa đổi, bổ sung một số điều "
+                  "của Nghị định số 78/2025/NĐ-CP ngày 01/4/2025 của Chính phủ quy định chi tiết;")],
+        tables,
+    )  # fmt: skip
+    assert [m.nested for m in res.mentions] == [False, True]
+
+
+def test_issuer_in_caps_title_and_before_the_number(tables):
+    m = one("THÔNG TƯ SỐ 15/2014/TT-BTNMT NGÀY 24 THÁNG 3 NĂM 2014 CỦA BỘ TRƯỞNG BỘ TÀI NGUYÊN VÀ MÔI "
+            "TRƯỜNG QUY ĐỊNH VIỆC XÂY DỰNG", tables)  # fmt: skip
+    assert m.issuer_text == "BỘ TRƯỞNG BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG"
+    m = one("Xét đề nghị của Bộ Tài chính tại Tờ trình số 1002/TTr-BTC ngày 26 tháng 12 năm 2025;", tables)
+    assert m.issuer_text == "Bộ Tài chính"
+
+
+def test_law_names_bounds(tables):
+    def names(text):
+        return [m.law_name for m in extract_block(text, 0, tables) if m.kind == "name"]
+
+    assert names("theo Điều 61 Luật Ban hành văn bản quy phạm pháp luật thực hiện") == [
+        "Ban hành văn bản quy phạm pháp luật"
+    ]
+    assert names("theo Luật An toàn, vệ sinh lao động về chế độ") == ["An toàn, vệ sinh lao động"]
+    assert names("theo quy định của pháp luật Việt Nam và điều ước quốc tế") == []
+    assert names("hoạt động theo Luật Doanh nghiệp không thuộc đối tượng") == ["Doanh nghiệp"]
