@@ -245,7 +245,7 @@ def rules(
                         "severity": m.severity,
                         "title": m.title_en if lang == "en" else m.title_vi,
                         "basis": m.basis,
-                    }  # fmt: skip
+                    }
                     for m in metas
                 ],
                 ensure_ascii=False,

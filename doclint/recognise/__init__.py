@@ -11,11 +11,11 @@ from doclint.model import Document
 from doclint.recognise.classify import classify
 from doclint.recognise.components import Recognition
 from doclint.recognise.footer import find_appendix_refs, recognise_footer
-from doclint.recognise.header import recognise_header
+from doclint.recognise.header import comp, recognise_header
 from doclint.recognise.lines import Line, split_lines
 from doclint.recognise.outline import recognise_outline
-from doclint.recognise.patterns import END_MARK
-from doclint.recognise.title import find_title, recognise_title
+from doclint.recognise.patterns import APPENDIX_HEAD, END_MARK
+from doclint.recognise.title import find_title, find_title_candidate, recognise_title
 from doclint.rulepack import RulePack
 
 
@@ -27,6 +27,8 @@ def recognise(doc: Document, pack: RulePack) -> Recognition:
         return rec
     title_index = find_title(lines)
     after_header = recognise_header(lines, rec, title_index)
+    if title_index is None and (candidate := find_title_candidate(lines, max(after_header, 0))):
+        rec.title_candidate = comp(candidate)
     body_start_line = recognise_title(lines, rec, title_index, max(after_header, 0))
     body_start_line = min(body_start_line, len(lines) - 1)
     rec.body_start = lines[body_start_line].block
@@ -42,13 +44,12 @@ def recognise(doc: Document, pack: RulePack) -> Recognition:
     codes = {t["code"] for t in types.get("type", [])} | {
         t["abbr"] for t in types.get("type", []) if t["abbr"]
     }
-    classify(rec, codes)
+    first = next((ln.text for ln in lines if ln.text.strip()), "")
+    classify(rec, codes, starts_with_appendix=bool(APPENDIX_HEAD.match(first)))
     return rec
 
 
 def _end_mark(lines: list[Line], rec: Recognition) -> None:
-    from doclint.recognise.header import comp
-
     last = [ln for ln in lines if ln.block == rec.body_end]
     if last:
         line = last[-1]

@@ -12,7 +12,7 @@ from doclint.recognise.components import Recognition
 NORMATIVE_SYMBOLS = {"NĐ", "TT", "TTLT", "QH", "UBTVQH", "L", "PL", "VBHN", "NĐ-CP"}
 
 
-def classify(rec: Recognition, type_codes: set[str]) -> None:
+def classify(rec: Recognition, type_codes: set[str], starts_with_appendix: bool = False) -> None:
     number = rec.parsed_number
     title = rec.doc_type_name.extra if rec.doc_type_name else {}
     title_family = title.get("family")
@@ -22,17 +22,13 @@ def classify(rec: Recognition, type_codes: set[str]) -> None:
         number and number.year and _normative_symbol(number.type_abbr, number.symbol)
     ):
         rec.family = "normative"
-    elif title_family == "other":
+    elif title_family == "other" or (starts_with_appendix and rec.quoc_hieu is None and rec.number is None):
+        # an internal form, or a standalone appendix (the appendices of NĐ 30 itself, for instance)
         rec.family = "other"
-    elif (
-        rec.quoc_hieu is not None
-        or rec.number is not None
-        or title_family == "administrative"
-        or (rec.trich_yeu is not None and rec.trich_yeu.extra.get("vv"))
-    ):
-        rec.family = "administrative"
     else:
-        rec.family = "other"
+        # a draft is checked as an administrative document unless something says otherwise: a draft
+        # missing its whole header must hear about it, not be waved through as "other"
+        rec.family = "administrative"
     rec.doc_type = _doc_type(rec, type_codes)
 
 
@@ -46,6 +42,8 @@ def _normative_symbol(type_abbr: str | None, symbol: str) -> bool:
 def _doc_type(rec: Recognition, type_codes: set[str]) -> str | None:
     if rec.doc_type_name is not None:
         return rec.doc_type_name.extra.get("code")
+    if rec.title_candidate is not None:
+        return None  # a title we do not know (TTL004): not a công văn either
     number = rec.parsed_number
     if rec.family == "party" and number and number.type_abbr:
         return number.type_abbr

@@ -114,6 +114,7 @@ class Recognition:
     number: Component | None = None
     place_date: Component | None = None
     doc_type_name: Component | None = None
+    title_candidate: Component | None = None  # an all-caps title that is not one of the known types
     trich_yeu: Component | None = None
     authority_line: Component | None = None  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" under a QĐ title
     kinh_gui: Component | None = None
@@ -158,7 +159,7 @@ class Recognition:
                 "doc_type_name",
                 "trich_yeu",
                 "kinh_gui",
-            )  # fmt: skip
+            )
         }
         components["can_cu"] = [c.as_dict("can_cu") for c in self.can_cu]
         components["signature"] = self.signature.as_dict() if self.signature else None
@@ -172,7 +173,7 @@ class Recognition:
                 "title": o.title,
                 "block": o.block,
                 "auto": o.auto,
-            }  # fmt: skip
+            }
             for o in self.outline
         ]
         return components

@@ -141,7 +141,7 @@ def _recipients(lines: list[Line], rec: Recognition, label: int | None, zone_end
         rec.recipients.append(comp(nxt))
         used.add(i - 1)
         if LUU.match(nxt.text):
-            rec.luu = comp(nxt)
+            rec.luu = rec.recipients[-1]
     return used
 
 

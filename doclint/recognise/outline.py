@@ -50,7 +50,7 @@ def recognise_outline(lines: list[Line], blocks: range, auto_blocks: set[int]) -
     items: list[OutlineItem] = []
     seen_blocks: set[int] = set()
     for line in lines:
-        if line.block not in wanted or line.block in seen_blocks:
+        if line.block not in wanted or line.block in seen_blocks or line.table is not None:
             continue
         seen_blocks.add(line.block)  # only the first line of a paragraph can carry its number
         item = parse_outline_line(line)

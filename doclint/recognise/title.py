@@ -51,6 +51,17 @@ def find_title(lines: list[Line]) -> int | None:
     return None
 
 
+def find_title_candidate(lines: list[Line], start: int) -> Line | None:
+    """Without a known type title: a short all-caps line where the title belongs (for TTL004)."""
+    for line in lines[start : start + 3]:
+        words = line.text.split()
+        if line.upper and 1 <= len(words) <= 5 and line.table is None and not is_separator(line.text):
+            return line
+        if not is_separator(line.text):
+            return None
+    return None
+
+
 def recognise_title(lines: list[Line], rec: Recognition, title_index: int | None, after_header: int) -> int:
     """Fill type name, trích yếu, authority line, Kính gửi, căn cứ; return the first body line."""
     i = after_header
@@ -72,14 +83,21 @@ def recognise_title(lines: list[Line], rec: Recognition, title_index: int | None
             summary.append(line)
             i += 1
         if summary and rec.trich_yeu is None:
-            rec.trich_yeu = comp(summary[0], " ".join(ln.text for ln in summary))
+            text = " ".join(ln.text for ln in summary)
+            # "Về việc …" is the normal start of a summary; only "V/v" is the công văn marker
+            rec.trich_yeu = comp(summary[0], text, vv=bool(re.match(r"^V/[vV]\b", text)))
     # QĐ / NQ: the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X") before the căn cứ
     while i < len(lines) and (is_separator(lines[i].text) or lines[i].text.startswith("(")):
         i += 1
-    if i < len(lines) and lines[i].upper and not ENACTMENT.match(lines[i].text):
-        if not AUTHORITY.match(lines[i].text) and len(lines[i].text.split()) <= 16:
-            rec.authority_line = comp(lines[i])
-            i += 1
+    if (
+        i < len(lines)
+        and lines[i].upper
+        and not ENACTMENT.match(lines[i].text)
+        and not AUTHORITY.match(lines[i].text)
+        and len(lines[i].text.split()) <= 16
+    ):
+        rec.authority_line = comp(lines[i])
+        i += 1
     i = _kinh_gui(lines, rec, i)
     i = _can_cu(lines, rec, i)
     return i
@@ -124,7 +142,8 @@ def _kinh_gui(lines: list[Line], rec: Recognition, i: int) -> int:
             )
         while k < len(lines):
             nxt = lines[k]
-            in_cell = line.table is not None and nxt.table == line.table
+            # the addressee may sit in the next cell of the same table row ("Kính gửi:" | "Sở Nội vụ.")
+            in_cell = line.table is not None and nxt.table is not None and nxt.table[:2] == line.table[:2]
             if nxt.text.startswith(("-", "+", "•")) or in_cell:
                 rec.kinh_gui_items.append(comp(nxt))
                 k += 1
