@@ -258,3 +258,31 @@ def test_abbr_other_definition_forms_and_non_abbreviations():
         ]
     )
     assert [f.excerpt for f in findings if f.code == "ABBR001"] == []
+
+
+def test_cit004_basic_and_strict():
+    from dataclasses import replace
+
+    line = ["Thực hiện Chỉ thị số 05/CT-UBND ngày 13/3/2026 của Ủy ban nhân dân tỉnh, các đơn vị triển khai."]
+    assert "CIT004" not in codes(lint_blocks(line))
+    strict = replace(Config(), options=(("citation-completeness", "strict"),))
+    assert "CIT004" in codes(lint_blocks(line, config=strict))
+    assert "CIT004" in codes(lint_blocks(["Thực hiện Nghị quyết số 76/NQ-CP, các đơn vị triển khai."]))
+
+
+def test_abbr_known_from_the_header():
+    findings = lint_blocks(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH LÂM ĐỒNG",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/KH-UBND",
+            "Lâm Đồng, ngày 05 tháng 5 năm 2026",
+            "KẾ HOẠCH",
+            "Tuyên truyền cải cách hành chính năm 2026",
+            "I. MỤC ĐÍCH",
+            "UBND các xã, phường triển khai thực hiện.",
+        ]
+    )
+    assert "UBND" not in [f.excerpt for f in findings if f.code == "ABBR001"]

@@ -133,7 +133,7 @@ def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
 def _allowed(ctx: Context) -> set[str]:
     table = ctx.table("abbreviations")
     allowed = set()
-    for key in ("marks", "international", "allow"):
+    for key in ("marks", "international", "customary", "names", "allow"):
         allowed.update(table.get(key, []))
     allowed.update(ctx.config.option("abbreviations-allow", []) or [])
     return allowed
@@ -155,7 +155,7 @@ def abbreviations(ctx: Context) -> Iterator[Finding]:
     first_def: dict[str, Definition] = {}
     for d in defs:
         first_def.setdefault(d.abbr, d)
-    allowed = _allowed(ctx)
+    allowed = _allowed(ctx) | _header_initials(ctx)
     customary = _customary_spans(ctx)
     reported: set[str] = set()
     def_positions = {(d.block, d.start) for d in defs}
@@ -251,3 +251,19 @@ def _example(abbr: str, d: Definition | None) -> str:
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().replace("uỷ", "ủy").split())
+
+
+def _header_initials(ctx: Context) -> set[str]:
+    """Abbreviations the header spells out: "ỦY BAN NHÂN DÂN TỈNH ..." makes "UBND" known to the reader
+    (NĐ 30, Phụ lục I, mục II.2.a lets the superior body's name itself be abbreviated there)."""
+    out: set[str] = set()
+    for comp in (ctx.rec.issuer, ctx.rec.parent_body):
+        if comp is None:
+            continue
+        for line in comp.text.splitlines():
+            words = re.findall(r"[\wĐđ]+", line)
+            out.update(w for w in words if is_abbreviation(w))  # "UBND TỈNH LÂM ĐỒNG"
+            initials = "".join(_plain(w[0]) for w in words)
+            for k in range(2, len(words) + 1):
+                out.add(initials[:k])
+    return {a for a in out if a} | {a.replace("D", "Đ") for a in out}

@@ -169,6 +169,7 @@ _REPEAL = re.compile(
 @check("CIT004")
 def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
     cits: Citations = ctx.analysis("citations")
+    strict = ctx.config.option("citation-completeness", "basic") == "strict"
     for doc in cits.documents:
         m = _reference_mention(doc)
         if m.kind != "number" or m.nested or m.zone not in ("body", "can_cu", "title"):
@@ -193,6 +194,8 @@ def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
         if m.issuer_text is None:
             missing_vi.append("cơ quan ban hành")
             missing_en.append("issuer")
+        if not strict and (m.date is not None or m.issuer_text is not None):
+            continue  # default: only a bare "type + number" first citation; strict mode wants all five parts
         if m.trich_yeu is None:
             missing_vi.append("trích yếu nội dung")
             missing_en.append("subject (trích yếu)")
