@@ -378,7 +378,7 @@ _TRICH_YEU_STOP = re.compile(
     r"\s*(?:;|\.(?=\s|$|\")|:|\(|\)|,\s+(?:phù hợp|đồng thời|trong đó|theo đó|nhằm|bảo đảm|đảm bảo|gắn với|"
     r"đề nghị|yêu cầu|cụ thể|UBND|Ủy ban|Uỷ ban|Sở|Bộ|các cơ quan|và|nay|tiếp tục|trên cơ sở|đề ra)\b|"
     r"\s+và các\b|\s+và\s+(?=\S+\s+\S+\s+số\b)|\s+(?:như sau|sau đây)\b|\s+thì\b|"
-    r",?\s+(?:đã\s+)?được\s+sửa\s+đổi)",
+    r",?\s+(?:đã\s+)?được\s+sửa\s+đổi|\s+hết hiệu lực\b|\s+có hiệu lực\b)",
 )
 _ANAPHORA_TAIL = re.compile(
     r"\s+(?P<a>này|nêu trên|nói trên|đã nêu|vừa nêu|trên đây|dẫn trên|kể trên|đã dẫn|đã nêu trên)\b"
