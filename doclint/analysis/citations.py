@@ -278,7 +278,7 @@ NORMATIVE = re.compile(
 ADMIN = re.compile(rf"(?<![\w/.-])(?P<n>\d{{1,5}}){_SEP_SL}(?P<sym>{_CODE}(?:{_SEP_HY}{_CODE})+)(?![\w/])")
 # 226-KL/TW, 36-HD/VPTW, 05-NQ/ĐU
 PARTY = re.compile(
-    rf"(?<![\w/.-])(?P<n>\d{{1,5}}){_SEP_HY}(?P<t>{_CODE}){_SEP_SL}(?P<org>{_CODE}(?:-{_CODE})*)(?![\w/])"
+    rf"(?<![\w/.-])(?P<n>\d{{1,5}}){_SEP_HY}(?P<t>{_CODE}){_SEP_SL}(?P<org>{_CODE}(?:-{_CODE})*)(?:/[a-zđ]{{1,4}})?(?![\w/])"
 )
 # 30-2020-NĐ-CP: a normative number written with hyphens
 HYPHEN_NORMATIVE = re.compile(
