@@ -3,6 +3,7 @@
     python benchmarks/citations_corpus.py count            # citations extracted per folder
     python benchmarks/citations_corpus.py sample [N] [SEED] # a random sample of mentions with context
     python benchmarks/citations_corpus.py rules            # per-rule counts of CIT/ABBR/CAP findings
+    python benchmarks/citations_corpus.py coverage         # number-shaped strings the extractor missed
 
 Finds ``shared/corpus`` by walking up from this file. Nothing is written.
 """
@@ -103,6 +104,36 @@ def rules() -> None:
     print("files with findings:", len(per_file), "of", len(files()))
 
 
+def coverage() -> None:
+    """Every number-shaped string (outside the document's own "Số:" line) should be a mention."""
+    import re
+
+    loose = re.compile(
+        r"(?<![\w/])\d{1,5}(?:\.\d+)?\s?[/-]\s?(?:(?:19|20)\d\d\s?/\s?)?[A-ZĐ][A-Za-zĐđ]*"
+        r"(?:\s?[-/]\s?[A-ZĐ0-9][A-Za-zĐđ0-9]*)+"
+    )
+    total = found = 0
+    for path in files():
+        doc, _rec, ctx = analyse(path)
+        starts = {
+            (m.block, m.number_start)
+            for m in ctx.analysis("citations").mentions
+            if m.number_start is not None
+        }
+        for block in doc.blocks:
+            for m in loose.finditer(block.text):
+                if re.search(r"(?:^|[;,]\s*)Số\s*:?\s*$", block.text[: m.start()]):
+                    continue
+                total += 1
+                if (block.index, m.start()) in starts:
+                    found += 1
+                else:
+                    print(
+                        f"missed: {path.name} b{block.index}: {block.text[max(0, m.start() - 40) : m.end() + 10]!r}"
+                    )
+    print(f"{found} of {total} number-shaped strings extracted")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else "count"
     if cmd == "sample":
@@ -110,5 +141,7 @@ if __name__ == "__main__":
         sample(int(args[0]) if args else 50, int(args[1]) if len(args) > 1 else 20260531)
     elif cmd == "rules":
         rules()
+    elif cmd == "coverage":
+        coverage()
     else:
         count()
