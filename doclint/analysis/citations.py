@@ -565,7 +565,7 @@ def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] |
         if w[:1].islower() and low in _ISSUER_STOP:
             if (
                 (low == "ban" and not _next_is(words, i, "hành"))
-                or (low == "công" and not _next_is(words, i, "nhận"))
+                or (low == "công" and not _next_in(words, i, ("nhận", "bố", "khai")))
                 or (low == "triển" and not _next_is(words, i, "khai"))
                 or (
                     low in ("tổ", "thành", "giao", "điều", "bổ")

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from doclint.model import Block
     from doclint.recognise.components import Recognition
 
-# header | title | can_cu | body | recipients | luu | signature
+# header | title | can_cu | body | recipients | luu | signature | appendix
 _RECIPIENTS = re.compile(r"^\s*Nơi nhận\s*:?", re.IGNORECASE)
 _LUU = re.compile(r"^\s*[-–+]?\s*Lưu\s*:", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^\s*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L)\s*\S")
@@ -33,7 +33,7 @@ def block_zones(blocks: list[Block], rec: Recognition | None = None) -> list[str
             if rec.body_start is not None and i < rec.body_start:
                 zones[i] = "header"
             elif rec.body_end is not None and i > rec.body_end:
-                zones[i] = "signature"
+                zones[i] = "appendix"  # after the content: signature, Nơi nhận, appendices (set below)
         for comp in (rec.trich_yeu, rec.doc_type_name):
             if comp is not None and comp.block < len(blocks):
                 zones[comp.block] = "title"

@@ -41,7 +41,7 @@ _DEF_PAREN = re.compile(
 _DEF_LINE = re.compile(
     r"^\s*(?:[-+•]\s*|\d+\.\s*)?(?P<abbr>[A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)\s*(?::|là|-)\s+\S"
 )
-SKIP_ZONES = ("header", "recipients", "luu", "signature")
+SKIP_ZONES = ("header", "recipients", "luu", "signature", "appendix")
 
 
 def _plain(token: str) -> str:

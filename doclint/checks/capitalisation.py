@@ -13,7 +13,7 @@ from doclint.checks import check
 from doclint.context import Context
 from doclint.findings import Finding, Location
 
-SKIP_ZONES = ("header", "signature", "luu")
+SKIP_ZONES = ("header", "signature", "luu", "appendix")
 _BULLET = re.compile(r"^(?:[-+•*–]|[a-zđ][).]|\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)]|Điều\s+\d+[.:]?)$")
 
 

@@ -21,7 +21,7 @@ FAMILY_VI = {
     "law_by_name": "luật/pháp lệnh (theo tên)",
 }
 ZONE_VI = {"title": "trích yếu", "can_cu": "căn cứ", "body": "nội dung", "recipients": "nơi nhận",
-           "header": "phần đầu", "signature": "chữ ký"}  # fmt: skip
+           "header": "phần đầu", "signature": "chữ ký", "appendix": "phụ lục", "luu": "nơi lưu"}  # fmt: skip
 
 
 def analyse(path: str | Path) -> tuple[Citations, list]:
