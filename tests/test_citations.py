@@ -212,3 +212,14 @@ def test_law_names_bounds(tables):
     assert names("theo Luật An toàn, vệ sinh lao động về chế độ") == ["An toàn, vệ sinh lao động"]
     assert names("theo quy định của pháp luật Việt Nam và điều ước quốc tế") == []
     assert names("hoạt động theo Luật Doanh nghiệp không thuộc đối tượng") == ["Doanh nghiệp"]
+
+
+def test_this_document_or_the_cited_one(tables):
+    blocks = [
+        Block(0, "Thực hiện Kế hoạch số 138/KH-UBND ngày 25/4/2026 của UBND tỉnh về việc triển khai."),
+        Block(1, "Các đơn vị triển khai Kế hoạch này."),
+    ]
+    res = extract(blocks, tables, own_type="QUYẾT ĐỊNH")
+    assert [m.kind for m in res.documents[0].mentions] == ["number", "anaphora"]
+    res = extract(blocks, tables, own_type="KẾ HOẠCH")
+    assert [m.kind for m in res.mentions] == ["number", "self"]

@@ -1028,8 +1028,11 @@ def extract(
                 doc.issuer = entry.get("name")
     # anaphora resolved to an earlier document
     for mention in result.mentions:
-        if mention.kind == "anaphora" and mention.doc_id is None:
+        if mention.kind in ("anaphora", "this") and mention.doc_id is None:
             _resolve_anaphora(mention, result)
+            if mention.kind == "this":
+                mention.kind = "anaphora" if mention.doc_id is not None else "self"
+                mention.family = mention.family or "self"
     return result
 
 
@@ -1061,7 +1064,12 @@ def _anaphora(blocks: list[Block], tables: Tables, result: Citations, own_type: 
                 continue  # "kế hoạch này" in running text is usually generic
             if any(x.block == block.index and x.start <= m.start() < x.end for x in result.mentions):
                 continue
-            kind = "self" if m["a"] == "này" else "anaphora"
+            kind = "anaphora"
+            if m["a"] == "này":
+                # "Kế hoạch này" in a Kế hoạch is the document itself; in another type it may point back
+                # to the one Kế hoạch cited before (resolved below, else taken as the document itself)
+                own = (own_type or "").lower()
+                kind = "self" if not own or own == m["t"].lower() else "this"
             result.mentions.append(
                 Mention(
                     block=block.index,
