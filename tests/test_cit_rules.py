@@ -286,3 +286,21 @@ def test_abbr_known_from_the_header():
         ]
     )
     assert "UBND" not in [f.excerpt for f in findings if f.code == "ABBR001"]
+
+
+def test_cit007_cited_after_own_date():
+    findings = lint_blocks(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "XÃ LIÊN MINH",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/KH-UBND",
+            "Liên Minh, ngày 05 tháng 5 năm 2026",
+            "KẾ HOẠCH",
+            "Triển khai công tác văn thư",
+            "Thực hiện Kế hoạch số 138/KH-UBND ngày 25/6/2026 của Ủy ban nhân dân tỉnh về công tác văn thư.",
+        ]
+    )
+    cit007 = [f for f in findings if f.code == "CIT007"]
+    assert cit007 and "sau ngày ban hành" in cit007[0].vi
