@@ -223,3 +223,17 @@ def test_this_document_or_the_cited_one(tables):
     assert [m.kind for m in res.documents[0].mentions] == ["number", "anaphora"]
     res = extract(blocks, tables, own_type="KẾ HOẠCH")
     assert [m.kind for m in res.mentions] == ["number", "self"]
+
+
+def test_extraction_is_linear_on_a_long_document(tables):
+    import time
+
+    lines = [
+        f"Thực hiện Quyết định số {i}/QĐ-UBND ngày 01/02/2026 của UBND tỉnh về việc giao chỉ tiêu; "
+        f"Kết luận số {i}-KL/TW và Luật Đất đai, Quyết định nêu trên."
+        for i in range(2000)
+    ]
+    start = time.perf_counter()
+    res = extract([Block(i, t) for i, t in enumerate(lines)], tables)
+    assert len(res.documents) == 4001
+    assert time.perf_counter() - start < 5

@@ -975,40 +975,45 @@ def extract(
             result.mentions.append(mention)
             _continue_tail(mention, blocks, tables)
     own_keys = _own_keys(rec, tables)
+    per_block: dict[int, list[Mention]] = {}
     for mention in result.mentions:
+        per_block.setdefault(mention.block, []).append(mention)
         if mention.kind == "number" and mention.key in own_keys:
             mention.kind = "self"  # "(Kèm theo Quyết định số 42/2025/QĐ-TTg ...)": the document itself
             mention.family = "self"
-    for mention in result.mentions:
-        mention.nested = any(
-            o is not mention
-            and o.block == mention.block
-            and o.trich_yeu_start is not None
-            and o.trich_yeu_start <= mention.start < o.end
-            for o in result.mentions
-        )
-    _anaphora(blocks, tables, result, own_type)
+    for same in per_block.values():
+        for mention in same:
+            mention.nested = any(
+                o is not mention
+                and o.trich_yeu_start is not None
+                and o.trich_yeu_start <= mention.start < o.end
+                for o in same
+            )
+    _anaphora(blocks, tables, result, own_type, per_block)
     result.mentions.sort(key=lambda m: (m.block, m.start))
-    by_key: dict[str, CitedDocument] = {}
+    by_key: dict[str, int] = {}
+    ty_from_body: dict[int, bool] = {}
     for mention in result.mentions:
         key = mention.key
         if key is None:
             continue
-        doc = by_key.get(key)
-        if doc is None:
-            doc = CitedDocument(
-                key=key,
-                family=mention.family,
-                type_name=_type_name_for(mention, tables),
-                number_symbol=_display_number(mention),
-                law_name=mention.law_name,
-                date=None,
-                issuer=None,
-                trich_yeu=None,
+        index = by_key.get(key)
+        if index is None:
+            index = by_key[key] = len(result.documents)
+            result.documents.append(
+                CitedDocument(
+                    key=key,
+                    family=mention.family,
+                    type_name=_type_name_for(mention, tables),
+                    number_symbol=_display_number(mention),
+                    law_name=mention.law_name,
+                    date=None,
+                    issuer=None,
+                    trich_yeu=None,
+                )
             )
-            by_key[key] = doc
-            result.documents.append(doc)
-        mention.doc_id = result.documents.index(doc)
+        doc = result.documents[index]
+        mention.doc_id = index
         doc.mentions.append(mention)
         if doc.type_name is None:
             doc.type_name = _type_name_for(mention, tables)
@@ -1016,29 +1021,20 @@ def extract(
             doc.law_name = mention.law_name
         doc.date = doc.date or mention.date
         doc.issuer = doc.issuer or mention.issuer_text
+        # the trích yếu as the content gives it, else as the document's own title gives it
         if mention.trich_yeu and (
-            doc.trich_yeu is None or (doc.first.zone == "title" and not _ty_from_body(doc))
+            doc.trich_yeu is None or (not ty_from_body.get(index) and mention.zone != "title")
         ):
             doc.trich_yeu = mention.trich_yeu
+            ty_from_body[index] = mention.zone != "title"
     for doc in result.documents:
         if doc.issuer is None:
             code = doc.first.issuer_code
             entry = tables.issuers.get(code or "")
             if entry and code not in ("UBND", "HĐND", "VP"):
                 doc.issuer = entry.get("name")
-    # anaphora resolved to an earlier document
-    for mention in result.mentions:
-        if mention.kind in ("anaphora", "this") and mention.doc_id is None:
-            _resolve_anaphora(mention, result)
-            if mention.kind == "this":
-                mention.kind = "anaphora" if mention.doc_id is not None else "self"
-                mention.family = mention.family or "self"
+    _resolve_anaphora(result)
     return result
-
-
-def _ty_from_body(doc: CitedDocument) -> bool:
-    """The trích yếu already comes from a mention outside the document's own title."""
-    return any(m.trich_yeu == doc.trich_yeu and m.zone != "title" for m in doc.mentions[:-1])
 
 
 def _display_number(m: Mention) -> str | None:
@@ -1052,7 +1048,13 @@ def _display_number(m: Mention) -> str | None:
     return normalise_symbol(raw)
 
 
-def _anaphora(blocks: list[Block], tables: Tables, result: Citations, own_type: str | None) -> None:
+def _anaphora(
+    blocks: list[Block],
+    tables: Tables,
+    result: Citations,
+    own_type: str | None,
+    per_block: dict[int, list[Mention]],
+) -> None:
     pattern = re.compile(
         r"(?<![\w])(?P<t>" + "|".join(re.escape(n) for n in tables.type_names) + r")" + _ANAPHORA_TAIL.pattern
     )
@@ -1062,7 +1064,7 @@ def _anaphora(blocks: list[Block], tables: Tables, result: Citations, own_type: 
         for m in pattern.finditer(block.text):
             if m["t"][:1].islower() and m["t"].lower() not in ("luật", "bộ luật"):
                 continue  # "kế hoạch này" in running text is usually generic
-            if any(x.block == block.index and x.start <= m.start() < x.end for x in result.mentions):
+            if any(x.start <= m.start() < x.end for x in per_block.get(block.index, ())):
                 continue
             kind = "anaphora"
             if m["a"] == "này":
@@ -1084,21 +1086,29 @@ def _anaphora(blocks: list[Block], tables: Tables, result: Citations, own_type: 
             )
 
 
-def _resolve_anaphora(mention: Mention, result: Citations) -> None:
-    wanted = (mention.type_word or "").lower()
-    candidates = []
-    for doc in result.documents:
-        first = doc.first
-        if (first.block, first.start) >= (mention.block, mention.start):
+def _resolve_anaphora(result: Citations) -> None:
+    """ "Quyết định nêu trên" → the one Quyết định cited before it, when there is exactly one."""
+    seen: dict[str, list[int]] = {}  # type name (lower) -> documents first cited so far
+    touched: set[int] = set()
+    for mention in result.mentions:  # in text order
+        if mention.doc_id is not None and result.documents[mention.doc_id].first is mention:
+            doc = result.documents[mention.doc_id]
+            seen.setdefault((doc.type_name or "").lower(), []).append(mention.doc_id)
             continue
-        if (doc.type_name or "").lower() == wanted and doc.key not in [c.key for c in candidates]:
-            candidates.append(doc)
-    if len(candidates) == 1:
-        doc = candidates[0]
-        mention.doc_id = result.documents.index(doc)
-        mention.family = doc.family
-        doc.mentions.append(mention)
-        doc.mentions.sort(key=lambda m: (m.block, m.start))
+        if mention.kind not in ("anaphora", "this") or mention.doc_id is not None:
+            continue
+        candidates = seen.get((mention.type_word or "").lower(), [])
+        if len(candidates) == 1:
+            mention.doc_id = candidates[0]
+            doc = result.documents[mention.doc_id]
+            mention.family = doc.family
+            doc.mentions.append(mention)
+            touched.add(mention.doc_id)
+        if mention.kind == "this":
+            mention.kind = "anaphora" if mention.doc_id is not None else "self"
+            mention.family = mention.family or "self"
+    for index in touched:
+        result.documents[index].mentions.sort(key=lambda m: (m.block, m.start))
 
 
 _TABLES: dict[int, tuple[RulePack, Tables]] = {}

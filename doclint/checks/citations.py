@@ -225,7 +225,7 @@ def _nested_in(m: Mention, others: list[Mention]) -> bool:
 @check("CIT005")
 def repeated_full_citation(ctx: Context) -> Iterator[Finding]:
     cits: Citations = ctx.analysis("citations")
-    flagged: list[Mention] = []
+    flagged: dict[int, list[Mention]] = {}
     for doc in cits.documents:
         first = _reference_mention(doc)
         if first.zone != "body":
@@ -249,9 +249,9 @@ def repeated_full_citation(ctx: Context) -> Iterator[Finding]:
             # "repeats the full citation": every part the first citation gave is given again
             if (first.date and not m.date) or (first.trich_yeu and not m.trich_yeu):
                 continue
-            if _nested_in(m, flagged):
+            if _nested_in(m, flagged.get(m.block, [])):
                 continue
-            flagged.append(m)
+            flagged.setdefault(m.block, []).append(m)
             parts_vi = [p for p, v in (("ngày", m.date), ("cơ quan ban hành", m.issuer_text),
                                        ("trích yếu", m.trich_yeu)) if v]  # fmt: skip
             parts_en = [p for p, v in (("date", m.date), ("issuer", m.issuer_text),
