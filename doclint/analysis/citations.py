@@ -12,6 +12,7 @@ types), ``party_types`` (Party type abbreviations) and ``issuers`` (issuer codes
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -529,9 +530,7 @@ def _parse_date(text: str, pos: int) -> CitedDate | None:
     for pattern, style in ((_DATE_NUM, "numeric"), (_DATE_WORDS, "words")):
         m = pattern.match(text, pos)
         if m:
-            start = text.index("ngày", m.start()) if "ngày" in text[m.start() : m.end()] else m.start()
-            low = text.lower()
-            start = low.index("ngày", m.start())
+            start = m.start() + text[m.start() : m.end()].lower().index("ngày")
             return CitedDate(
                 int(m["d"]), int(m["m"]), int(m["y"]), style, text[start : m.end()], start, m.end()
             )
@@ -545,7 +544,7 @@ def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] |
     start = lead.end()
     end = start
     count = 0
-    words = list(re.finditer(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]", text[start:]))
+    words = list(re.finditer(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]", text[start : start + 400]))
     caps = _mostly_upper(text[start : start + 80])
     i = 0
     while i < len(words):
@@ -622,8 +621,9 @@ def _parse_trich_yeu(text: str, pos: int) -> tuple[str, int, int] | None:
     start = m.end() if m else pos
     if not _TRICH_YEU_START.match(text, start):
         return None
-    stop = _TRICH_YEU_STOP.search(text, start)
-    end = stop.start() if stop else len(text)
+    limit = min(len(text), start + 1500)  # a trích yếu is a line, not a page
+    stop = _TRICH_YEU_STOP.search(text, start, limit)
+    end = stop.start() if stop else limit
     chunk = text[start:end].rstrip(" ,")
     words = chunk.split()
     if len(words) > 80:
@@ -728,7 +728,11 @@ def _number_mention(text: str, block: int, start: int, end: int, kind: str, m: r
             return None
     # the type word (and "số") before the number
     before = text[max(0, start - 60) : start]
-    if re.search(r"(?:^|[;,]\s*)Số\s*:?\s*$", text[:start]):
+    if (
+        re.search(r"(?:^|[;,]\s*)Số\s*:?\s*$", text[:start])
+        if start < 40
+        else re.search(r"[;,]\s*Số\s*:?\s*$", text[start - 40 : start])
+    ):
         return None  # the document's own "Số: 30/2020/NĐ-CP" (or a list of example numbers), not a citation
     so = _SO.search(before)
     has_so = bool(so and so["so"])
@@ -821,13 +825,15 @@ def _parse_tail(text: str, mention: Mention, tables: Tables) -> None:
 
 def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
+    by_start = {n.number_start: n for n in numbers if n.number_start is not None}
+    type_starts = {n.type_start for n in numbers if n.type_start is not None}
     for m in _LAW_HEAD.finditer(text):
         type_word = m["t"]
         if re.search(r"(?:pháp|dự)\s*$", text[max(0, m.start() - 6) : m.start()], re.IGNORECASE):
             continue  # "pháp luật Việt Nam", "dự luật": not a law's name
         pos = m.end()
         name_words: list[tuple[int, int]] = []
-        words = list(re.finditer(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]", text[pos:]))
+        words = list(re.finditer(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]", text[pos : pos + 400]))
         i = 0
         while i < len(words):
             w = words[i].group()
@@ -873,12 +879,9 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
         # attached to a following number: "Luật Đất đai số 31/2024/QH15"
         after = text[name_end : name_end + 8]
         attached = None
-        for num in numbers:
-            if (
-                num.number_start is not None
-                and name_end <= num.number_start <= name_end + len(after) + 1
-                and re.match(r"\s*(?:số\s*)?$", text[name_end : num.number_start])
-            ):
+        for num_start in range(name_end, name_end + len(after) + 2):
+            num = by_start.get(num_start)
+            if num is not None and re.match(r"\s*(?:số\s*)?$", text[name_end:num_start]):
                 attached = num
         if attached is not None:
             attached.law_name = name
@@ -888,7 +891,7 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
             attached.start = min(attached.start, m.start())
             attached.text = text[attached.start : attached.end]
             continue
-        if any(n.type_start == m.start() for n in numbers):
+        if m.start() in type_starts:
             continue  # "Luật số 77/2015/QH13"
         mention = Mention(
             block=block,
@@ -906,7 +909,7 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
             mention.law_year = ym.group(1)
             mention.end = name_end + ym.end()
         date = _parse_date(text, mention.end)
-        clause = re.split(r"[;]", text[: m.start()])[-1]
+        clause = re.split(r"[;]", text[max(0, m.start() - 300) : m.start()])[-1]
         amended = re.search(r"sửa đổi,?\s*bổ sung[^;]*(?:của|tại)\s*$", clause, re.IGNORECASE)
         if date and not amended:  # "Luật sửa đổi ... của Luật X ngày ...": the date is the amending law's
             mention.date = date
@@ -982,13 +985,15 @@ def extract(
             mention.kind = "self"  # "(Kèm theo Quyết định số 42/2025/QĐ-TTg ...)": the document itself
             mention.family = "self"
     for same in per_block.values():
-        for mention in same:
-            mention.nested = any(
-                o is not mention
-                and o.trich_yeu_start is not None
-                and o.trich_yeu_start <= mention.start < o.end
-                for o in same
-            )
+        same.sort(key=lambda x: x.start)
+        starts = [x.start for x in same]
+        for o in same:
+            if o.trich_yeu_start is None:
+                continue
+            lo, hi = bisect.bisect_left(starts, o.trich_yeu_start), bisect.bisect_left(starts, o.end)
+            for inner in same[lo:hi]:
+                if inner is not o:
+                    inner.nested = True
     _anaphora(blocks, tables, result, own_type, per_block)
     result.mentions.sort(key=lambda m: (m.block, m.start))
     by_key: dict[str, int] = {}

@@ -18,12 +18,13 @@ _BULLET = re.compile(r"^(?:[-+•*–]|[a-zđ][).]|\d+(?:\.\d+)*[.)]?|[IVXLC]+[.
 
 
 def at_sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip()
+    window = max(0, pos - 40)  # bounded: a long paragraph must not make this quadratic
+    before = text[window:pos].rstrip()
     if not before:
-        return True
+        return not text[:window].strip()
     if before[-1] in ".!?:;…\"“'‘(":
         return True
-    return bool(_BULLET.match(before))
+    return window == 0 and bool(_BULLET.match(before))
 
 
 def _all_caps(text: str) -> bool:
@@ -93,7 +94,7 @@ def admin_units(ctx: Context) -> Iterator[Finding]:
     if not generic:
         return
     alts = "|".join(re.escape(g) for g in sorted(generic, key=len, reverse=True))
-    upper = re.compile(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>\w+(?:\s+\w+)*)")
+    upper = re.compile(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>\w+(?:\s+\w+){{0,3}})")
     lower_alts = "|".join(re.escape(g.lower()) for g in generic if g.lower() in ("quận", "phường"))
     lower_num = re.compile(rf"(?<![\w])(?P<g>{lower_alts})\s+(?P<n>\d+)(?![\w/.,])")
     for block in _blocks(ctx):
@@ -261,11 +262,14 @@ def document_names(ctx: Context) -> Iterator[Finding]:
     cits = ctx.analysis("citations")
     zones: list[str] = ctx.analysis("zones")
     proper = ctx.table("capitalisation").get("document_names", {}).get("proper", [])
+    caps: dict[int, bool] = {}
     for m in cits.mentions:
         if m.kind not in ("name", "number") or not m.type_word or zones[m.block] in SKIP_ZONES:
             continue
         text = ctx.doc.blocks[m.block].text
-        if _all_caps(text):
+        if m.block not in caps:
+            caps[m.block] = _all_caps(text)
+        if caps[m.block]:
             continue
         tw = m.type_word
         start = m.type_start if m.type_start is not None else m.start
@@ -335,7 +339,7 @@ def structural_refs(ctx: Context) -> Iterator[Finding]:
                 fixed,
             )
         for m in _STRUCT_LOWER.finditer(text):
-            if re.search(r"\bcác\s*$", text[: m.start()]):
+            if re.search(r"\bcác\s*$", text[max(0, m.start() - 12) : m.start()]):
                 continue  # "các điều 35, 36 và 37": a plural list is written in lower case
             if m["w"] == "chương" and not re.fullmatch(r"[IVXLC]+", m["n"]):
                 continue

@@ -174,7 +174,7 @@ def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
         m = _reference_mention(doc)
         if m.kind != "number" or m.nested or m.zone not in ("body", "can_cu", "title"):
             continue
-        before = ctx.doc.blocks[m.block].text[: m.start]
+        before = ctx.doc.blocks[m.block].text[max(0, m.start - 200) : m.start]
         if re.search(r"đề nghị", before, re.IGNORECASE) or re.search(
             r"sửa đổi,?\s*bổ sung\s*(?:bởi|tại|theo)?\s*$", before, re.IGNORECASE
         ):
