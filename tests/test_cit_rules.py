@@ -304,3 +304,25 @@ def test_cit007_cited_after_own_date():
     )
     cit007 = [f for f in findings if f.code == "CIT007"]
     assert cit007 and "sau ngày ban hành" in cit007[0].vi
+
+
+def test_cit006_amending_law_date_is_not_the_amended_laws():
+    findings = lint_blocks(
+        [
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số "
+            "điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;"
+        ]
+    )
+    assert "CIT006" not in codes(findings)
+
+
+def test_one_huge_paragraph_is_not_quadratic():
+    import time
+
+    text = " ".join(
+        f"Thực hiện Quyết định số {i}/QĐ-UBND ngày 01/02/2026 của UBND tỉnh về việc giao chỉ tiêu và Luật Đất đai"
+        for i in range(600)
+    )
+    start = time.perf_counter()
+    lint_blocks([text])
+    assert time.perf_counter() - start < 10

@@ -910,7 +910,7 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
             mention.end = name_end + ym.end()
         date = _parse_date(text, mention.end)
         clause = re.split(r"[;]", text[max(0, m.start() - 300) : m.start()])[-1]
-        amended = re.search(r"sửa đổi,?\s*bổ sung[^;]*(?:của|tại)\s*$", clause, re.IGNORECASE)
+        amended = re.search(r"sửa đổi,?\s*bổ sung[^;]*\b(?:của|tại)\b", clause, re.IGNORECASE)
         if date and not amended:  # "Luật sửa đổi ... của Luật X ngày ...": the date is the amending law's
             mention.date = date
             mention.end = date.end
