@@ -326,3 +326,8 @@ def test_one_huge_paragraph_is_not_quadratic():
     start = time.perf_counter()
     lint_blocks([text])
     assert time.perf_counter() - start < 10
+
+
+def test_abbr_one_definition_matching_two_patterns_is_one_definition():
+    findings = lint_blocks(["Đẩy mạnh cải cách hành chính (sau đây viết tắt là CCHC) và các nhiệm vụ CCHC."])
+    assert not [f for f in findings if f.code.startswith("ABBR")]

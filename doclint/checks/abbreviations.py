@@ -127,7 +127,11 @@ def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
             out.append(
                 Definition(m["abbr"], block.index, m.start("abbr"), m.end("abbr"), rest.rstrip(";.") or None)
             )
-    return out
+    # one place may match two patterns ("(sau đây viết tắt là CCHC)"): keep the first, in text order
+    unique: dict[tuple[int, int], Definition] = {}
+    for d in out:
+        unique.setdefault((d.block, d.start), d)
+    return sorted(unique.values(), key=lambda d: (d.block, d.start))
 
 
 def _allowed(ctx: Context) -> set[str]:
