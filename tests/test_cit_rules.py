@@ -331,3 +331,14 @@ def test_one_huge_paragraph_is_not_quadratic():
 def test_abbr_one_definition_matching_two_patterns_is_one_definition():
     findings = lint_blocks(["Đẩy mạnh cải cách hành chính (sau đây viết tắt là CCHC) và các nhiệm vụ CCHC."])
     assert not [f for f in findings if f.code.startswith("ABBR")]
+
+
+def test_cit004_introduced_inside_another_title():
+    findings = lint_blocks(
+        [
+            "Thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ về việc ban hành Kế hoạch "
+            "thực hiện Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư về chấn chỉnh lề lối làm việc.",
+            "Quán triệt Kết luận số 226-KL/TW đến cán bộ, công chức.",
+        ]
+    )
+    assert "CIT004" not in codes(findings)

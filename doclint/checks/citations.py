@@ -182,6 +182,10 @@ def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
         type_word = (m.type_word or "").lower()
         if type_word in ("luật", "bộ luật", "pháp lệnh", "hiến pháp"):
             continue  # laws and ordinances: type and name (CIT009 covers numbers in căn cứ)
+        # already introduced in full before, inside the title or another citation's trích yếu
+        earlier = [x for x in doc.mentions if (x.block, x.start) < (m.block, m.start) and x.kind == "number"]
+        if any(x.date and x.issuer_text and (x.trich_yeu or not strict) for x in earlier):
+            continue
         if m.issuer_code in ("QH", "UBTVQH") and type_word in ("",):
             continue
         missing_vi, missing_en = [], []
