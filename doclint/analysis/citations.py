@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -232,11 +231,11 @@ def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = 
             abbr_to_name.setdefault(abbr, name)
     for entry in doc_types.get("normative", []):
         normative.add(entry["name"].lower())
+    # documents issued under Thông tư 01/2011/TT-BNV keep their old codes (GN, TTh, UQ, NP) when cited
     for old, new in doc_types.get("obsolete", {}).items():
-        for name, abbrs in state.items():
+        for abbrs in state.values():
             if new in abbrs:
                 abbrs.add(old)
-                del name
                 break
     for name, abbr in _EXTRA_TYPES.items():
         if name not in names:
@@ -486,10 +485,6 @@ _LAW_STOP = frozenset(
 )
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
 def normalise_symbol(text: str) -> str:
     """``QĐ - TTg`` → ``QĐ-TTg``; U+00D0 Ð → Đ; en dash → hyphen."""
     text = text.replace("Ð", "Đ").replace("–", "-")
@@ -520,10 +515,6 @@ def _canonical_type(word: str, tables: Tables) -> str:
         if name.lower() == low:
             return name
     return word[:1].upper() + word[1:].lower()
-
-
-def _words(text: str, pos: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", text[pos:])]
 
 
 def _parse_date(text: str, pos: int) -> CitedDate | None:

@@ -103,9 +103,6 @@ def type_mismatch(ctx: Context) -> Iterator[Finding]:
         word = m.type_word.lower()
         if word in {e.lower() for e in expected}:
             continue
-        if word == "công văn" and m.family != "party":
-            # a state công văn has no type abbreviation; "Công văn số 12/KH-UBND" cites a Kế hoạch
-            pass
         if word in ("thông báo kết luận",) and m.type_abbr == "TB":
             continue
         names = " hoặc ".join(expected)
