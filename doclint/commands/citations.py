@@ -59,7 +59,7 @@ def as_data(cits: Citations, blocks: list, path: str) -> dict:
     return {"path": path, "documents": docs, "self_references": self_refs, "unresolved": unresolved}
 
 
-def render_text(cits: Citations, path: str, lang: str = "vi") -> str:
+def render_text(cits: Citations, path: str, lang: str = "vi", blocks: list | None = None) -> str:
     vi = lang != "en"
     lines = [f"{path}: {len(cits.documents)} " + ("văn bản được viện dẫn" if vi else "cited documents")]
     for i, d in enumerate(cits.documents, 1):
@@ -78,8 +78,10 @@ def render_text(cits: Citations, path: str, lang: str = "vi") -> str:
         where = []
         for m in d.mentions:
             zone = ZONE_VI.get(m.zone, m.zone) if vi else m.zone
-            where.append(f"{m.block + 1}:{m.start + 1} ({zone})")
-        label = "Vị trí" if vi else "Mentions"
+            page = blocks[m.block].page if blocks and m.block < len(blocks) else None
+            at = f"tr.{page} " if page and vi else (f"p.{page} " if page else "")
+            where.append(f"{at}{m.block + 1}:{m.start + 1} ({zone})")
+        label = "Vị trí, đoạn:ký tự" if vi else "Mentions, paragraph:char"
         lines.append(f"       {label} ({len(d.mentions)}): " + ", ".join(where))
     unresolved = [m for m in cits.mentions if m.kind == "anaphora" and m.doc_id is None]
     if unresolved:
@@ -92,7 +94,7 @@ def run(path: str | Path, fmt: str = "text", lang: str = "vi") -> str:
     cits, blocks = analyse(path)
     if fmt == "json":
         return json.dumps(as_data(cits, blocks, str(path)), ensure_ascii=False, indent=2) + "\n"
-    return render_text(cits, str(path), lang)
+    return render_text(cits, str(path), lang, blocks)
 
 
 def register(app: typer.Typer) -> None:
