@@ -237,3 +237,16 @@ def test_extraction_is_linear_on_a_long_document(tables):
     res = extract([Block(i, t) for i, t in enumerate(lines)], tables)
     assert len(res.documents) == 4001
     assert time.perf_counter() - start < 5
+
+
+def test_cli_citations(run_cli, seed_path):
+    if not seed_path.is_file():
+        pytest.skip("shared/seeds absent")
+    code, out = run_cli("citations", seed_path)
+    assert code == 0 and "11 văn bản được viện dẫn" in out
+    code, out = run_cli("citations", seed_path, "--format", "json")
+    import json
+
+    assert code == 0 and len(json.loads(out)["documents"]) == 11
+    code, _ = run_cli("citations", seed_path, "--format", "xml")
+    assert code == 2
