@@ -49,7 +49,11 @@ def test_findings_on_issued_documents_are_rare(results) -> None:
     for _row, result in admin:
         docs_per_rule.update({f.code for f in result.findings})
     blank_fields = {"NUM004", "DATE003", "SIG004"}  # pre-issue Word texts are unnumbered and unsigned
+    # undefined abbreviations (CCHC, TTHC, MTTQ, even "UBDN") are a real and common habit of these texts;
+    # every one of these findings was read and is true (closing note of the citations issue)
+    allowance = {"ABBR001": 0.3}
     for code, count in docs_per_rule.items():
         if code in blank_fields:
             continue
-        assert count / len(admin) <= 0.2, f"{code} fires on {count} of {len(admin)} administrative documents"
+        limit = allowance.get(code, 0.2)
+        assert count / len(admin) <= limit, f"{code} fires on {count} of {len(admin)} administrative documents"
