@@ -82,6 +82,16 @@ def on_off(el: etree._Element | None) -> bool | None:
 # ---------------------------------------------------------------- styles
 
 
+def _overlay(base, other):
+    """A copy of ``base`` with every property ``other`` sets (style inheritance: later wins)."""
+    merged = replace(base)
+    for name in base.__dataclass_fields__:
+        value = getattr(other, name)
+        if value is not None:
+            setattr(merged, name, value)
+    return merged
+
+
 @dataclass
 class RProps:
     ascii: str | None = None
@@ -100,11 +110,7 @@ class RProps:
         """``other`` applied on top of self."""
         if other is None:
             return self
-        merged = replace(self)
-        for name in self.__dataclass_fields__:
-            value = getattr(other, name)
-            if value is not None:
-                setattr(merged, name, value)
+        merged = _overlay(self, other)
         if other.ascii is not None and other.ascii_theme is None:
             merged.ascii_theme = None
         if other.hansi is not None and other.hansi_theme is None:
@@ -126,14 +132,7 @@ class PProps:
     bottom_border: bool | None = None
 
     def over(self, other: PProps | None) -> PProps:
-        if other is None:
-            return self
-        merged = replace(self)
-        for name in self.__dataclass_fields__:
-            value = getattr(other, name)
-            if value is not None:
-                setattr(merged, name, value)
-        return merged
+        return self if other is None else _overlay(self, other)
 
 
 def read_rpr(rpr: etree._Element | None) -> RProps | None:
@@ -522,6 +521,9 @@ class DocxReader:
             elif tag in (q("noBreakHyphen"),):
                 pieces.append("-")
             elif tag == q("softHyphen"):
+                # in a TCVN3 (.VnTime) run the byte 0xAD is the letter "ư", not a soft hyphen
+                if LEGACY_FONT.match((fmt.font_hansi or fmt.font or "").strip()):
+                    pieces.append("\u00ad")
                 continue
             elif tag == q("drawing") or tag == f"{{{MC}}}AlternateContent" or tag == q("pict"):
                 self._find_textboxes(child, para)
@@ -570,9 +572,11 @@ class DocxReader:
             label = self.numbering.label(props.num_id, props.ilvl or 0)
             pfmt.numbering_label = label
             pfmt.numbering_level = props.ilvl or 0
+        stripped = text.strip()
         if para.non_nfc:
             self.facts.non_nfc_blocks += 1
-        stripped = text.strip()
+            if stripped or label:
+                self.facts.non_nfc_where.append(len(self.blocks))
         if stripped or label:
             self.blocks.append(
                 Block(
@@ -745,6 +749,10 @@ def load_docx(path: Path) -> Document:
                 "DOC001", "Tệp DOCX không có phần thân văn bản (w:body).", "The DOCX has no w:body."
             )
         reader.walk(body)
+        if reader.page == 1 and len(reader.blocks) > 25:
+            # no page break and no page Word rendered: pagination is unknown, not "all on page 1"
+            for block in reader.blocks:
+                block.page = None
         if not reader.sections:
             reader.close_section(etree.Element(q("sectPr")))
         facts = reader.facts
