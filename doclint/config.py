@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -48,9 +48,9 @@ class Config:
             return False
         if path:
             for pattern, codes in self.per_file_ignores:
-                if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
-                    if _matches(code, codes):
-                        return False
+                hit = fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern)
+                if hit and _matches(code, codes):
+                    return False
         return True
 
     def severity_for(self, code: str) -> str | None:

@@ -44,9 +44,7 @@ def applicable(meta: RuleMeta, ctx: Context) -> bool:
         return False
     if meta.formats and ctx.doc.format not in meta.formats:
         return False
-    if meta.nd30_only and ctx.rec.family != "administrative":
-        return False
-    return True
+    return not (meta.nd30_only and ctx.rec.family != "administrative")
 
 
 def resolve_severity(meta: RuleMeta, finding: Finding, config: Config) -> str:

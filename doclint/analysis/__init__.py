@@ -13,20 +13,20 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from doclint.context import Context
 
-_ANALYSES: dict[str, Callable[["Context"], Any]] = {}
+_ANALYSES: dict[str, Callable[[Context], Any]] = {}
 # name -> module that registers it, so that only what a check needs is imported
 _MODULES: dict[str, str] = {}
 
 
-def analysis(name: str) -> Callable[[Callable[["Context"], Any]], Callable[["Context"], Any]]:
-    def register(fn: Callable[["Context"], Any]) -> Callable[["Context"], Any]:
+def analysis(name: str) -> Callable[[Callable[[Context], Any]], Callable[[Context], Any]]:
+    def register(fn: Callable[[Context], Any]) -> Callable[[Context], Any]:
         _ANALYSES[name] = fn
         return fn
 
     return register
 
 
-def provider(name: str) -> Callable[["Context"], Any]:
+def provider(name: str) -> Callable[[Context], Any]:
     if name not in _ANALYSES:
         module = _MODULES.get(name, f"doclint.analysis.{name}")
         importlib.import_module(module)

@@ -609,7 +609,9 @@ class DocxReader:
                     gs = tcpr.find(q("gridSpan"))
                     if gs is not None and (gs.get(q("val")) or "").isdigit():
                         span = int(gs.get(q("val")))
-                pos = TablePosition(table=index, row=r_i, col=col, n_rows=len(rows), n_cols=n_cols, nested=nested)
+                pos = TablePosition(
+                    table=index, row=r_i, col=col, n_rows=len(rows), n_cols=n_cols, nested=nested
+                )
                 self.walk(cell, kind="cell", table=pos, nested=True)
                 col += span
 

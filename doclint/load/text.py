@@ -32,8 +32,18 @@ def decode(raw: bytes) -> str:
 _ITEM_START = re.compile(r"^[a-zđ][)\]]|^[a-zđ]\.\s|^(?:ngày|tháng|năm)\b")
 
 
+_DATE_OPEN = re.compile(r"ngày\b(?!.*năm\s*\d{4}\s*$)")
+_DATE_PIECE = re.compile(r"^(?:\d{1,4}|tháng|năm|tháng\s+\d{1,2}|năm\s+\d{1,4})$")
+_OPEN_END = re.compile(r"(?:^|\s)(?:[Ss]ố\s*:?|ngày|tháng|năm)$")
+
+
 def _continues(previous: str, line: str) -> bool:
-    """A line that starts in lower case after one with no closing punctuation continues it."""
+    """A line that starts in lower case after one with no closing punctuation continues it; so does
+    the rest of a header field broken after "Số:" or "ngày" by a flattening tool."""
+    if _OPEN_END.search(previous.rstrip()):
+        return True
+    if _DATE_OPEN.search(previous) and _DATE_PIECE.match(line):
+        return True
     first = line[0]
     if not (first.isalpha() and first.islower()) or _ITEM_START.match(line):
         return False
@@ -59,7 +69,9 @@ def load_text(path: Path) -> Document:
             facts.non_nfc_blocks += 1
         if blocks and _continues(blocks[-1].text, normal):
             # a sentence broken by a page break or a hard wrap: one paragraph, as the author meant
-            blocks[-1].text = f"{blocks[-1].text} {normal}"
+            glue = "" if blocks[-1].text[-1:].isdigit() and normal.isdigit() and _DATE_OPEN.search(
+                blocks[-1].text) and re.search(r"năm\s*\d{1,3}$", blocks[-1].text) else " "  # fmt: skip
+            blocks[-1].text = f"{blocks[-1].text}{glue}{normal}"
             continue
         blocks.append(Block(index=len(blocks), text=normal))
     return Document(path=str(path), format="md" if path.suffix.lower() == ".md" else "txt",

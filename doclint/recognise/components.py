@@ -107,13 +107,16 @@ class Recognition:
     family: Family = "other"
     doc_type: str | None = None  # KH, QĐ, CV, TTr ... ("CV" for công văn)
     quoc_hieu: Component | None = None
+    party_header: Component | None = None  # "ĐẢNG CỘNG SẢN VIỆT NAM"
     tieu_ngu: Component | None = None
     parent_body: Component | None = None
     issuer: Component | None = None
     number: Component | None = None
     place_date: Component | None = None
     doc_type_name: Component | None = None
+    title_candidate: Component | None = None  # an all-caps title that is not one of the known types
     trich_yeu: Component | None = None
+    authority_line: Component | None = None  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" under a QĐ title
     kinh_gui: Component | None = None
     kinh_gui_items: list[Component] = field(default_factory=list)
     can_cu: list[Component] = field(default_factory=list)
@@ -125,6 +128,8 @@ class Recognition:
     appendices: list[Component] = field(default_factory=list)
     appendix_refs: list[Component] = field(default_factory=list)  # body sentences announcing one
     outline: list[OutlineItem] = field(default_factory=list)
+    enactment: Component | None = None  # "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" line
+    end_mark: Component | None = None  # the line that ends the content ("./.")
     parsed_number: ParsedNumber | None = None
     parsed_date: ParsedDate | None = None
     body_start: int | None = None  # first block of the content (nội dung)
@@ -144,16 +149,31 @@ class Recognition:
 
         components: dict[str, Any] = {
             name: one(name)
-            for name in ("quoc_hieu", "tieu_ngu", "parent_body", "issuer", "number", "place_date",
-                         "doc_type_name", "trich_yeu", "kinh_gui")  # fmt: skip
+            for name in (
+                "quoc_hieu",
+                "tieu_ngu",
+                "parent_body",
+                "issuer",
+                "number",
+                "place_date",
+                "doc_type_name",
+                "trich_yeu",
+                "kinh_gui",
+            )
         }
         components["can_cu"] = [c.as_dict("can_cu") for c in self.can_cu]
         components["signature"] = self.signature.as_dict() if self.signature else None
         components["recipients"] = [c.as_dict("recipients") for c in self.recipients]
         components["appendices"] = [c.as_dict("appendices") for c in self.appendices]
         components["outline"] = [
-            {"kind": o.kind, "label": o.label, "separator": o.separator, "title": o.title,
-             "block": o.block, "auto": o.auto}  # fmt: skip
+            {
+                "kind": o.kind,
+                "label": o.label,
+                "separator": o.separator,
+                "title": o.title,
+                "block": o.block,
+                "auto": o.auto,
+            }
             for o in self.outline
         ]
         return components

@@ -1,0 +1,205 @@
+"""BODY: căn cứ punctuation, outline numbering, appendices, the "./." end mark (NĐ 30, Phụ lục I, II.6, III.1)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from doclint.checks import check
+from doclint.checks.common import at
+from doclint.findings import Finding
+from doclint.recognise.components import OutlineItem
+from doclint.recognise.title import ENACTMENT
+
+# the Vietnamese order of point letters (NĐ 30, Điều 4 khoản 2 runs a b c d đ e g)
+POINT_LETTERS = [*"abcd", "đ", *"eghiklmnopqrstuvxy"]
+RANK = {"phan": 0, "chuong": 1, "muc": 2, "tieu_muc": 3, "dieu": 4, "roman": 5, "arabic": 6, "letter": 7}
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(label: str) -> int:
+    total = 0
+    for i, ch in enumerate(label):
+        value = ROMAN.get(ch, 0)
+        if i + 1 < len(label) and ROMAN.get(label[i + 1], 0) > value:
+            total -= value
+        else:
+            total += value
+    return total
+
+
+@check("BODY001")
+def can_cu_punctuation(ctx) -> Iterator[Finding]:
+    lines = ctx.rec.can_cu
+    if not lines or ctx.rec.doc_type == "CV":
+        return  # in a công văn "Căn cứ …" opens an ordinary sentence, not a legal-basis line
+    followed_by_marker = ctx.rec.enactment is not None
+    for i, comp in enumerate(lines):
+        text = comp.text.rstrip()
+        is_last = i == len(lines) - 1
+        end = text[-1:] if text else ""
+        if not is_last:
+            if end == ";":
+                continue
+            expected = ";"
+        elif followed_by_marker:
+            if end == ".":
+                continue
+            expected = "."
+        else:
+            # a plan's căn cứ lines run into the enacting sentence: ";" and "." are both in use
+            if end in (";", "."):
+                continue
+            expected = "."
+        fixed = text.rstrip(",.;: ") + expected
+        where = "dòng căn cứ cuối cùng" if is_last else "dòng căn cứ"
+        yield at(
+            "BODY001",
+            f"Cuối {where} phải là dấu “{expected}”"
+            + (f", không phải “{end}”." if end in ",.;:" and end else "."),
+            f"The {'last ' if is_last else ''}legal-basis line must end with “{expected}”.",
+            comp,
+            "can_cu",
+            suggestion=fixed,
+            start=max(len(text) - 1, 0),
+            end=len(text),
+        )
+
+
+def _value(item: OutlineItem) -> int | None:
+    if item.kind in ("roman",) or (item.kind in ("phan", "chuong") and re.fullmatch(r"[IVXLC]+", item.label)):
+        return roman_value(item.label)
+    if item.kind == "letter":
+        return POINT_LETTERS.index(item.label) + 1 if item.label in POINT_LETTERS else None
+    if item.label.isdigit():
+        return int(item.label)
+    return None
+
+
+@check("BODY002")
+def outline_numbering(ctx) -> Iterator[Finding]:
+    last: dict[str, OutlineItem] = {}
+    for item in ctx.rec.outline:
+        if item.kind == "dash":
+            continue
+        rank = RANK[item.kind]
+        for kind in [k for k, r in RANK.items() if r > rank]:
+            last.pop(kind, None)
+        if item.kind == "dieu" and item.separator != ".":
+            sep = item.separator or "(không có dấu)"
+            yield _finding(
+                item,
+                f"Sau số điều phải là dấu chấm: “Điều {item.label}.”, không phải “{sep}”.",
+                f"An article number is followed by a full stop: “Điều {item.label}.”.",
+                suggestion=f"Điều {item.label}. {item.title}".strip(),
+            )
+        if item.kind == "letter":
+            if item.label in ("f", "j", "w", "z"):
+                yield _finding(
+                    item,
+                    f"Điểm “{item.label})” không thuộc bảng chữ cái tiếng Việt; thứ tự là a), b), c), d), đ), e), g)…",
+                    f"Point “{item.label})” is not a Vietnamese letter; the order is a), b), c), d), đ), e), g)….",
+                )
+            if item.separator != ")":
+                yield _finding(
+                    item,
+                    f"Điểm đánh bằng chữ cái và dấu ngoặc đơn: “{item.label})”, không phải “{item.label}{item.separator}”.",
+                    f"Points are numbered with a letter and a closing bracket: “{item.label})”.",
+                    suggestion=f"{item.label}) {item.title}",
+                )
+        value = _value(item)
+        previous = last.get(item.kind)
+        if value is not None and previous is not None:
+            prev_value = _value(previous)
+            if prev_value is not None and value != prev_value + 1:
+                if value == prev_value:
+                    vi = f"Số thứ tự “{item.label}” bị lặp lại (mục trước cũng là “{previous.label}”)."
+                    en = f"The number “{item.label}” is repeated."
+                elif value > prev_value + 1:
+                    expected = _label_for(item.kind, prev_value + 1)
+                    vi = f"Đánh số nhảy cóc: sau “{previous.label}” là “{item.label}”, thiếu “{expected}”."
+                    en = f"Numbering skips: “{item.label}” follows “{previous.label}”; “{expected}” is missing."
+                else:
+                    vi = f"Đánh số không theo thứ tự: “{item.label}” sau “{previous.label}”."
+                    en = f"Out-of-order numbering: “{item.label}” after “{previous.label}”."
+                yield _finding(item, vi, en)
+        last[item.kind] = item
+
+
+def _label_for(kind: str, value: int) -> str:
+    if kind == "letter":
+        return POINT_LETTERS[value - 1] if 0 < value <= len(POINT_LETTERS) else "?"
+    if kind == "roman":
+        from doclint.load.numbering import to_roman
+
+        return to_roman(value)
+    return str(value)
+
+
+def _finding(item: OutlineItem, vi: str, en: str, suggestion: str | None = None) -> Finding:
+    from doclint.findings import Location
+
+    return Finding(
+        code="BODY002",
+        vi=vi,
+        en=en,
+        location=Location(block=item.block, start=item.start, end=item.end, component="outline"),
+        excerpt=f"{item.label}{item.separator} {item.title}"[:120] if item.kind != "dieu" else None,
+        suggestion=suggestion,
+    )
+
+
+# a mention of another document's appendix is not a reference to this one's
+OTHER_DOCS_APPENDIX = re.compile(
+    r"phụ lục[^.;]{0,40}(ban hành )?kèm theo (nghị định|quyết định|thông tư|nghị quyết|văn bản|công văn|kế hoạch)\s+số",
+    re.IGNORECASE,
+)
+
+
+@check("BODY003")
+def appendices(ctx) -> Iterator[Finding]:
+    rec = ctx.rec
+    refs = [r for r in rec.appendix_refs if not OTHER_DOCS_APPENDIX.search(r.text)]
+    if refs and not rec.appendices:
+        yield at(
+            "BODY003",
+            "Nội dung nhắc đến phụ lục kèm theo nhưng văn bản không có phụ lục.",
+            "The text announces an appendix, but none is attached.",
+            refs[0],
+            "appendices",
+        )
+    if rec.appendices and not refs:
+        mentions = any(
+            re.search(r"\bphụ lục\b|\bphụ biểu\b", ctx.doc.blocks[b].text, re.IGNORECASE)
+            for b in rec.body_range()
+        )
+        if not mentions:
+            yield at(
+                "BODY003",
+                f"Văn bản có {rec.appendices[0].text} nhưng nội dung không dẫn chiếu đến phụ lục.",
+                f"The document has {rec.appendices[0].text}, but the text never refers to it.",
+                rec.appendices[0],
+                "appendices",
+            )
+
+
+@check("BODY004")
+def end_mark(ctx) -> Iterator[Finding]:
+    mark = ctx.rec.end_mark
+    if mark is None or ctx.rec.signature is None:
+        return
+    text = mark.text.rstrip()
+    if mark.extra.get("has_mark") or ENACTMENT.match(text):
+        return
+    if text.endswith(("./.", "/.")):
+        return
+    yield at(
+        "BODY004",
+        "Phần nội dung chưa kết thúc bằng dấu “./.”.",
+        "The content does not end with “./.”.",
+        mark,
+        "content",
+        suggestion=text.rstrip(".") + "./.",
+        start=max(len(text) - 1, 0),
+        end=len(text),
+    )

@@ -1,0 +1,149 @@
+"""DATE: địa danh và thời gian ban hành (NĐ 30, Phụ lục I, II.4), and impossible dates anywhere."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+
+from doclint.checks import check
+from doclint.checks.common import at
+from doclint.findings import Finding, Location
+
+ABBREVIATED_PLACE = re.compile(
+    r"\b(TP|Tp|tp|T\.P|TX|Tx|TT|Q|H|X|P)\s*\.|\bT\.?P\.?\s*HCM\b|\bHCM\b|\bTPHCM\b|\bTP\b"
+)
+PLACE_EXPANSIONS = {
+    "TP. HCM": "Thành phố Hồ Chí Minh",
+    "TP.HCM": "Thành phố Hồ Chí Minh",
+    "TPHCM": "Thành phố Hồ Chí Minh",
+    "TP HCM": "Thành phố Hồ Chí Minh",
+    "Tp. Hồ Chí Minh": "Thành phố Hồ Chí Minh",
+    "TP. Hồ Chí Minh": "Thành phố Hồ Chí Minh",
+    "Tp.Hồ Chí Minh": "Thành phố Hồ Chí Minh",
+    "TP.Hồ Chí Minh": "Thành phố Hồ Chí Minh",
+}
+
+
+@check("DATE001")
+def date_missing(ctx) -> Iterator[Finding]:
+    if ctx.rec.place_date is None and ctx.rec.doc_type != "BB":
+        yield at(
+            "DATE001",
+            "Thiếu dòng địa danh và ngày tháng năm ban hành (ví dụ “Hà Nội, ngày 05 tháng 3 năm 2026”).",
+            "The place and date line is missing (e.g. “Hà Nội, ngày 05 tháng 3 năm 2026”).",
+            name="place_date",
+        )
+
+
+def _fmt_day(day: str) -> str:
+    return f"{int(day):02d}" if day.isdigit() else day
+
+
+def _fmt_month(month: str) -> str:
+    if not month.isdigit():
+        return month
+    value = int(month)
+    return f"{value:02d}" if value in (1, 2) else str(value)
+
+
+@check("DATE002", "DATE003", "DATE005")
+def date_format(ctx) -> Iterator[Finding]:
+    comp = ctx.rec.place_date
+    parsed = ctx.rec.parsed_date
+    if comp is None or parsed is None:
+        return
+    text = comp.text
+    problems_vi: list[str] = []
+    problems_en: list[str] = []
+    slash = "/" in text.split("ngày", 1)[-1]
+    if slash:
+        problems_vi.append("ngày tháng năm phải viết đầy đủ “ngày … tháng … năm …”, không dùng dấu gạch chéo")
+        problems_en.append("write the date out as “ngày … tháng … năm …”, not with slashes")
+    if not parsed.comma:
+        problems_vi.append("thiếu dấu phẩy sau địa danh")
+        problems_en.append("no comma after the place name")
+    day, month, year = parsed.day, parsed.month, parsed.year
+    if day and day.isdigit() and day != _fmt_day(day) and not slash:
+        problems_vi.append(f"ngày nhỏ hơn 10 phải có số 0 phía trước (“{_fmt_day(day)}”)")
+        problems_en.append(f"a day below 10 takes a leading zero (“{_fmt_day(day)}”)")
+    if month and month.isdigit() and month != _fmt_month(month) and not slash:
+        if int(month) in (1, 2):
+            problems_vi.append(f"tháng 1, 2 phải có số 0 phía trước (“{_fmt_month(month)}”)")
+            problems_en.append(f"months 1 and 2 take a leading zero (“{_fmt_month(month)}”)")
+        else:
+            problems_vi.append(f"tháng từ 3 đến 12 không có số 0 phía trước (“{_fmt_month(month)}”)")
+            problems_en.append(f"months 3 to 12 take no leading zero (“{_fmt_month(month)}”)")
+    if year and not re.fullmatch(r"\d{4}", year):
+        problems_vi.append("năm phải ghi đủ bốn chữ số")
+        problems_en.append("the year needs four digits")
+    if problems_vi:
+        place = parsed.place or "…"
+        suggestion = (
+            f"{place}, ngày {_fmt_day(day) if day else '   '} tháng {_fmt_month(month) if month else '   '} "
+            f"năm {year or '    '}"
+        )
+        yield at(
+            "DATE002",
+            "Địa danh, ngày tháng sai hình thức: " + "; ".join(problems_vi) + ".",
+            "Malformed place and date: " + "; ".join(problems_en) + ".",
+            comp,
+            "place_date",
+            suggestion=suggestion,
+        )
+    if day is None or month is None:
+        missing_vi = " và ".join(p for p, v in (("ngày", day), ("tháng", month)) if v is None)
+        missing_en = " and ".join(p for p, v in (("day", day), ("month", month)) if v is None)
+        yield at(
+            "DATE003",
+            f"Chưa ghi {missing_vi} ban hành (ghi khi văn bản được ký).",
+            f"The {missing_en} of issue is blank (filled in when the document is signed).",
+            comp,
+            "place_date",
+        )
+    if parsed.place and ABBREVIATED_PLACE.search(parsed.place):
+        fixed = PLACE_EXPANSIONS.get(parsed.place.strip())
+        yield at(
+            "DATE005",
+            f"Địa danh “{parsed.place}” bị viết tắt; phải ghi tên chính thức, đầy đủ của đơn vị hành chính.",
+            f"The place “{parsed.place}” is abbreviated; write the official full name.",
+            comp,
+            "place_date",
+            suggestion=text.replace(parsed.place, fixed) if fixed else None,
+        )
+
+
+NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/]|-[A-ZĐ])")
+WORDED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
+
+
+def valid_date(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if year is None:
+        return day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    return day <= calendar.monthrange(year, month)[1]
+
+
+@check("DATE004")
+def impossible_dates(ctx) -> Iterator[Finding]:
+    for block in ctx.doc.blocks:
+        text = block.text
+        if "/" not in text and "tháng" not in text:
+            continue
+        for pattern in (NUMERIC_DATE, WORDED_DATE):
+            for match in pattern.finditer(text):
+                day, month = int(match.group(1)), int(match.group(2))
+                year = int(match.group(3)) if match.group(3) else None
+                if valid_date(day, month, year):
+                    continue
+                shown = match.group(0)
+                yield Finding(
+                    code="DATE004",
+                    vi=f"Ngày “{shown}” không có thật (tháng {month}"
+                    + (f" năm {year}" if year else "")
+                    + f" không có ngày {day}).",
+                    en=f"“{shown}” is not a real date.",
+                    location=Location(block=block.index, start=match.start(), end=match.end()),
+                    excerpt=shown,
+                )

@@ -1,0 +1,159 @@
+"""HDR: Quốc hiệu, Tiêu ngữ and the issuing body (NĐ 30, Phụ lục I, II.1–II.2)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import regex
+
+from doclint.checks import check
+from doclint.checks.common import at
+from doclint.findings import Finding
+from doclint.recognise.patterns import QUOC_HIEU, TIEU_NGU
+from doclint.recognise.tones import to_new_style
+
+TEXT_FORMATS = ("txt", "md")
+# a Vietnamese syllable in capitals: an abbreviation like UBND, HĐND, TP cannot be read as one
+SYLLABLE = regex.compile(
+    r"^(NGH|NG|GH|GI|KH|NH|PH|TH|TR|CH|QU|[BCDĐGHKLMNPRSTVX])?"
+    r"[\p{Lu}&&[AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]]{1,3}"
+    r"(NG|NH|CH|[CMNPT])?$",
+    regex.V1,
+)
+
+
+def _shown_in_caps(ctx, component) -> bool:
+    block = ctx.doc.blocks[component.block]
+    letters = [c for c in component.text if c.isalpha()]
+    return all(c.isupper() for c in letters) or block.dominant("caps") is True
+
+
+def _text_note(ctx) -> tuple[str, str, str | None]:
+    """Plain text may have lost the two-column header when it was extracted."""
+    if ctx.doc.format in TEXT_FORMATS:
+        return (
+            " (văn bản thuần: có thể phần đầu đã bị mất khi trích xuất, hãy kiểm tra bản gốc)",
+            " (plain text: the header may have been lost in extraction; check the original)",
+            "warning",
+        )
+    return "", "", None
+
+
+@check("HDR001", "HDR002")
+def quoc_hieu(ctx) -> Iterator[Finding]:
+    qh = ctx.rec.quoc_hieu
+    if qh is None:
+        note_vi, note_en, severity = _text_note(ctx)
+        yield at(
+            "HDR001",
+            f"Thiếu Quốc hiệu “{QUOC_HIEU}”{note_vi}.",
+            f"The national title “{QUOC_HIEU}” is missing{note_en}.",
+            name="quoc_hieu",
+            suggestion=QUOC_HIEU,
+            severity=severity,
+        )
+        return
+    text = re.sub(r"\s+", " ", qh.text.strip())
+    if to_new_style(text) == QUOC_HIEU:
+        return
+    if to_new_style(text.upper()) == QUOC_HIEU and _shown_in_caps(ctx, qh):
+        return
+    if to_new_style(text.upper()) == QUOC_HIEU:
+        vi, en = "Quốc hiệu phải viết bằng chữ in hoa.", "The national title must be in capitals."
+    else:
+        vi, en = (
+            "Quốc hiệu sai chữ so với nguyên văn.",
+            "The national title differs from the official wording.",
+        )
+    yield at("HDR002", vi, en, qh, "quoc_hieu", suggestion=QUOC_HIEU)
+
+
+@check("HDR003")
+def tieu_ngu(ctx) -> Iterator[Finding]:
+    tn = ctx.rec.tieu_ngu
+    if tn is None:
+        if ctx.rec.quoc_hieu is None and ctx.doc.format in TEXT_FORMATS:
+            return  # the whole header is missing: HDR001 already says so
+        yield at(
+            "HDR003",
+            f"Thiếu Tiêu ngữ “{TIEU_NGU}” dưới Quốc hiệu.",
+            f"The motto “{TIEU_NGU}” under the national title is missing.",
+            name="tieu_ngu",
+            suggestion=TIEU_NGU,
+        )
+        return
+    text = tn.text.strip()
+    if text == TIEU_NGU:
+        return
+    problems_vi, problems_en = [], []
+    if re.search(r"[–—]", text):
+        problems_vi.append("dùng gạch ngang dài (–) thay cho gạch nối (-)")
+        problems_en.append("uses an en/em dash instead of a hyphen")
+    if re.search(r"\S-|-\S", text):
+        problems_vi.append("thiếu dấu cách hai bên gạch nối")
+        problems_en.append("no spaces around the hyphen")
+    words = re.sub(r"[-–—]", " ", text).split()
+    if words and all(w.isupper() for w in words):
+        problems_vi.append("viết in hoa toàn bộ (chỉ viết hoa chữ cái đầu mỗi cụm từ)")
+        problems_en.append("all in capitals (only the first letter of each phrase is capitalised)")
+    elif re.sub(r"\s*[-–—]\s*", " - ", re.sub(r"\s+", " ", text)) != TIEU_NGU and not problems_vi:
+        problems_vi.append("sai chữ hoặc sai cách viết hoa")
+        problems_en.append("wrong words or capitalisation")
+    if not problems_vi:
+        problems_vi.append("thừa dấu cách hoặc ký tự")
+        problems_en.append("extra spaces or characters")
+    yield at(
+        "HDR003",
+        "Tiêu ngữ sai hình thức: " + "; ".join(problems_vi) + ".",
+        "Malformed motto: " + "; ".join(problems_en) + ".",
+        tn,
+        "tieu_ngu",
+        suggestion=TIEU_NGU,
+    )
+
+
+def abbreviated_tokens(text: str) -> list[str]:
+    """Tokens of an all-caps name that cannot be Vietnamese syllables: UBND, HĐND, TP., SNV."""
+    out = []
+    for token in re.findall(r"[^\s,;:()\-–]+", text):
+        bare = token.rstrip(".")
+        if not bare or not any(c.isalpha() for c in bare):
+            continue
+        if token.endswith(".") or (bare.isupper() and not SYLLABLE.match(bare)):
+            out.append(token)
+    return out
+
+
+@check("HDR004", "HDR005")
+def issuer(ctx) -> Iterator[Finding]:
+    issuer = ctx.rec.issuer
+    if issuer is None:
+        note_vi, note_en, severity = _text_note(ctx)
+        yield at(
+            "HDR004",
+            f"Thiếu tên cơ quan, tổ chức ban hành văn bản ở góc trên bên trái{note_vi}.",
+            f"The issuing body is missing from the top left{note_en}.",
+            name="issuer",
+            severity=severity,
+        )
+        return
+    if not _shown_in_caps(ctx, issuer):
+        yield at(
+            "HDR005",
+            "Tên cơ quan ban hành phải viết bằng chữ in hoa.",
+            "The issuing body must be written in capitals.",
+            issuer,
+            "issuer",
+            suggestion=issuer.text.upper(),
+        )
+    short = abbreviated_tokens(issuer.text)
+    if short:
+        yield at(
+            "HDR005",
+            f"Tên cơ quan ban hành bị viết tắt ({', '.join(short)}): chỉ tên cơ quan chủ quản mới được viết "
+            "tắt, tên cơ quan ban hành phải viết đầy đủ.",
+            f"The issuing body is abbreviated ({', '.join(short)}): only the parent body may be abbreviated.",
+            issuer,
+            "issuer",
+        )

@@ -1,0 +1,321 @@
+"""Command line: ``doclint check | inspect | rules | explain`` and the auto-discovered sub-commands."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from doclint import __version__
+from doclint.config import LEVELS, STAGES, Config, ConfigError, read_config, split_codes
+from doclint.findings import SEVERITY_RANK
+
+app = typer.Typer(
+    name="doclint",
+    help="Kiểm tra thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP) — DOCX, PDF, văn bản thuần.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(message: str) -> typer.Exit:
+    typer.echo(f"doclint: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"doclint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="In phiên bản.")
+    ] = False,
+) -> None:
+    """doclint — kiểm tra văn bản hành chính trước khi trình ký."""
+
+
+def load_explicit_config(path: Path | None) -> Config | None:
+    if path is None:
+        return None
+    if not path.is_file():
+        raise fail(f"không tìm thấy tệp cấu hình {path}")
+    return read_config(path.resolve())
+
+
+def exit_status(results, fail_on: str) -> int:
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = SEVERITY_RANK[fail_on]
+    for result in results:
+        if any(SEVERITY_RANK[f.severity or "info"] >= threshold for f in result.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục (duyệt đệ quy).")],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, html, sarif, csv, jsonl")
+    ] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi kết quả ra tệp.")] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Chỉ chạy các mã/tiền tố này (HDR,NUM003).")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Bỏ qua các mã/tiền tố này.")] = None,
+    stage: Annotated[str | None, typer.Option(help="draft (dự thảo) hoặc final (trình ký).")] = None,
+    fail_on: Annotated[str | None, typer.Option(help="error|warning|info|never")] = None,
+    lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
+    include: Annotated[list[str] | None, typer.Option(help="Chỉ kiểm tra tệp khớp mẫu glob.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Bỏ qua tệp khớp mẫu glob.")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Đếm số phát hiện theo quy tắc.")] = False,
+    show_basis: Annotated[
+        bool, typer.Option("--show-basis", help="In căn cứ pháp lý của từng phát hiện.")
+    ] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Số tiến trình (mặc định: mọi lõi).")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm kết quả.")] = False,
+    annotate: Annotated[
+        Path | None, typer.Option("--annotate", help="Ghi bản sao DOCX có chú thích vào thư mục này.")
+    ] = None,
+    refs: Annotated[Path | None, typer.Option("--refs", help="Thư mục văn bản cấp trên để so sánh.")] = None,
+    refs_db: Annotated[
+        Path | None, typer.Option("--refs-db", help="Tệp thư viện văn bản tham chiếu.")
+    ] = None,
+) -> None:
+    """Kiểm tra tệp/thư mục và báo cáo các phát hiện."""
+    from doclint import batch, report
+
+    if stage is not None and stage not in STAGES:
+        raise fail(f"--stage phải là draft hoặc final, không phải {stage!r}")
+    if fail_on is not None and fail_on not in (*LEVELS, "never"):
+        raise fail(f"--fail-on phải là error, warning, info hoặc never, không phải {fail_on!r}")
+    if lang is not None and lang not in ("vi", "en"):
+        raise fail(f"--lang phải là vi hoặc en, không phải {lang!r}")
+    if format not in report.available_formats():
+        raise fail(f"định dạng không hỗ trợ: {format} (có: {', '.join(report.available_formats())})")
+    try:
+        explicit = load_explicit_config(config)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    extra_options: dict[str, str] = {}
+    if refs is not None:
+        extra_options["refs-dir"] = str(refs.resolve())
+    if refs_db is not None:
+        extra_options["refs-db"] = str(refs_db.resolve())
+    overrides = {
+        "select": split_codes(select),
+        "ignore": split_codes(ignore),
+        "stage": stage,
+        "fail_on": fail_on,
+        "lang": lang,
+    }
+    files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
+    if not files:
+        raise fail("không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)")
+    keep = format in ("html",) or annotate is not None
+    try:
+        results = batch.check_paths(
+            files,
+            explicit,
+            overrides,
+            keep_document=keep,
+            options=extra_options,
+            jobs=jobs,
+            use_cache=not no_cache,
+            stream_format=format,
+            stream_output=output,
+        )
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    first_config = batch.config_for(files[0], explicit, overrides)
+    out_lang = lang or first_config.lang
+    if format == "text":
+        from doclint.report.text import render as render_text
+
+        color = output is None and sys.stdout.isatty()
+        data = render_text(results, first_config, out_lang, output, color=color, show_basis=show_basis)
+        if statistics:
+            from doclint.report.statistics import statistics as stats
+
+            data += stats(results)
+    else:
+        data = report.renderer(format)(results, first_config, out_lang, output)
+    if data is not None:
+        if output is not None:
+            report.write_output(data, output)
+        else:
+            sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+    if annotate is not None:
+        from doclint.annotate import annotate_results
+
+        annotate_results(results, annotate)
+    fail_level = fail_on or first_config.fail_on
+    raise typer.Exit(exit_status(results, fail_level))
+
+
+@app.command()
+def inspect(
+    path: Annotated[Path, typer.Argument(help="Tệp cần xem.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text hoặc json")] = "text",
+) -> None:
+    """Cho xem các thành phần thể thức đã nhận diện (vì sao một quy tắc được kích hoạt)."""
+    from doclint.errors import LoadError
+    from doclint.load import load
+    from doclint.recognise import recognise
+    from doclint.rulepack import load_pack
+
+    try:
+        doc = load(path)
+    except LoadError as err:
+        typer.echo(f"{path}: {err.code} {err.vi}", err=True)
+        raise typer.Exit(EXIT_ERROR) from err
+    rec = recognise(doc, load_pack())
+    data = {
+        "path": str(path),
+        "format": doc.format,
+        "family": rec.family,
+        "doc_type": rec.doc_type,
+        "stage": "draft" if _looks_like_draft(rec) else "final",
+        "components": rec.as_dict(),
+    }
+    if format == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{path}  [{doc.format}] họ văn bản: {rec.family}, loại: {rec.doc_type or '?'}")
+    for name, value in data["components"].items():
+        if name == "outline":
+            typer.echo(f"  {'outline':14s} {len(value)} mục")
+            continue
+        if isinstance(value, list):
+            typer.echo(f"  {name:14s} {len(value)} mục")
+            for item in value:
+                typer.echo(f"  {'':14s} - {item['text']}")
+        elif value is None:
+            typer.echo(f"  {name:14s} —")
+        else:
+            text = value["text"].replace("\n", " / ")
+            typer.echo(f"  {name:14s} {text}  (đoạn {value['location'].get('block', 0) + 1})")
+    for note in rec.notes:
+        typer.echo(f"  ghi chú: {note}")
+
+
+def _looks_like_draft(rec) -> bool:
+    number = rec.parsed_number
+    date = rec.parsed_date
+    return bool((number and number.number is None) or (date and date.day is None))
+
+
+@app.command()
+def rules(
+    lang: Annotated[str, typer.Option(help="vi hoặc en")] = "vi",
+    format: Annotated[str, typer.Option("--format", "-f", help="text hoặc json")] = "text",
+) -> None:
+    """Liệt kê mọi quy tắc."""
+    from doclint.checks import registered_codes
+    from doclint.rulepack import load_pack
+
+    pack = load_pack()
+    implemented = registered_codes()
+    metas = sorted(pack.rules.values(), key=lambda m: m.code)
+    if format == "json":
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "code": m.code,
+                        "name": m.name,
+                        "family": m.family,
+                        "severity": m.severity,
+                        "title": m.title_en if lang == "en" else m.title_vi,
+                        "basis": m.basis,
+                    }
+                    for m in metas
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for m in metas:
+        title = m.title_en if lang == "en" else m.title_vi
+        mark = "" if m.code in implemented or m.code.startswith("DOC") else " (chưa có)"
+        typer.echo(f"{m.code:8s} {m.severity:8s} {m.name:34s} {title}{mark}")
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="Mã quy tắc, ví dụ NUM003.")],
+    lang: Annotated[str, typer.Option(help="vi hoặc en")] = "vi",
+) -> None:
+    """In trang giải thích của một quy tắc: nội dung, lý do, căn cứ, ví dụ sai/đúng."""
+    from doclint.rulepack import load_pack
+
+    pack = load_pack()
+    meta = pack.rules.get(code.upper())
+    if meta is None:
+        raise fail(f"không có quy tắc {code}")
+    vi = lang != "en"
+    title = meta.title_vi if vi else meta.title_en
+    lines = [
+        f"{meta.code} ({meta.name}) — {title}",
+        "",
+        f"{'Nhóm' if vi else 'Family'}: {meta.family}    {'Mức độ' if vi else 'Severity'}: {meta.severity}"
+        + (f" ({'dự thảo' if vi else 'draft'}: {meta.draft_severity})" if meta.draft_severity else ""),
+        f"{'Căn cứ' if vi else 'Legal basis'}: {meta.basis}",
+        "",
+        f"{'Vì sao' if vi else 'Why'}: {meta.why}",
+    ]
+    if meta.doc:
+        lines += ["", meta.doc]
+    if meta.example_bad:
+        lines += ["", f"✘ {'Sai' if vi else 'Bad'}:  {meta.example_bad}"]
+    if meta.example_good:
+        lines += [f"✔ {'Đúng' if vi else 'Good'}: {meta.example_good}"]
+    fixes = {"safe": "tự sửa an toàn", "unsafe": "có gợi ý sửa, cần người kiểm tra", "none": "sửa thủ công"}
+    lines += ["", f"{'Cách sửa' if vi else 'Fix'}: {fixes.get(meta.fix, meta.fix) if vi else meta.fix}"]
+    extra = _explain_extra(meta.code, pack, lang)
+    if extra:
+        lines += ["", extra]
+    typer.echo("\n".join(lines))
+
+
+def _explain_extra(code: str, pack, lang: str) -> str:
+    """A rule family may add to its page (e.g. SEC001 shows the skeleton of each type)."""
+    try:
+        module = importlib.import_module(f"doclint.checks.{code[:3].lower()}_explain")
+    except ImportError:
+        return ""
+    return module.explain(code, pack, lang)
+
+
+def _register_plugins() -> None:
+    from doclint import commands
+
+    for info in pkgutil.iter_modules(commands.__path__):
+        importlib.import_module(f"{commands.__name__}.{info.name}").register(app)
+
+
+def main() -> None:
+    _register_plugins()
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Measuring recognition against the corpus MANIFEST.tsv (used by the corpus tests and benchmarks).
+
+The manifest's columns are heuristic guesses, not ground truth: a number the manifest could not find
+but doclint did is listed, not counted against either.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+MANIFEST_FORMATS = ("docx", "txt", "pdf")
+
+TYPE_GUESS = [
+    ("Công văn", "CV"), ("Kế hoạch", "KH"), ("Quyết định", "QĐ"), ("Tờ trình", "TTr"), ("Báo cáo", "BC"),
+    ("Thông báo", "TB"), ("Hướng dẫn", "HD"), ("Thông tư liên tịch", "TTLT"), ("Thông tư", "TT"),
+    ("Nghị định", "NĐ"), ("Nghị quyết", "NQ"), ("Công điện", "CĐ"), ("Giấy mời", "GM"), ("Bộ luật", "BLUAT"),
+    ("Hiến pháp", "HP"), ("Văn bản hợp nhất", "VBHN"), ("Phiếu trình", "KHAC"),
+]  # fmt: skip
+# documents that are complete issued texts: they carry a date, a signature and a Nơi nhận
+FULL_TYPES = {"CV", "KH", "QĐ", "TTr", "BC", "TB", "HD", "TT", "TTLT", "NĐ", "NQ", "CĐ", "GM"}
+
+
+def load_manifest(corpus: Path) -> list[dict[str, str]]:
+    with (corpus / "MANIFEST.tsv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def expected_type(guess: str) -> str | None:
+    for prefix, code in TYPE_GUESS:
+        if guess.startswith(prefix):
+            return code
+    return None
+
+
+def normalise_number(text: str) -> str:
+    text = re.sub(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết)\s+)?[Ss]ố\s*[:.]?", "", text.strip())
+    return re.sub(r"\s+", "", text)
+
+
+def number_matches(found: str, expected: str) -> bool:
+    if found == expected:
+        return True
+    # a draft's "/2025/TT-BTC": the manifest's guess drops the year
+    return re.sub(r"^/(19|20)\d{2}/", "/", found) == expected
+
+
+def score_recognition(results: list[tuple[dict[str, str], object]]) -> dict[str, tuple[int, int, list[str]]]:
+    """name -> (hits, total, misses) for number, type, date, signature, recipients."""
+    scores: dict[str, list] = {k: [0, 0, []] for k in ("so_ky_hieu", "doc_type", "place_date", "signature",
+                                                        "recipients")}  # fmt: skip
+    for row, result in results:
+        name = row["local_file"]
+        rec = getattr(result, "recognition", None)
+        if rec is None:
+            for key in scores:
+                if key == "so_ky_hieu" and not row["so_ky_hieu_detected"]:
+                    continue
+                scores[key][1] += 1
+                scores[key][2].append(f"{name}: unreadable")
+            continue
+        expected_number = row["so_ky_hieu_detected"].replace(" ", "")
+        found = normalise_number(rec.number.text) if rec.number else ""
+        if expected_number:
+            scores["so_ky_hieu"][1] += 1
+            if number_matches(found, expected_number):
+                scores["so_ky_hieu"][0] += 1
+            else:
+                scores["so_ky_hieu"][2].append(f"{name}: found {found!r}, manifest {expected_number!r}")
+        code = expected_type(row["doc_type_guess"])
+        if code:
+            scores["doc_type"][1] += 1
+            if rec.doc_type == code:
+                scores["doc_type"][0] += 1
+            else:
+                scores["doc_type"][2].append(f"{name}: found {rec.doc_type!r}, manifest {code!r}")
+        if code in FULL_TYPES:
+            no_recipients = 'no "Nơi nhận"' in row["notes"] or 'no ""Nơi nhận""' in row["notes"]
+            checks = {
+                "place_date": rec.place_date is not None,
+                "signature": rec.signature is not None,
+            }
+            if not no_recipients:
+                checks["recipients"] = rec.recipients_label is not None
+            for key, ok in checks.items():
+                scores[key][1] += 1
+                if ok:
+                    scores[key][0] += 1
+                else:
+                    scores[key][2].append(f"{name}: {key} not found")
+    return {k: (v[0], v[1], v[2]) for k, v in scores.items()}

@@ -1,0 +1,57 @@
+"""Which rulebook applies: state administrative (NĐ 30), legal normative, Party, or other.
+
+Rules-catalogue §1 and §10: a Party document has the "ĐẢNG CỘNG SẢN VIỆT NAM" header and a hyphenated
+number (36-HD/VPTW); a normative one has a year in its number (30/2020/NĐ-CP) or a normative type title
+(Nghị định, Thông tư, Luật...); an administrative one has the Quốc hiệu and a number without a year.
+"""
+
+from __future__ import annotations
+
+from doclint.recognise.components import Recognition
+
+NORMATIVE_SYMBOLS = {"NĐ", "TT", "TTLT", "QH", "UBTVQH", "L", "PL", "VBHN", "NĐ-CP"}
+
+
+def classify(rec: Recognition, type_codes: set[str], starts_with_appendix: bool = False) -> None:
+    number = rec.parsed_number
+    title = rec.doc_type_name.extra if rec.doc_type_name else {}
+    title_family = title.get("family")
+    if rec.party_header is not None or (number and number.party_style):
+        rec.family = "party"
+    elif title_family == "normative" or (
+        number and number.year and _normative_symbol(number.type_abbr, number.symbol)
+    ):
+        rec.family = "normative"
+    elif title_family == "other" or (starts_with_appendix and rec.quoc_hieu is None and rec.number is None):
+        # an internal form, or a standalone appendix (the appendices of NĐ 30 itself, for instance)
+        rec.family = "other"
+    else:
+        # a draft is checked as an administrative document unless something says otherwise: a draft
+        # missing its whole header must hear about it, not be waved through as "other"
+        rec.family = "administrative"
+    rec.doc_type = _doc_type(rec, type_codes)
+
+
+def _normative_symbol(type_abbr: str | None, symbol: str) -> bool:
+    if type_abbr in NORMATIVE_SYMBOLS or symbol.startswith(("QH", "UBTVQH")):
+        return True
+    # QĐ-TTg, NQ-CP, QĐ-UBND with a year are normative too (Luật BHVBQPPL, Điều 10)
+    return type_abbr in {"QĐ", "NQ", "CT"}
+
+
+def _doc_type(rec: Recognition, type_codes: set[str]) -> str | None:
+    if rec.doc_type_name is not None:
+        return rec.doc_type_name.extra.get("code")
+    if rec.title_candidate is not None:
+        return None  # a title we do not know (TTL004): not a công văn either
+    number = rec.parsed_number
+    if rec.family == "party" and number and number.type_abbr:
+        return number.type_abbr
+    if rec.trich_yeu is not None and rec.trich_yeu.extra.get("vv"):
+        return "CV"
+    if number and number.type_abbr:
+        if number.type_abbr in type_codes:
+            return number.type_abbr
+        if rec.family == "administrative":
+            return "CV"  # the first group is the issuer: a công văn (Phụ lục I, II.3.c)
+    return None

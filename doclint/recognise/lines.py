@@ -1,0 +1,110 @@
+"""Lines: the unit recognition works on. A block's text split at its line breaks, with offsets, so a
+DOCX paragraph "TM. ỦY BAN NHÂN DÂN⏎CHỦ TỊCH", a PDF line and a text line look the same."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from doclint.model import Block, Document
+
+SEPARATOR_LINE = re.compile(r"^[\s_\-–—=*.·•~]+$")
+
+
+@dataclass(slots=True)
+class Line:
+    block: int
+    start: int
+    end: int
+    text: str  # stripped
+    kind: str  # block kind
+    table: tuple[int, int, int] | None  # (table, row, col)
+    bold: bool | None
+    italic: bool | None
+    align: str | None
+    caps: bool | None = None
+
+    @property
+    def upper(self) -> bool:
+        """All letters in capitals (as typed, or shown via w:caps)."""
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and (self.caps is True or all(c.isupper() for c in letters))
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, single spaces: for tolerant matching of fixed phrases."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", stripped).strip().lower()
+
+
+def tone_fold(text: str) -> str:
+    """Lower case with diacritics kept but tone placement made uniform (hoà → hòa, uỷ → ủy)."""
+    from doclint.recognise.tones import to_new_style
+
+    return re.sub(r"\s+", " ", to_new_style(text.lower())).strip()
+
+
+# spaces and invisible format characters a flattening tool leaves at line ends
+_INVISIBLE = " \t\r\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+
+
+def split_lines(doc: Document) -> list[Line]:
+    lines: list[Line] = []
+    for block in doc.blocks:
+        if block.kind in ("header", "footer"):
+            continue
+        lines.extend(block_lines(block))
+    return lines
+
+
+def block_lines(block: Block) -> list[Line]:
+    out: list[Line] = []
+    text = block.text
+    pos = 0
+    label = block.para.numbering_label
+    for raw in text.split("\n"):
+        start = pos
+        end = pos + len(raw)
+        pos = end + 1
+        stripped = raw.strip(_INVISIBLE)
+        if not stripped and not (label and not out):
+            continue
+        lead = len(raw) - len(raw.lstrip(_INVISIBLE))
+        s, e = start + lead, start + lead + len(stripped)
+        table = (block.table.table, block.table.row, block.table.col) if block.table else None
+        sub_runs = [r for r in block.runs if r.start < e and r.end > s and text[r.start : r.end].strip()]
+        bold = _agree([r.fmt.bold for r in sub_runs])
+        italic = _agree([r.fmt.italic for r in sub_runs])
+        caps = _agree([r.fmt.caps for r in sub_runs])
+        line_text = stripped
+        if label and not out and label != "•":
+            # a Word list label is part of what the reader sees: "1." + "Mục đích"
+            line_text = f"{label} {stripped}".strip()
+        out.append(
+            Line(
+                block=block.index,
+                start=s,
+                end=e,
+                text=line_text,
+                kind=block.kind,
+                table=table,
+                bold=bold,
+                italic=italic,
+                align=block.para.alignment,
+                caps=caps,
+            )
+        )
+    return out
+
+
+def _agree(values: list[bool | None]) -> bool | None:
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    return all(known)
+
+
+def is_separator(text: str) -> bool:
+    return bool(SEPARATOR_LINE.match(text))

@@ -1,0 +1,171 @@
+"""Type name, trích yếu, the QĐ authority line, Kính gửi and the căn cứ lines."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from doclint.recognise.components import Component, Recognition
+from doclint.recognise.header import comp
+from doclint.recognise.lines import Line, fold, is_separator
+from doclint.recognise.patterns import AUTHORITY, CAN_CU, KINH_GUI, NOI_NHAN, PREAMBLE_START
+
+TITLE_SCAN = 45
+ENACTMENT = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH)\s*:\s*$")
+BODY_MARKER = re.compile(r"^(Điều\s+\d|Chương\s+[IVXLC\d]|Phần\s+|[IVXLC]+\s*[.)]\s|\d+\s*[.)]\s|[a-zđ]\)\s)")
+
+
+@cache
+def _title_table(pack_key: int = 0) -> dict[str, tuple[str, str]]:
+    """folded title -> (code, family). Read from the built-in pack's doc_types table."""
+    from doclint.rulepack import load_pack
+
+    types = load_pack().table("doc_types")
+    out: dict[str, tuple[str, str]] = {}
+    for entry in types.get("type", []):
+        out[fold(entry["name"])] = (entry["code"], "administrative")
+    for entry in types.get("copy", []):
+        out[fold(entry["name"])] = (entry["code"], "administrative")
+    for entry in types.get("normative", []):
+        out[fold(entry["name"])] = (entry["code"], "normative")
+    for title in types.get("other", {}).get("titles", []):
+        out[fold(title)] = ("KHAC", "other")
+    out.pop(fold("Công văn"), None)  # a công văn has no title line
+    return out
+
+
+def match_type_title(text: str) -> tuple[str, str] | None:
+    """``KẾ HOẠCH`` → ("KH", "administrative"); the line must be the type name alone, in capitals."""
+    stripped = text.strip().strip("*").strip()
+    letters = [c for c in stripped if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters) or stripped.endswith(":"):
+        return None
+    stripped = re.sub(r"\s*\(DỰ THẢO[^)]*\)\s*$", "", stripped, flags=re.IGNORECASE)
+    return _title_table().get(fold(stripped))
+
+
+def find_title(lines: list[Line]) -> int | None:
+    for i, line in enumerate(lines[:TITLE_SCAN]):
+        if match_type_title(line.text):
+            return i
+    return None
+
+
+def find_title_candidate(lines: list[Line], start: int) -> Line | None:
+    """Without a known type title: a short all-caps line where the title belongs (for TTL004)."""
+    for line in lines[start : start + 3]:
+        words = line.text.split()
+        if line.upper and 1 <= len(words) <= 5 and line.table is None and not is_separator(line.text):
+            return line
+        if not is_separator(line.text):
+            return None
+    return None
+
+
+def recognise_title(lines: list[Line], rec: Recognition, title_index: int | None, after_header: int) -> int:
+    """Fill type name, trích yếu, authority line, Kính gửi, căn cứ; return the first body line."""
+    i = after_header
+    if title_index is not None:
+        line = lines[title_index]
+        code, family = match_type_title(line.text) or ("", "")
+        rec.doc_type_name = comp(line, code=code, family=family)
+        i = title_index + 1
+        summary: list[Line] = []
+        while i < len(lines) and len(summary) < 4:
+            line = lines[i]
+            if is_separator(line.text):
+                i += 1
+                if summary:
+                    break
+                continue
+            if _ends_summary(line, summary, lines[title_index]):
+                break
+            summary.append(line)
+            i += 1
+        if summary and rec.trich_yeu is None:
+            rec.trich_yeu = comp(summary[0], " ".join(ln.text for ln in summary))
+    # QĐ / NQ: the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X") before the căn cứ
+    while i < len(lines) and (is_separator(lines[i].text) or lines[i].text.startswith("(")):
+        i += 1
+    if (
+        i < len(lines)
+        and lines[i].upper
+        and not ENACTMENT.match(lines[i].text)
+        and not AUTHORITY.match(lines[i].text)
+        and len(lines[i].text.split()) <= 16
+    ):
+        rec.authority_line = comp(lines[i])
+        i += 1
+    i = _kinh_gui(lines, rec, i)
+    i = _can_cu(lines, rec, i)
+    return i
+
+
+AUTHORITY_HEAD = re.compile(
+    r"^(CHỦ TỊCH|PHÓ CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG|"
+    r"CHÁNH|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|VIỆN TRƯỞNG|HIỆU TRƯỞNG|THỐNG ĐỐC|TỔNG GIÁM ĐỐC)"
+)
+
+
+def _ends_summary(line: Line, summary: list[Line], title: Line) -> bool:
+    text = line.text
+    if CAN_CU.match(text) or KINH_GUI.match(text) or NOI_NHAN.match(text) or ENACTMENT.match(text):
+        return True
+    if BODY_MARKER.match(text) or text.startswith(("-", "+", "•")):
+        return True
+    if not summary:
+        # right under a QĐ/NQ title, an all-caps title line is the enacting authority, not a summary
+        return line.upper and bool(AUTHORITY_HEAD.match(text))
+    if line.upper:
+        return True
+    if line.align is not None and summary[0].align is not None:
+        # DOCX/PDF: a summary wrapped over several paragraphs keeps the first one's setting
+        return line.align != "center" or line.align != summary[0].align or line.bold != summary[0].bold
+    # plain text: a wrapped summary line starts in lower case and the loader already joined it
+    return True
+
+
+def _kinh_gui(lines: list[Line], rec: Recognition, i: int) -> int:
+    for j in range(i, min(i + 6, len(lines))):
+        match = KINH_GUI.match(lines[j].text)
+        if not match:
+            continue
+        line = lines[j]
+        rec.kinh_gui = comp(line)
+        rest = match.group("rest").strip()
+        k = j + 1
+        if (rest and not rest.startswith("-")) or rest.startswith("-"):
+            rec.kinh_gui_items.append(
+                Component(text=rest, block=line.block, start=line.end - len(rest), end=line.end)
+            )
+        while k < len(lines):
+            nxt = lines[k]
+            in_cell = line.table is not None and nxt.table == line.table
+            if nxt.text.startswith(("-", "+", "•")) or in_cell:
+                rec.kinh_gui_items.append(comp(nxt))
+                k += 1
+                continue
+            break
+        return k
+    return i
+
+
+def _can_cu(lines: list[Line], rec: Recognition, i: int) -> int:
+    j = i
+    # the preamble may start a few lines later (a "Thực hiện ..." sentence in a plan, for instance)
+    start = None
+    for k in range(i, min(i + 4, len(lines))):
+        if PREAMBLE_START.match(lines[k].text):
+            start = k
+            break
+    if start is None:
+        return i
+    j = start
+    while j < len(lines) and PREAMBLE_START.match(lines[j].text):
+        kind = "can_cu" if lines[j].text.startswith("Căn cứ") else "de_nghi"
+        rec.can_cu.append(comp(lines[j], kind=kind))
+        j += 1
+    if j < len(lines) and ENACTMENT.match(lines[j].text):
+        rec.enactment = comp(lines[j])
+        j += 1
+    return j if start == i else i

@@ -1,0 +1,47 @@
+"""JSON report, schema version 1 (see the design document): stable keys, one entry per file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from doclint import __version__
+from doclint.config import Config
+from doclint.engine import FileResult
+
+SCHEMA_VERSION = 1
+
+
+def file_entry(result: FileResult, lang: str) -> dict:
+    return {
+        "path": result.path,
+        "format": result.format,
+        "family": result.family,
+        "doc_type": result.doc_type,
+        "stage": result.stage,
+        "error": {"code": result.error.code, "message": result.error.message(lang)} if result.error else None,
+        "findings": [f.as_dict(lang) for f in result.findings],
+    }
+
+
+def summary(results: list[FileResult]) -> dict:
+    counts = {"files": len(results), "unreadable": 0, "error": 0, "warning": 0, "info": 0}
+    for result in results:
+        if result.error:
+            counts["unreadable"] += 1
+        for finding in result.findings:
+            counts[finding.severity or "info"] += 1
+    return counts
+
+
+def document(results: list[FileResult], lang: str) -> dict:
+    return {
+        "schema": SCHEMA_VERSION,
+        "tool": {"name": "doclint", "version": __version__},
+        "files": [file_entry(r, lang) for r in results],
+        "summary": summary(results),
+    }
+
+
+def render(results: list[FileResult], config: Config, lang: str, output: Path | None) -> str:
+    return json.dumps(document(results, lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,237 @@
+"""Build realistic administrative DOCX files with python-docx: the two-column header table, the body,
+the Nơi nhận / signature table, page setup and a PAGE field in the header.
+
+Used by the samples, the tests and the benchmarks, so that every fixture is made in code and says
+exactly which defect it carries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx import Document as new_document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "both": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+
+@dataclass
+class Para:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    size: float = 14
+    align: str = "both"
+    indent_cm: float | None = 1.27
+    font: str | None = None
+
+
+@dataclass
+class AdminDoc:
+    """Everything a typical NĐ 30 document has; each field can be changed to seed a defect."""
+
+    parent_body: str | None = None
+    issuer: list[str] = field(default_factory=lambda: ["ỦY BAN NHÂN DÂN", "XÃ LIÊN MINH"])
+    number: str = "Số:      /KH-UBND"
+    vv: str | None = None
+    quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    tieu_ngu: str = "Độc lập - Tự do - Hạnh phúc"
+    place_date: str = "Liên Minh, ngày      tháng 5 năm 2026"
+    title: str | None = "KẾ HOẠCH"
+    summary: list[str] = field(default_factory=list)
+    authority_line: str | None = None
+    kinh_gui: list[str] = field(default_factory=list)
+    body: list[Para | str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=lambda: ["- Như trên;", "- Lưu: VT."])
+    signature: list[str] = field(default_factory=lambda: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
+    signer: str | None = "Nguyễn Văn An"
+    appendix: list[Para | str] = field(default_factory=list)
+    # page setup (mm) and typography
+    page: tuple[float, float] = (210, 297)
+    landscape: bool = False
+    margins: tuple[float, float, float, float] = (20, 20, 30, 15)  # top, bottom, left, right
+    font: str = "Times New Roman"
+    body_size: float = 14
+    page_number: str | None = "header"  # "header", "footer", or None
+    number_first_page: bool = False
+
+
+def _font(run, name: str, size: float, bold: bool = False, italic: bool = False) -> None:
+    run.font.name = name
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(slot), name)
+
+
+def _para(container, para: Para, default_font: str) -> None:
+    p = container.add_paragraph()
+    p.alignment = ALIGN[para.align]
+    fmt = p.paragraph_format
+    fmt.space_before = Pt(6)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    if para.indent_cm is not None and para.align == "both":
+        fmt.first_line_indent = Cm(para.indent_cm)
+    for i, line in enumerate(para.text.split("\n")):
+        if i:
+            p.add_run().add_break()
+        run = p.add_run(line)
+        _font(run, para.font or default_font, para.size, para.bold, para.italic)
+
+
+def _cell_lines(cell, lines: list[Para], default_font: str) -> None:
+    cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
+    for line in lines:
+        _para(cell, line, default_font)
+
+
+def _no_borders(table) -> None:
+    tbl_pr = table._element.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _page_field(paragraph) -> None:
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            run._element.append(el)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._element.append(instr)
+        else:
+            t = OxmlElement("w:t")
+            t.text = text
+            run._element.append(t)
+
+
+def build_docx(spec: AdminDoc, path: Path) -> Path:
+    doc = new_document()
+    section = doc.sections[0]
+    width, height = spec.page
+    if spec.landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = max(width, height), min(width, height)
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    top, bottom, left, right = spec.margins
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    style = doc.styles["Normal"]
+    style.font.name = spec.font
+    style.font.size = Pt(spec.body_size)
+
+    if spec.page_number:
+        section.different_first_page_header_footer = not spec.number_first_page
+        target = section.header if spec.page_number == "header" else section.footer
+        p = target.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _page_field(p)
+
+    # header table: issuing body + number (left), Quốc hiệu + Tiêu ngữ + date (right)
+    header = doc.add_table(rows=2, cols=2)
+    header.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(header)
+    left: list[Para] = []
+    if spec.parent_body:
+        left.append(Para(spec.parent_body, size=13, align="center"))
+    left += [Para(line, bold=True, size=13, align="center") for line in spec.issuer]
+    right = [Para(spec.quoc_hieu, bold=True, size=13, align="center")] if spec.quoc_hieu else []
+    if spec.tieu_ngu:
+        right.append(Para(spec.tieu_ngu, bold=True, size=14, align="center"))
+    _cell_lines(header.cell(0, 0), left or [Para("", align="center")], spec.font)
+    _cell_lines(header.cell(0, 1), right or [Para("", align="center")], spec.font)
+    num_lines = [Para(spec.number, size=13, align="center")] if spec.number else [Para("", align="center")]
+    if spec.vv:
+        num_lines.append(Para(spec.vv, size=12, align="center"))
+    _cell_lines(header.cell(1, 0), num_lines, spec.font)
+    date = [Para(spec.place_date, italic=True, size=14, align="center")] if spec.place_date else []
+    _cell_lines(header.cell(1, 1), date or [Para("", align="center")], spec.font)
+
+    if spec.title:
+        _para(doc, Para(spec.title, bold=True, size=14, align="center"), spec.font)
+    for line in spec.summary:
+        _para(doc, Para(line, bold=True, size=14, align="center"), spec.font)
+    if spec.authority_line:
+        _para(doc, Para(spec.authority_line, bold=True, size=14, align="center"), spec.font)
+    if spec.kinh_gui:
+        first, *rest = spec.kinh_gui
+        _para(doc, Para(f"Kính gửi: {first}", align="center", indent_cm=None), spec.font)
+        for line in rest:
+            _para(doc, Para(line, align="center", indent_cm=None), spec.font)
+    for item in spec.body:
+        para = item if isinstance(item, Para) else Para(item, size=spec.body_size)
+        _para(doc, para, spec.font)
+
+    # footer table: Nơi nhận (left), signature (right)
+    footer = doc.add_table(rows=1, cols=2)
+    _no_borders(footer)
+    left_lines = [Para("Nơi nhận:", bold=True, italic=True, size=12, align="left", indent_cm=None)]
+    left_lines += [Para(r, size=11, align="left", indent_cm=None) for r in spec.recipients]
+    sig = [Para(line, bold=True, size=14, align="center") for line in spec.signature]
+    sig += [Para("", align="center")] * 3
+    if spec.signer:
+        sig.append(Para(spec.signer, bold=True, size=14, align="center"))
+    _cell_lines(footer.cell(0, 0), left_lines if spec.recipients else [Para("", align="left")], spec.font)
+    _cell_lines(footer.cell(0, 1), sig, spec.font)
+    for item in spec.appendix:
+        para = item if isinstance(item, Para) else Para(item, size=spec.body_size)
+        _para(doc, para, spec.font)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+    return path
+
+
+def seed_blocks(text: str) -> dict[str, object]:
+    """Split the seed plan's text into the parts of an AdminDoc (title, summary, body, recipients...)."""
+    lines = [ln.strip().replace("**", "") for ln in text.splitlines() if ln.strip()]
+    out: dict[str, object] = {}
+    i = 0
+    while i < len(lines) and lines[i] != "KẾ HOẠCH":
+        if lines[i].startswith("Số"):
+            out["number"] = lines[i]
+        elif "ngày" in lines[i]:
+            out["place_date"] = lines[i]
+        i += 1
+    out["title"] = lines[i]
+    out["summary"] = [lines[i + 1]]
+    body_end = lines.index("Nơi nhận:")
+    body: list[str] = []
+    for line in lines[i + 2 : body_end]:
+        if body and line[:1].islower():
+            body[-1] = f"{body[-1]} {line}"
+        else:
+            body.append(line)
+    out["body"] = body
+    rest = lines[body_end + 1 :]
+    out["recipients"] = [ln for ln in rest if ln.startswith("-")]
+    tail = [ln for ln in rest if not ln.startswith("-")]
+    out["signature"] = [ln for ln in tail if ln.isupper() or ln.startswith("TM.")]
+    names = [ln for ln in tail if not (ln.isupper() or ln.startswith("TM."))]
+    out["signer"] = names[-1] if names else None
+    return out
