@@ -8,7 +8,7 @@ from functools import cache
 from doclint.recognise.components import Component, Recognition
 from doclint.recognise.header import comp
 from doclint.recognise.lines import Line, fold, is_separator
-from doclint.recognise.patterns import AUTHORITY, CAN_CU, KINH_GUI, NOI_NHAN, PREAMBLE_START
+from doclint.recognise.patterns import AUTHORITY, CAN_CU, KINH_GUI, NOI_NHAN, PREAMBLE_START, VV_LINE
 
 TITLE_SCAN = 45
 ENACTMENT = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH)\s*:\s*$")
@@ -83,7 +83,8 @@ def recognise_title(lines: list[Line], rec: Recognition, title_index: int | None
             summary.append(line)
             i += 1
         if summary and rec.trich_yeu is None:
-            rec.trich_yeu = comp(summary[0], " ".join(ln.text for ln in summary))
+            text = " ".join(ln.text for ln in summary)
+            rec.trich_yeu = comp(summary[0], text, vv=bool(VV_LINE.match(text)))
     # QĐ / NQ: the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X") before the căn cứ
     while i < len(lines) and (is_separator(lines[i].text) or lines[i].text.startswith("(")):
         i += 1

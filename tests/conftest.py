@@ -1,0 +1,65 @@
+"""Shared fixtures: where the shared corpus and seed are, a CLI runner, fixture builders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def find_shared() -> Path | None:
+    """``shared/`` sits beside the repository root (../shared); walk up in case of a worktree."""
+    env = os.environ.get("DOCLINT_SHARED")
+    if env:
+        return Path(env)
+    for parent in [ROOT, *ROOT.parents]:
+        candidate = parent / "shared"
+        if (candidate / "corpus" / "MANIFEST.tsv").is_file():
+            return candidate
+        candidate = parent.parent / "shared"
+        if (candidate / "corpus" / "MANIFEST.tsv").is_file():
+            return candidate
+    return None
+
+
+SHARED = find_shared()
+SEED = SHARED / "seeds" / "000_89dcc62694a11fe1.txt" if SHARED else None
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if SHARED is None:
+        pytest.skip("../shared (corpus and seed) is not present")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def corpus(shared: Path) -> Path:
+    return shared / "corpus"
+
+
+@pytest.fixture(scope="session")
+def seed_path(shared: Path) -> Path:
+    return shared / "seeds" / "000_89dcc62694a11fe1.txt"
+
+
+@pytest.fixture
+def run_cli():
+    """Run the CLI in-process; returns (exit_code, stdout)."""
+    from typer.testing import CliRunner
+
+    from doclint.cli import _register_plugins, app
+
+    _register_plugins()
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, [str(a) for a in args])
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result.exit_code, result.output
+
+    return run
