@@ -119,6 +119,7 @@ class _Word:
     bottom: float
     fmt: RunFormat
     size: float
+    stamped: bool = False  # drawn by a signature field's appearance (number/day stamped at signing)
 
 
 @dataclass
@@ -178,7 +179,8 @@ def _join_words(words: list[_Word]) -> str:
     for w in words:
         if prev is not None:
             gap = w.x0 - prev.x1
-            parts.append("" if gap < 0.12 * min(w.size, prev.size) else " ")
+            tight = gap < 0.12 * min(w.size, prev.size) or (prev.stamped and w.text.startswith("/"))
+            parts.append("" if tight else " ")
         parts.append(w.text)
         prev = w
     return "".join(parts)
@@ -233,7 +235,7 @@ class _Zone:
     gutter: float
 
 
-def _quoc_hieu_zone(rows: list[list[_Word]]) -> _Zone | None:
+def _quoc_hieu_zone(rows: list[list[_Word]], page_mid: float) -> _Zone | None:
     """The header of page 1 when the Quốc hiệu sits right of the issuer in one of the first rows.
 
     Issuer names can come within a few points of the Quốc hiệu column, too close for the generic
@@ -241,32 +243,25 @@ def _quoc_hieu_zone(rows: list[list[_Word]]) -> _Zone | None:
     """
     for r_index, row in enumerate(rows[:3]):
         for k, w in enumerate(row[1:], start=1):
-            if (
+            if not (
                 w.text.upper().startswith("CỘNG")
                 and k + 1 < len(row)
                 and row[k + 1].text.upper().startswith("H")
             ):
-                edge = w.x0 - 0.5
-                if not any(x.x1 <= edge for x in row):
-                    return None
-                last = r_index
-                for j in range(r_index + 1, len(rows)):
-                    r = rows[j]
-                    if any(x.x0 < edge < x.x1 for x in r):
-                        break
-                    row_mid = (r[0].x0 + max(x.x1 for x in r)) / 2
-                    if (
-                        j > r_index + 1
-                        and _one_segment(r)
-                        and all(x.x0 >= edge for x in r)
-                        and (r[0].x0 - edge > 60 and abs(row_mid - edge) > 120)
-                    ):
-                        break
-                    last = j
-                if last == r_index:
-                    return None
-                return _Zone(r_index, last, edge)
-        break
+                continue
+            edge = w.x0 - 0.5
+            if not any(x.x1 <= edge for x in row):
+                return None
+            last = r_index
+            for j in range(r_index + 1, len(rows)):
+                r = rows[j]
+                if any(x.x0 < edge < x.x1 for x in r):
+                    break
+                row_mid = (r[0].x0 + max(x.x1 for x in r)) / 2
+                if _one_segment(r) and abs(row_mid - page_mid) < 5.0:
+                    break  # a title centred on the page (TỜ TRÌNH) ends the header zone
+                last = j
+            return _Zone(r_index, last, edge) if last > r_index else None
     return None
 
 
@@ -281,7 +276,7 @@ def _zones(rows: list[list[_Word]], lo: float, hi: float, first_page: bool = Fal
     i = 0
     n = len(rows)
     if first_page:
-        forced = _quoc_hieu_zone(rows)
+        forced = _quoc_hieu_zone(rows, (lo + hi) / 2)
         if forced is not None:
             zones.append(forced)
             i = forced.last + 1
@@ -336,12 +331,114 @@ class _Page:
     zone_count: int = 0
 
 
+class _FakePage:
+    """What pdfminer's layout device needs to know of a page to lay out an appearance stream."""
+
+    def __init__(self, mediabox: list[float]) -> None:
+        self.pageid = 0
+        self.mediabox = mediabox
+        self.cropbox = mediabox
+        self.rotate = 0
+
+
+def _annotation_chars(page) -> list[dict]:
+    """Text drawn by annotation appearance streams (not part of the page content).
+
+    Electronic signing systems in Vietnam (VGCA) stamp the number and the day of an issued
+    document as the appearance of a signature field placed over the blank in "Số:  /TTr-SNV" and
+    "ngày   tháng"; without it every signed PDF would look like an unnumbered draft.
+    """
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.utils import mult_matrix
+
+    annots = resolve1(page.page_obj.annots) if page.page_obj.annots else None
+    if not annots:
+        return []
+    out: list[dict] = []
+    height = float(page.height)
+    top_offset = float(page.mediabox[1]) if page.mediabox else 0.0
+    rsrc = PDFResourceManager(caching=True)
+    for ref in annots[:50]:
+        try:
+            annot = resolve1(ref)
+            if not isinstance(annot, dict) or int(resolve1(annot.get("F", 0)) or 0) & 2:
+                continue
+            subtype = getattr(resolve1(annot.get("Subtype")), "name", "")
+            if subtype not in ("Widget", "FreeText", "Stamp"):
+                continue
+            ap = resolve1(annot.get("AP"))
+            stream = resolve1(ap.get("N")) if isinstance(ap, dict) else None
+            if not isinstance(stream, PDFStream):
+                continue
+            rect = [float(v) for v in resolve1(annot["Rect"])]
+            bbox = [float(v) for v in resolve1(stream.attrs.get("BBox", [0, 0, 1, 1]))]
+            matrix = tuple(float(v) for v in resolve1(stream.attrs.get("Matrix", [1, 0, 0, 1, 0, 0])))
+            bw, bh = (bbox[2] - bbox[0]) or 1.0, (bbox[3] - bbox[1]) or 1.0
+            rw, rh = rect[2] - rect[0], rect[3] - rect[1]
+            fit = (rw / bw, 0.0, 0.0, rh / bh, rect[0] - bbox[0] * rw / bw, rect[1] - bbox[1] * rh / bh)
+            ctm = mult_matrix(matrix, fit)  # type: ignore[arg-type]
+            device = PDFPageAggregator(rsrc, laparams=None)
+            interp = PDFPageInterpreter(rsrc, device)
+            device.begin_page(_FakePage([0, 0, float(page.width), height]), (1, 0, 0, 1, 0, 0))
+            interp.render_contents(resolve1(stream.attrs.get("Resources")) or {}, [stream], ctm=ctm)
+            device.end_page(None)
+            layout = device.get_result()
+        except Exception:
+            continue
+        stack = [layout]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTChar):
+                text = item.get_text()
+                if text.strip():
+                    out.append(
+                        {
+                            "text": text,
+                            "x0": item.x0,
+                            "x1": item.x1,
+                            "top": height - item.y1 + top_offset,
+                            "bottom": height - item.y0 + top_offset,
+                            "fontname": item.fontname,
+                            "size": item.size,
+                            "upright": item.upright,
+                            "non_stroking_color": getattr(item.graphicstate, "ncolor", None),
+                        }
+                    )
+            elif isinstance(item, LTContainer):
+                stack.extend(item)
+    return out
+
+
+def _annotation_words(chars: list[dict]) -> list[dict]:
+    words: list[dict] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        last = words[-1] if words else None
+        if (
+            last is not None
+            and abs(last["top"] - ch["top"]) < 2
+            and 0 <= ch["x0"] - last["x1"] < 0.2 * ch["size"]
+            and last["fontname"] == ch["fontname"]
+        ):
+            last["text"] += ch["text"]
+            last["x1"] = ch["x1"]
+            continue
+        words.append(dict(ch))
+    for w in words:
+        w["stamped"] = True
+    return words
+
+
 def _page_words(page, fonts: Counter[str]) -> list[_Word]:
     raw = page.extract_words(
         extra_attrs=["fontname", "size", "non_stroking_color"],
         keep_blank_chars=False,
         use_text_flow=False,
     )
+    if page.page_obj.annots:
+        raw = raw + _annotation_words(_annotation_chars(page))
     words: list[_Word] = []
     cache: dict[tuple, RunFormat] = {}
     for w in raw:
@@ -372,7 +469,9 @@ def _page_words(page, fonts: Counter[str]) -> list[_Word]:
             )
             cache[key] = fmt
         fonts[fmt.font or ""] += len(text)
-        words.append(_Word(text, w["x0"], w["x1"], w["top"], w["bottom"], fmt, w["size"]))
+        words.append(
+            _Word(text, w["x0"], w["x1"], w["top"], w["bottom"], fmt, w["size"], w.get("stamped", False))
+        )
     return words
 
 
@@ -784,6 +883,8 @@ def _block_from(para: _Para, index: int, frame: _Frame, table: TablePosition | N
                 else:
                     gap = w.x0 - prev_word.x1
                     sep = "" if gap < 0.12 * min(w.size, prev_word.size) else " "
+                    if prev_word.stamped and w.text.startswith("/"):
+                        sep = ""  # "Số: 108" stamped into "Số:      /TTr-SNV"
                 if sep:
                     pieces.append(sep)
                     length += len(sep)
