@@ -51,6 +51,7 @@ MAX_CHARS = 20_000_000
 PT_MM = 25.4 / 72
 
 SUBSET = re.compile(r"^[A-Z]{6}\+")
+GENERIC_FONT = re.compile(r"^(?:CIDFont\+)?(?:F|T|TT|C|R)\d+(?:_\d+)?$", re.IGNORECASE)
 BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
 ITALIC = re.compile(r"italic|oblique|,i$|-i$|kursiv", re.IGNORECASE)
 PAGE_NUMBER = re.compile(
@@ -137,6 +138,7 @@ class _Line:
     italic: bool = False
     caps: bool = False
     text: str = ""
+    role: str = ""  # margin lines: "number" (page number or running head with one) or "stamp"
 
     def finish(self) -> _Line:
         self.words.sort(key=lambda w: w.x0)
@@ -329,6 +331,7 @@ class _Page:
     footer_lines: list[_Line] = field(default_factory=list)
     footnotes: list[_Line] = field(default_factory=list)
     zone_count: int = 0
+    ruled: bool = False  # drawn lines/boxes enough for a ruled table
 
 
 class _FakePage:
@@ -453,10 +456,17 @@ def _page_words(page, fonts: Counter[str]) -> list[_Word]:
             round(w["size"], 2),
             color if not isinstance(color, list) else tuple(color),
         )
+        if w.get("stamped"):
+            key = ("stamped", *key)
         fmt = cache.get(key)
+        if fmt is None and w.get("stamped"):
+            # drawn by the signing system, not typed by the author: its style says nothing
+            fmt = cache[key] = RunFormat(font=clean_font(w["fontname"]), size_pt=round(w["size"], 2))
         if fmt is None:
             font = clean_font(w["fontname"])
             bold, italic = font_style(font)
+            if GENERIC_FONT.match(font):
+                bold = italic = None  # "CIDFont+F1", "F3", "T1_0": the name tells nothing
             fmt = RunFormat(
                 font=font,
                 font_hansi=font,
@@ -514,11 +524,13 @@ def _read_page(
     while rows:
         line = _Line(rows[0], number).finish()
         gap_below = (min(w.top for w in rows[1]) - line.bottom) if len(rows) > 1 else 99.0
-        if (
-            line.bottom < height * 0.12
-            and gap_below > line.size * 0.4
-            and (_is_page_number(line) or _running(line, running, "top"))
+        numbered = _is_page_number(line) or (
+            _running(line, running, "top") and bool(re.search(r"\d", line.text))
+        )
+        if line.bottom < height * 0.045 or (
+            line.bottom < height * 0.12 and gap_below > 1.0 and (numbered or _running(line, running, "top"))
         ):
+            line.role = "number" if numbered else "stamp"
             result.header_lines.append(line)
             rows.pop(0)
         else:
@@ -526,11 +538,13 @@ def _read_page(
     while rows:
         line = _Line(rows[-1], number).finish()
         gap_above = (line.top - max(w.bottom for w in rows[-2])) if len(rows) > 1 else 99.0
-        if (
-            line.top > height * 0.88
-            and gap_above > line.size * 0.4
-            and (_is_page_number(line) or _running(line, running, "bottom"))
+        numbered = _is_page_number(line) or (
+            _running(line, running, "bottom") and bool(re.search(r"\d", line.text))
+        )
+        if line.top > height * 0.955 or (
+            line.top > height * 0.88 and gap_above > 1.0 and (numbered or _running(line, running, "bottom"))
         ):
+            line.role = "number" if numbered else "stamp"
             result.footer_lines.insert(0, line)
             rows.pop()
         else:
@@ -657,7 +671,8 @@ def _same_style(a: _Line, b: _Line) -> bool:
 
 def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
     """Does ``line`` continue the paragraph whose last line is ``prev``?"""
-    if not _same_style(prev, line) or (prev.caps != line.caps and not (prev.caps and len(prev.text) < 4)):
+    same = _same_style(prev, line) and (prev.caps == line.caps or (prev.caps and len(prev.text) < 4))
+    if abs(prev.size - line.size) > 1.5:
         return False
     pitch = line.bottom - prev.bottom
     normal = frame.pitch or prev.size * 1.2
@@ -666,6 +681,8 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
     text = prev.text.rstrip()
     first = line.text.lstrip()[:1]
     if prev.col is not None:
+        if not same:
+            return False
         # zone columns: each line is its own paragraph unless it is a wrapped continuation
         if text.endswith(END_PUNCT) or not first:
             return False
@@ -673,10 +690,13 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
     if LIST_MARK.match(line.text) and text.endswith(END_PUNCT):
         return False  # "...như sau:" / "- item;" — a new list item
     reaches_right = prev.x1 >= frame.right - max(6.0, prev.size * 0.9)
-    both_mid = abs(prev.mid - frame.mid) < 4.0 and abs(line.mid - frame.mid) < 4.0
+    full = prev.x0 <= frame.left + 3.0 and prev.x1 >= frame.right - 3.0  # touches both edges
+    both_mid = not full and abs(prev.mid - frame.mid) < 4.0 and abs(line.mid - frame.mid) < 4.0
     if both_mid or (_centred(prev, frame) and _centred(line, frame)):
         # a title or trích yếu wrapped over centred lines
-        return not (text.endswith(END_PUNCT) and first.isupper())
+        return same and not (text.endswith(END_PUNCT) and first.isupper())
+    if not same and not (reaches_right and line.x0 <= frame.left + 3.0):
+        return False  # a change of style continues a paragraph only across a full line
     if not reaches_right:
         # ragged-right text: a line starting in lower case at the left edge still continues
         return (
@@ -778,12 +798,19 @@ def _read_pages(path: Path, warnings: list[str]) -> tuple[list[_Page], dict[str,
             )
         chars = 0
         raw: list[tuple[float, float, list[list[_Word]]]] = []
-        image_pages: list[int] = []  # pages drawn as one big picture with (almost) no text
+        image_pages: list[int] = []
+        ruled_pages: set[int] = set()  # pages drawn as one big picture with (almost) no text
         for number, page in enumerate(pdf.pages, start=1):
             before = chars
             words = _page_words(page, fonts)
             width, height = float(page.width), float(page.height)
             raw.append((width, height, _rows(words)))
+            try:
+                edges = len(page.objects.get("line", [])) + len(page.objects.get("rect", []))
+            except Exception:
+                edges = 0
+            if edges >= 8:
+                ruled_pages.add(number)
             chars = sum(fonts.values())
             if chars - before < 40 and _has_big_image(page, width * height):
                 image_pages.append(number)
@@ -803,6 +830,7 @@ def _read_pages(path: Path, warnings: list[str]) -> tuple[list[_Page], dict[str,
         zone_base = 0
         for number, (width, height, rows) in enumerate(raw, start=1):
             read = _read_page(width, height, rows, number, zone_base, running)
+            read.ruled = number in ruled_pages
             zone_base += read.zone_count
             pages.append(read)
         metadata = {}
@@ -855,17 +883,21 @@ def _alignment(para: _Para, frame: _Frame) -> str | None:
         ln = lines[0]
         if ln.x1 >= frame.right - 2 and ln.x0 > frame.left + frame.width * 0.3:
             return "right"
-        if ln.x1 >= frame.right - tol:
-            return None  # a full single line: justified and left look the same
-        return "left"
+        # a single line: justified, left (and a justified paragraph's last line) look the same
+        return "left" if frame.column else None
     body = lines[:-1]
+    x1s = [ln.x1 for ln in lines]
+    if max(x1s) - min(x1s) < 2 and all(ln.x0 > frame.left + 20 for ln in lines):
+        return "right"  # ragged left: no line starts at the left edge
     if all(ln.x1 >= frame.right - 2.0 for ln in body):
         return "both"
-    if all(abs(ln.x1 - body[0].x1) < 2 for ln in body) and lines[0].x0 > frame.left + 20:
-        return "right"
+    rest_x0 = [ln.x0 for ln in lines[1:]]
+    body_x1 = [ln.x1 for ln in body]
+    if len(body) > 1 and max(body_x1) - min(body_x1) < 2 and max(rest_x0) - min(rest_x0) < 2:
+        return "both"  # justified inside an indented block
     if any(ln.x1 < frame.right - tol for ln in body):
         return "left"
-    return "left"
+    return None
 
 
 def _block_from(para: _Para, index: int, frame: _Frame, table: TablePosition | None, kind: str):
@@ -991,11 +1023,13 @@ def _header_footers(group: list[_Page], text_mid: float) -> tuple[list[HeaderFoo
     out: list[HeaderFooter] = []
     title_page = False
     for kind in ("header", "footer"):
-        numbered = {
-            p.number: (p.header_lines if kind == "header" else p.footer_lines)
-            for p in group
-            if (p.header_lines if kind == "header" else p.footer_lines)
-        }
+        numbered: dict[int, list[_Line]] = {}
+        for p in group:
+            lines = [
+                ln for ln in (p.header_lines if kind == "header" else p.footer_lines) if ln.role == "number"
+            ]
+            if lines:
+                numbered[p.number] = lines
         if not numbered:
             continue
         sample = next(iter(numbered.values()))[0]
@@ -1129,9 +1163,8 @@ def load_pdf(path: Path) -> Document:
         members = [b.index for b in blocks if b.section == section.index]
         if members:
             section.first_block, section.last_block = members[0], members[-1]
-        # a table wide enough to need landscape shows as a grid of ruled cells; without ruling
-        # facts we only know of the two-column zones, which never need it
-        section.has_table = False
+        # a table shows as ruled lines and boxes (the borderless two-column zones never need one)
+        section.has_table = any(p.ruled for p in pages if page_section.get(p.number) == section.index)
     return Document(
         path=str(path),
         format="pdf",
