@@ -44,7 +44,10 @@ def test_findings_on_issued_documents_are_rare(results) -> None:
     for _row, result in admin:
         docs_per_rule.update({f.code for f in result.findings})
     blank_fields = {"NUM004", "DATE003", "SIG004"}  # pre-issue Word texts are unnumbered and unsigned
+    # FMT003 reads w:pgMar exactly; the drafts of this office really use 15–18 mm top/bottom and
+    # 25–28 mm left margins (looked at one by one): true deviations from NĐ 30, not measuring errors
+    real_defects = {"FMT003"}
     for code, count in docs_per_rule.items():
-        if code in blank_fields:
+        if code in blank_fields or code in real_defects:
             continue
         assert count / len(admin) <= 0.2, f"{code} fires on {count} of {len(admin)} administrative documents"

@@ -132,6 +132,23 @@ def _visible(block: Block, run: Run) -> int:
 # ---------------------------------------------------------------- FMT001–FMT003 page setup
 
 
+def landscape_section(section) -> bool:
+    w, h = section.page_width_mm, section.page_height_mm
+    return section.orientation == "landscape" or bool(w and h and w > h + 1)
+
+
+def _has_data_table(doc: Document, section) -> bool:
+    """A table that can need a landscape page: not the two-column header/signature layout tables
+    every document has (DOCX), or ruled lines on the pages (PDF, measured by the loader)."""
+    if _pdf(doc) or section.first_block is None or section.last_block is None:
+        return section.has_table
+    for block in doc.blocks[section.first_block : section.last_block + 1]:
+        pos = block.table
+        if pos is not None and (pos.n_cols >= 3 or pos.n_rows >= 4):
+            return True
+    return False
+
+
 @check("FMT001", "FMT002", "FMT003")
 def page_setup(ctx) -> Iterator[Finding]:
     doc: Document = ctx.doc
@@ -146,9 +163,11 @@ def page_setup(ctx) -> Iterator[Finding]:
             if abs(short - A4[0]) > 1.5 or abs(long_ - A4[1]) > 1.5:
                 problems[("FMT001", round(short, 1), round(long_, 1))].append(section.index)
             landscape = section.orientation == "landscape" or w > h + 1
-            if landscape and not section.has_table:
+            if landscape and not _has_data_table(doc, section):
                 problems[("FMT002",)].append(section.index)
-        tol = 2.0 if pdf else 0.2
+        if landscape_section(section):
+            continue  # turned sideways, the binding edge is no longer "left": NĐ 30 gives no figures
+        tol = 2.0 if pdf else 0.2  # PDF: an estimate; DOCX: the exact w:pgMar value
         for side, (lo, hi) in MARGINS.items():
             value = getattr(section, f"margin_{side}_mm")
             if value is None:

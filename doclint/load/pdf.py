@@ -60,6 +60,7 @@ PAGE_NUMBER = re.compile(
 )
 TRANG_XY = re.compile(r"\d\s*(?:/|trên|of)\s*\d", re.IGNORECASE)
 LIST_MARK = re.compile(r"^\s*(?:[-–+•*]\s|[a-zđ]\)|\d+(?:\.\d+)*[.)]\s|[IVXLC]+\.\s)")
+AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)[.:]?\s", re.IGNORECASE)
 END_PUNCT = (".", ":", ";", "!", "?", "./.")
 LEGACY_FONT = re.compile(r"^(\.?vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
 
@@ -204,7 +205,17 @@ def _rows(words: list[_Word]) -> list[list[_Word]]:
     return [sorted(r[2], key=lambda w: w.x0) for r in rows]
 
 
+def _justified_row(row: list[_Word], lo: float, hi: float) -> bool:
+    """A full-width row whose word gaps are even: one line of justified text, not two columns."""
+    if len(row) < 3 or row[0].x0 > lo + 3 or max(w.x1 for w in row) < hi - 3:
+        return False
+    gaps = sorted(max(0.0, b.x0 - a.x1) for a, b in itertools.pairwise(row))
+    return gaps[-1] < 2 * gaps[len(gaps) // 2] + 3
+
+
 def _free_gaps(row: list[_Word], lo: float, hi: float, min_gap: float) -> list[tuple[float, float]]:
+    if _justified_row(row, lo, hi):
+        return []
     gaps = []
     cursor = lo
     for w in row:
@@ -686,6 +697,8 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
         # zone columns: each line is its own paragraph unless it is a wrapped continuation
         if text.endswith(END_PUNCT) or not first:
             return False
+        if prev.caps and line.caps and prev.width >= frame.width * 0.9 and not AUTHORITY.match(text):
+            return True  # a name in capitals wrapped because it filled the column
         return first.islower() or first.isdigit() or first in "(,"
     if LIST_MARK.match(line.text) and text.endswith(END_PUNCT):
         return False  # "...như sau:" / "- item;" — a new list item
@@ -741,7 +754,8 @@ def _open(path: Path):
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise _encrypted() from exc
     except Exception as exc:
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        chain = f"{type(exc).__name__} {exc!r} {exc.__cause__!r} {exc.__context__!r}".lower()
+        if "password" in chain or "encrypt" in chain:
             raise _encrypted() from exc
         raise LoadError(
             "DOC001",
@@ -863,9 +877,10 @@ def _body_frame(pages: list[_Page]) -> _Frame:
     # the left edge: the lowest x0 that several long lines share
     xs = sorted(ln.x0 for ln in long)
     left = min(left, xs[len(xs) // 10]) if xs else left
-    right = _modal([ln.x1 for ln in long], 1.0, 0.0)
-    near = [ln.x1 for ln in long if abs(ln.x1 - right) < 3.0]
-    right = max(near) if near else right
+    # the right edge: justified lines share it; ragged (left-aligned) lines stop short of it, so
+    # take a high percentile rather than the commonest value
+    x1s = sorted(ln.x1 for ln in long)
+    right = x1s[min(len(x1s) - 1, int(len(x1s) * 0.95))] if x1s else 0.0
     pitch = _normal_pitch(_pitches(flow), 0.0)
     return _Frame(left, right, pitch)
 
@@ -1087,8 +1102,11 @@ def _merge_across_pages(paras: list[tuple[_Para, _Frame, TablePosition | None]],
                 first.page == last.page + 1
                 and _same_style(last, first)
                 and not last.text.rstrip().endswith(END_PUNCT)
-                and last.x1 >= body.right - max(6.0, last.size * 0.9)
                 and first.x0 <= body.left + 3.0
+                and (
+                    last.x1 >= body.right - max(6.0, last.size * 0.9)
+                    or first.text.lstrip()[:1].islower()  # ragged-right text
+                )
             ):
                 prev.lines.extend(para.lines)
                 continue
