@@ -88,14 +88,14 @@ def test_cli_respects_config_and_overrides(run_cli, tmp_path: Path) -> None:
     target = tmp_path / "qd.docx"
     target.write_bytes(QD.read_bytes())
     (tmp_path / "doclint.toml").write_text('select = ["SIG"]\n')
-    code, out = run_cli("check", target)
+    _code, out = run_cli("check", target)
     assert "SIG002" in out and "NUM002" not in out
-    code, out = run_cli("check", target, "--select", "NUM003")
+    _code, out = run_cli("check", target, "--select", "NUM003")
     assert "NUM003" in out and "SIG002" not in out
 
 
 def test_bad_option_is_a_usage_error(run_cli) -> None:
-    code, out = run_cli("check", QD, "--stage", "published")
+    code, _out = run_cli("check", QD, "--stage", "published")
     assert code == 2
 
 
@@ -124,7 +124,7 @@ def test_rules_and_explain(run_cli) -> None:
 
 
 def test_english_messages(run_cli) -> None:
-    code, out = run_cli("check", QD, "--lang", "en", "--select", "NUM003")
+    _code, out = run_cli("check", QD, "--lang", "en", "--select", "NUM003")
     assert "A number below 10 takes a leading zero" in out
 
 

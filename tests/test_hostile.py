@@ -120,7 +120,9 @@ def test_batch_goes_on_with_exit_status_2(run_cli, tmp_path: Path, bomb: Path) -
     data = json.loads(out.read_text(encoding="utf-8"))
     assert code == 2
     by_name = {Path(f["path"]).name: f for f in data["files"]}
-    assert [by_name[n]["error"]["code"] for n in ("a-bomb.docx", "b-empty.docx", "c-png.docx")] == ["DOC001"] * 3
+    assert [by_name[n]["error"]["code"] for n in ("a-bomb.docx", "b-empty.docx", "c-png.docx")] == [
+        "DOC001"
+    ] * 3
     assert by_name["d-good.docx"]["error"] is None
     assert data["summary"]["unreadable"] == 3
 

@@ -22,7 +22,7 @@ def test_style_resolution_and_sections(tmp_path: Path) -> None:
     assert round(section.page_width_mm) == 210 and round(section.page_height_mm) == 297
     assert round(section.margin_left_mm) == 30 and round(section.margin_right_mm) == 15
     assert section.title_page is True
-    page_header = [h for h in section.headers if h.kind == "header" and h.variant == "default"][0]
+    page_header = next(h for h in section.headers if h.kind == "header" and h.variant == "default")
     assert page_header.has_page_field and page_header.alignment == "center"
     qh = next(b for b in doc.blocks if b.text.startswith("CỘNG HÒA"))
     assert qh.table is not None and qh.table.col == 1
@@ -67,7 +67,7 @@ def test_text_box_read_once_without_fallback(tmp_path: Path) -> None:
     box = "<w:txbxContent><w:p><w:r><w:t>Trong hộp</w:t></w:r></w:p></w:txbxContent>"
     xml = (
         "<w:p><w:r><w:t>Trước</w:t></w:r><w:r><mc:AlternateContent>"
-        f"<mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>"
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>'
         f"<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r></w:p>"
     )

@@ -522,6 +522,9 @@ class DocxReader:
             elif tag in (q("noBreakHyphen"),):
                 pieces.append("-")
             elif tag == q("softHyphen"):
+                # in a TCVN3 (.VnTime) run the byte 0xAD is the letter "ư", not a soft hyphen
+                if LEGACY_FONT.match((fmt.font_hansi or fmt.font or "").strip()):
+                    pieces.append("\u00ad")
                 continue
             elif tag == q("drawing") or tag == f"{{{MC}}}AlternateContent" or tag == q("pict"):
                 self._find_textboxes(child, para)
@@ -570,9 +573,11 @@ class DocxReader:
             label = self.numbering.label(props.num_id, props.ilvl or 0)
             pfmt.numbering_label = label
             pfmt.numbering_level = props.ilvl or 0
+        stripped = text.strip()
         if para.non_nfc:
             self.facts.non_nfc_blocks += 1
-        stripped = text.strip()
+            if stripped or label:
+                self.facts.non_nfc_where.append(len(self.blocks))
         if stripped or label:
             self.blocks.append(
                 Block(

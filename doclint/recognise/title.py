@@ -8,7 +8,7 @@ from functools import cache
 from doclint.recognise.components import Component, Recognition
 from doclint.recognise.header import comp
 from doclint.recognise.lines import Line, fold, is_separator
-from doclint.recognise.patterns import AUTHORITY, CAN_CU, KINH_GUI, NOI_NHAN, PREAMBLE_START, VV_LINE
+from doclint.recognise.patterns import AUTHORITY, CAN_CU, KINH_GUI, NOI_NHAN, PREAMBLE_START
 
 TITLE_SCAN = 45
 ENACTMENT = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH)\s*:\s*$")
@@ -84,7 +84,8 @@ def recognise_title(lines: list[Line], rec: Recognition, title_index: int | None
             i += 1
         if summary and rec.trich_yeu is None:
             text = " ".join(ln.text for ln in summary)
-            rec.trich_yeu = comp(summary[0], text, vv=bool(VV_LINE.match(text)))
+            # "Về việc …" is the normal start of a summary; only "V/v" is the công văn marker
+            rec.trich_yeu = comp(summary[0], text, vv=bool(re.match(r"^V/[vV]\b", text)))
     # QĐ / NQ: the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X") before the căn cứ
     while i < len(lines) and (is_separator(lines[i].text) or lines[i].text.startswith("(")):
         i += 1
@@ -141,7 +142,8 @@ def _kinh_gui(lines: list[Line], rec: Recognition, i: int) -> int:
             )
         while k < len(lines):
             nxt = lines[k]
-            in_cell = line.table is not None and nxt.table == line.table
+            # the addressee may sit in the next cell of the same table row ("Kính gửi:" | "Sở Nội vụ.")
+            in_cell = line.table is not None and nxt.table is not None and nxt.table[:2] == line.table[:2]
             if nxt.text.startswith(("-", "+", "•")) or in_cell:
                 rec.kinh_gui_items.append(comp(nxt))
                 k += 1
