@@ -278,6 +278,25 @@ def _quoc_hieu_zone(rows: list[list[_Word]], page_mid: float) -> _Zone | None:
     return None
 
 
+def _body_tail(rows: list[list[_Word]], k: int, lo: float, hi: float, mid: float) -> bool:
+    """Row ``k`` holds only left-side text that ends a body paragraph: it follows a full-width
+    line, starts at a first-line indent, or ends with the closing mark "./."."""
+    row = rows[k]
+    if any(w.x0 >= mid for w in row):
+        return False
+    text = _join_words(row).rstrip()
+    if text.endswith("/.") or 20 <= row[0].x0 - lo <= 45:
+        return True
+    if k > 0:
+        above = rows[k - 1]
+        return (
+            above[0].x0 <= lo + 45
+            and max(w.x1 for w in above) >= hi - 5
+            and not [g for g in _free_gaps(above, lo, hi, 9.0) if g[0] > lo + 1 and g[1] < hi - 1]
+        )
+    return False
+
+
 def _zones(rows: list[list[_Word]], lo: float, hi: float, first_page: bool = False) -> list[_Zone]:
     """Runs of rows that share an empty vertical gutter with text on both sides of it.
 
@@ -294,7 +313,9 @@ def _zones(rows: list[list[_Word]], lo: float, hi: float, first_page: bool = Fal
             zones.append(forced)
             i = forced.last + 1
     while i < n:
-        gaps = [g for g in _free_gaps(rows[i], lo, hi, GUTTER) if g[0] > lo + 1 and g[1] < hi - 1]
+        # a one-sided first row (a signature title above "Nơi nhận:") has only edge gaps; the
+        # gutter finally chosen must lie inside the text area
+        gaps = _free_gaps(rows[i], lo, hi, GUTTER)
         if not gaps:
             i += 1
             continue
@@ -313,18 +334,32 @@ def _zones(rows: list[list[_Word]], lo: float, hi: float, first_page: bool = Fal
             current = nxt
             j += 1
         # the widest surviving gutter; rows on both sides of it
-        if j > i:
-            g0, g1 = max(current, key=lambda g: g[1] - g[0])
+        interior = [g for g in current if g[0] > lo + 1 and g[1] < hi - 1]
+        if j > i and interior:
+            g0, g1 = max(interior, key=lambda g: g[1] - g[0])
             mid = (g0 + g1) / 2
             for r in rows[i : j + 1]:
                 if any(w.x1 <= mid for w in r) and any(w.x0 >= mid for w in r):
                     both_rows += 1
             left = [w for r in rows[i : j + 1] for w in r if w.x1 <= mid]
             right = [w for r in rows[i : j + 1] for w in r if w.x0 >= mid]
-            if both_rows and left and right and g1 - g0 >= GUTTER:
-                zones.append(_Zone(i, j, mid))
-                i = j + 1
-                continue
+            # two columns side by side: a row with words on both sides, or left and right groups
+            # whose vertical extents overlap (a signature title level with "Nơi nhận:")
+            overlap = bool(left and right) and (
+                min(max(w.bottom for w in left), max(w.bottom for w in right))
+                - max(min(w.top for w in left), min(w.top for w in right))
+                > 0
+            )
+            if (both_rows or (overlap and j - i >= 2)) and left and right and g1 - g0 >= GUTTER:
+                first = i
+                # leading rows that only hold the end of a body paragraph ("... tổng hợp./." above
+                # "Nơi nhận:") are not part of the zone
+                while first < j and _body_tail(rows, first, lo, hi, mid):
+                    first += 1
+                if first < j:
+                    zones.append(_Zone(first, j, mid))
+                    i = j + 1
+                    continue
         i += 1
     return zones
 
