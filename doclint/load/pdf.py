@@ -1135,7 +1135,8 @@ def _merge_across_pages(paras: list[tuple[_Para, _Frame, TablePosition | None]],
             last, first = prev.last, para.first
             if (
                 first.page == last.page + 1
-                and _same_style(last, first)
+                and (_same_style(last, first) or first.text.lstrip()[:1].islower())
+                and abs(last.size - first.size) < 1.5
                 and not last.text.rstrip().endswith(END_PUNCT)
                 and first.x0 <= body.left + 3.0
                 and (
