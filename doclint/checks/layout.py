@@ -437,6 +437,11 @@ def paragraph_spacing(ctx) -> Iterator[Finding]:
         if pdf:
             if block.page != prev.page or block.para.space_before_pt is None:
                 continue
+            size = block.dominant("size_pt")
+            if block.text[:1].islower() or (isinstance(size, (int, float)) and size < 12):
+                continue  # a fragment the layout split, or table/chart text drawn as lines
+            if len(block.text) < 40 and len(prev.text) < 40:
+                continue  # short cells of a table read row by row
             gap = block.para.space_before_pt
             if gap < 6 - 1.5:
                 tight.append(block)
