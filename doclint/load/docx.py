@@ -750,6 +750,10 @@ def load_docx(path: Path) -> Document:
                 "DOC001", "Tệp DOCX không có phần thân văn bản (w:body).", "The DOCX has no w:body."
             )
         reader.walk(body)
+        if reader.page == 1 and len(reader.blocks) > 25:
+            # no page break and no page Word rendered: pagination is unknown, not "all on page 1"
+            for block in reader.blocks:
+                block.page = None
         if not reader.sections:
             reader.close_section(etree.Element(q("sectPr")))
         facts = reader.facts
