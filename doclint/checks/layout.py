@@ -778,6 +778,8 @@ def recipients_style(ctx) -> Iterator[Finding]:
                                 "Nơi nhận: chữ thường, cỡ 12, nghiêng, đậm")  # fmt: skip
     wrong: dict[float, list[Component]] = defaultdict(list)
     for item in rec.recipients:
+        if not DASH_ITEM.match(item.text) and not item.text.lstrip().startswith("-"):
+            continue  # a note under the list ("Các đơn vị tải tài liệu tại: ..."), not a recipient
         _bold, _italic, size, _caps = _span_style(doc, item)
         if not _size_ok(size, 11, 11, pdf):
             wrong[round(size * 2) / 2].append(item)  # type: ignore[arg-type]
