@@ -82,6 +82,16 @@ def on_off(el: etree._Element | None) -> bool | None:
 # ---------------------------------------------------------------- styles
 
 
+def _overlay(base, other):
+    """A copy of ``base`` with every property ``other`` sets (style inheritance: later wins)."""
+    merged = replace(base)
+    for name in base.__dataclass_fields__:
+        value = getattr(other, name)
+        if value is not None:
+            setattr(merged, name, value)
+    return merged
+
+
 @dataclass
 class RProps:
     ascii: str | None = None
@@ -100,11 +110,7 @@ class RProps:
         """``other`` applied on top of self."""
         if other is None:
             return self
-        merged = replace(self)
-        for name in self.__dataclass_fields__:
-            value = getattr(other, name)
-            if value is not None:
-                setattr(merged, name, value)
+        merged = _overlay(self, other)
         if other.ascii is not None and other.ascii_theme is None:
             merged.ascii_theme = None
         if other.hansi is not None and other.hansi_theme is None:
@@ -126,14 +132,7 @@ class PProps:
     bottom_border: bool | None = None
 
     def over(self, other: PProps | None) -> PProps:
-        if other is None:
-            return self
-        merged = replace(self)
-        for name in self.__dataclass_fields__:
-            value = getattr(other, name)
-            if value is not None:
-                setattr(merged, name, value)
-        return merged
+        return self if other is None else _overlay(self, other)
 
 
 def read_rpr(rpr: etree._Element | None) -> RProps | None:
