@@ -15,10 +15,30 @@ from doclint.evaluation import load_manifest, score_recognition
 pytestmark = pytest.mark.corpus
 
 
+def _run(corpus: Path, suffixes: tuple[str, ...]):
+    rows = [r for r in load_manifest(corpus) if Path(r["local_file"]).suffix in suffixes]
+    return [(row, lint_path(corpus / row["local_file"], Config(), keep_document=True)) for row in rows]
+
+
 @pytest.fixture(scope="module")
 def results(corpus: Path):
-    rows = [r for r in load_manifest(corpus) if Path(r["local_file"]).suffix in (".docx", ".txt")]
-    return [(row, lint_path(corpus / row["local_file"], Config(), keep_document=True)) for row in rows]
+    return _run(corpus, (".docx", ".txt"))
+
+
+@pytest.fixture(scope="module")
+def pdf_doc_results(corpus: Path):
+    import shutil
+
+    suffixes = (".pdf", ".doc") if shutil.which("soffice") or shutil.which("libreoffice") else (".pdf",)
+    return _run(corpus, suffixes)
+
+
+@pytest.mark.slow
+def test_recognition_rates_on_pdf_and_doc(pdf_doc_results) -> None:
+    """Issue 4: recognition works on PDFs (and converted .doc) as on DOCX."""
+    for name, (hits, total, misses) in score_recognition(pdf_doc_results).items():
+        assert total > 0, name
+        assert hits / total >= 0.95, f"{name}: {hits}/{total}; misses: {misses}"
 
 
 def test_recognition_rates(results) -> None:
@@ -58,4 +78,6 @@ def test_findings_on_issued_documents_are_rare(results) -> None:
         if code in blank_fields:
             continue
         limit = allowance.get(code, 0.2)
-        assert count / len(admin) <= limit, f"{code} fires on {count} of {len(admin)} administrative documents"
+        assert count / len(admin) <= limit, (
+            f"{code} fires on {count} of {len(admin)} administrative documents"
+        )

@@ -155,6 +155,9 @@ def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Fi
         for v in _variants(name):
             canon[_fold(" ".join(v.split()))] = name
     pattern = _phrase_regex([v for n in names for v in _variants(n)])
+    accepted = {" ".join(a.split()) for a in ctx.table("capitalisation").get("accepted", {}).get("names", [])}
+    # one finding per wrong form, with a count: the same misspelt name 50 times is one thing to fix
+    seen: dict[tuple[str, str], list] = {}
     for block in _blocks(ctx):
         text = block.text
         for m in pattern.finditer(text):
@@ -163,7 +166,7 @@ def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Fi
             right = canon.get(key)
             if right is None or _all_caps(written):
                 continue
-            if " ".join(written.split()) in _variants(right):
+            if " ".join(written.split()) in _variants(right) or " ".join(written.split()) in accepted:
                 continue
             if code == "CAP002" and written[0].islower():
                 continue  # "cán bộ tài chính": the words, not the body's name
@@ -178,7 +181,16 @@ def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Fi
             else:
                 vi = f"Viết hoa chưa đúng: “{written}” → “{fixed}”."
                 en = f"Wrong capitalisation: “{written}” → “{fixed}”."
-            yield _finding(code, vi, en, block.index, m.start(), m.end(), written, fixed)
+            key2 = (" ".join(written.split()), fixed)
+            if key2 in seen:
+                seen[key2][1] += 1
+                continue
+            seen[key2] = [_finding(code, vi, en, block.index, m.start(), m.end(), written, fixed), 0]
+    for finding, more in seen.values():
+        if more:
+            finding.vi += f" (cùng lỗi này còn {more} lần khác trong văn bản)"
+            finding.en += f" (the same {more} more time(s) in the document)"
+        yield finding
 
 
 @check("CAP002")

@@ -60,6 +60,13 @@ def date_format(ctx) -> Iterator[Finding]:
     if slash:
         problems_vi.append("ngày tháng năm phải viết đầy đủ “ngày … tháng … năm …”, không dùng dấu gạch chéo")
         problems_en.append("write the date out as “ngày … tháng … năm …”, not with slashes")
+    words = re.findall(
+        r"[^\W\d_]+", text.split(",", 1)[-1] if parsed.comma else text[len(parsed.place or "") :]
+    )
+    misspelt = [w for w in words if w.lower() not in ("ngày", "tháng", "năm")]
+    if misspelt and not slash:
+        problems_vi.append(f"sai chữ “{misspelt[0]}” (phải là “ngày … tháng … năm …”)")
+        problems_en.append(f"misspelt word “{misspelt[0]}” (it reads “ngày … tháng … năm …”)")
     if not parsed.comma:
         problems_vi.append("thiếu dấu phẩy sau địa danh")
         problems_en.append("no comma after the place name")

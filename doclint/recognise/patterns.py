@@ -27,7 +27,7 @@ PARTY_NUMBER = re.compile(
 # "Liên Minh, ngày tháng 5 năm 2026", "Hà Nội, ngày 05 tháng 01 năm 2020", "TP. HCM ngày 5/3/2026"
 DATE_LINE = re.compile(
     r"^(?P<place>[^\d,]{2,60}?)\s*(?P<comma>,?)\s*ng[àa]y\s*(?P<day>[\d.…_ ]*?)\s*"
-    r"th[áa]ng\s*(?P<month>[\d.…_ ]*?)\s*n[ăa]m\s*(?P<year>[\d.…_ ]*)\s*\.?$",
+    r"(?:th|t|h)[áa]n?g\s*(?P<month>[\d.…_ ]*?)\s*n[ăa]m\s*(?P<year>[\d.…_ ]*)\s*\.?$",
     re.IGNORECASE,
 )
 DATE_SLASH_LINE = re.compile(
