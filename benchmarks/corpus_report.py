@@ -60,9 +60,20 @@ def main() -> None:
         print(f"  {name:22s} {hits:3d}/{total:3d} = {rate:6.1%}")
         for miss in misses:
             print(f"      miss: {miss}")
-    print("\nFindings per rule (documents / findings)")
+    issued = {
+        row["local_file"]
+        for row, result in results
+        if result.family == "administrative" and "draft" not in row["status_guess"]
+    }
+    admin = {row["local_file"] for row, result in results if result.family == "administrative"}
+    print(f"\nFindings per rule: documents hit (of {len(rows)}), of them administrative (of {len(admin)}),")
+    print(f"non-draft administrative (of {len(issued)}), and findings")
     for code, count in sorted(per_rule.items(), key=lambda kv: (-len(docs_per_rule[kv[0]]), kv[0])):
-        print(f"  {code:8s} {len(docs_per_rule[code]):3d} docs {count:5d} findings")
+        docs = docs_per_rule[code]
+        print(
+            f"  {code:8s} {len(docs):3d} docs {len(docs & admin):3d} admin {len(docs & issued):3d} non-draft"
+            f" {count:5d} findings"
+        )
     if args.docs:
         print("\nFindings per document")
         for path, family, counts in per_doc:

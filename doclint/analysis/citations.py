@@ -265,7 +265,7 @@ def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = 
 # patterns
 
 _UP = "A-ZĐÀ-ỸÐ"  # upper-case letters that start a code (Latin-1/Vietnamese range, Đ)
-_CODE = rf"[{_UP}][{_UP}a-zđ0-9]*"
+_CODE = rf"[{_UP}][{_UP}a-zđ0-9]*(?:&[{_UP}][{_UP}a-zđ0-9]*)?"  # "CCHC&VTLT" is one unit code
 _SEP_SL = r"[ \t]?/[ \t]?"  # tolerated spaces are reported (CIT001)
 _SEP_HY = r"[ \t]?[-–][ \t]?"
 
