@@ -14,7 +14,5 @@ def statistics(results) -> str:
             counts[finding.code] += 1
             names[finding.code] = finding.name
             files[finding.code].add(result.path)
-    lines = [
-        f"{n:5d}  {code:8s} {names[code]:34s} ({len(files[code])} tệp)" for code, n in counts.most_common()
-    ]
+    lines = [f"{n:5d}  {code:8s} {names[code]:34s} ({len(files[code])} tệp)" for code, n in counts.most_common()]
     return "\n".join(lines) + ("\n" if lines else "")
