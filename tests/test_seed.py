@@ -69,3 +69,21 @@ def test_seed_check_json_via_cli(run_cli, seed_path: Path, tmp_path: Path) -> No
     assert data["schema"] == 1 and data["files"][0]["doc_type"] == "KH"
     code, _ = run_cli("check", seed_path, "--stage", "final", "--format", "json", "--output", out)
     assert code == 1
+
+
+def test_inspect_json_shape(run_cli, seed_path: Path) -> None:
+    code, out = run_cli("inspect", SEED_DOCX, "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert {"path", "format", "family", "doc_type", "stage", "components"} <= set(data)
+    comps = data["components"]
+    for key in ("quoc_hieu", "tieu_ngu", "parent_body", "issuer", "number", "place_date", "doc_type_name",
+                "trich_yeu", "kinh_gui", "can_cu", "signature", "recipients", "appendices"):  # fmt: skip
+        assert key in comps, key
+    assert comps["parent_body"] is None and comps["kinh_gui"] is None
+    assert comps["quoc_hieu"]["text"] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert comps["number"]["location"]["block"] >= 0
+    assert comps["signature"]["authority"] == ["TM. ỦY BAN NHÂN DÂN"]
+    assert comps["signature"]["title"] == "CHỦ TỊCH" and comps["signature"]["name"] is None
+    assert comps["recipients"][-1]["text"] == "- Lưu: VT, VHXH."
+    assert data["stage"] == "draft" and data["family"] == "administrative" and data["doc_type"] == "KH"

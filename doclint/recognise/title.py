@@ -142,7 +142,8 @@ def _kinh_gui(lines: list[Line], rec: Recognition, i: int) -> int:
             )
         while k < len(lines):
             nxt = lines[k]
-            in_cell = line.table is not None and nxt.table == line.table
+            # the addressee may sit in the next cell of the same table row ("Kính gửi:" | "Sở Nội vụ.")
+            in_cell = line.table is not None and nxt.table is not None and nxt.table[:2] == line.table[:2]
             if nxt.text.startswith(("-", "+", "•")) or in_cell:
                 rec.kinh_gui_items.append(comp(nxt))
                 k += 1
