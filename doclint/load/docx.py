@@ -62,13 +62,22 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
     if STRICT_W.encode() in head or STRICT_W.encode() in data[:20000]:
         data = data.replace(STRICT_W.encode(), W.encode())
     try:
-        return etree.fromstring(data, PARSER)
+        root = etree.fromstring(data, PARSER)
     except etree.XMLSyntaxError as exc:
         raise LoadError(
             "DOC001",
             f"Tệp DOCX bị hỏng: phần {name} không phải XML hợp lệ (dòng {exc.lineno}).",
             f"Broken DOCX: part {name} is not well-formed XML (line {exc.lineno}).",
         ) from exc
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
+        # the same refusal for a DTD hidden after a long comment, past the quick look above
+        raise LoadError(
+            "DOC001",
+            f"Tệp DOCX chứa khai báo DTD/ENTITY trong {name} — từ chối vì có thể là tệp độc hại.",
+            f"The DOCX declares a DTD/ENTITY in {name} — refused as potentially malicious.",
+        )
+    return root
 
 
 def on_off(el: etree._Element | None) -> bool | None:
