@@ -553,6 +553,8 @@ def check_paths(
             continue
         entries.append((len(entries), str(path), config))
     stats.files = len(entries)
+    if stream_output is not None:
+        _refuse_output_over_input(stream_output, [Path(p) for _, p, _ in entries])
     results: list[FileResult | None] = [None] * len(entries)
     if not entries:
         return []
@@ -630,6 +632,26 @@ def check_paths(
         sys.stderr.write(f"doclint: đã dừng theo yêu cầu (Ctrl-C) sau {done}/{len(results)} tệp{where}.\n")
         raise SystemExit(INTERRUPTED_EXIT)
     return [r for r in results if r is not None]
+
+
+def _refuse_output_over_input(output: Path, inputs: list[Path]) -> None:
+    """The report must never overwrite a document being checked."""
+    from doclint.errors import ConfigError
+
+    try:
+        target = output.resolve()
+    except OSError:
+        return
+    for path in inputs:
+        try:
+            same = path.resolve() == target or (output.exists() and os.path.samefile(path, output))
+        except OSError:
+            continue
+        if same:
+            raise ConfigError(
+                f"tệp kết quả --output {output} trùng với một tệp đang được kiểm tra; "
+                "hãy ghi kết quả ra tệp khác (doclint không bao giờ ghi đè tệp đầu vào)"
+            )
 
 
 def _default_lint() -> Callable[..., FileResult]:
