@@ -196,6 +196,7 @@ class BatchStats:
     workers_started: int = 0
     jobs: int = 1
     worker_peak_rss_kb: list[int] = field(default_factory=list)
+    worker_cpu_seconds: float = 0.0
     seconds: float = 0.0
 
 
@@ -373,6 +374,7 @@ class _Worker:
     started: float = 0.0
     tasks: int = 0
     rss_kb: int = 0
+    cpu: float = 0.0
     busy: bool = False  # from sending a chunk until its "idle" message is read
     results: int = 0
 
@@ -412,6 +414,7 @@ class _Pool:
             self.workers.remove(worker)
         if worker.rss_kb:
             self.stats.worker_peak_rss_kb.append(worker.rss_kb)
+        self.stats.worker_cpu_seconds += worker.cpu
         try:
             if kill:
                 worker.proc.kill()
@@ -502,7 +505,7 @@ class _Pool:
                 error = result.error
                 self.finish(index, result, cacheable=error is None or error.code == "DOC001")
             elif message[0] == "idle":
-                worker.rss_kb = message[1]
+                worker.rss_kb, worker.cpu = message[1], message[2]
                 worker.chunk = deque()
                 worker.busy = False
                 if worker.tasks >= MAX_TASKS_PER_CHILD or worker.rss_kb > MAX_WORKER_RSS_MB * 1024:

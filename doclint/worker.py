@@ -59,6 +59,16 @@ def check_one(lint: Callable[..., FileResult], path: str, config: Config, keep_d
     return result
 
 
+def cpu_seconds() -> float:
+    try:
+        import resource
+
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+    except (ImportError, OSError):  # pragma: no cover - not on Unix
+        return 0.0
+
+
 def peak_rss_kb() -> int:
     try:
         import resource
@@ -70,7 +80,7 @@ def peak_rss_kb() -> int:
 
 def serve(conn, lint: Callable[..., FileResult], keep_document: bool) -> None:
     """The worker loop: receive a chunk of (index, path, config), send one result per file, then
-    ("idle", peak RSS). ``None`` ends the worker. Ctrl-C is the parent's business, not ours."""
+    ("idle", peak RSS, CPU seconds so far). ``None`` ends the worker. Ctrl-C is the parent's business, not ours."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -85,7 +95,7 @@ def serve(conn, lint: Callable[..., FileResult], keep_document: bool) -> None:
             for index, path, config in chunk:
                 result = check_one(lint, path, config, keep_document)
                 conn.send(("done", index, result))
-            conn.send(("idle", peak_rss_kb()))
+            conn.send(("idle", peak_rss_kb(), cpu_seconds()))
     except (BrokenPipeError, EOFError, OSError):  # the parent went away
         return
 
