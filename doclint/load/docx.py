@@ -571,6 +571,9 @@ class DocxReader:
             elif tag in (q("noBreakHyphen"),):
                 pieces.append("-")
             elif tag == q("softHyphen"):
+                # in a TCVN3 (.VnTime) run the byte 0xAD is the letter "ư", not a soft hyphen
+                if LEGACY_FONT.match((fmt.font_hansi or fmt.font or "").strip()):
+                    pieces.append("\u00ad")
                 continue
             elif tag == q("drawing") or tag == f"{{{MC}}}AlternateContent" or tag == q("pict"):
                 self._find_textboxes(child, para)

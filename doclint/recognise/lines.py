@@ -39,13 +39,6 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", stripped).strip().lower()
 
 
-def tone_fold(text: str) -> str:
-    """Lower case with diacritics kept but tone placement made uniform (hoà → hòa, uỷ → ủy)."""
-    from doclint.recognise.tones import to_new_style
-
-    return re.sub(r"\s+", " ", to_new_style(text.lower())).strip()
-
-
 # spaces and invisible format characters a flattening tool leaves at line ends
 _INVISIBLE = " \t\r\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 
