@@ -376,6 +376,7 @@ class _Worker:
     rss_kb: int = 0
     cpu: float = 0.0
     busy: bool = False  # from sending a chunk until its "idle" message is read
+    ready: bool = False  # said hello: it started, so a death from now on is the document's doing
     results: int = 0
 
 
@@ -494,13 +495,15 @@ class _Pool:
                 message = worker.conn.recv()
             except (EOFError, OSError):
                 break
-            if message[0] == "done":
+            if message[0] == "ready":
+                worker.ready = True
+                self.failed_starts = 0
+            elif message[0] == "done":
                 _, index, result = message
                 if worker.chunk and worker.chunk[0][0] == index:
                     worker.chunk.popleft()
                 worker.tasks += 1
                 worker.results += 1
-                self.failed_starts = 0
                 worker.started = time.monotonic()
                 error = result.error
                 self.finish(index, result, cacheable=error is None or error.code == "DOC001")
@@ -513,9 +516,9 @@ class _Pool:
                 return
         if not worker.proc.is_alive() and worker in self.workers:
             worker.proc.join(timeout=1)
-            if worker.results == 0:
-                # died before checking anything (could not start): retry the chunk, and after a few
-                # such deaths in a row check the rest in this process
+            if not worker.ready:
+                # died before it could start (e.g. the main script cannot be re-imported): retry the
+                # chunk, and after a few such deaths in a row check the rest in this process
                 self.failed_starts += 1
                 self._requeue(worker, pending)
             elif worker.chunk:

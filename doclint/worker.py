@@ -85,6 +85,7 @@ def serve(conn, lint: Callable[..., FileResult], keep_document: bool) -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
+        conn.send(("ready",))
         while True:
             try:
                 chunk = conn.recv()
