@@ -359,3 +359,32 @@ def test_cache_location(monkeypatch, tmp_path: Path) -> None:
     assert cache_dir(config) == tmp_path / "dem"
     monkeypatch.setenv("DOCLINT_CACHE_DIR", str(tmp_path / "env"))
     assert cache_dir(config) == tmp_path / "env"
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_mixed_corpus_hostile_generated_same_for_any_job_count(corpus: Path, tmp_path: Path) -> None:
+    """The real corpus (a sample of each format), the hostile files and generated drafts in one folder:
+    one entry per file, DOC001 for every hostile file, identical results with 1 and 2 jobs."""
+    from test_hostile_inputs import external_entity_docx, many_parts_zip
+
+    folder = make_folder(tmp_path / "lo", copies=3)
+    for suffix, count in ((".docx", 8), (".txt", 8), (".pdf", 3), (".doc", 1), (".md", 1)):
+        for source in sorted(corpus.rglob(f"*{suffix}"))[:count]:
+            target = folder / "corpus" / source.parent.name / source.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    hostile = folder / "hostile"
+    hostile.mkdir()
+    external_entity_docx(hostile / "xxe.docx", padding=5000)
+    many_parts_zip(hostile / "nhieu-phan.docx", count=10_000)
+    (hostile / "cut.docx").write_bytes((SAMPLES / "cong-van-hop-le.docx").read_bytes()[:3000])
+    (hostile / "vong").symlink_to(folder, target_is_directory=True)
+    files = list(iter_files([folder]))
+    serial = check_paths(files, None, {}, jobs=1, use_cache=False)
+    parallel = check_paths(files, None, {}, jobs=2, use_cache=False)
+    assert len(serial) == len(parallel) == len(files) == len({r.path for r in parallel})
+    assert summary(serial) == summary(parallel)
+    codes = {Path(r.path).name: r.error.code for r in parallel if "/lo/hostile/" in r.path}
+    assert codes == {"xxe.docx": "DOC001", "nhieu-phan.docx": "DOC001", "cut.docx": "DOC001"}
+    assert not [r for r in parallel if r.error and r.error.code in ("DOC005", "DOC006")]
