@@ -587,6 +587,7 @@ def check_paths(
 
     pool: _Pool | None = None
     interrupted = False
+    previous_handler: Any = None
     try:
         todo: list[tuple[int, str, Config]] = []
         for index, path, config in entries:
@@ -619,6 +620,7 @@ def check_paths(
                 _run_inline(left, lint, keep_document, timeout, finish, stats)
     except KeyboardInterrupt:
         interrupted = True
+        previous_handler = _ignore_sigint()  # a second Ctrl-C must not cut the clean-up short
     finally:
         progress.stop()
         if pool is not None:
@@ -633,11 +635,24 @@ def check_paths(
             if results[index] is None:
                 results[index] = crash_result(path, config, None)
     if interrupted:
+        if previous_handler is not None:
+            import signal
+
+            signal.signal(signal.SIGINT, previous_handler)
         done = sum(r is not None for r in results)
         where = f"; kết quả đã ghi vào {stream_output}" if stream is not None else ""
         sys.stderr.write(f"doclint: đã dừng theo yêu cầu (Ctrl-C) sau {done}/{len(results)} tệp{where}.\n")
         raise SystemExit(INTERRUPTED_EXIT)
     return [r for r in results if r is not None]
+
+
+def _ignore_sigint() -> Any:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        return signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return None
 
 
 def _refuse_output_over_input(output: Path, inputs: list[Path]) -> None:

@@ -8,6 +8,7 @@ every worker starts with the loaders, the checks and the built-in rule pack alre
 from __future__ import annotations
 
 import contextlib
+import pickle
 import signal
 import traceback
 from collections.abc import Callable
@@ -95,7 +96,13 @@ def serve(conn, lint: Callable[..., FileResult], keep_document: bool) -> None:
                 return
             for index, path, config in chunk:
                 result = check_one(lint, path, config, keep_document)
-                conn.send(("done", index, result))
+                try:
+                    conn.send(("done", index, result))
+                except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+                    # a Document that cannot cross the process boundary: send the findings without it
+                    result.document = None
+                    result.recognition = None
+                    conn.send(("done", index, result))
             conn.send(("idle", peak_rss_kb(), cpu_seconds()))
     except (BrokenPipeError, EOFError, OSError):  # the parent went away
         return
