@@ -388,3 +388,30 @@ def test_mixed_corpus_hostile_generated_same_for_any_job_count(corpus: Path, tmp
     codes = {Path(r.path).name: r.error.code for r in parallel if "/lo/hostile/" in r.path}
     assert codes == {"xxe.docx": "DOC001", "nhieu-phan.docx": "DOC001", "cut.docx": "DOC001"}
     assert not [r for r in parallel if r.error and r.error.code in ("DOC005", "DOC006")]
+
+
+def test_progress_only_on_a_terminal(monkeypatch) -> None:
+    class Tty:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("DOCLINT_NO_PROGRESS")
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setattr(sys, "stderr", Tty())
+    assert batch._progress_wanted()
+    monkeypatch.setenv("CI", "true")
+    assert not batch._progress_wanted()
+    monkeypatch.delenv("CI")
+    with open(os.devnull, "w") as pipe:  # a pipe or a file
+        monkeypatch.setattr(sys, "stderr", pipe)
+        assert not batch._progress_wanted()
+        assert batch._Progress(10).bar is None
+
+
+def test_include_exclude_on_the_command_line(run_cli, tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "lo", copies=2)
+    out = tmp_path / "r.json"
+    run_cli("check", folder, "--format", "json", "-o", out, "--include", "*.txt", "--exclude", "nam-2025")
+    names = sorted(os.path.relpath(f["path"], folder) for f in json.loads(out.read_text("utf-8"))["files"])
+    assert names == [f"nam-2024/thong-bao-{n}.txt" for n in range(3)]
