@@ -154,7 +154,7 @@ def check(
         if statistics:
             from doclint.report.statistics import statistics as stats
 
-            data += stats(results)
+            data += stats(results, lang=out_lang)
     else:
         data = report.renderer(format)(results, first_config, out_lang, output)
     if data is not None:
@@ -165,7 +165,7 @@ def check(
     if annotate is not None:
         from doclint.annotate import annotate_results
 
-        annotate_results(results, annotate)
+        annotate_results(results, annotate, lang=out_lang)
     fail_level = fail_on or first_config.fail_on
     raise typer.Exit(exit_status(results, fail_level))
 

@@ -132,6 +132,7 @@ class LoadFacts:
     """What the loader saw before normalising, so that rules can report it."""
 
     non_nfc_blocks: int = 0  # blocks whose raw text was not NFC
+    non_nfc_where: list[int] = field(default_factory=list)  # their block indices
     fonts: dict[str, int] = field(default_factory=dict)  # font name -> characters drawn with it
     legacy_fonts: list[str] = field(default_factory=list)  # .VnTime, VNI-Times...
     has_text_boxes: bool = False

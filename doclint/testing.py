@@ -7,6 +7,7 @@ exactly which defect it carries.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -223,7 +224,7 @@ def seed_blocks(text: str) -> dict[str, object]:
     body_end = lines.index("Nơi nhận:")
     body: list[str] = []
     for line in lines[i + 2 : body_end]:
-        if body and line[:1].islower():
+        if body and line[:1].islower() and not re.match(r"^[a-zđ][).]\s", line):
             body[-1] = f"{body[-1]} {line}"
         else:
             body.append(line)

@@ -17,7 +17,7 @@ def test_text_output_groups_and_totals(run_cli, tmp_path: Path) -> None:
     assert first != second
     assert "không có phát hiện" in lines[first + 1]
     num3 = next(ln for ln in lines if "NUM003" in ln)
-    assert "lỗi" in num3 and "trang 1, đoạn" in num3
+    assert "lỗi" in num3 and "đoạn 4" in num3
     assert any("│ Số 5/QyĐ-UBND" in ln for ln in lines)
     assert any("→ sửa thành: Số: 05/QĐ-UBND" in ln or "→ sửa thành: Số: 05/QyĐ-UBND" in ln for ln in lines)
     assert lines[-1].startswith("Tổng: 2 tệp")

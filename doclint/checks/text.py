@@ -82,7 +82,9 @@ def _codeish(text: str, start: int, end: int) -> bool:
 # ----------------------------------------------------------------------------------------- TXT001
 def _nfc(ctx) -> Iterator[Finding]:
     n = ctx.doc.facts.non_nfc_blocks
+    where = ctx.doc.facts.non_nfc_where
     if n:
+        first = where[0] if where and where[0] < len(ctx.doc.blocks) else None
         yield Finding(
             "TXT001",
             f"Văn bản có {n} đoạn không ở dạng Unicode dựng sẵn (NFC): chữ bị tách thành chữ cái và dấu "
@@ -90,6 +92,8 @@ def _nfc(ctx) -> Iterator[Finding]:
             f"{n} paragraph(s) are not in Unicode NFC: letters are stored as base letter plus separate "
             "marks (NFD or half-composed), which breaks search, sorting and comparison.",
             suggestion="Chuyển toàn bộ văn bản sang Unicode dựng sẵn (NFC), ví dụ bằng Unikey Toolkit.",
+            location=Location(block=first),
+            excerpt=ctx.doc.blocks[first].text[:80] if first is not None else None,
         )
 
 

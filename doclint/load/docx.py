@@ -622,9 +622,11 @@ class DocxReader:
             label = self.numbering.label(props.num_id, props.ilvl or 0)
             pfmt.numbering_label = label
             pfmt.numbering_level = props.ilvl or 0
+        stripped = text.strip()
         if para.non_nfc:
             self.facts.non_nfc_blocks += 1
-        stripped = text.strip()
+            if stripped or label:
+                self.facts.non_nfc_where.append(len(self.blocks))
         if stripped or label:
             self.blocks.append(
                 Block(
@@ -797,6 +799,10 @@ def load_docx(path: Path) -> Document:
                 "DOC001", "Tệp DOCX không có phần thân văn bản (w:body).", "The DOCX has no w:body."
             )
         reader.walk(body)
+        if reader.page == 1 and len(reader.blocks) > 25:
+            # no page break and no page Word rendered: pagination is unknown, not "all on page 1"
+            for block in reader.blocks:
+                block.page = None
         if not reader.sections:
             reader.close_section(etree.Element(q("sectPr")))
         facts = reader.facts

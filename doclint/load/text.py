@@ -67,6 +67,9 @@ def load_text(path: Path) -> Document:
         normal = unicodedata.normalize("NFC", stripped)
         if normal != stripped:
             facts.non_nfc_blocks += 1
+            facts.non_nfc_where.append(
+                len(blocks) - (1 if blocks and _continues(blocks[-1].text, normal) else 0)
+            )
         if blocks and _continues(blocks[-1].text, normal):
             # a sentence broken by a page break or a hard wrap: one paragraph, as the author meant
             glue = "" if blocks[-1].text[-1:].isdigit() and normal.isdigit() and _DATE_OPEN.search(

@@ -1,0 +1,64 @@
+"""``doclint annotate FILE.docx [-o OUT.docx]``: a copy of the draft with one Word comment per finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def annotate(
+        path: Annotated[Path, typer.Argument(help="Tệp DOCX cần ghi chú thích (không bị sửa).")],
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="Tệp DOCX đầu ra (mặc định: TÊN.doclint.docx).")
+        ] = None,
+        select: Annotated[list[str] | None, typer.Option(help="Chỉ chạy các mã/tiền tố này.")] = None,
+        ignore: Annotated[list[str] | None, typer.Option(help="Bỏ qua các mã/tiền tố này.")] = None,
+        stage: Annotated[str | None, typer.Option(help="draft (dự thảo) hoặc final (trình ký).")] = None,
+        lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
+        config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
+    ) -> None:
+        """Ghi bản sao DOCX có chú thích (comment) của doclint tại đúng chỗ sai."""
+        from doclint.annotate import AnnotateError, annotate_result, default_output, require_docx
+        from doclint.batch import config_for
+        from doclint.config import STAGES, ConfigError, read_config, split_codes
+        from doclint.engine import lint_path
+        from doclint.errors import LoadError
+
+        def fail(message: str) -> typer.Exit:
+            typer.echo(f"doclint: {message}", err=True)
+            return typer.Exit(2)
+
+        if stage is not None and stage not in STAGES:
+            raise fail(f"--stage phải là draft hoặc final, không phải {stage!r}")
+        if lang is not None and lang not in ("vi", "en"):
+            raise fail(f"--lang phải là vi hoặc en, không phải {lang!r}")
+        if not path.is_file():
+            raise fail(f"không tìm thấy tệp {path}")
+        try:
+            require_docx(path)
+        except AnnotateError as exc:
+            raise fail(exc.message(lang or "vi")) from exc
+        out = output or default_output(path)
+        try:
+            explicit = read_config(config.resolve()) if config else None
+            cfg = config_for(path, explicit, {"select": split_codes(select), "ignore": split_codes(ignore),
+                                              "stage": stage, "lang": lang})  # fmt: skip
+        except ConfigError as exc:
+            raise fail(str(exc)) from exc
+        out_lang = lang or cfg.lang
+        result = lint_path(path, cfg, keep_document=True)
+        if result.error is not None:
+            raise fail(f"{path}: {result.error.code} {result.error.message(out_lang)}")
+        try:
+            report = annotate_result(result, out, out_lang)
+        except (AnnotateError, LoadError) as exc:
+            raise fail(exc.message(out_lang)) from exc
+        exact = sum(1 for c in report.comments if c.exact)
+        if out_lang == "en":
+            typer.echo(f"{report.output}: {report.count} comments ({exact} on the exact words)")
+        else:
+            typer.echo(f"{report.output}: {report.count} chú thích ({exact} gắn đúng vào chữ sai)")

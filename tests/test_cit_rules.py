@@ -1,0 +1,344 @@
+"""CIT, ABBR and CAP rules on snippets and on the seed plan (the issue's "Must show")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from doclint.config import Config
+from doclint.context import Context
+from doclint.engine import run_checks
+from doclint.model import Block, Document
+from doclint.recognise import recognise
+from doclint.rulepack import load_pack
+
+
+def _shared_dir() -> Path | None:
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "seeds").is_dir():
+            return parent / "shared"
+    return None
+
+
+SEED = (_shared_dir() or Path("/nonexistent")) / "seeds" / "000_89dcc62694a11fe1.txt"
+needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="shared/seeds absent")
+
+
+def lint_blocks(lines: list[str], family: str = "administrative", config: Config | None = None):
+    doc = Document(path="x.txt", format="txt", blocks=[Block(i, t) for i, t in enumerate(lines)])
+    return lint_doc(doc, family, config)
+
+
+def lint_doc(doc, family: str = "administrative", config: Config | None = None):
+    pack = load_pack()
+    rec = recognise(doc, pack)
+    if rec.family == "other":
+        rec.family = family
+    ctx = Context(doc=doc, rec=rec, config=config or Config(), pack=pack)
+    return [f for f in run_checks(ctx) if f.code.startswith(("CIT", "ABBR", "CAP", "DOC"))]
+
+
+def codes(findings) -> list[str]:
+    return [f.code for f in findings]
+
+
+@pytest.fixture(scope="module")
+def seed_findings():
+    from doclint.load import load
+
+    doc = load(SEED)
+    return doc, lint_doc(doc)
+
+
+@needs_seed
+def test_seed_no_crash(seed_findings):
+    assert "DOC005" not in codes(seed_findings[1])
+
+
+@needs_seed
+def test_seed_missing_so(seed_findings):
+    findings = seed_findings[1]
+    cit003 = [f for f in findings if f.code == "CIT003"]
+    assert len(cit003) == 1
+    assert cit003[0].excerpt == "Kết luận 226-KL/TW"
+    assert cit003[0].suggestion == "Kết luận số 226-KL/TW"
+
+
+@needs_seed
+def test_seed_repeated_full_citations(seed_findings):
+    doc, findings = seed_findings
+    repeated = {f.suggestion for f in findings if f.code == "CIT005"}
+    # 534 repeated in full in the closing paragraph, 09/2019 repeated, 05/CT-UBND repeated with its date
+    assert {"Quyết định số 534/QĐ-TTg", "Nghị định số 09/2019/NĐ-CP", "Chỉ thị số 05/CT-UBND"} <= repeated
+    closing = next(f for f in findings if f.code == "CIT005" and "534" in f.suggestion)
+    assert doc.blocks[closing.location.block].text.startswith("Trên đây là Kế hoạch")
+    # the nested 226-KL/TW inside that repeated trích yếu is not reported a second time
+    assert not any(f.code == "CIT005" and "226" in (f.suggestion or "") for f in findings)
+
+
+@needs_seed
+def test_seed_mixed_date_styles(seed_findings):
+    assert codes(seed_findings[1]).count("CIT010") == 1
+
+
+@needs_seed
+def test_seed_abbreviations_before_definition(seed_findings):
+    abbrs = {f.excerpt for f in seed_findings[1] if f.code == "ABBR001"}
+    assert {"UBND", "HĐND"} <= abbrs
+    # customary: codes inside numbers (KL, TW, QĐ...), the Lưu line (VT, VHXH), Nơi nhận items
+    assert not abbrs & {"TW", "KL", "QĐ", "TTg", "VT", "VHXH", "TTPVHCC", "SNCL", "TTĐT"}
+
+
+@needs_seed
+def test_seed_law_name_capitalisation(seed_findings):
+    cap = [f for f in seed_findings[1] if f.code == "CAP003"]
+    assert [(f.excerpt, f.suggestion) for f in cap] == [
+        ("Luật Tổ chức Chính quyền địa phương", "Luật Tổ chức chính quyền địa phương")
+    ]
+
+
+@needs_seed
+def test_seed_first_citation_incomplete(seed_findings):
+    cit004 = [f.excerpt for f in seed_findings[1] if f.code == "CIT004"]
+    assert any(e.startswith("Nghị quyết số 76/NQ-CP") for e in cit004)
+
+
+# --- CIT snippets ------------------------------------------------------------------------------
+
+
+def test_cit001_party_slash():
+    f = [f for f in lint_blocks(["Thực hiện Kết luận số 226/KL-TW của Ban Bí thư."]) if f.code == "CIT001"]
+    assert f and f[0].suggestion == "226-KL/TW"
+
+
+def test_cit002_type_mismatch_and_party_qd():
+    findings = lint_blocks(
+        [
+            "Thực hiện Quyết định số 12/NQ-CP và Nghị định số 30/2020/QĐ-CP.",
+            "Theo Quy định số 178-QĐ/TW và Quyết định số 244-QĐ/TW.",
+        ]
+    )
+    cit002 = [f for f in findings if f.code == "CIT002"]
+    assert [f.location.block for f in cit002] == [0, 0]
+
+
+def test_cit006_different_dates():
+    findings = lint_blocks(
+        [
+            "Thực hiện Chỉ thị số 05/CT-UBND ngày 13/3/2026 của UBND tỉnh về tăng cường kỷ cương.",
+            "Các đơn vị thực hiện Chỉ thị số 05/CT-UBND ngày 15/3/2026 của UBND tỉnh.",
+        ]
+    )
+    assert "CIT006" in codes(findings)
+
+
+def test_cit007_year_and_future():
+    findings = lint_blocks(
+        ["Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2021 của Chính phủ về công tác văn thư;"]
+    )
+    assert "CIT007" in codes(findings)
+    findings = lint_blocks(["Theo Công văn số 12/UBND-VX ngày 31/02/2026 của UBND tỉnh về việc họp."])
+    assert "CIT007" in codes(findings)
+
+
+def test_cit008_issuer_mismatch():
+    findings = lint_blocks(
+        ["Thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Chính phủ về việc ban hành Kế hoạch."]
+    )
+    assert "CIT008" in codes(findings)
+    ok = lint_blocks(
+        [
+            "Thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ về việc ban hành Kế hoạch."
+        ]
+    )
+    assert "CIT008" not in codes(ok)
+
+
+def test_cit009_and_cit011_can_cu():
+    findings = lint_blocks(
+        [
+            "QUYẾT ĐỊNH",
+            "Về việc thành lập Tổ công tác",
+            "Căn cứ Luật số 72/2025/QH15 Tổ chức chính quyền địa phương;",
+            "Căn cứ Kế hoạch số 138/KH-UBND ngày 25/4/2026 của Ủy ban nhân dân tỉnh về việc triển khai;",
+        ]
+    )
+    assert "CIT009" in codes(findings)
+    assert "CIT011" in codes(findings)
+
+
+# --- ABBR snippets -----------------------------------------------------------------------------
+
+
+def test_abbr_defined_then_used_is_fine():
+    findings = lint_blocks(["Ủy ban nhân dân (UBND) tỉnh chỉ đạo.", "UBND các xã thực hiện."])
+    assert "ABBR001" not in codes(findings)
+
+
+def test_abbr_allow_option_and_defined_twice():
+    from dataclasses import replace
+
+    config = replace(Config(), options=(("abbreviations-allow", ["CNTT"]),))
+    findings = lint_blocks(["Ứng dụng CNTT trong công việc."], config=config)
+    assert "ABBR001" not in codes(findings)
+    findings = lint_blocks(["Hội đồng nhân dân (HĐND) xã họp.", "Hội đồng nhân dân (HĐND) tỉnh họp."])
+    assert "ABBR002" in codes(findings)
+
+
+def test_abbr_headings_are_not_abbreviations():
+    findings = lint_blocks(["I. MỤC ĐÍCH, YÊU CẦU", "II. TỔ CHỨC THỰC HIỆN"])
+    assert "ABBR001" not in codes(findings)
+
+
+# --- CAP snippets ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "suggestion"),
+    [
+        ("Ủy ban nhân dân Tỉnh Ninh Bình chỉ đạo.", "CAP001", "tỉnh Ninh Bình"),
+        ("Các trường học trên địa bàn quận 1 tham gia.", "CAP001", "Quận 1"),
+        ("Gửi báo cáo về Bộ tài chính.", "CAP002", "Bộ Tài chính"),
+        ("Theo chỉ đạo của Ủy ban Nhân dân tỉnh.", "CAP002", "Ủy ban nhân dân"),
+        ("Thực hiện theo Bộ Luật Lao động.", "CAP003", "Bộ luật Lao động"),
+        ("Thực hiện theo Khoản 2 Điều 5 Nghị định.", "CAP004", "khoản 2"),
+        ("Thực hiện theo khoản 2 điều 5 Nghị định.", "CAP004", "Điều 5"),
+        ("Cán bộ tại thành phố Hồ Chí Minh tham dự.", "CAP005", "Thành phố Hồ Chí Minh"),
+        ("Nghị quyết của Ban chấp hành Trung ương.", "CAP005", "Ban Chấp hành Trung ương"),
+    ],
+)
+def test_cap_rules(line, code, suggestion):
+    findings = [f for f in lint_blocks([line]) if f.code == code]
+    assert findings and findings[0].suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tỉnh Ninh Bình có 8 đơn vị hành chính.",  # sentence start
+        "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH",  # all caps
+        "Cán bộ tài chính xã tham dự.",  # words, not the body
+        "Điều 5. Trách nhiệm thi hành",  # article heading
+        "Thực hiện theo khoản 2 Điều 5 Luật Tổ chức Quốc hội.",  # correct
+        "Giao Phường Điện Biên Phủ chủ trì.",  # historical name keeps the capital
+    ],
+)
+def test_cap_no_false_positive(line):
+    assert not [f for f in lint_blocks([line]) if f.code.startswith("CAP")]
+
+
+def test_cit005_not_in_amendment_or_repeal_clauses():
+    findings = lint_blocks(
+        [
+            "Thực hiện Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định chế độ báo cáo.",
+            "Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định chế độ báo cáo hết hiệu lực.",
+            "Sửa đổi, bổ sung Điều 3 Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định chế độ báo cáo.",
+        ]
+    )
+    assert "CIT005" not in codes(findings)
+
+
+def test_cit004_template_phrases_are_complete_enough():
+    findings = lint_blocks(
+        ["Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 187/TTr-SNV ngày 28/8/2025."]
+    )
+    assert "CIT004" not in codes(findings)
+
+
+def test_abbr_other_definition_forms_and_non_abbreviations():
+    findings = lint_blocks(
+        [
+            "Ký hiệu tên loại như: NQ (nghị quyết), CT (chỉ thị).",
+            "Quyết định: QĐ",
+            "Các NQ, CT, QĐ được đánh số.",
+            "Tên tiếng Anh: MINISTRY OF AGRICULTURE AND ENVIRONMENT.",
+            "Thay cụm từ “Cơ quan TTGSNH” bằng cụm từ “Thanh tra Ngân hàng”.",
+            "Tên giao dịch là Fund for Overseas Employment Support, viết tắt là FES. Quỹ FES hoạt động.",
+        ]
+    )
+    assert [f.excerpt for f in findings if f.code == "ABBR001"] == []
+
+
+def test_cit004_basic_and_strict():
+    from dataclasses import replace
+
+    line = ["Thực hiện Chỉ thị số 05/CT-UBND ngày 13/3/2026 của Ủy ban nhân dân tỉnh, các đơn vị triển khai."]
+    assert "CIT004" not in codes(lint_blocks(line))
+    strict = replace(Config(), options=(("citation-completeness", "strict"),))
+    assert "CIT004" in codes(lint_blocks(line, config=strict))
+    assert "CIT004" in codes(lint_blocks(["Thực hiện Nghị quyết số 76/NQ-CP, các đơn vị triển khai."]))
+
+
+def test_abbr_known_from_the_header():
+    findings = lint_blocks(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH LÂM ĐỒNG",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/KH-UBND",
+            "Lâm Đồng, ngày 05 tháng 5 năm 2026",
+            "KẾ HOẠCH",
+            "Tuyên truyền cải cách hành chính năm 2026",
+            "I. MỤC ĐÍCH",
+            "UBND các xã, phường triển khai thực hiện.",
+        ]
+    )
+    assert "UBND" not in [f.excerpt for f in findings if f.code == "ABBR001"]
+
+
+def test_cit007_cited_after_own_date():
+    findings = lint_blocks(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "XÃ LIÊN MINH",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/KH-UBND",
+            "Liên Minh, ngày 05 tháng 5 năm 2026",
+            "KẾ HOẠCH",
+            "Triển khai công tác văn thư",
+            "Thực hiện Kế hoạch số 138/KH-UBND ngày 25/6/2026 của Ủy ban nhân dân tỉnh về công tác văn thư.",
+        ]
+    )
+    cit007 = [f for f in findings if f.code == "CIT007"]
+    assert cit007 and "sau ngày ban hành" in cit007[0].vi
+
+
+def test_cit006_amending_law_date_is_not_the_amended_laws():
+    findings = lint_blocks(
+        [
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số "
+            "điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;"
+        ]
+    )
+    assert "CIT006" not in codes(findings)
+
+
+def test_one_huge_paragraph_is_not_quadratic():
+    import time
+
+    text = " ".join(
+        f"Thực hiện Quyết định số {i}/QĐ-UBND ngày 01/02/2026 của UBND tỉnh về việc giao chỉ tiêu và Luật Đất đai"
+        for i in range(600)
+    )
+    start = time.perf_counter()
+    lint_blocks([text])
+    assert time.perf_counter() - start < 10
+
+
+def test_abbr_one_definition_matching_two_patterns_is_one_definition():
+    findings = lint_blocks(["Đẩy mạnh cải cách hành chính (sau đây viết tắt là CCHC) và các nhiệm vụ CCHC."])
+    assert not [f for f in findings if f.code.startswith("ABBR")]
+
+
+def test_cit004_introduced_inside_another_title():
+    findings = lint_blocks(
+        [
+            "Thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ về việc ban hành Kế hoạch "
+            "thực hiện Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư về chấn chỉnh lề lối làm việc.",
+            "Quán triệt Kết luận số 226-KL/TW đến cán bộ, công chức.",
+        ]
+    )
+    assert "CIT004" not in codes(findings)
