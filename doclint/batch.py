@@ -361,7 +361,7 @@ def _mp_context():
     methods = mp.get_all_start_methods()
     if "forkserver" in methods:
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["doclint.worker"])
+        ctx.set_forkserver_preload(["doclint.worker", "doclint.worker_warm"])
         return ctx
     return mp.get_context("spawn")
 
