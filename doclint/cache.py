@@ -381,4 +381,7 @@ def clear(config: Config | None = None) -> Path:
     folder = cache_dir(config)
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{folder / DB_NAME}{suffix}").unlink(missing_ok=True)
+    if folder.is_dir():
+        for path in folder.glob("lexicon-*.json"):  # the parsed Vietnamese lexicon (doclint.vn.lexicon)
+            path.unlink(missing_ok=True)
     return folder

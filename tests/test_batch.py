@@ -415,3 +415,18 @@ def test_include_exclude_on_the_command_line(run_cli, tmp_path: Path) -> None:
     run_cli("check", folder, "--format", "json", "-o", out, "--include", "*.txt", "--exclude", "nam-2025")
     names = sorted(os.path.relpath(f["path"], folder) for f in json.loads(out.read_text("utf-8"))["files"])
     assert names == [f"nam-2024/thong-bao-{n}.txt" for n in range(3)]
+
+
+def test_lexicon_cache_round_trip_and_corruption(monkeypatch, tmp_path: Path) -> None:
+    from doclint import cache
+    from doclint.vn import lexicon
+
+    monkeypatch.setenv("DOCLINT_CACHE_DIR", str(tmp_path / "c"))
+    source = lexicon._load_source(lexicon.data_dir())
+    assert lexicon.load() == source  # parsed from the sources, then stored
+    (stored,) = (tmp_path / "c").glob("lexicon-*.json")
+    assert lexicon.load() == source  # read back from the cache
+    stored.write_text('{"broken', encoding="utf-8")
+    assert lexicon.load() == source  # a broken cache file is ignored
+    cache.clear()
+    assert not list((tmp_path / "c").glob("lexicon-*.json"))
