@@ -166,7 +166,10 @@ _REPEAL = re.compile(
 @check("CIT004")
 def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
     cits: Citations = ctx.analysis("citations")
-    strict = ctx.config.option("citation-completeness", "basic") == "strict"
+    # basic: only a bare "type + number"; standard (default): type, number and date everywhere (the ký hiệu
+    # already names the issuer), the trích yếu too in căn cứ lines (Phụ lục I, II.6.a); strict: all five parts
+    # at every first citation, as Phụ lục I, II.6.b reads literally
+    mode = ctx.config.option("citation-completeness", "standard")
     for doc in cits.documents:
         m = _reference_mention(doc)
         if m.kind != "number" or m.nested or m.zone not in ("body", "can_cu", "title"):
@@ -181,7 +184,7 @@ def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
             continue  # laws and ordinances: type and name (CIT009 covers numbers in căn cứ)
         # already introduced in full before, inside the title or another citation's trích yếu
         earlier = [x for x in doc.mentions if (x.block, x.start) < (m.block, m.start) and x.kind == "number"]
-        if any(x.date and x.issuer_text and (x.trich_yeu or not strict) for x in earlier):
+        if any(x.date and x.issuer_text and (x.trich_yeu or not _wants_summary(mode, x)) for x in earlier):
             continue
         if m.issuer_code in ("QH", "UBTVQH") and type_word in ("",):
             continue
@@ -192,12 +195,12 @@ def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
         if m.date is None:
             missing_vi.append("ngày ban hành")
             missing_en.append("date")
-        if m.issuer_text is None:
+        if m.issuer_text is None and mode == "strict":
             missing_vi.append("cơ quan ban hành")
             missing_en.append("issuer")
-        if not strict and (m.date is not None or m.issuer_text is not None):
-            continue  # default: only a bare "type + number" first citation; strict mode wants all five parts
-        if m.trich_yeu is None:
+        if mode == "basic" and (m.date is not None or m.issuer_text is not None):
+            continue
+        if m.trich_yeu is None and _wants_summary(mode, m):
             missing_vi.append("trích yếu nội dung")
             missing_en.append("subject (trích yếu)")
         if not missing_vi:
@@ -211,6 +214,10 @@ def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
             _loc(m),
             excerpt=m.text,
         )
+
+
+def _wants_summary(mode: str, m: Mention) -> bool:
+    return mode == "strict" or (mode == "standard" and m.zone == "can_cu")
 
 
 def _nested_in(m: Mention, others: list[Mention]) -> bool:
