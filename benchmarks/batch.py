@@ -307,6 +307,7 @@ def big_folder(work: Path, docs: int, corpus: Path | None) -> list[tuple[str, st
     nocache = work / "no-cache-used"
     serial = run_child(folder, 1, False, nocache)
     parallel = run_child(folder, cores, False, nocache)
+    control = machine_scaling(cores)
     cache_dir = work / "cache"
     cold = run_child(folder, cores, True, cache_dir)
     warm = run_child(folder, cores, True, cache_dir)
@@ -326,6 +327,11 @@ def big_folder(work: Path, docs: int, corpus: Path | None) -> list[tuple[str, st
         (
             "  scaling (wall --jobs 1 / wall --jobs N; target ≥ 1.8× on 2 cores)",
             f"{serial['seconds'] / parallel['seconds']:.2f}×",
+        ),
+        ("  control: multiprocessing.Pool on a CPU-bound loop, 1 vs N processes", f"{control:.2f}×"),
+        (
+            "  expected on an idle machine (CPU: workers / (workers ÷ N + main process))",
+            f"{(parallel['worker_cpu']) / (parallel['worker_cpu'] / cores + parallel['main_cpu']):.2f}×",
         ),
         (f"--jobs {cores}, cold cache", rate(cold)),
         (
@@ -353,6 +359,26 @@ def big_folder(work: Path, docs: int, corpus: Path | None) -> list[tuple[str, st
         ("timeouts (DOC006)", str(serial["timeouts"] + parallel["timeouts"])),
     ]
     return rows
+
+
+def _spin(_: int) -> None:
+    started = time.process_time()
+    while time.process_time() - started < 0.05:
+        pass
+
+
+def machine_scaling(cores: int) -> float:
+    """What the machine gives right now: the same CPU-bound loop through the standard library's
+    multiprocessing.Pool with 1 and with ``cores`` processes (on a shared machine, far below ``cores``)."""
+    import multiprocessing as mp
+
+    walls = []
+    for n in (1, cores):
+        started = time.perf_counter()
+        with mp.get_context("fork").Pool(n) as pool:
+            pool.map(_spin, range(60), chunksize=2)
+        walls.append(time.perf_counter() - started)
+    return walls[0] / walls[1]
 
 
 def print_table(rows: list[tuple[str, str]]) -> None:
