@@ -186,7 +186,15 @@ def inspect(
     except LoadError as err:
         typer.echo(f"{path}: {err.code} {err.vi}", err=True)
         raise typer.Exit(EXIT_ERROR) from err
-    rec = recognise(doc, load_pack())
+    from doclint.analysis.sections import describe
+    from doclint.config import find_config
+
+    found = find_config(path)  # the user packs of the nearest doclint.toml (their skeletons)
+    try:
+        pack = load_pack(read_config(found).packs if found else ())
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    rec = recognise(doc, pack)
     data = {
         "path": str(path),
         "format": doc.format,
@@ -194,6 +202,7 @@ def inspect(
         "doc_type": rec.doc_type,
         "stage": "draft" if _looks_like_draft(rec) else "final",
         "components": rec.as_dict(),
+        "sections": describe(doc, rec, pack),
     }
     if format == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -212,6 +221,14 @@ def inspect(
         else:
             text = value["text"].replace("\n", " / ")
             typer.echo(f"  {name:14s} {text}  (đoạn {value['location'].get('block', 0) + 1})")
+    sections = data["sections"]
+    if sections["skeleton"]:
+        typer.echo(f"  {'sections':14s} {sections['name']} ({sections['skeleton']})")
+        for item in sections["sections"]:
+            mark = "✔" if item["found"] else ("·" if item.get("applies") is False else "✘")
+            where = f"  (đoạn {item['block'] + 1})" if item.get("block") is not None else ""
+            empty = " [trống]" if item.get("empty") else ""
+            typer.echo(f"  {'':14s} {mark} {item['name']}{where}{empty}")
     for note in rec.notes:
         typer.echo(f"  ghi chú: {note}")
 

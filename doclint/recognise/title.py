@@ -94,6 +94,7 @@ def recognise_title(lines: list[Line], rec: Recognition, title_index: int | None
         and lines[i].upper
         and not ENACTMENT.match(lines[i].text)
         and not AUTHORITY.match(lines[i].text)
+        and not BODY_MARKER.match(lines[i].text)  # "I. MỤC ĐÍCH, YÊU CẦU" opens the body
         and len(lines[i].text.split()) <= 16
     ):
         rec.authority_line = comp(lines[i])
