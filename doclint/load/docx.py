@@ -93,12 +93,19 @@ def on_off(el: etree._Element | None) -> bool | None:
 # ---------------------------------------------------------------- styles
 
 
-def _clone(obj):
-    """A shallow copy of a plain dataclass, without ``copy.copy``'s or ``replace``'s generic machinery
-    (run formatting is merged a few thousand times per document)."""
-    new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__)
-    return new
+def _overlay(base, other):
+    """A copy of ``base`` with every property ``other`` sets (style inheritance: later wins).
+
+    A plain ``__dict__`` copy: ``dataclasses.replace`` re-runs ``__init__`` and ``getattr``/``setattr``
+    per field are several times slower, and run formatting is merged thousands of times per document.
+    """
+    merged = object.__new__(type(base))
+    target = merged.__dict__
+    target.update(base.__dict__)
+    for name, value in other.__dict__.items():
+        if value is not None:
+            target[name] = value
+    return merged
 
 
 @dataclass
@@ -119,11 +126,7 @@ class RProps:
         """``other`` applied on top of self."""
         if other is None:
             return self
-        merged = _clone(self)
-        target = merged.__dict__
-        for name, value in other.__dict__.items():
-            if value is not None:
-                target[name] = value
+        merged = _overlay(self, other)
         if other.ascii is not None and other.ascii_theme is None:
             merged.ascii_theme = None
         if other.hansi is not None and other.hansi_theme is None:
@@ -145,14 +148,7 @@ class PProps:
     bottom_border: bool | None = None
 
     def over(self, other: PProps | None) -> PProps:
-        if other is None:
-            return self
-        merged = _clone(self)
-        target = merged.__dict__
-        for name, value in other.__dict__.items():
-            if value is not None:
-                target[name] = value
-        return merged
+        return self if other is None else _overlay(self, other)
 
 
 def read_rpr(rpr: etree._Element | None) -> RProps | None:

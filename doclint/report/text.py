@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from doclint.config import Config
 from doclint.engine import FileResult
+from doclint.report.common import where
 from doclint.report.json import summary
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -21,17 +22,6 @@ LABEL = {
            "suggest": "suggestion", "basis": "basis", "unreadable": "unreadable", "ok": "no findings",
            "files": "files", "total": "Total"},
 }  # fmt: skip
-
-
-def where(finding, lang: str) -> str:
-    words = LABEL[lang]
-    loc = finding.location
-    parts = []
-    if loc.page:
-        parts.append(f"{words['page']} {loc.page}")
-    if loc.block is not None:
-        parts.append(f"{words['para']} {loc.block + 1}")
-    return ", ".join(parts) or "—"
 
 
 def render(
@@ -63,7 +53,7 @@ def render(
             sev = f.severity or "info"
             console.print(
                 f"  [{STYLE[sev]}]{f.code}[/{STYLE[sev]}] [{STYLE[sev]}]{words[sev]}[/{STYLE[sev]}] "
-                f"[dim]{escape(where(f, lang))}[/dim]  {escape(f.message(lang))}"
+                f"[dim]{escape(where(f, lang) or '—')}[/dim]  {escape(f.message(lang))}"
             )
             if f.excerpt:
                 console.print(f"      [dim]│[/dim] {escape(f.excerpt)}")
