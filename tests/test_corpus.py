@@ -51,7 +51,9 @@ def test_findings_on_issued_documents_are_rare(results) -> None:
     blank_fields = {"NUM004", "DATE003", "SIG004"}  # pre-issue Word texts are unnumbered and unsigned
     # undefined abbreviations (CCHC, TTHC, MTTQ, even "UBDN") are a real and common habit of these texts;
     # every one of these findings was read and is true (closing note of the citations issue)
-    allowance = {"ABBR001": 0.3}
+    # FMT003 reads w:pgMar exactly; the drafts of this office really use 15–18 mm top/bottom and
+    # 25–28 mm left margins (looked at one by one): true deviations from NĐ 30, not measuring errors
+    allowance = {"ABBR001": 0.3, "FMT003": 0.35}
     for code, count in docs_per_rule.items():
         if code in blank_fields:
             continue

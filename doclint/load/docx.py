@@ -741,6 +741,11 @@ class DocxReader:
             if para.has_page_field:
                 hf.has_page_field = True
                 hf.alignment = pfmt.alignment
+                raw = "".join(para.text)
+                if pfmt.alignment == "left" and raw.startswith("\t") and raw.strip().isdigit():
+                    # "⇥PAGE" on a left paragraph: moved to a tab stop, in practice the Header
+                    # style's centre stop (tab positions are not resolved)
+                    hf.alignment = "center"
             hf.has_numpages_field = hf.has_numpages_field or para.has_numpages_field
             if (text or para.has_page_field) and hf.alignment is None:
                 hf.alignment = pfmt.alignment

@@ -1,0 +1,252 @@
+"""Normalised word shingles of a document's content, for near-duplicate detection (RED001, RED002).
+
+Text is normalised so that light edits do not hide a repetition: NFC, lower case, the old and new
+tone placements unified ("uỷ" = "ủy"), dates written one way ("ngày 24 tháng 01 năm 2019" =
+"24/01/2019" → "24/1/2019"), "Ủy ban nhân dân" = "UBND", punctuation dropped, numbers and
+number/symbols ("09/2019/NĐ-CP", "10%") kept as tokens. List markers ("a)", "-", "2.") are dropped.
+
+The unit of comparison is the sentence (a paragraph split at ". ! ? ;"); paragraphs are the unit of
+report. Only content paragraphs take part: the body range recognition found (``ctx.rec``), without
+headings, short lines (fewer than ``MIN_TOKENS`` words), the preamble (căn cứ, "Thực hiện ...")
+and the closing formula ("Trên đây là ..."), the Nơi nhận, the signature and the page headers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from doclint.analysis import analysis
+
+if TYPE_CHECKING:
+    from doclint.context import Context
+    from doclint.model import Block, Document
+
+SHINGLE_K = 3
+MIN_TOKENS = 8  # a sentence shorter than this is boilerplate or a heading, not a passage
+
+# old-style tone placement → new style (what NĐ 30 era documents mostly use); both occur in the corpus
+_TONE = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}  # fmt: skip
+_TONE_RE = re.compile("|".join(_TONE))
+_PHRASES = [
+    (re.compile(r"\buỷ ban nhân dân\b"), "ubnd"),
+    (re.compile(r"\bhội đồng nhân dân\b"), "hđnd"),
+    (re.compile(r"\bnghị định\b"), "nghị_định"),
+]
+_DATE_WORDS = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
+_DATE_NUM = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
+# a token: a number/symbol ("09/2019/nđ-cp", "226-kl/tw", "1,5", "95%") or a word
+_TOKEN = re.compile(r"§?\d[\w/.,\-]*%?|\w+(?:[/\-]\w+)*", re.UNICODE)
+_MARKER = re.compile(r"^\s*(?:[-–—+•*]|[a-zđ][).]|\d+(?:\.\d+)*[.)]|[IVXLC]+[.)])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=\S)")
+# a citation "Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ" collapses to one token
+# "§09/2019/nđ-cp": two passages that only cite the same documents are not duplicates
+_CIT_TYPES = (
+    "nghị_định|quyết định|kết luận|kế hoạch|chỉ thị|thông tư|nghị quyết|quy định|công văn|hướng dẫn|"
+    "chương trình|thông báo|công điện|luật|pháp lệnh|văn bản"
+)
+_ISSUERS = (
+    "thủ tướng chính phủ|chính phủ|ban bí thư|bộ chính trị|ban chấp hành trung ương(?: đảng)?|quốc hội|"
+    "uỷ ban thường vụ quốc hội|văn phòng chính phủ|(?:ubnd|hđnd|tỉnh uỷ|huyện uỷ|đảng uỷ)"
+    "(?: (?:tỉnh|thành phố|huyện|xã|phường|thị xã))?(?: [a-zà-ỹđ]+){0,2}?|bộ [a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?"
+)
+_CITATION = re.compile(
+    rf"\b(?:{_CIT_TYPES})\s+(?:số\s+)?(\d[\w/.\-]*[\w])"
+    rf"(?:\s*,?\s*ngày\s+\d{{1,2}}/\d{{1,2}}/\d{{4}})?(?:\s+(?:của\s+)?(?:{_ISSUERS})\b)?"
+)
+
+_DOC_TYPES = (
+    "kế hoạch|quyết định|chỉ thị|công văn|nghị quyết|nghị định|kết luận|thông báo|chương trình|"
+    "hướng dẫn|văn bản|thông tư|luật|công điện|quy định|chỉ đạo|ý kiến"
+)
+_ALWAYS_SKIP = re.compile(r"^(trên đây là|nơi nhận)\b", re.IGNORECASE)
+# the opening: căn cứ, "Thực hiện Kế hoạch số 138/KH-UBND ...", "Theo đề nghị của ..."
+_OPENING = re.compile(
+    rf"^(căn cứ|theo đề nghị|xét đề nghị|(thực hiện|triển khai|tiếp theo)\s+(?:{_DOC_TYPES})\b)",
+    re.IGNORECASE,
+)
+_STOP_AT = re.compile(r"^(nơi nhận|tm\.|kt\.|tl\.|tuq\.|t/m|k/t)\b", re.IGNORECASE)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).lower()
+    text = _TONE_RE.sub(lambda m: _TONE[m.group(0)], text)
+    text = _DATE_WORDS.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
+    text = _DATE_NUM.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
+    for pattern, repl in _PHRASES:
+        text = pattern.sub(repl, text)
+    return _CITATION.sub(lambda m: f"§{m[1]}", text)
+
+
+def tokens(text: str) -> list[str]:
+    """The normalised words of ``text`` (list marker dropped)."""
+    text = _MARKER.sub("", text, count=1)
+    return [t.rstrip(".,-") or t for t in _TOKEN.findall(normalise(text))]
+
+
+def stable_hash(value: str) -> int:
+    """A 63-bit hash that is the same in every process (Python's ``hash`` is salted)."""
+    return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "little") >> 1
+
+
+def shingle_hashes(words: Sequence[str], k: int = SHINGLE_K) -> set[int]:
+    if len(words) < k:
+        return {stable_hash(" ".join(words))} if words else set()
+    return {stable_hash(" ".join(words[i : i + k])) for i in range(len(words) - k + 1)}
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of a paragraph."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+@dataclass(slots=True)
+class Unit:
+    """One sentence of a content paragraph."""
+
+    block: int
+    start: int
+    end: int
+    words: list[str]
+    shingles: set[int]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    block: int
+    text: str
+    words: list[str]
+    shingles: set[int]
+    units: list[Unit] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Shingles:
+    paragraphs: list[Paragraph]
+    cells: list[int] = field(default_factory=list)  # blocks of ``paragraphs`` that are table cells
+
+    @property
+    def units(self) -> list[Unit]:
+        return [u for p in self.paragraphs for u in p.units]
+
+    def paragraph(self, block: int) -> Paragraph | None:
+        for p in self.paragraphs:
+            if p.block == block:
+                return p
+        return None
+
+
+def _is_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True  # "I. MỤC ĐÍCH, YÊU CẦU", "KẾ HOẠCH"
+    unclosed = not text.rstrip().endswith((".", ";", ":", ",", "!", "?"))
+    if unclosed and not _MARKER.match(text) and len(text.split()) <= 12:
+        return True  # a short unnumbered line without closing punctuation: a heading or a label
+    numbered = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s+\S.{0,250}$", text)
+    return bool(numbered) and not text.rstrip().endswith((".", ";", ":", ","))
+
+
+def content_blocks(doc: Document, rec=None) -> list[Block]:
+    """The paragraphs whose text can be a passage: the body without headings, preamble, closing."""
+    blocks = doc.blocks
+    rng = rec.body_range() if rec is not None else range(0)
+    if len(rng):
+        candidates = [blocks[i] for i in rng if 0 <= i < len(blocks)]
+        skip: set[int] = set()
+        for comp in getattr(rec, "can_cu", []) or []:
+            skip.add(comp.block)
+    else:
+        candidates = _fallback_body(doc)
+        skip = set()
+    out = []
+    seen_heading = False
+    for b in candidates:
+        if b.kind in ("header", "footer") or b.index in skip:
+            continue
+        text = b.text.strip()
+        if not text:
+            continue
+        if _is_heading(text):
+            seen_heading = True
+            continue
+        bare = _MARKER.sub("", text, count=1)
+        if _ALWAYS_SKIP.match(bare) or (not seen_heading and _OPENING.match(bare)):
+            continue
+        out.append(b)
+    return out
+
+
+def _fallback_body(doc: Document) -> list[Block]:
+    """Without recognition: from after the title (the first capitalised type name near the top) up to
+    the Nơi nhận or the signature."""
+    flow = doc.body_blocks()
+    start = 0
+    for i, b in enumerate(flow[:15]):
+        text = b.text.strip()
+        if text and text.isupper() and len(text) < 40 and not text.startswith(("CỘNG HÒA", "CỘNG HOÀ")):
+            start = i + 2  # the type name, then the trích yếu
+            if start < len(flow) and flow[start - 1].text.strip().startswith(("V/v", "Về việc")):
+                start = i + 1
+    out = []
+    for b in flow[start:]:
+        if _STOP_AT.match(b.text.strip()):
+            break
+        out.append(b)
+    return out
+
+
+def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS) -> Shingles:
+    paragraphs: list[Paragraph] = []
+    kept: list[Block] = []
+    for b in blocks:
+        words = tokens(b.text)
+        if len(words) < min_tokens:
+            continue
+        kept.append(b)
+        para = Paragraph(block=b.index, text=b.text, words=words, shingles=shingle_hashes(words))
+        for s, e in sentences(b.text):
+            w = tokens(b.text[s:e])
+            if len(w) >= min_tokens:
+                para.units.append(Unit(b.index, s, e, w, shingle_hashes(w)))
+        if not para.units:  # a paragraph of short sentences is still one passage
+            para.units.append(Unit(b.index, 0, len(b.text), words, para.shingles))
+        paragraphs.append(para)
+    return Shingles(paragraphs, [p.block for p, b in zip(paragraphs, kept) if b.table is not None])
+
+
+def shingles_of(doc: Document, rec=None) -> Shingles:
+    return build(content_blocks(doc, rec))
+
+
+@analysis("shingles")
+def shingles_analysis(ctx: Context) -> Shingles:
+    return shingles_of(ctx.doc, ctx.rec)
+
+
+def containment(a: set[int], b: set[int]) -> float:
+    """Share of the smaller set found in the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)

@@ -1,0 +1,704 @@
+"""RED: redundant directive content (Kết luận 226-KL/TW; a Party rule and a quality matter, not NĐ 30).
+
+RED001 a passage repeated within the document; RED002 a passage copied from a higher-level document
+in the reference library; RED003 a relay plan whose tasks lack owner, deadline or resources;
+RED004 formalism phrases; RED005 length signals (long trích yếu, a title or citation repeated).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from doclint.analysis.shingles import Shingles, Unit
+from doclint.checks import check
+from doclint.findings import Finding, Location
+
+if TYPE_CHECKING:
+    from doclint.context import Context
+
+# RED001 thresholds, measured on the seed plan and the corpus (see tests/test_red.py and the report):
+# real repetitions in the seed score containment 0.60-0.90 with 12-20 shared 3-shingles; parallel
+# phrasing ("công nhận ban vận động thành lập hiệp hội ...") peaks at 0.55-0.61 with about 11.
+DUP_CONTAINMENT = 0.65
+DUP_CONTAINMENT_SAME_CITATION = 0.5  # both passages restate a duty under the same cited document
+DUP_MIN_SHARED = 10
+DUP_MIN_WORDS = 12  # a shorter sentence inside a longer one is a phrase, not a passage
+DUP_SIZE_RATIO = 0.5
+_COMMON_SHINGLE = 25  # a shingle in more units than this is a stock phrase of the document
+
+
+def _excerpt(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def duplicate_pairs(
+    sh: Shingles,
+    containment: float = DUP_CONTAINMENT,
+    min_shared: int = DUP_MIN_SHARED,
+) -> list[tuple[Unit, Unit, float]]:
+    """Pairs of sentences in different paragraphs that repeat each other, first occurrence first."""
+    units = sh.units
+    texts = {p.block: p.text for p in sh.paragraphs}
+    cells = set(sh.cells)
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for h in u.shingles:
+            index[h].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for postings in index.values():
+        if len(postings) > _COMMON_SHINGLE:
+            continue
+        for x in range(len(postings)):
+            for y in range(x + 1, len(postings)):
+                shared[(postings[x], postings[y])] += 1
+    out = []
+    for (i, j), n in shared.items():
+        a, b = units[i], units[j]
+        if a.block == b.block or n < min_shared or min(len(a.words), len(b.words)) < DUP_MIN_WORDS:
+            continue
+        if min(len(a.words), len(b.words)) < DUP_SIZE_RATIO * max(len(a.words), len(b.words)):
+            continue  # a name or a clause quoted inside a longer sentence is not a repeated passage
+        if _fragment(a, texts) and _fragment(b, texts):
+            continue  # two clauses inside sentences ("trong đó nêu rõ lý do ...") are formulas of a list
+        shorter = a if len(a.words) <= len(b.words) else b
+        if _name_share(texts.get(shorter.block, "")[shorter.start : shorter.end]) >= NAME_SHARE:
+            continue  # a person's title or a body's name written twice is not a repeated duty
+        if _intro(a, texts) or _intro(b, texts):
+            continue  # "Đối với các cơ quan chuyên môn thuộc UBND tỉnh:" introduces items; it is a label
+        if a.block in cells or b.block in cells:
+            continue  # a table restates the body by design (a summary, a row per unit)
+        score = n / min(len(a.shingles), len(b.shingles))
+        threshold = containment
+        if score < threshold and _cited(a) & _cited(b):
+            threshold = min(threshold, DUP_CONTAINMENT_SAME_CITATION)
+        if score >= threshold and not parallel_items(a, b, texts.get(a.block, ""), texts.get(b.block, "")):
+            out.append((a, b, score))
+    out.sort(key=lambda t: (t[0].block, t[1].block))
+    return out
+
+
+def parallel_items(a: Unit, b: Unit, text_a: str, text_b: str) -> bool:
+    """Two items of one template that differ in their slot ("... 01 tập thể ..." / "... 01 cá nhân ...",
+    "Các bộ tự theo dõi ..." / "Các tỉnh tự theo dõi ...", "ngày 10 tháng 4" / "ngày 10 tháng 7") are
+    parallel items, not a repetition: each side has words of its own. A repeated passage is one that
+    contains the other, give or take words added or dropped (measured on the seed: its three repeats
+    are all of that kind; the corpus's parallel items all substitute words on both sides)."""
+    only_a = set(a.words) - set(b.words)
+    only_b = set(b.words) - set(a.words)
+    return bool(only_a) and bool(only_b)
+
+
+NAME_SHARE = 0.4
+_WORDS = re.compile(r"\w+")
+
+
+def _name_share(text: str) -> float:
+    """Share of the words written with a capital: high for names and titles ("Đồng chí Nguyễn Văn A -
+    Phó Chủ tịch UBND tỉnh", "Hội Bảo trợ bệnh nhân nghèo tỉnh Lâm Đồng"), low for a duty."""
+    words = _WORDS.findall(text)
+    if not words:
+        return 0.0
+    return sum(1 for w in words[1:] if w[0].isupper()) / len(words)
+
+
+def _fragment(u: Unit, texts: dict[int, str]) -> bool:
+    """A clause that starts inside a sentence (after ";" or ":"), in lower case."""
+    text = texts.get(u.block, "")[u.start : u.end].lstrip()
+    return u.start > 0 and bool(text) and text[0].islower()
+
+
+def _intro(u: Unit, texts: dict[int, str]) -> bool:
+    return texts.get(u.block, "")[u.start : u.end].rstrip().endswith(":")
+
+
+def _skip(ctx: Context) -> bool:
+    """KL 226 targets the directives of the political system: state administrative and Party documents.
+    Normative texts (laws, decrees) repeat procedural formulas by design; forms and templates likewise."""
+    return ctx.rec.family not in ("administrative", "party")
+
+
+def _cited(u: Unit) -> set[str]:
+    return {w for w in u.words if w.startswith("§")}
+
+
+@check("RED001")
+def red001_duplicate_passage(ctx: Context) -> Iterator[Finding]:
+    if _skip(ctx):
+        return
+    sh: Shingles = ctx.analysis("shingles")
+    threshold = float(ctx.config.option("red001-containment", DUP_CONTAINMENT))
+    pairs = duplicate_pairs(sh, threshold)
+    # clusters of paragraphs that repeat each other (union-find on blocks)
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in pairs:
+        ra, rb = root(a.block), root(b.block)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[int, set[int]] = defaultdict(set)
+    for a, b, _ in pairs:
+        members[root(a.block)].update((a.block, b.block))
+    # the pair that explains each later paragraph: its earliest twin
+    best: dict[int, tuple[Unit, Unit, float]] = {}
+    for a, b, score in pairs:
+        if b.block not in best or a.block < best[b.block][0].block:
+            best[b.block] = (a, b, score)
+    for blocks in members.values():
+        ordered = sorted(b for b in blocks if b in best)
+        times = len(blocks)
+        # a passage repeated many times (the same duty for every unit of a table) is one finding
+        report = ordered if times <= 3 else ordered[:1]
+        for block in report:
+            a, b, score = best[block]
+            first = ctx.doc.blocks[a.block]
+            later = ctx.doc.blocks[b.block]
+            more_vi = f" Đoạn này xuất hiện {times} lần trong văn bản." if times > 2 else ""
+            more_en = f" The passage occurs {times} times in the document." if times > 2 else ""
+            pct = round(score * 100)
+            quoted = _excerpt(first.text[a.start : a.end], 90)
+            yield Finding(
+                code="RED001",
+                vi=f"Đoạn văn lặp lại nội dung đã viết ở đoạn {a.block + 1} (trùng {pct}%): “{quoted}”.{more_vi} "
+                "Nên gộp hoặc bỏ một trong hai.",
+                en=f"This passage repeats paragraph {a.block + 1} ({pct}% overlap): “{quoted}”.{more_en} "
+                "Merge them or drop one.",
+                location=Location(block=block, start=b.start, end=b.end, related_block=a.block),
+                excerpt=_excerpt(later.text[b.start : b.end]),
+            )
+
+
+# ---------------------------------------------------------------- RED002
+
+RED002_THRESHOLD = 0.6  # share of a paragraph's shingles found in one reference paragraph
+RED002_MIN_SHARED = 8
+NEAR_TOTAL = 0.8  # a document whose content is this much in one reference is one finding, not fifty
+
+
+def cited_keys(ctx: Context) -> list[str]:
+    """Number/symbol keys of the documents the checked text cites: the citations analysis when it is
+    there, else every number/symbol written in the text."""
+    from doclint.refs import cited_numbers, number_key
+
+    keys: list[str] = []
+    try:
+        cits = ctx.analysis("citations")
+        for doc in getattr(cits, "documents", []):
+            if getattr(doc, "number_symbol", None):
+                keys.append(number_key(doc.number_symbol) or "")
+    except Exception:  # the citation engine is optional here: fall back to the numbers in the text
+        keys = []
+    if not keys:
+        for block in ctx.doc.body_blocks():
+            keys.extend(number_key(n) or "" for n in cited_numbers(block.text))
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+@check("RED002")
+def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
+    if _skip(ctx):
+        return
+    from doclint.refs import describe, libraries_for, match_document, text_hash
+
+    problems: list[str] = []
+    libraries = libraries_for(ctx.config, problems)
+    for problem in problems:
+        yield Finding(
+            code="RED002",
+            vi=f"Không đọc được thư viện văn bản tham chiếu ({problem}); chưa so sánh với văn bản cấp trên.",
+            en=f"Cannot read the reference library ({problem}); no comparison with higher-level documents.",
+            severity="info",
+        )
+    if not libraries:
+        return
+    sh: Shingles = ctx.analysis("shingles")
+    if not sh.paragraphs:
+        return
+    threshold = float(ctx.config.option("red002-threshold", RED002_THRESHOLD))
+    min_shared = int(ctx.config.option("red002-min-shared", RED002_MIN_SHARED))
+    keys = cited_keys(ctx)
+    own = text_hash(ctx.doc)
+    issuer = describe(ctx.doc, ctx.rec).get("issuer")
+    matches = []
+    doc_matches = []
+    for lib in libraries:
+        m, dm = match_document(lib, sh, keys, threshold, min_shared, exclude_text=own, issuer=issuer)
+        matches.extend(m)
+        doc_matches.extend(dm)
+    doc_matches.sort(key=lambda d: -d.coverage)
+    if doc_matches and doc_matches[0].coverage >= NEAR_TOTAL and doc_matches[0].matches:
+        top = doc_matches[0]
+        pct = round(top.coverage * 100)
+        first = min(top.matches, key=lambda m: m.block)
+        yield Finding(
+            code="RED002",
+            vi=f"Văn bản lặp lại gần như toàn bộ nội dung {top.ref.label} ({pct}% nội dung trùng; "
+            f"{len(top.matches)} đoạn chép lại). Chỉ nêu những nhiệm vụ, giải pháp riêng của cơ quan, "
+            "không chép lại văn bản cấp trên.",
+            en=f"The document repeats almost all of {top.ref.label} ({pct}% of its content; "
+            f"{len(top.matches)} paragraphs copied). State the agency's own tasks instead of copying the "
+            "higher-level document.",
+            location=Location(block=first.block),
+            excerpt=_excerpt(ctx.doc.blocks[first.block].text),
+        )
+        return
+    best: dict[int, object] = {}
+    for m in matches:
+        cur = best.get(m.block)
+        if cur is None or (m.cited, m.ratio) > (cur.cited, cur.ratio):  # type: ignore[attr-defined]
+            best[m.block] = m
+    for block, m in sorted(best.items()):
+        pct = round(m.ratio * 100)  # type: ignore[attr-defined]
+        label = m.ref.label  # type: ignore[attr-defined]
+        yield Finding(
+            code="RED002",
+            vi=f"Đoạn này lặp lại nội dung {label}, đoạn {m.ref_idx} (trùng {pct}%). "  # type: ignore[attr-defined]
+            "Cụ thể hóa thành nhiệm vụ của cơ quan (ai làm, khi nào, nguồn lực nào) thay vì chép lại.",
+            en=f"This paragraph repeats {label}, paragraph {m.ref_idx} ({pct}% overlap). "  # type: ignore[attr-defined]
+            "Turn it into the agency's own tasks (who, by when, with what) instead of copying it.",
+            location=Location(block=block, start=m.start, end=m.end),  # type: ignore[attr-defined]
+            excerpt=_excerpt(ctx.doc.blocks[block].text[m.start : m.end]),  # type: ignore[attr-defined]
+        )
+
+
+# ---------------------------------------------------------------- RED003
+
+RELAY_TYPES = ("KH", "CT", "CTr", "PA", "ĐA", "CV", "HD")
+RELAY_SHARE = 0.6  # share of task items lacking an owner, and share lacking a deadline
+RELAY_MIN_ITEMS = 6
+
+_UNIT = re.compile(
+    r"\b(?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Công an|Bộ Chỉ huy|Ban Chỉ huy|Thanh tra|Kho bạc|Chi cục|Cục|"
+    r"Bộ|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Liên đoàn|Mặt trận|Báo|Đài|Trường|Bệnh viện|Quân sự|Đảng ủy|"
+    r"Đảng uỷ|Tỉnh đoàn|Viện|Tổng cục|Chủ tịch|Phó Chủ tịch|Giám đốc|Trưởng phòng|Trưởng ban|Công chức)"
+    r"\s+(?:[A-ZĐ]|cấp|các xã|xã|phường|huyện|tỉnh|thành phố)"
+)
+_ADDRESSEE = re.compile(
+    r"(tham mưu|báo cáo|trình|gửi|về|xin ý kiến|đề xuất|qua|của|trước|với|cho)\s*(cho\s+)?$", re.IGNORECASE
+)
+# a cited document with its date and issuer ("Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng
+# Chính phủ"): its dates are not deadlines and its issuer is not the owner of the task
+_CITED = re.compile(
+    r"\b(?:Kết luận|Quyết định|Nghị định|Chỉ thị|Kế hoạch|Thông tư|Nghị quyết|Quy định|Công văn|Hướng dẫn|"
+    r"Luật|Thông báo|Chương trình|Công điện|Văn bản)\s+(?:số\s+)?[\w./\-]*\d[\w./\-]*"
+    r"(?:\s*,?\s*ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+    r"(?:\s+của\s+[^,;.:]{0,80})?"
+)
+_OWNER_WORDS = re.compile(r"\b(chủ trì|giao cho|giao\s+(?:[A-ZĐ]|các)|do\s+[A-ZĐ][^,.;]{0,60}thực hiện)")
+_DEADLINE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bngày\s+\d{1,2}\b|\btháng\s+\d{1,2}\b|\bquý\s+(?:I{1,3}|IV|\d)\b|"
+    r"\btrước ngày\b|\bh[ằà]ng\s+(?:năm|quý|tháng|tuần)\b|\bđịnh kỳ\b|\bnăm\s+20\d\d\b|\bthường xuyên\b|"
+    r"\b0?6 tháng\b|\bchậm nhất\b|\btrong thời hạn\b|\btrong tháng\b|\bgiai đoạn\s+20\d\d",
+    re.IGNORECASE,
+)
+_RESOURCE = re.compile(
+    r"\b(kinh phí|ngân sách|nguồn lực|nguồn vốn|dự toán|vốn đầu tư|nhân lực)\b", re.IGNORECASE
+)
+_TASK_SECTION = re.compile(r"NHIỆM VỤ|GIẢI PHÁP|NỘI DUNG|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG", re.IGNORECASE)
+_OTHER_SECTION = re.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|KẾT QUẢ|TÌNH HÌNH|CĂN CỨ|KINH PHÍ|QUAN ĐIỂM|CHỈ TIÊU")
+_APPENDIX_ANNOUNCED = re.compile(r"phụ lục[^.;]{0,60}(phân công|nhiệm vụ)", re.IGNORECASE)
+
+
+def _names_owner(text: str) -> bool:
+    text = _CITED.sub(" ", text)
+    for m in _UNIT.finditer(text):
+        if not _ADDRESSEE.search(text[max(0, m.start() - 25) : m.start()]):
+            return True
+    return bool(_OWNER_WORDS.search(text)) and bool(_UNIT.search(text))
+
+
+def _task_table(ctx: Context) -> tuple[int, int, int] | None:
+    """A table assigning tasks (a column of tasks and one of owners or deadlines): (rows, with owner,
+    with deadline). The biggest such table of the document, appendices included."""
+    tables: dict[int, dict[tuple[int, int], str]] = defaultdict(dict)
+    for b in ctx.doc.blocks:
+        if b.table is not None and not b.table.nested:
+            cell = tables[b.table.table].setdefault((b.table.row, b.table.col), "")
+            tables[b.table.table][(b.table.row, b.table.col)] = (cell + " " + b.text).strip()
+    best = None
+    for cells in tables.values():
+        header_rows = sorted({r for r, _ in cells})[:2]
+        owner_col = deadline_col = task_col = None
+        for (r, c), text in cells.items():
+            if r not in header_rows:
+                continue
+            low = text.lower()
+            if re.search(r"chủ trì|trách nhiệm|đơn vị thực hiện|cơ quan thực hiện|thực hiện$", low):
+                owner_col = c if owner_col is None else owner_col
+            if re.search(r"thời gian|thời hạn|tiến độ|hoàn thành", low):
+                deadline_col = c if deadline_col is None else deadline_col
+            if re.search(r"nhiệm vụ|nội dung|công việc", low):
+                task_col = c if task_col is None else task_col
+        if task_col is None or (owner_col is None and deadline_col is None):
+            continue
+        rows = sorted({r for r, _ in cells if r not in header_rows})
+        data = [r for r in rows if len(cells.get((r, task_col), "").split()) >= 3]
+        if len(data) < 3:
+            continue
+        owned = sum(1 for r in data if owner_col is not None and cells.get((r, owner_col), "").strip())
+        timed = sum(1 for r in data if deadline_col is not None and cells.get((r, deadline_col), "").strip())
+        found = (len(data), owned, timed)
+        if best is None or found[0] > best[0]:
+            best = found
+    return best
+
+
+@dataclass
+class TaskItem:
+    block: int
+    text: str
+    owner: bool
+    deadline: bool
+    resource: bool
+
+
+def task_items(ctx: Context) -> list[TaskItem]:
+    """The task items of the body: list items and paragraphs under the task sections (NHIỆM VỤ, GIẢI
+    PHÁP, TỔ CHỨC THỰC HIỆN...), each with whether it (or the label it sits under) names an owner and a
+    deadline."""
+    blocks = [b for b in ctx.body_blocks() if b.table is None and b.text.strip()]
+    has_sections = any(_is_section(b.text) for b in blocks)
+    in_task = not has_sections
+    label_owner = False
+    label_deadline = False
+    items: list[TaskItem] = []
+    for b in blocks:
+        text = b.text.strip()
+        if _is_section(text):
+            in_task = bool(_TASK_SECTION.search(text)) and not _OTHER_SECTION.search(text)
+            label_owner = label_deadline = False
+            continue
+        if not in_task:
+            continue
+        words = len(text.split())
+        is_label = _is_label(text)
+        if is_label:  # a heading or a label line introduces items; it is not one
+            label_owner = _names_owner(text)
+            label_deadline = bool(_DEADLINE.search(_CITED.sub(" ", text)))
+            continue
+        if words < 6 or text.lower().startswith(("trên đây", "trong quá trình")):
+            continue
+        items.append(
+            TaskItem(
+                block=b.index,
+                text=text,
+                owner=label_owner or _names_owner(text),
+                deadline=label_deadline or bool(_DEADLINE.search(_CITED.sub(" ", text))),
+                resource=bool(_RESOURCE.search(text)),
+            )
+        )
+    return items
+
+
+_ROMAN_HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z])[.)]\s+\S")
+
+
+def _is_section(text: str) -> bool:
+    """A top-level heading: "II. NHIỆM VỤ, GIẢI PHÁP"."""
+    text = text.strip()
+    letters = [c for c in text if c.isalpha()]
+    upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return upper and (bool(_ROMAN_HEADING.match(text)) or len(text.split()) <= 8)
+
+
+_RELAY_OPENING = re.compile(
+    r"^(?:thực hiện|triển khai|căn cứ|theo chỉ đạo|tiếp theo)\b[^.]{0,80}\b(?:số|chỉ đạo|ý kiến)\b",
+    re.IGNORECASE,
+)
+
+
+def _relays(ctx: Context) -> bool:
+    """The text opens by passing on a higher document ("Thực hiện Công văn số ... của ...")."""
+    first = [b.text.strip() for b in ctx.body_blocks() if b.text.strip()][:3]
+    return any(_RELAY_OPENING.match(t) for t in first)
+
+
+def _is_label(text: str) -> bool:
+    """A line that introduces items: "2. Phòng Văn hóa - Xã hội", "b) Người đứng đầu ...:"."""
+    stripped = text.rstrip()
+    return stripped.endswith(":") or not stripped.endswith((".", ";", "!", "?", ",", "./."))
+
+
+@check("RED003")
+def red003_relay_document(ctx: Context) -> Iterator[Finding]:
+    if _skip(ctx) or ctx.rec.doc_type not in RELAY_TYPES:
+        return
+    if ctx.rec.doc_type in ("CV", "HD") and not _relays(ctx):
+        return  # a letter or guidance that does not pass on a higher directive is not a relay
+    share = float(ctx.config.option("red003-share", RELAY_SHARE))
+    min_items = int(ctx.config.option("red003-min-items", RELAY_MIN_ITEMS))
+    table = _task_table(ctx)
+    if table is not None:
+        rows, owned, timed = table
+        if owned >= 0.5 * rows or timed >= 0.5 * rows:
+            return  # a task table with owners or deadlines: the document assigns its tasks
+    items = task_items(ctx)
+    if len(items) < min_items:
+        return
+    n = len(items)
+    no_owner = [i for i in items if not i.owner]
+    no_deadline = [i for i in items if not i.deadline]
+    no_resource = [i for i in items if not i.resource]
+    neither = [i for i in items if not i.owner and not i.deadline]
+    if len(no_owner) < share * n or len(no_deadline) < share * n or not neither:
+        return
+    funded = any(_RESOURCE.search(b.text) for b in ctx.body_blocks())
+    announced = any(_APPENDIX_ANNOUNCED.search(b.text) for b in ctx.body_blocks())
+    pct = lambda k: round(100 * len(k) / n)  # noqa: E731
+    listed = "; ".join(f"“{_excerpt(i.text, 70)}”" for i in neither[:5])
+    more = f" và {len(neither) - 5} mục khác" if len(neither) > 5 else ""
+    more_en = f" and {len(neither) - 5} more" if len(neither) > 5 else ""
+    note_vi = (
+        " Văn bản nhắc tới phụ lục phân công nhiệm vụ nhưng phụ lục không có trong tệp."
+        if announced and table is None
+        else ""
+    )
+    note_en = (
+        " The text announces a task-assignment appendix that is not in the file."
+        if announced and table is None
+        else ""
+    )
+    fund_vi = "" if funded else " Văn bản không nêu nguồn kinh phí."
+    fund_en = "" if funded else " The document names no funding."
+    yield Finding(
+        code="RED003",
+        vi=f"Văn bản chủ yếu nhắc lại yêu cầu, chưa giao việc cụ thể: trong {n} mục nhiệm vụ, {pct(no_owner)}% "
+        f"không nêu đơn vị chủ trì, {pct(no_deadline)}% không có thời hạn, {pct(no_resource)}% không nêu nguồn lực; "
+        f"{len(neither)} mục thiếu cả đơn vị chủ trì lẫn thời hạn, ví dụ: {listed}{more}.{note_vi}{fund_vi} "
+        "Nên lập bảng phân công: nhiệm vụ, đơn vị chủ trì, đơn vị phối hợp, thời hạn, sản phẩm.",
+        en=f"The document mostly restates duties without assigning them: of {n} task items, {pct(no_owner)}% "
+        f"name no responsible unit, {pct(no_deadline)}% have no deadline, {pct(no_resource)}% name no resources; "
+        f"{len(neither)} items lack both an owner and a deadline, e.g. {listed}{more_en}.{note_en}{fund_en} "
+        "Add a task table: task, lead unit, partners, deadline, output.",
+        location=Location(block=neither[0].block),
+        excerpt=_excerpt(neither[0].text),
+    )
+
+
+# ---------------------------------------------------------------- RED004
+
+
+FORMALISM_MIN_COUNT = 3
+
+
+def _fold(text: str) -> str:
+    """Lower case and one tone placement, keeping every character's offset."""
+    from doclint.analysis.shingles import _TONE, _TONE_RE
+
+    return _TONE_RE.sub(lambda m: _TONE[m.group(0)], text.lower())
+
+
+def formalism_phrases(ctx: Context) -> list[str]:
+    phrases = list(ctx.table("formalism").get("phrases", []))
+    extra = ctx.config.option("formalism-extra", [])
+    phrases.extend([extra] if isinstance(extra, str) else extra)
+    disabled = ctx.config.option("formalism-disable", [])
+    disabled = {
+        _fold(" ".join(re.findall(r"\w+", p)))
+        for p in ([disabled] if isinstance(disabled, str) else disabled)
+    }
+    out = []
+    for phrase in phrases:
+        key = _fold(" ".join(re.findall(r"\w+", phrase)))
+        if key and key not in disabled and key not in out:
+            out.append(key)
+    # a longer phrase wins over one it contains ("tổ chức thực hiện nghiêm túc" / "thực hiện nghiêm túc")
+    return sorted(out, key=lambda p: -len(p))
+
+
+@check("RED004")
+def red004_formalism(ctx: Context) -> Iterator[Finding]:
+    if _skip(ctx):
+        return
+    phrases = formalism_phrases(ctx)
+    if not phrases:
+        return
+    patterns = [(p, re.compile(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b")) for p in phrases]
+    hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for block in ctx.body_blocks():
+        folded = _fold(block.text)
+        taken: list[tuple[int, int]] = []
+        for phrase, pattern in patterns:
+            for m in pattern.finditer(folded):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                hits[phrase].append((block.index, m.start(), m.end()))
+    total = sum(len(v) for v in hits.values())
+    if total < int(ctx.config.option("red004-min-count", FORMALISM_MIN_COUNT)):
+        return  # a phrase now and then is ordinary; an accumulation is the signal
+    for places in sorted(hits.values(), key=lambda v: v[0]):
+        block, start, end = places[0]
+        written = ctx.doc.blocks[block].text[start:end]
+        times_vi = f" ({len(places)} lần)" if len(places) > 1 else ""
+        times_en = f" ({len(places)} times)" if len(places) > 1 else ""
+        yield Finding(
+            code="RED004",
+            vi=f"Cụm từ hình thức “{written}”{times_vi}; cả văn bản có {total} cụm từ loại này. "
+            "Thay bằng việc cụ thể: ai làm, làm gì, đến khi nào.",
+            en=f"Formalism phrase “{written}”{times_en}; the document has {total} such phrases. "
+            "Replace it with the concrete task: who does what, by when.",
+            location=Location(block=block, start=start, end=end),
+            excerpt=_excerpt(ctx.doc.blocks[block].text),
+        )
+
+
+# ---------------------------------------------------------------- RED005
+
+TITLE_WORDS = 45  # about three times the median trích yếu of the corpus's administrative documents (15)
+REPEAT_MIN_WORDS = 12
+REPEAT_TIMES = 3
+OWN_TITLE_WORDS = 30  # the own title repeated without citing anything counts from this length
+_NUMBER_TOKEN = re.compile(r"\d[\w.]*/[\w/.\-]*[a-zđ]|\d+-[a-zđ]+/[a-zđ]")
+
+_WORD = re.compile(r"[\w][\w/.\-]*[\w]|\w")
+_DATE_RUN = re.compile(r"^\d{1,2}$")
+
+
+@dataclass(slots=True)
+class Tok:
+    key: str
+    block: int
+    start: int
+    end: int
+
+
+def word_tokens(text: str, block: int) -> list[Tok]:
+    """Words with their offsets, compared loosely: case and tone placement folded, a date written
+    "ngày 31 tháng 3 năm 2026" or "31/3/2026" is one token, "về việc" is "về"."""
+    folded = _fold(text)
+    raw = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    out: list[Tok] = []
+    i = 0
+    while i < len(raw):
+        w, s, e = raw[i]
+        if (
+            _DATE_RUN.match(w)
+            and i + 4 < len(raw)
+            and raw[i + 1][0] == "tháng"
+            and raw[i + 3][0] == "năm"
+            and raw[i + 2][0].isdigit()
+            and raw[i + 4][0].isdigit()
+        ):
+            out.append(Tok(f"{int(w)}/{int(raw[i + 2][0])}/{raw[i + 4][0]}", block, s, raw[i + 4][2]))
+            i += 5
+            continue
+        if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", w):
+            w = f"{int(m[1])}/{int(m[2])}/{m[3]}"
+        if w == "việc" and out and out[-1].key == "về":
+            i += 1
+            continue
+        out.append(Tok(w, block, s, e))
+        i += 1
+    return out
+
+
+def repeated_spans(seqs: list[list[Tok]], n: int, times: int) -> list[list[tuple[int, int]]]:
+    """Groups of places (index of sequence, token range) that repeat the same stretch of at least ``n``
+    words at least ``times`` times. One group per repeated content, each place a maximal run."""
+    grams: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for si, seq in enumerate(seqs):
+        keys = [t.key for t in seq]
+        for i in range(len(keys) - n + 1):
+            grams[tuple(keys[i : i + n])].append((si, i))
+    frequent = {g for g, pos in grams.items() if len({p for p in pos}) >= times}
+    if not frequent:
+        return []
+    runs: list[tuple[int, int, int]] = []  # (sequence, first token, end token)
+    gram_runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for si, seq in enumerate(seqs):
+        keys = [t.key for t in seq]
+        i = 0
+        while i <= len(keys) - n:
+            g = tuple(keys[i : i + n])
+            if g not in frequent:
+                i += 1
+                continue
+            j = i
+            members = []
+            while j <= len(keys) - n and tuple(keys[j : j + n]) in frequent:
+                members.append(tuple(keys[j : j + n]))
+                j += 1
+            runs.append((si, i, j - 1 + n))
+            for m in members:
+                gram_runs[m].append(len(runs) - 1)
+            i = j
+    parent = list(range(len(runs)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for ids in gram_runs.values():
+        for other in ids[1:]:
+            parent[root(other)] = root(ids[0])
+    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for k, (si, a, b) in enumerate(runs):
+        groups[root(k)].append((si, a, b))
+    return [sorted(g) for g in groups.values() if len(g) >= times]
+
+
+@check("RED005")
+def red005_length_signals(ctx: Context) -> Iterator[Finding]:
+    if _skip(ctx):
+        return
+    rec = ctx.rec
+    limit = int(ctx.config.option("red005-title-words", TITLE_WORDS))
+    if rec.trich_yeu is not None:
+        words = len(rec.trich_yeu.text.split())
+        if words > limit:
+            yield Finding(
+                code="RED005",
+                vi=f"Trích yếu dài {words} từ (thường khoảng 10-25 từ; ngưỡng {limit}). Nêu ngắn gọn nội dung "
+                "chính; không chép lại đầy đủ tên các văn bản được triển khai.",
+                en=f"The trích yếu is {words} words long (usually 10-25; limit {limit}). State the subject "
+                "briefly instead of repeating the full titles of the documents it implements.",
+                location=rec.trich_yeu.location("trich_yeu"),
+                excerpt=_excerpt(rec.trich_yeu.text),
+            )
+    times = int(ctx.config.option("red005-repeats", REPEAT_TIMES))
+    n = int(ctx.config.option("red005-min-words", REPEAT_MIN_WORDS))
+    blocks = []
+    if rec.trich_yeu is not None:
+        blocks.append(rec.trich_yeu.block)
+    blocks.extend(b.index for b in ctx.body_blocks() if b.index not in blocks)
+    seqs = [word_tokens(ctx.doc.blocks[i].text, i) for i in blocks]
+    title_block = rec.trich_yeu.block if rec.trich_yeu is not None else None
+    for group in repeated_spans(seqs, n, times):
+        places = [(seqs[si][a], seqs[si][b - 1], b - a) for si, a, b in group]
+        first, last = places[0], places[-1]
+        longest = max(places, key=lambda p: p[2])
+        quote = ctx.doc.blocks[longest[0].block].text[longest[0].start : longest[1].end]
+        own_title = any(p[0].block == title_block for p in places)
+        si, a, b = max(group, key=lambda g: g[2] - g[1])
+        cites = any(_NUMBER_TOKEN.search(t.key) for t in seqs[si][a:b])
+        if not cites and not (own_title and longest[2] >= OWN_TITLE_WORDS):
+            continue  # a subject or a body named several times is not a length problem
+        full = sum(1 for p in places if p[2] >= 0.6 * longest[2])
+        part_vi = f", và một phần của đoạn này thêm {len(places) - full} lần" if len(places) > full else ""
+        part_en = f", and part of it {len(places) - full} more times" if len(places) > full else ""
+        what_vi = "Tên (trích yếu) của chính văn bản" if own_title else "Một đoạn trích dẫn dài"
+        what_en = "The document's own title (trích yếu)" if own_title else "A long citation"
+        yield Finding(
+            code="RED005",
+            vi=f"{what_vi} được nhắc lại gần như nguyên văn {full} lần ({longest[2]} từ){part_vi}: “{_excerpt(quote, 140)}”. "
+            "Lần sau chỉ cần ghi hình thức, số, ký hiệu văn bản (hoặc “Kế hoạch này”).",
+            en=f"{what_en} is repeated almost verbatim {full} times ({longest[2]} words){part_en}: “{_excerpt(quote, 140)}”. "
+            "After the first time give only the type and number (or “this plan”).",
+            location=Location(
+                block=last[0].block, start=last[0].start, end=last[1].end, related_block=first[0].block
+            ),
+            excerpt=_excerpt(ctx.doc.blocks[last[0].block].text[last[0].start : last[1].end]),
+        )

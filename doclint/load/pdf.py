@@ -1,0 +1,1229 @@
+"""PDF loader: pdfplumber words with font facts, grouped into lines, column zones and paragraphs.
+
+What it reconstructs, and how (all lengths in points, origin top-left):
+
+- **Words** come from one ``extract_words`` call per page with the font name, size and fill colour as
+  word-splitting attributes, so every word has one formatting. Subset prefixes (``ABCDEF+``) are
+  stripped; bold/italic are read from the font name (``TimesNewRomanPS-BoldItalicMT``, ``Arial,Bold``).
+- **Rows** are words whose vertical centres fall in one band (a superscript footnote mark joins the
+  row it belongs to).
+- **Two-column zones** (the header: issuer left, Quốc hiệu right; the footer: Nơi nhận left,
+  signature right) are runs of consecutive rows that share an empty vertical gutter with text on both
+  sides. Their lines become blocks with ``Block.table = TablePosition(row=0, col=0|1, n_cols=2)``,
+  which is how the DOCX loader presents the borderless tables these areas are drawn with, so
+  recognition treats both formats alike.
+- **Page numbers and running lines** in the top/bottom margin become ``header``/``footer`` blocks,
+  and the section's :class:`HeaderFooter` list says where the numbers are (as a DOCX would).
+- **Paragraphs**: lines are joined while the line pitch stays normal, the formatting stays the
+  same, the previous line reaches the right edge and the next one does not start indented. A
+  paragraph cut by a page break is joined to its continuation on the next page.
+- **Section** per group of pages of one size; margins are estimated from the body text (the left
+  edge of body lines, the right edge of justified lines, the first and last body baselines).
+
+Everything is NFC-normalised after extraction; blocks whose raw text was not NFC are counted.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from doclint.errors import LoadError
+from doclint.model import (
+    Block,
+    Document,
+    HeaderFooter,
+    LoadFacts,
+    ParagraphFormat,
+    Run,
+    RunFormat,
+    Section,
+    TablePosition,
+)
+
+MAX_PAGES = 2000
+MAX_CHARS = 20_000_000
+PT_MM = 25.4 / 72
+
+SUBSET = re.compile(r"^[A-Z]{6}\+")
+GENERIC_FONT = re.compile(r"^(?:CIDFont\+)?(?:F|T|TT|C|R)\d+(?:_\d+)?$", re.IGNORECASE)
+BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
+ITALIC = re.compile(r"italic|oblique|,i$|-i$|kursiv", re.IGNORECASE)
+PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?(?:\s*[-–—])?$",
+    re.IGNORECASE,
+)
+TRANG_XY = re.compile(r"\d\s*(?:/|trên|of)\s*\d", re.IGNORECASE)
+LIST_MARK = re.compile(r"^\s*(?:[-–+•*]\s|[a-zđ]\)|\d+(?:\.\d+)*[.)]\s|[IVXLC]+\.\s)")
+AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)[.:]?\s", re.IGNORECASE)
+END_PUNCT = (".", ":", ";", "!", "?", "./.")
+LEGACY_FONT = re.compile(r"^(\.?vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- fonts
+
+
+def clean_font(name: str | None) -> str:
+    return SUBSET.sub("", name or "")
+
+
+def font_style(name: str) -> tuple[bool, bool]:
+    """Bold and italic from a PostScript font name (the part after the family when there is one)."""
+    style = name
+    for sep in ("-", ","):
+        if sep in name:
+            style = name.split(sep, 1)[1]
+            break
+    else:
+        # no separator: "TimesNewRomanBold", "ArialItalic"; look at the whole name
+        style = name
+    bold = bool(BOLD.search(style))
+    italic = bool(ITALIC.search(style))
+    return bold, italic
+
+
+def color_hex(value: object) -> str | None:
+    """A fill colour as "RRGGBB", or None when it is black (or unknown)."""
+    if value is None or isinstance(value, str):
+        return None
+    try:
+        comps = [float(c) for c in value]  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        return None
+    if len(comps) == 1:
+        r = g = b = comps[0]
+    elif len(comps) == 3:
+        r, g, b = comps
+    elif len(comps) == 4:
+        c, m, y, k = comps
+        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    else:
+        return None
+    if max(r, g, b) <= 0.12:  # near-black prints as black
+        return None
+    return "".join(f"{round(max(0.0, min(1.0, v)) * 255):02X}" for v in (r, g, b))
+
+
+# ---------------------------------------------------------------- geometry
+
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    fmt: RunFormat
+    size: float
+    stamped: bool = False  # drawn by a signature field's appearance (number/day stamped at signing)
+
+
+@dataclass
+class _Line:
+    words: list[_Word]
+    page: int
+    col: int | None = None  # 0/1 inside a two-column zone
+    zone: int | None = None
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    italic: bool = False
+    caps: bool = False
+    text: str = ""
+    role: str = ""  # margin lines: "number" (page number or running head with one) or "stamp"
+
+    def finish(self) -> _Line:
+        self.words.sort(key=lambda w: w.x0)
+        self.x0 = min(w.x0 for w in self.words)
+        self.x1 = max(w.x1 for w in self.words)
+        main = [w for w in self.words if len(w.text) > 1] or self.words
+        biggest = max(w.size for w in main)
+        body = [w for w in main if w.size >= biggest * 0.8] or main
+        self.top = min(w.top for w in body)
+        self.bottom = max(w.bottom for w in body)
+        weights: Counter[float] = Counter()
+        bold = italic = 0
+        total = 0
+        for w in self.words:
+            n = len(w.text)
+            total += n
+            weights[round(w.size * 2) / 2] += n
+            bold += n if w.fmt.bold else 0
+            italic += n if w.fmt.italic else 0
+        self.size = weights.most_common(1)[0][0]
+        self.bold = bold * 2 > total
+        self.italic = italic * 2 > total
+        self.text = _join_words(self.words)
+        letters = [c for c in self.text if c.isalpha()]
+        self.caps = len(letters) >= 2 and all(c.isupper() for c in letters)
+        return self
+
+    @property
+    def mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+def _join_words(words: list[_Word]) -> str:
+    parts: list[str] = []
+    prev: _Word | None = None
+    for w in words:
+        if prev is not None:
+            gap = w.x0 - prev.x1
+            tight = gap < 0.12 * min(w.size, prev.size) or (prev.stamped and w.text.startswith("/"))
+            parts.append("" if tight else " ")
+        parts.append(w.text)
+        prev = w
+    return "".join(parts)
+
+
+def _rows(words: list[_Word]) -> list[list[_Word]]:
+    """Words grouped into rows by their vertical centres, top to bottom."""
+    rows: list[tuple[float, float, list[_Word]]] = []
+    for w in sorted(words, key=lambda w: (w.bottom, w.x0)):
+        centre = (w.top + w.bottom) / 2
+        if rows:
+            top, bottom, members = rows[-1]
+            if top - 0.5 <= centre <= bottom + 0.5:
+                members.append(w)
+                if w.size >= max(m.size for m in members) * 0.8:
+                    rows[-1] = (min(top, w.top), max(bottom, w.bottom), members)
+                continue
+        rows.append((w.top, w.bottom, [w]))
+    return [sorted(r[2], key=lambda w: w.x0) for r in rows]
+
+
+def _justified_row(row: list[_Word], lo: float, hi: float) -> bool:
+    """A full-width row whose word gaps are even: one line of justified text, not two columns."""
+    if len(row) < 3 or row[0].x0 > lo + 3 or max(w.x1 for w in row) < hi - 3:
+        return False
+    gaps = sorted(max(0.0, b.x0 - a.x1) for a, b in itertools.pairwise(row))
+    return gaps[-1] < 2 * gaps[len(gaps) // 2] + 3
+
+
+def _free_gaps(row: list[_Word], lo: float, hi: float, min_gap: float) -> list[tuple[float, float]]:
+    if _justified_row(row, lo, hi):
+        return []
+    gaps = []
+    cursor = lo
+    for w in row:
+        if w.x0 - cursor >= min_gap:
+            gaps.append((cursor, w.x0))
+        cursor = max(cursor, w.x1)
+    if hi - cursor >= min_gap:
+        gaps.append((cursor, hi))
+    return gaps
+
+
+def _one_segment(row: list[_Word]) -> bool:
+    return all(b.x0 - a.x1 < 9.0 for a, b in itertools.pairwise(row))
+
+
+def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]], min_gap: float):
+    out = []
+    for a0, a1 in a:
+        for b0, b1 in b:
+            lo, hi = max(a0, b0), min(a1, b1)
+            if hi - lo >= min_gap:
+                out.append((lo, hi))
+    return out
+
+
+@dataclass
+class _Zone:
+    first: int
+    last: int
+    gutter: float
+
+
+def _quoc_hieu_zone(rows: list[list[_Word]], page_mid: float) -> _Zone | None:
+    """The header of page 1 when the Quốc hiệu sits right of the issuer in one of the first rows.
+
+    Issuer names can come within a few points of the Quốc hiệu column, too close for the generic
+    gutter search; the column edge is then the left edge of "CỘNG".
+    """
+    for r_index, row in enumerate(rows[:3]):
+        for k, w in enumerate(row[1:], start=1):
+            if not (
+                w.text.upper().startswith("CỘNG")
+                and k + 1 < len(row)
+                and row[k + 1].text.upper().startswith("H")
+            ):
+                continue
+            edge = w.x0 - 0.5
+            if not any(x.x1 <= edge for x in row):
+                return None
+            last = r_index
+            for j in range(r_index + 1, len(rows)):
+                r = rows[j]
+                if any(x.x0 < edge < x.x1 for x in r):
+                    break
+                row_mid = (r[0].x0 + max(x.x1 for x in r)) / 2
+                if _one_segment(r) and abs(row_mid - page_mid) < 5.0:
+                    break  # a title centred on the page (TỜ TRÌNH) ends the header zone
+                last = j
+            return _Zone(r_index, last, edge) if last > r_index else None
+    return None
+
+
+def _body_tail(rows: list[list[_Word]], k: int, lo: float, hi: float, mid: float) -> bool:
+    """Row ``k`` holds only left-side text that ends a body paragraph: it follows a full-width
+    line, starts at a first-line indent, or ends with the closing mark "./."."""
+    row = rows[k]
+    if any(w.x0 >= mid for w in row):
+        return False
+    text = _join_words(row).rstrip()
+    if text.endswith("/.") or 20 <= row[0].x0 - lo <= 45:
+        return True
+    if k > 0:
+        above = rows[k - 1]
+        return (
+            above[0].x0 <= lo + 45
+            and max(w.x1 for w in above) >= hi - 5
+            and not [g for g in _free_gaps(above, lo, hi, 9.0) if g[0] > lo + 1 and g[1] < hi - 1]
+        )
+    return False
+
+
+def _zones(rows: list[list[_Word]], lo: float, hi: float, first_page: bool = False) -> list[_Zone]:
+    """Runs of rows that share an empty vertical gutter with text on both sides of it.
+
+    The gutter must be at least ``GUTTER`` wide and lie inside the text area; a run needs two rows
+    or more and at least one row with words on both sides of the gutter.
+    """
+    GUTTER = 9.0
+    zones: list[_Zone] = []
+    i = 0
+    n = len(rows)
+    if first_page:
+        forced = _quoc_hieu_zone(rows, (lo + hi) / 2)
+        if forced is not None:
+            zones.append(forced)
+            i = forced.last + 1
+    while i < n:
+        # a one-sided first row (a signature title above "Nơi nhận:") has only edge gaps; the
+        # gutter finally chosen must lie inside the text area
+        gaps = _free_gaps(rows[i], lo, hi, GUTTER)
+        if not gaps:
+            i += 1
+            continue
+        j = i
+        current = gaps
+        both_rows = 0
+        page_mid = (lo + hi) / 2
+        while j + 1 < n:
+            nxt = _intersect(current, _free_gaps(rows[j + 1], lo, hi, GUTTER), GUTTER)
+            if not nxt:
+                break
+            row = rows[j + 1]
+            row_mid = (row[0].x0 + max(w.x1 for w in row)) / 2
+            if abs(row_mid - page_mid) < 5.0 and _one_segment(row):
+                break  # a title centred on the page (TỜ TRÌNH) ends the header zone
+            current = nxt
+            j += 1
+        # the widest surviving gutter; rows on both sides of it
+        interior = [g for g in current if g[0] > lo + 1 and g[1] < hi - 1]
+        if j > i and interior:
+            g0, g1 = max(interior, key=lambda g: g[1] - g[0])
+            mid = (g0 + g1) / 2
+            for r in rows[i : j + 1]:
+                if any(w.x1 <= mid for w in r) and any(w.x0 >= mid for w in r):
+                    both_rows += 1
+            left = [w for r in rows[i : j + 1] for w in r if w.x1 <= mid]
+            right = [w for r in rows[i : j + 1] for w in r if w.x0 >= mid]
+            # two columns side by side: a row with words on both sides, or left and right groups
+            # whose vertical extents overlap (a signature title level with "Nơi nhận:")
+            overlap = bool(left and right) and (
+                min(max(w.bottom for w in left), max(w.bottom for w in right))
+                - max(min(w.top for w in left), min(w.top for w in right))
+                > 0
+            )
+            if (both_rows or (overlap and j - i >= 2)) and left and right and g1 - g0 >= GUTTER:
+                first = i
+                # leading rows that only hold the end of a body paragraph ("... tổng hợp./." above
+                # "Nơi nhận:") are not part of the zone
+                while first < j and _body_tail(rows, first, lo, hi, mid):
+                    first += 1
+                if first < j:
+                    zones.append(_Zone(first, j, mid))
+                    i = j + 1
+                    continue
+        i += 1
+    return zones
+
+
+# ---------------------------------------------------------------- page reading
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[_Line] = field(default_factory=list)  # body lines in reading order
+    header_lines: list[_Line] = field(default_factory=list)
+    footer_lines: list[_Line] = field(default_factory=list)
+    footnotes: list[_Line] = field(default_factory=list)
+    zone_count: int = 0
+    ruled: bool = False  # drawn lines/boxes enough for a ruled table
+
+
+class _FakePage:
+    """What pdfminer's layout device needs to know of a page to lay out an appearance stream."""
+
+    def __init__(self, mediabox: list[float]) -> None:
+        self.pageid = 0
+        self.mediabox = mediabox
+        self.cropbox = mediabox
+        self.rotate = 0
+
+
+def _annotation_chars(page) -> list[dict]:
+    """Text drawn by annotation appearance streams (not part of the page content).
+
+    Electronic signing systems in Vietnam (VGCA) stamp the number and the day of an issued
+    document as the appearance of a signature field placed over the blank in "Số:  /TTr-SNV" and
+    "ngày   tháng"; without it every signed PDF would look like an unnumbered draft.
+    """
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.utils import mult_matrix
+
+    annots = resolve1(page.page_obj.annots) if page.page_obj.annots else None
+    if not annots:
+        return []
+    out: list[dict] = []
+    height = float(page.height)
+    top_offset = float(page.mediabox[1]) if page.mediabox else 0.0
+    rsrc = PDFResourceManager(caching=True)
+    for ref in annots[:50]:
+        try:
+            annot = resolve1(ref)
+            if not isinstance(annot, dict) or int(resolve1(annot.get("F", 0)) or 0) & 2:
+                continue
+            subtype = getattr(resolve1(annot.get("Subtype")), "name", "")
+            if subtype not in ("Widget", "FreeText", "Stamp"):
+                continue
+            ap = resolve1(annot.get("AP"))
+            stream = resolve1(ap.get("N")) if isinstance(ap, dict) else None
+            if not isinstance(stream, PDFStream):
+                continue
+            rect = [float(v) for v in resolve1(annot["Rect"])]
+            bbox = [float(v) for v in resolve1(stream.attrs.get("BBox", [0, 0, 1, 1]))]
+            matrix = tuple(float(v) for v in resolve1(stream.attrs.get("Matrix", [1, 0, 0, 1, 0, 0])))
+            bw, bh = (bbox[2] - bbox[0]) or 1.0, (bbox[3] - bbox[1]) or 1.0
+            rw, rh = rect[2] - rect[0], rect[3] - rect[1]
+            fit = (rw / bw, 0.0, 0.0, rh / bh, rect[0] - bbox[0] * rw / bw, rect[1] - bbox[1] * rh / bh)
+            ctm = mult_matrix(matrix, fit)  # type: ignore[arg-type]
+            device = PDFPageAggregator(rsrc, laparams=None)
+            interp = PDFPageInterpreter(rsrc, device)
+            device.begin_page(_FakePage([0, 0, float(page.width), height]), (1, 0, 0, 1, 0, 0))
+            interp.render_contents(resolve1(stream.attrs.get("Resources")) or {}, [stream], ctm=ctm)
+            device.end_page(None)
+            layout = device.get_result()
+        except Exception:
+            continue
+        stack = [layout]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTChar):
+                text = item.get_text()
+                if text.strip():
+                    out.append(
+                        {
+                            "text": text,
+                            "x0": item.x0,
+                            "x1": item.x1,
+                            "top": height - item.y1 + top_offset,
+                            "bottom": height - item.y0 + top_offset,
+                            "fontname": item.fontname,
+                            "size": item.size,
+                            "upright": item.upright,
+                            "non_stroking_color": getattr(item.graphicstate, "ncolor", None),
+                        }
+                    )
+            elif isinstance(item, LTContainer):
+                stack.extend(item)
+    return out
+
+
+def _annotation_words(chars: list[dict]) -> list[dict]:
+    words: list[dict] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        last = words[-1] if words else None
+        if (
+            last is not None
+            and abs(last["top"] - ch["top"]) < 2
+            and 0 <= ch["x0"] - last["x1"] < 0.2 * ch["size"]
+            and last["fontname"] == ch["fontname"]
+        ):
+            last["text"] += ch["text"]
+            last["x1"] = ch["x1"]
+            continue
+        words.append(dict(ch))
+    for w in words:
+        w["stamped"] = True
+    return words
+
+
+def _page_words(page, fonts: Counter[str]) -> list[_Word]:
+    raw = page.extract_words(
+        extra_attrs=["fontname", "size", "non_stroking_color"],
+        keep_blank_chars=False,
+        use_text_flow=False,
+    )
+    if page.page_obj.annots:
+        raw = raw + _annotation_words(_annotation_chars(page))
+    words: list[_Word] = []
+    cache: dict[tuple, RunFormat] = {}
+    for w in raw:
+        if not w.get("upright", True):
+            continue
+        text = w["text"]
+        if not text.strip():
+            continue
+        color = w.get("non_stroking_color")
+        key = (
+            clean_font(w["fontname"]),
+            round(w["size"], 2),
+            color if not isinstance(color, list) else tuple(color),
+        )
+        if w.get("stamped"):
+            key = ("stamped", *key)
+        fmt = cache.get(key)
+        if fmt is None and w.get("stamped"):
+            # drawn by the signing system, not typed by the author: its style says nothing
+            fmt = cache[key] = RunFormat(font=clean_font(w["fontname"]), size_pt=round(w["size"], 2))
+        if fmt is None:
+            font = clean_font(w["fontname"])
+            bold, italic = font_style(font)
+            if GENERIC_FONT.match(font):
+                bold = italic = None  # "CIDFont+F1", "F3", "T1_0": the name tells nothing
+            fmt = RunFormat(
+                font=font,
+                font_hansi=font,
+                size_pt=round(w["size"], 2),
+                bold=bold,
+                italic=italic,
+                caps=False,
+                underline=None,
+                color=color_hex(color),
+            )
+            cache[key] = fmt
+        fonts[fmt.font or ""] += len(text)
+        words.append(
+            _Word(text, w["x0"], w["x1"], w["top"], w["bottom"], fmt, w["size"], w.get("stamped", False))
+        )
+    return words
+
+
+def _running_lines(pages: list[tuple[float, float, list[list[_Word]]]]) -> Counter[str]:
+    """Top/bottom rows that recur (digits aside) on several of the first pages: running heads."""
+    seen: Counter[str] = Counter()
+    if len(pages) < 3:
+        return seen
+    for _width, height, rows in pages[:12]:
+        if not rows:
+            continue
+        for where, row in (("top", rows[0]), ("bottom", rows[-1])):
+            inside = row[0].bottom < height * 0.12 if where == "top" else row[0].top > height * 0.88
+            if inside:
+                seen[f"{where}:{_running_key(_join_words(row))}"] += 1
+    return seen
+
+
+def _is_page_number(line: _Line) -> bool:
+    return bool(PAGE_NUMBER.match(line.text.strip()))
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip())
+
+
+def _running(line: _Line, running: Counter[str], where: str) -> bool:
+    return running.get(f"{where}:{_running_key(line.text)}", 0) >= 2
+
+
+def _read_page(
+    width: float, height: float, rows: list[list[_Word]], number: int, zone_base: int, running: Counter[str]
+) -> _Page:
+    result = _Page(number=number, width=width, height=height)
+    if not rows:
+        return result
+    rows = list(rows)
+    # margin lines: a page number (or a running line repeated on other pages, with the digits
+    # taken out) alone in the top/bottom 12 % of the page
+    while rows:
+        line = _Line(rows[0], number).finish()
+        gap_below = (min(w.top for w in rows[1]) - line.bottom) if len(rows) > 1 else 99.0
+        numbered = _is_page_number(line) or (
+            _running(line, running, "top") and bool(re.search(r"\d", line.text))
+        )
+        if line.bottom < height * 0.045 or (
+            line.bottom < height * 0.12 and gap_below > 1.0 and (numbered or _running(line, running, "top"))
+        ):
+            line.role = "number" if numbered else "stamp"
+            result.header_lines.append(line)
+            rows.pop(0)
+        else:
+            break
+    while rows:
+        line = _Line(rows[-1], number).finish()
+        gap_above = (line.top - max(w.bottom for w in rows[-2])) if len(rows) > 1 else 99.0
+        numbered = _is_page_number(line) or (
+            _running(line, running, "bottom") and bool(re.search(r"\d", line.text))
+        )
+        if line.top > height * 0.955 or (
+            line.top > height * 0.88 and gap_above > 1.0 and (numbered or _running(line, running, "bottom"))
+        ):
+            line.role = "number" if numbered else "stamp"
+            result.footer_lines.insert(0, line)
+            rows.pop()
+        else:
+            break
+    if not rows:
+        return result
+    # footnotes: small print at the foot of the page, starting with its reference mark
+    sizes: Counter[float] = Counter()
+    for r in rows:
+        for w in r:
+            sizes[round(w.size * 2) / 2] += len(w.text)
+    body_size = sizes.most_common(1)[0][0]
+    k = len(rows)
+    while k > 1 and rows[k - 1][0].top > height * 0.55:
+        row_size = (
+            max(w.size for w in rows[k - 1] if len(w.text) > 1)
+            if any(len(w.text) > 1 for w in rows[k - 1])
+            else rows[k - 1][0].size
+        )
+        if row_size > body_size * 0.82:
+            break
+        k -= 1
+    if k < len(rows) and re.match(r"^[(\[]?[0-9*†]", rows[k][0].text):
+        result.footnotes = [_Line(r, number).finish() for r in rows[k:]]
+        rows = rows[:k]
+    lo = min(w.x0 for r in rows for w in r)
+    hi = max(w.x1 for r in rows for w in r)
+    zones = _zones(rows, lo, hi, first_page=number == 1)
+    zone_at = {}
+    for k, z in enumerate(zones):
+        for i in range(z.first, z.last + 1):
+            zone_at[i] = (k, z)
+    i = 0
+    while i < len(rows):
+        if i not in zone_at:
+            result.lines.append(_Line(rows[i], number).finish())
+            i += 1
+            continue
+        k, z = zone_at[i]
+        cols: list[list[_Line]] = [[], []]
+        for r in rows[z.first : z.last + 1]:
+            left = [w for w in r if w.x1 <= z.gutter + 0.5 or (w.x0 + w.x1) / 2 < z.gutter]
+            right = [w for w in r if not (w.x1 <= z.gutter + 0.5 or (w.x0 + w.x1) / 2 < z.gutter)]
+            for c, part in enumerate((left, right)):
+                if part:
+                    cols[c].append(_Line(part, number, col=c, zone=zone_base + k).finish())
+        result.lines.extend(cols[0] + cols[1])
+        i = z.last + 1
+    result.zone_count = len(zones)
+    return result
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+@dataclass
+class _Para:
+    lines: list[_Line]
+    kind: str = "paragraph"
+    space_before: float | None = None
+
+    @property
+    def first(self) -> _Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> _Line:
+        return self.lines[-1]
+
+
+@dataclass
+class _Frame:
+    """The text area a run of lines is measured against (the body, or one column of a zone)."""
+
+    left: float
+    right: float
+    pitch: float  # modal line pitch
+    column: bool = False  # one column of a two-column zone
+    flush_left: bool = False  # most lines of this column start at its left edge
+
+    @property
+    def mid(self) -> float:
+        return (self.left + self.right) / 2
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+
+def _modal(values: list[float], step: float = 1.0, default: float = 0.0) -> float:
+    if not values:
+        return default
+    counts = Counter(round(v / step) * step for v in values)
+    return counts.most_common(1)[0][0]
+
+
+def _pitches(lines: list[_Line]) -> list[float]:
+    out = []
+    for a, b in itertools.pairwise(lines):
+        if a.page == b.page and a.col == b.col and a.zone == b.zone:
+            pitch = b.bottom - a.bottom
+            if 0 < pitch < 3 * max(a.size, b.size):
+                out.append(pitch)
+    return out
+
+
+def _normal_pitch(pitches: list[float], default: float = 0.0) -> float:
+    """The pitch of lines inside a paragraph: the commonest of the tighter half of the pitches."""
+    if not pitches:
+        return default
+    median = statistics.median(pitches)
+    return _modal([p for p in pitches if p <= median + 0.5], 0.5, default)
+
+
+def _centred(line: _Line, frame: _Frame) -> bool:
+    if frame.column:
+        return abs(line.mid - frame.mid) < max(4.0, frame.width * 0.03)
+    return abs(line.mid - frame.mid) < max(4.0, frame.width * 0.02) and line.width < frame.width * 0.92
+
+
+def _same_style(a: _Line, b: _Line) -> bool:
+    return a.bold == b.bold and a.italic == b.italic and abs(a.size - b.size) < 0.6
+
+
+def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
+    """Does ``line`` continue the paragraph whose last line is ``prev``?"""
+    same = _same_style(prev, line) and (prev.caps == line.caps or (prev.caps and len(prev.text) < 4))
+    if abs(prev.size - line.size) > 1.5:
+        return False
+    pitch = line.bottom - prev.bottom
+    normal = frame.pitch or prev.size * 1.2
+    if pitch > max(normal * 1.2, normal + 2.5) or pitch <= 0:
+        return False
+    text = prev.text.rstrip()
+    first = line.text.lstrip()[:1]
+    if prev.col is not None:
+        if not same:
+            return False
+        # zone columns: each line is its own paragraph unless it is a wrapped continuation
+        if text.endswith(END_PUNCT) or not first:
+            return False
+        if prev.caps and line.caps and prev.width >= frame.width * 0.9 and not AUTHORITY.match(text):
+            return True  # a name in capitals wrapped because it filled the column
+        return first.islower() or first.isdigit() or first in "(,"
+    if LIST_MARK.match(line.text) and text.endswith(END_PUNCT):
+        return False  # "...như sau:" / "- item;" — a new list item
+    reaches_right = prev.x1 >= frame.right - max(6.0, prev.size * 0.9)
+    full = prev.x0 <= frame.left + 3.0 and prev.x1 >= frame.right - 3.0  # touches both edges
+    both_mid = not full and abs(prev.mid - frame.mid) < 4.0 and abs(line.mid - frame.mid) < 4.0
+    if both_mid or (_centred(prev, frame) and _centred(line, frame)):
+        # a title or trích yếu wrapped over centred lines
+        return same and not (text.endswith(END_PUNCT) and first.isupper())
+    if not same and not (reaches_right and line.x0 <= frame.left + 3.0):
+        return False  # a change of style continues a paragraph only across a full line
+    if not reaches_right:
+        # ragged-right text: a line starting in lower case at the left edge still continues
+        return (
+            first.islower()
+            and not text.endswith(END_PUNCT)
+            and line.x0 <= frame.left + 3.0
+            and prev.x0 <= frame.left + 40.0
+        )
+    # the continuation starts at the paragraph's left edge, not at a first-line indent
+    para_left = min(ln.x0 for ln in para.lines[1:]) if len(para.lines) > 1 else None
+    if para_left is not None:
+        return abs(line.x0 - para_left) < 3.0
+    return line.x0 <= prev.x0 + 2.0 or line.x0 <= frame.left + 3.0
+
+
+def _group(lines: list[_Line], frame: _Frame) -> list[_Para]:
+    paras: list[_Para] = []
+    for line in lines:
+        if paras and _continues(paras[-1].last, line, frame, paras[-1]):
+            paras[-1].lines.append(line)
+            continue
+        para = _Para([line])
+        if paras:
+            prev = paras[-1].last
+            pitch = line.bottom - prev.bottom
+            own = frame.pitch or line.size * 1.15
+            if 0 < pitch < 4 * own:
+                para.space_before = max(0.0, pitch - own)
+        paras.append(para)
+    return paras
+
+
+# ---------------------------------------------------------------- document
+
+
+def _open(path: Path):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise _encrypted() from exc
+    except Exception as exc:
+        chain = f"{type(exc).__name__} {exc!r} {exc.__cause__!r} {exc.__context__!r}".lower()
+        if "password" in chain or "encrypt" in chain:
+            raise _encrypted() from exc
+        raise LoadError(
+            "DOC001",
+            f"Tệp PDF bị hỏng hoặc không đúng định dạng ({type(exc).__name__}).",
+            f"The PDF is broken or not a PDF ({type(exc).__name__}).",
+        ) from exc
+    return pdf
+
+
+def _encrypted() -> LoadError:
+    return LoadError(
+        "DOC001",
+        "Tệp PDF được mã hóa (đặt mật khẩu), không đọc được nội dung. Hãy gỡ mật khẩu rồi kiểm tra lại.",
+        "The PDF is encrypted (password-protected); remove the password and check it again.",
+    )
+
+
+def _scanned(pages: int) -> LoadError:
+    return LoadError(
+        "DOC002",
+        "Tệp PDF không có lớp văn bản, cần nhận dạng OCR trước khi kiểm tra.",
+        f"The PDF has no text layer ({pages} page(s) of images); run OCR on it before checking.",
+    )
+
+
+def _has_big_image(page, area: float) -> bool:
+    try:
+        images = page.images
+    except Exception:
+        return False
+    return any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) > 0.4 * area for im in images)
+
+
+def _read_pages(path: Path, warnings: list[str]) -> tuple[list[_Page], dict[str, str], Counter[str]]:
+    pdf = _open(path)
+    fonts: Counter[str] = Counter()
+    pages: list[_Page] = []
+    try:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            raise LoadError(
+                "DOC001",
+                f"Tệp PDF bị hỏng: không đọc được danh sách trang ({type(exc).__name__}).",
+                f"Broken PDF: the page tree cannot be read ({type(exc).__name__}).",
+            ) from exc
+        if count == 0:
+            raise LoadError("DOC001", "Tệp PDF không có trang nào.", "The PDF has no pages.")
+        if count > MAX_PAGES:
+            raise LoadError(
+                "DOC001",
+                f"Tệp PDF quá dài ({count} trang, giới hạn {MAX_PAGES} trang).",
+                f"The PDF is too long ({count} pages, limit {MAX_PAGES}).",
+            )
+        chars = 0
+        raw: list[tuple[float, float, list[list[_Word]]]] = []
+        image_pages: list[int] = []
+        ruled_pages: set[int] = set()  # pages drawn as one big picture with (almost) no text
+        for number, page in enumerate(pdf.pages, start=1):
+            before = chars
+            words = _page_words(page, fonts)
+            width, height = float(page.width), float(page.height)
+            raw.append((width, height, _rows(words)))
+            try:
+                edges = len(page.objects.get("line", [])) + len(page.objects.get("rect", []))
+            except Exception:
+                edges = 0
+            if edges >= 8:
+                ruled_pages.add(number)
+            chars = sum(fonts.values())
+            if chars - before < 40 and _has_big_image(page, width * height):
+                image_pages.append(number)
+            if chars > MAX_CHARS:
+                raise LoadError(
+                    "DOC001",
+                    "Tệp PDF chứa quá nhiều chữ để kiểm tra.",
+                    "The PDF holds too much text to check.",
+                )
+            page.flush_cache()
+        if chars == 0 or (len(image_pages) == count and chars < 40 * count):
+            raise _scanned(count)
+        if image_pages:
+            listed = ", ".join(str(n) for n in image_pages[:10])
+            warnings.append(f"Trang {listed} là ảnh quét, không có lớp văn bản (chưa được kiểm tra).")
+        running = _running_lines(raw)
+        zone_base = 0
+        for number, (width, height, rows) in enumerate(raw, start=1):
+            read = _read_page(width, height, rows, number, zone_base, running)
+            read.ruled = number in ruled_pages
+            zone_base += read.zone_count
+            pages.append(read)
+        metadata = {}
+        for key, value in (pdf.metadata or {}).items():
+            if isinstance(value, str) and value.strip():
+                metadata[str(key)] = value.strip()
+        return pages, metadata, fonts
+    finally:
+        pdf.close()
+
+
+def _frame_for(lines: list[_Line], default: _Frame) -> _Frame:
+    if not lines:
+        return default
+    left = min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines)
+    pitch = _normal_pitch(_pitches(lines), default.pitch)
+    flush = sum(1 for ln in lines if ln.x0 - left < 2.0) * 2 > len(lines)
+    return _Frame(left, right, pitch, column=True, flush_left=flush)
+
+
+def _body_frame(pages: list[_Page]) -> _Frame:
+    flow = [ln for p in pages for ln in p.lines if ln.col is None]
+    if not flow:
+        flow = [ln for p in pages for ln in p.lines]
+    widths = [ln.width for ln in flow]
+    widest = max(widths) if widths else 1.0
+    long = [ln for ln in flow if ln.width > widest * 0.75] or flow
+    left = _modal([ln.x0 for ln in long], 1.0, 0.0)
+    # the left edge: the lowest x0 that several long lines share
+    xs = sorted(ln.x0 for ln in long)
+    left = min(left, xs[len(xs) // 10]) if xs else left
+    # the right edge: justified lines share it; ragged (left-aligned) lines stop short of it, so
+    # take a high percentile rather than the commonest value
+    x1s = sorted(ln.x1 for ln in long)
+    right = x1s[min(len(x1s) - 1, int(len(x1s) * 0.95))] if x1s else 0.0
+    pitch = _normal_pitch(_pitches(flow), 0.0)
+    return _Frame(left, right, pitch)
+
+
+def _alignment(para: _Para, frame: _Frame) -> str | None:
+    lines = para.lines
+    if frame.column and frame.flush_left and all(ln.x0 - frame.left < 2.0 for ln in lines):
+        return "left"
+    if all(_centred(ln, frame) for ln in lines) and not (
+        len(lines) > 1 and all(abs(ln.x0 - lines[1].x0) < 1 for ln in lines[1:]) and len(lines) > 2
+    ):
+        return "center"
+    tol = max(6.0, lines[0].size * 0.9)
+    if len(lines) == 1:
+        ln = lines[0]
+        if ln.x1 >= frame.right - 2 and ln.x0 > frame.left + frame.width * 0.3:
+            return "right"
+        # a single line: justified, left (and a justified paragraph's last line) look the same
+        return "left" if frame.column else None
+    body = lines[:-1]
+    x1s = [ln.x1 for ln in lines]
+    if max(x1s) - min(x1s) < 2 and all(ln.x0 > frame.left + 20 for ln in lines):
+        return "right"  # ragged left: no line starts at the left edge
+    if all(ln.x1 >= frame.right - 2.0 for ln in body):
+        return "both"
+    rest_x0 = [ln.x0 for ln in lines[1:]]
+    body_x1 = [ln.x1 for ln in body]
+    if len(body) > 1 and max(body_x1) - min(body_x1) < 2 and max(rest_x0) - min(rest_x0) < 2:
+        return "both"  # justified inside an indented block
+    if any(ln.x1 < frame.right - tol for ln in body):
+        return "left"
+    return None
+
+
+def _block_from(para: _Para, index: int, frame: _Frame, table: TablePosition | None, kind: str):
+    runs: list[Run] = []
+    pieces: list[str] = []
+    length = 0
+    prev_word: _Word | None = None
+    non_nfc = False
+    for line in para.lines:
+        for w in line.words:
+            if prev_word is not None:
+                if w is line.words[0]:
+                    # line break: a word split at a hyphen ("NĐ-" / "CP") joins without a space
+                    sep = "" if prev_word.text.endswith("-") and len(prev_word.text) > 1 else " "
+                else:
+                    gap = w.x0 - prev_word.x1
+                    sep = "" if gap < 0.12 * min(w.size, prev_word.size) else " "
+                    if prev_word.stamped and w.text.startswith("/"):
+                        sep = ""  # "Số: 108" stamped into "Số:      /TTr-SNV"
+                if sep:
+                    pieces.append(sep)
+                    length += len(sep)
+                    runs[-1].end = length  # a space takes the formatting of the word before it
+            text = unicodedata.normalize("NFC", w.text)
+            if text != w.text:
+                non_nfc = True
+            pieces.append(text)
+            start = length
+            length += len(text)
+            if runs and runs[-1].fmt is w.fmt:
+                runs[-1].end = length
+            else:
+                runs.append(Run(start=start, end=length, fmt=w.fmt))
+            prev_word = w
+    text = "".join(pieces)
+    first = para.first
+    pfmt = ParagraphFormat()
+    pfmt.alignment = _alignment(para, frame)  # type: ignore[assignment]
+    if pfmt.alignment in ("center", "right"):
+        pass
+    elif len(para.lines) > 1:
+        rest = statistics.median(ln.x0 for ln in para.lines[1:])
+        pfmt.first_line_indent_mm = round((first.x0 - rest) * PT_MM, 1)
+        pfmt.left_indent_mm = round((rest - frame.left) * PT_MM, 1)
+    if len(para.lines) > 1:
+        pitches = [b.bottom - a.bottom for a, b in zip(para.lines, para.lines[1:]) if a.page == b.page]
+        if pitches:
+            pitch = statistics.median(pitches)
+            pfmt.line_spacing_pt = round(pitch, 1)
+            pfmt.line_spacing = round(pitch / (1.15 * first.size), 2) if first.size else None
+            pfmt.line_rule = "auto"
+    elif pfmt.alignment in ("both", "left", None):
+        pfmt.left_indent_mm = None
+        pfmt.first_line_indent_mm = round((first.x0 - frame.left) * PT_MM, 1)
+    if para.space_before is not None:
+        pfmt.space_before_pt = round(para.space_before, 1)
+    x0 = min(ln.x0 for ln in para.lines)
+    x1 = max(ln.x1 for ln in para.lines)
+    same_page = [ln for ln in para.lines if ln.page == first.page]
+    bbox = (
+        round(x0, 2),
+        round(first.top, 2),
+        round(x1, 2),
+        round(max(ln.bottom for ln in same_page), 2),
+    )
+    block = Block(
+        index=index,
+        text=text,
+        kind=kind,  # type: ignore[arg-type]
+        runs=runs,
+        para=pfmt,
+        page=first.page,
+        table=table,
+        bbox=bbox,
+    )
+    return block, non_nfc
+
+
+def _page_groups(pages: list[_Page]) -> list[list[_Page]]:
+    groups: list[list[_Page]] = []
+    for page in pages:
+        key = (round(page.width), round(page.height))
+        if groups and (round(groups[-1][0].width), round(groups[-1][0].height)) == key:
+            groups[-1].append(page)
+        else:
+            groups.append([page])
+    return groups
+
+
+def _section(index: int, group: list[_Page], frame: _Frame) -> Section:
+    first = group[0]
+    width_mm, height_mm = first.width * PT_MM, first.height * PT_MM
+    section = Section(
+        index=index,
+        page_width_mm=round(width_mm, 1),
+        page_height_mm=round(height_mm, 1),
+        orientation="landscape" if first.width > first.height else "portrait",
+    )
+    flow = [ln for p in group for ln in p.lines]
+    if flow:
+        section.margin_left_mm = round(frame.left * PT_MM, 1)
+        section.margin_right_mm = round((first.width - frame.right) * PT_MM, 1)
+        # the first line's box top sits a little below the margin; Word starts the line box at the
+        # margin and draws the glyphs ~(line height - size) lower. Use the highest page top.
+        # pdfminer's glyph box starts ~0.11 em below the top of Word's line box (Times: ascent
+        # 0.891, box top at baseline - 0.784 em); the first line of the highest page sits at the margin
+        tops = [(p.lines[0].top - 0.107 * p.lines[0].size) for p in group if p.lines]
+        section.margin_top_mm = round(max(0.0, min(tops)) * PT_MM, 1)
+        # the bottom margin is only known from a full page (one followed by another): its last
+        # line ends within one line pitch above the margin. A last page tells only if text runs
+        # into the margin.
+        full = [max([p.lines[-1].bottom] + [f.bottom for f in p.footnotes]) for p in group[:-1] if p.lines]
+        last = [max([p.lines[-1].bottom] + [f.bottom for f in p.footnotes]) for p in group[-1:] if p.lines]
+        if full:
+            section.margin_bottom_mm = round((first.height - max(full)) * PT_MM, 1)
+        elif last and (first.height - last[0]) * PT_MM < 20:
+            section.margin_bottom_mm = round((first.height - last[0]) * PT_MM, 1)
+    return section
+
+
+def _header_footers(group: list[_Page], text_mid: float) -> tuple[list[HeaderFooter], bool]:
+    """Page numbers seen in the margins of a page group, described like DOCX headers/footers."""
+    out: list[HeaderFooter] = []
+    title_page = False
+    for kind in ("header", "footer"):
+        numbered: dict[int, list[_Line]] = {}
+        for p in group:
+            lines = [
+                ln for ln in (p.header_lines if kind == "header" else p.footer_lines) if ln.role == "number"
+            ]
+            if lines:
+                numbered[p.number] = lines
+        if not numbered:
+            continue
+        sample = next(iter(numbered.values()))[0]
+        page = next(p for p in group if p.number in numbered)
+        mid = page.width / 2
+        if abs(sample.mid - mid) < 12 or abs(sample.mid - text_mid) < 12:
+            align = "center"
+        elif sample.mid < mid:
+            align = "left"
+        else:
+            align = "right"
+        text = " ".join(ln.text for ln in sample_lines(numbered))
+        out.append(
+            HeaderFooter(
+                kind=kind,  # type: ignore[arg-type]
+                variant="default",
+                text=text,
+                has_page_field=True,
+                has_numpages_field=bool(TRANG_XY.search(text)),
+                alignment=align,  # type: ignore[arg-type]
+            )
+        )
+        if group[0].number not in numbered and len(group) > 1:
+            title_page = True
+            out.append(HeaderFooter(kind=kind, variant="first", text=""))  # type: ignore[arg-type]
+        elif group[0].number in numbered:
+            first_lines = numbered[group[0].number]
+            out.append(
+                HeaderFooter(
+                    kind=kind,  # type: ignore[arg-type]
+                    variant="first",
+                    text=" ".join(ln.text for ln in first_lines),
+                    has_page_field=True,
+                    has_numpages_field=bool(TRANG_XY.search(first_lines[0].text)),
+                    alignment=align,  # type: ignore[arg-type]
+                )
+            )
+            title_page = True
+    return out, title_page
+
+
+def sample_lines(numbered: dict[int, list[_Line]]) -> list[_Line]:
+    return next(iter(numbered.values()))
+
+
+def _merge_across_pages(paras: list[tuple[_Para, _Frame, TablePosition | None]], body: _Frame):
+    """Join a body paragraph cut by a page break to its continuation on the next page."""
+    out: list[tuple[_Para, _Frame, TablePosition | None]] = []
+    for item in paras:
+        para, _frame, table = item
+        if out and table is None and out[-1][2] is None:
+            prev = out[-1][0]
+            last, first = prev.last, para.first
+            if (
+                first.page == last.page + 1
+                and (_same_style(last, first) or first.text.lstrip()[:1].islower())
+                and abs(last.size - first.size) < 1.5
+                and not last.text.rstrip().endswith(END_PUNCT)
+                and first.x0 <= body.left + 3.0
+                and (
+                    last.x1 >= body.right - max(6.0, last.size * 0.9)
+                    or first.text.lstrip()[:1].islower()  # ragged-right text
+                )
+            ):
+                prev.lines.extend(para.lines)
+                continue
+        out.append(item)
+    return out
+
+
+def load_pdf(path: Path) -> Document:
+    warnings: list[str] = []
+    pages, metadata, fonts = _read_pages(Path(path), warnings)
+    body = _body_frame(pages)
+    facts = LoadFacts(page_count=len(pages), warnings=warnings)
+    facts.fonts = dict(fonts)
+    facts.legacy_fonts = sorted(f for f in fonts if LEGACY_FONT.match(f.split("-")[0].split(",")[0]))
+
+    # paragraphs per page: flow lines against the body frame, zone columns against their own frame
+    ordered: list[tuple[_Para, _Frame, TablePosition | None]] = []
+    for page in pages:
+        i = 0
+        lines = page.lines
+        while i < len(lines):
+            line = lines[i]
+            j = i
+            while j + 1 < len(lines) and lines[j + 1].zone == line.zone and lines[j + 1].col == line.col:
+                j += 1
+            chunk = lines[i : j + 1]
+            if line.col is None:
+                frame = _Frame(body.left, body.right, body.pitch or _normal_pitch(_pitches(chunk)))
+                table = None
+            else:
+                frame = _frame_for(chunk, body)
+                table = TablePosition(table=line.zone or 0, row=0, col=line.col, n_rows=1, n_cols=2)
+            for para in _group(chunk, frame):
+                ordered.append((para, frame, table))
+            i = j + 1
+    ordered = _merge_across_pages(ordered, body)
+
+    blocks: list[Block] = []
+    sections: list[Section] = []
+    page_section: dict[int, int] = {}
+    for s_index, group in enumerate(_page_groups(pages)):
+        section = _section(s_index, group, body)
+        section.headers, section.title_page = _header_footers(group, body.mid)
+        sections.append(section)
+        for p in group:
+            page_section[p.number] = s_index
+
+    def add(para: _Para, frame: _Frame, table: TablePosition | None, kind: str) -> None:
+        block, non_nfc = _block_from(para, len(blocks), frame, table, kind)
+        block.section = page_section.get(block.page or 1, 0)
+        if table is not None:
+            block.kind = "cell"
+        if non_nfc:
+            facts.non_nfc_blocks += 1
+        blocks.append(block)
+
+    by_page: dict[int, list[tuple[_Para, _Frame, TablePosition | None]]] = {}
+    for item in ordered:
+        by_page.setdefault(item[0].first.page, []).append(item)
+    for page in pages:
+        for line in page.header_lines:
+            add(_Para([line]), body, None, "header")
+        for para, frame, table in by_page.get(page.number, []):
+            add(para, frame, table, "paragraph")
+        if page.footnotes:
+            for para in _group(page.footnotes, _Frame(body.left, body.right, 0.0)):
+                add(para, body, None, "footer")
+        for line in page.footer_lines:
+            add(_Para([line]), body, None, "footer")
+
+    for section in sections:
+        members = [b.index for b in blocks if b.section == section.index]
+        if members:
+            section.first_block, section.last_block = members[0], members[-1]
+        # a table shows as ruled lines and boxes (the borderless two-column zones never need one)
+        section.has_table = any(p.ruled for p in pages if page_section.get(p.number) == section.index)
+    return Document(
+        path=str(path),
+        format="pdf",
+        blocks=blocks,
+        sections=sections,
+        facts=facts,
+        metadata=metadata,
+    )

@@ -1,0 +1,177 @@
+"""RED rules: duplicates, copies of higher-level documents, relay plans, formalism, length signals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from doclint.analysis.shingles import tokens
+from doclint.config import Config
+from doclint.engine import lint_path
+
+
+@pytest.fixture(autouse=True)
+def _no_user_library(tmp_path, monkeypatch):
+    """A library the user built with ``doclint refs add`` must not leak into these tests."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+def shared_dir() -> Path | None:
+    """``shared/`` (corpus and seeds), found by walking up from this file."""
+    for folder in Path(__file__).resolve().parents:
+        candidate = folder / "shared"
+        if (candidate / "seeds").is_dir() or (candidate / "corpus").is_dir():
+            return candidate
+    return None
+
+
+SHARED = shared_dir()
+SEED = SHARED / "seeds" / "000_89dcc62694a11fe1.txt" if SHARED else None
+needs_seed = pytest.mark.skipif(SEED is None or not SEED.is_file(), reason="seed draft not available")
+
+
+def red(path: Path, config: Config | None = None, codes: tuple[str, ...] = ("RED",)):
+    config = config or Config()
+    from dataclasses import replace
+
+    return lint_path(path, replace(config, select=codes), keep_document=True)
+
+
+def test_normalisation_unifies_light_edits():
+    a = tokens("Nghị định số 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019 của Chính phủ quy định")
+    b = tokens("Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định")
+    assert a == b
+    assert tokens("Ủy ban nhân dân xã") == tokens("UBND xã") == tokens("Uỷ ban nhân dân xã")
+    assert "95%" in tokens("đạt từ 95% trở lên")
+
+
+@needs_seed
+def test_red001_seed_finds_the_repeated_reporting_duty():
+    result = red(SEED, codes=("RED001",))
+    doc = result.document
+    pairs = {(f.location.related_block, f.location.block) for f in result.findings}
+    texts = [(doc.blocks[a].text, doc.blocks[b].text) for a, b in pairs]
+    assert any("09/2019/NĐ-CP" in a and "09/2019/NĐ-CP" in b for a, b in texts)
+    # the other two real repetitions of the seed, and nothing else
+    assert any("95%" in a and "95%" in b for a, b in texts)
+    assert any("Chịu trách nhiệm trực tiếp" in b for _, b in texts)
+    assert len(result.findings) == 3
+
+
+# A reference text for RED002 made only of what the seed itself states as the province's targets and
+# rules (the meeting-time limits, the 10% and 95% targets), under the number of the provincial plan the
+# seed says it implements. It is a test fixture, not the text of that plan.
+PROVINCIAL_REFERENCE = """\
+ỦY BAN NHÂN DÂN
+TỈNH NINH BÌNH
+Số: 138/KH-UBND
+KẾ HOẠCH
+Triển khai thực hiện Quyết định số 534/QĐ-TTg (trích các nội dung dùng để kiểm thử)
+I. MỤC ĐÍCH, YÊU CẦU
+Phấn đấu đạt được các chỉ tiêu định lượng cụ thể ngay trong năm 2026: số lượng hội nghị trực tuyến chiếm đa số trên tổng số hội nghị trong năm; tinh giản 10% số lượng hội nghị hằng năm; thực hiện xử lý thủ tục hành chính trên môi trường số và số hóa văn bản đạt từ 95% trở lên.
+II. NHIỆM VỤ, GIẢI PHÁP
+- Xây dựng kế hoạch tổ chức hội nghị hằng năm, bảo đảm chỉ tiêu giảm 10% số lượng hội nghị và tỷ lệ họp trực tuyến được nâng lên.
+- Thực hiện nghiêm quy định về thời gian họp: hội nghị quán triệt không quá 1/2 ngày; hội nghị chuyên môn không quá 1 ngày; các hội nghị quan trọng cần thảo luận không quá 1,5 ngày. Đổi mới phương thức điều hành cuộc họp: không đọc lại báo cáo, dành thời gian chủ yếu để thảo luận và giải quyết vấn đề.
+- Phấn đấu thực hiện việc xử lý thủ tục hành chính trên môi trường số và số hóa văn bản đạt từ 95% trở lên; tiếp tục đẩy mạnh phân cấp, phân quyền, phân định thẩm quyền.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+@needs_seed
+def test_red002_seed_points_at_each_copied_passage(tmp_path):
+    from doclint.refs import with_refs
+
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    (refs / "kh138.txt").write_text(PROVINCIAL_REFERENCE, encoding="utf-8")
+    result = red(SEED, with_refs(Config(), refs_dir=refs), codes=("RED002",))
+    doc = result.document
+    copied = {f.location.block: f for f in result.findings}
+    texts = {b: doc.blocks[b].text for b in copied}
+    assert any("1/2 ngày" in t for t in texts.values())  # meeting-time limits
+    assert any("giảm 10%" in t for t in texts.values())  # the 10% target
+    assert any(t.startswith("- Phân đầu") and "95%" in t for t in texts.values())  # the 95% target
+    assert any("Phấn đấu đạt được" in t for t in texts.values())  # the targets inside I.2.a
+    assert len(copied) == 4
+    for finding in result.findings:
+        # the seed cites the plan, so the message names it, with the paragraph and the overlap ratio
+        assert "Kế hoạch số 138/KH-UBND, đoạn" in finding.vi
+        assert "trùng" in finding.vi and "%" in finding.vi
+    # I.2.a copies only its last sentences: the finding points at them, not at the whole paragraph
+    partial = next(f for f in result.findings if "Phấn đấu đạt được" in texts[f.location.block])
+    assert partial.location.start and partial.location.start > 0
+    assert partial.excerpt.startswith("Phấn đấu đạt được")
+
+
+@needs_seed
+def test_red002_nothing_without_library_or_with_unrelated_reference(tmp_path, monkeypatch):
+    from doclint.refs import with_refs
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert red(SEED, codes=("RED002",)).findings == []
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    (refs / "other.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nPhòng, chống thiên tai năm 2026\n"
+        "I. NHIỆM VỤ\n- Rà soát, cập nhật phương án ứng phó với bão mạnh, siêu bão và lũ quét tại các xã "
+        "ven sông; bố trí lực lượng, phương tiện cứu hộ tại chỗ trước mùa mưa bão.\n",
+        encoding="utf-8",
+    )
+    assert red(SEED, with_refs(Config(), refs_dir=refs), codes=("RED002",)).findings == []
+
+
+@needs_seed
+def test_red005_seed_repeated_full_title_of_decision_534():
+    result = red(SEED, codes=("RED005",))
+    repeated = [f for f in result.findings if "nhắc lại" in f.vi]
+    assert len(repeated) == 1
+    finding = repeated[0]
+    assert "534/QĐ-TTg" in finding.vi and "3 lần" in finding.vi
+    doc = result.document
+    assert doc.blocks[finding.location.block].text.startswith("Trên đây là Kế hoạch")
+    assert finding.location.related_block == result.recognition.trich_yeu.block
+    # the 56-word trích yếu is far longer than usual (corpus median: 15 words)
+    assert any(f.location.component == "trich_yeu" for f in result.findings)
+
+
+@needs_seed
+def test_red004_formalism_counts_and_options():
+    from dataclasses import replace
+
+    result = red(SEED, codes=("RED004",))
+    phrases = {f.vi.split("“")[1].split("”")[0].lower() for f in result.findings}
+    assert "quán triệt sâu sắc" in phrases and "nghiêm túc triển khai thực hiện" in phrases
+    total = int(result.findings[0].vi.split("cả văn bản có ")[1].split()[0])
+    assert total >= len(result.findings)
+    assert all(f.severity == "info" for f in result.findings)
+    config = replace(Config(), options=(("formalism-disable", ["quán triệt sâu sắc"]),
+                                        ("formalism-extra", ["chấn chỉnh lề lối làm việc"])))  # fmt: skip
+    phrases = {f.vi.split("“")[1].split("”")[0].lower() for f in red(SEED, config, ("RED004",)).findings}
+    assert "quán triệt sâu sắc" not in phrases and "chấn chỉnh lề lối làm việc" in phrases
+
+
+@needs_seed
+def test_red003_seed_is_a_relay_plan_but_a_task_table_passes():
+    from doclint.engine import lint_document
+    from doclint.load import load
+    from doclint.model import Block, TablePosition
+
+    result = red(SEED, codes=("RED003",))
+    assert len(result.findings) == 1
+    message = result.findings[0].vi
+    assert "không nêu đơn vị chủ trì" in message and "không có thời hạn" in message
+    assert "phụ lục" in message  # announced "(Có phụ lục phân công nhiệm vụ ...)" but not in the file
+    # the same plan with its task-assignment appendix: a table of tasks, lead units and deadlines
+    doc = load(SEED)
+    rows = [("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành")] + [
+        (str(i), f"Nhiệm vụ số {i} của kế hoạch triển khai", "Phòng Văn hóa - Xã hội", f"Tháng {i + 5}/2026")
+        for i in range(1, 7)
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            pos = TablePosition(table=0, row=r, col=c, n_rows=len(rows), n_cols=4)
+            doc.blocks.append(Block(index=len(doc.blocks), text=text, kind="cell", table=pos))
+    assert lint_document(doc, Config(select=("RED003",))).findings == []
