@@ -12,6 +12,9 @@ class LoadError(Exception):
         self.vi = vi
         self.en = en or vi
 
+    def __reduce__(self):  # results cross process boundaries (the batch pool): keep code and both texts
+        return (type(self), (self.code, self.vi, self.en))
+
     def message(self, lang: str = "vi") -> str:
         return self.en if lang == "en" else self.vi
 

@@ -63,3 +63,10 @@ def run_cli():
         return result.exit_code, result.output
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch) -> None:
+    """Every test gets its own result cache: the suite never reads or writes the user's cache."""
+    monkeypatch.setenv("DOCLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("DOCLINT_NO_PROGRESS", "1")

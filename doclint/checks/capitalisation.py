@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from doclint.checks import check
 from doclint.context import Context
@@ -27,9 +28,11 @@ def at_sentence_start(text: str, pos: int) -> bool:
     return window == 0 and bool(_BULLET.match(before))
 
 
+@lru_cache(maxsize=8192)
 def _all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    # the letter counts run in C (filter/map): this is asked for every block by each CAP check
+    letters = sum(map(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, filter(str.isalpha, text))) / letters > 0.8
 
 
 def _fold(text: str) -> str:

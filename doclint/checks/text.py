@@ -54,14 +54,19 @@ def _tokens(block: Block) -> list[Tok]:
 
     toks: list[Tok] = []
     run = 0
-    last_end = 0
+    last_end = -1
     text = block.text
+    index = block.index
     for m in _WORD.finditer(text):
-        gap = text[last_end : m.start()]
-        if toks and (gap.strip() or "\n" in gap):
-            run += 1
-        toks.append(Tok(block.index, m.start(), m.end(), m.group(), syl_key(m.group()), run))
-        last_end = m.end()
+        start, end = m.span()
+        # a new run unless only spaces (no line break) separate this word from the previous one
+        if last_end >= 0 and not (start == last_end + 1 and text[last_end] == " "):
+            gap = text[last_end:start]
+            if gap.strip() or "\n" in gap:
+                run += 1
+        word = m.group()
+        toks.append(Tok(index, start, end, word, syl_key(word), run))
+        last_end = end
     return toks
 
 

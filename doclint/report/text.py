@@ -33,7 +33,9 @@ def render(
     show_basis: bool = False,
 ) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=bool(color), no_color=not color, width=120, soft_wrap=True)
+    console = Console(
+        file=buffer, force_terminal=bool(color), no_color=not color, width=120, soft_wrap=True, emoji=False
+    )
     words = LABEL[lang]
     for result in results:
         header = f"[bold]{escape(result.path)}[/bold]"
