@@ -14,6 +14,7 @@ and the closing formula ("Trên đây là ..."), the Nơi nhận, the signature 
 from __future__ import annotations
 
 import hashlib
+import zlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -93,8 +94,10 @@ def tokens(text: str) -> list[str]:
 
 
 def stable_hash(value: str) -> int:
-    """A 63-bit hash that is the same in every process (Python's ``hash`` is salted)."""
-    return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "little") >> 1
+    """A 63-bit hash that is the same in every process (Python's ``hash`` is salted): two CRCs side by
+    side, computed in C — blake2b was a third of RED's time on a 20-page document."""
+    data = value.encode("utf-8")
+    return (zlib.crc32(data) << 31) ^ zlib.crc32(data, 0x9E3779B9)
 
 
 def shingle_hashes(words: Sequence[str], k: int = SHINGLE_K) -> set[int]:

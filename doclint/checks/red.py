@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -406,8 +407,8 @@ _ROMAN_HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z])[.)]\s+\S")
 def _is_section(text: str) -> bool:
     """A top-level heading: "II. NHIỆM VỤ, GIẢI PHÁP"."""
     text = text.strip()
-    letters = [c for c in text if c.isalpha()]
-    upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = "".join(filter(str.isalpha, text))
+    upper = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
     return upper and (bool(_ROMAN_HEADING.match(text)) or len(text.split()) <= 8)
 
 
@@ -516,6 +517,15 @@ def formalism_phrases(ctx: Context) -> list[str]:
     return sorted(out, key=lambda p: -len(p))
 
 
+@lru_cache(maxsize=8)
+def _phrase_patterns(phrases: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
+    """(phrase, its first word, pattern), longest phrase first so that it wins over one it contains."""
+    return [
+        (p, p.split()[0], re.compile(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b"))
+        for p in phrases
+    ]
+
+
 @check("RED004")
 def red004_formalism(ctx: Context) -> Iterator[Finding]:
     if _skip(ctx):
@@ -523,12 +533,14 @@ def red004_formalism(ctx: Context) -> Iterator[Finding]:
     phrases = formalism_phrases(ctx)
     if not phrases:
         return
-    patterns = [(p, re.compile(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b")) for p in phrases]
+    patterns = _phrase_patterns(tuple(phrases))
     hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for block in ctx.body_blocks():
         folded = _fold(block.text)
         taken: list[tuple[int, int]] = []
-        for phrase, pattern in patterns:
+        for phrase, first, pattern in patterns:
+            if first not in folded:
+                continue  # a substring test in C rules out almost every phrase before the regex runs
             for m in pattern.finditer(folded):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
@@ -573,6 +585,9 @@ class Tok:
     end: int
 
 
+_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
 def word_tokens(text: str, block: int) -> list[Tok]:
     """Words with their offsets, compared loosely: case and tone placement folded, a date written
     "ngày 31 tháng 3 năm 2026" or "31/3/2026" is one token, "về việc" is "về"."""
@@ -593,7 +608,7 @@ def word_tokens(text: str, block: int) -> list[Tok]:
             out.append(Tok(f"{int(w)}/{int(raw[i + 2][0])}/{raw[i + 4][0]}", block, s, raw[i + 4][2]))
             i += 5
             continue
-        if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", w):
+        if "/" in w and (m := _NUMERIC_DATE.fullmatch(w)):
             w = f"{int(m[1])}/{int(m[2])}/{m[3]}"
         if w == "việc" and out and out[-1].key == "về":
             i += 1
@@ -609,8 +624,9 @@ def repeated_spans(seqs: list[list[Tok]], n: int, times: int) -> list[list[tuple
     grams: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     for si, seq in enumerate(seqs):
         keys = [t.key for t in seq]
-        for i in range(len(keys) - n + 1):
-            grams[tuple(keys[i : i + n])].append((si, i))
+        # zip of shifted lists builds the n-grams in C
+        for i, gram in enumerate(zip(*(keys[k:] for k in range(n)))):
+            grams[gram].append((si, i))
     frequent = {g for g, pos in grams.items() if len({p for p in pos}) >= times}
     if not frequent:
         return []
