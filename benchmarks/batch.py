@@ -196,8 +196,9 @@ def hostile_files(folder: Path) -> dict[str, str | None]:
         "Công văn số 12 – góp ý.docx": None,
     }
     try:  # PDFs, once the PDF loader is on this branch
-        import doclint.load.pdf  # noqa: F401
         from test_hostile_pdf import many_pages_pdf, picture_pdf, text_pdf
+
+        import doclint.load.pdf  # noqa: F401
     except BaseException:  # ImportError, or pytest's Skipped from importorskip
         return codes
     text_pdf(folder / "tot.pdf")

@@ -13,10 +13,9 @@ and the closing formula ("Trên đây là ..."), the Nơi nhận, the signature 
 
 from __future__ import annotations
 
-import hashlib
-import zlib
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
