@@ -114,22 +114,27 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def _page_field(paragraph) -> None:
+def add_field(paragraph, instr: str, shown: str) -> None:
+    """A Word field (PAGE, NUMPAGES…) as Word writes it: begin, instruction, separate, result, end."""
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, f" {instr} "),
+        ("separate", None),
+        (None, shown),
+        ("end", None),
+    ):
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
-            run._element.append(el)
-        elif text == " PAGE ":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._element.append(instr)
+        elif text == f" {instr} ":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
         else:
-            t = OxmlElement("w:t")
-            t.text = text
-            run._element.append(t)
+            el = OxmlElement("w:t")
+            el.text = text
+        run._element.append(el)
 
 
 def build_docx(spec: AdminDoc, path: Path) -> Path:
@@ -152,7 +157,7 @@ def build_docx(spec: AdminDoc, path: Path) -> Path:
         target = section.header if spec.page_number == "header" else section.footer
         p = target.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _page_field(p)
+        add_field(p, "PAGE", "2")
 
     # header table: issuing body + number (left), Quốc hiệu + Tiêu ngữ + date (right)
     header = doc.add_table(rows=2, cols=2)

@@ -17,12 +17,10 @@ from pathlib import Path
 
 from docx import Document as open_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from doclint.load.doc import find_soffice
-from doclint.testing import AdminDoc, Para, build_docx
+from doclint.testing import AdminDoc, Para, add_field, build_docx
 
 SENTENCE = (
     "Ủy ban nhân dân xã triển khai thực hiện nhiệm vụ cải cách hành chính, bảo đảm đúng tiến độ, "
@@ -43,30 +41,6 @@ def right_spec(**changes) -> AdminDoc:
     for key, value in changes.items():
         setattr(spec, key, value)
     return spec
-
-
-def _field(paragraph, instr: str, shown: str) -> None:
-    run = paragraph.add_run()
-    for kind, text in (
-        ("begin", None),
-        (None, f" {instr} "),
-        ("separate", None),
-        (None, shown),
-        ("end", None),
-    ):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-            run._element.append(el)
-        elif text.strip() == instr:
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = text
-            run._element.append(el)
-        else:
-            el = OxmlElement("w:t")
-            el.text = text
-            run._element.append(el)
 
 
 def _all_paragraphs(doc):
@@ -93,9 +67,9 @@ def make_wrong(path: Path) -> Path:
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer.add_run("Trang ")
-    _field(footer, "PAGE", "1")
+    add_field(footer, "PAGE", "1")
     footer.add_run("/")
-    _field(footer, "NUMPAGES", "3")
+    add_field(footer, "NUMPAGES", "3")
     for p in _all_paragraphs(doc):
         text = p.text
         if text.startswith(("1.", "2.")) or text[:2].isdigit() or text[:1].isdigit():
