@@ -148,39 +148,41 @@ def config_for(path: Path, explicit: Config | None, overrides: dict, options: di
 # ------------------------------------------------------------------------------------------ results
 
 
-def timeout_result(path: str, config: Config, seconds: float) -> FileResult:
+def error_result(path: str, config: Config, code: str, vi: str, en: str) -> FileResult:
+    """A file the batch could not finish: a DOC-code error in place of its findings."""
     from doclint.engine import FileResult
 
     return FileResult(
         path=path,
         format=Path(path).suffix.lower().lstrip(".") or None,
         stage=config.stage,
-        error=LoadError(
-            "DOC006",
-            f"Quá thời gian: kiểm tra tệp này mất hơn {seconds:g} giây nên đã dừng; "
-            "các tệp khác vẫn được kiểm tra. Hãy tách văn bản hoặc báo cho người phát triển.",
-            f"Timed out: checking this file took more than {seconds:g} s and was stopped; "
-            "the other files were still checked.",
-        ),
+        error=LoadError(code, vi, en),
+    )
+
+
+def timeout_result(path: str, config: Config, seconds: float) -> FileResult:
+    return error_result(
+        path,
+        config,
+        "DOC006",
+        f"Quá thời gian: kiểm tra tệp này mất hơn {seconds:g} giây nên đã dừng; "
+        "các tệp khác vẫn được kiểm tra. Hãy tách văn bản hoặc báo cho người phát triển.",
+        f"Timed out: checking this file took more than {seconds:g} s and was stopped; "
+        "the other files were still checked.",
     )
 
 
 def crash_result(path: str, config: Config, exitcode: int | None) -> FileResult:
-    from doclint.engine import FileResult
-
     how = f"mã thoát {exitcode}" if exitcode is not None else "không rõ lý do"
     how_en = f"exit code {exitcode}" if exitcode is not None else "unknown cause"
-    return FileResult(
-        path=path,
-        format=Path(path).suffix.lower().lstrip(".") or None,
-        stage=config.stage,
-        error=LoadError(
-            "DOC005",
-            f"Lỗi nội bộ: tiến trình kiểm tra tệp này dừng đột ngột ({how}, có thể do thiếu bộ nhớ); "
-            "các tệp khác vẫn được kiểm tra.",
-            f"Internal error: the process checking this file died ({how_en}, possibly out of memory); "
-            "the other files were still checked.",
-        ),
+    return error_result(
+        path,
+        config,
+        "DOC005",
+        f"Lỗi nội bộ: tiến trình kiểm tra tệp này dừng đột ngột ({how}, có thể do thiếu bộ nhớ); "
+        "các tệp khác vẫn được kiểm tra.",
+        f"Internal error: the process checking this file died ({how_en}, possibly out of memory); "
+        "the other files were still checked.",
     )
 
 
