@@ -325,6 +325,10 @@ def _run_inline(todo, lint, keep_document, timeout, finish, stats) -> None:
 def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results) -> None:
     start = "auto" if n_jobs == 1 else "forkserver"
     pool = WorkerPool(n_jobs, lint=lint, start=start, warm=n_jobs > 1, stats=stats)
+    if pool.start_method == "fork" and len(todo) > 1:
+        # workers forked from here (and their replacements after a kill) start warm: build once, here,
+        # what the first document of every new worker would otherwise build within its own budget
+        import doclint.worker_warm  # noqa: F401
     try:
         futures = {}
         for index, path, config in todo:

@@ -89,7 +89,7 @@ def number_key(number: str | None) -> str | None:
     if not number:
         return None
     text = unicodedata.normalize("NFC", number).replace("Ð", "Đ").replace("đ", "Đ")
-    text = re.sub(r"^\s*(số|so)\s*:?\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^\s*+(số|so)\s*+:?\s*+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+", "", text).upper()
     text = re.sub(r"^0+(\d)", r"\1", text)
     return text or None
@@ -193,7 +193,7 @@ _TYPE_CODE = {
     "THÔNG TƯ": "TT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ", "BÁO CÁO": "BC", "TỜ TRÌNH": "TTr",
     "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "LUẬT": "QH", "CÔNG VĂN": "CV",
 }  # fmt: skip
-_NUMBER_LINE = re.compile(r"^\s*(?:Số|SỐ)\s*:?\s*([0-9][^\s,;]*|/[^\s,;]+)")
+_NUMBER_LINE = re.compile(r"^\s*+(?:Số|SỐ)\s*+:?\s*+([0-9][^\s,;]*|/[^\s,;]+)")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
 
