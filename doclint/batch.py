@@ -96,7 +96,11 @@ def iter_files(
     suffixes = supported_suffixes()
     seen: set[str] = set()
     for root in paths:
-        if root.is_file() or not root.exists() or not root.is_dir():
+        try:
+            is_folder = root.is_dir()
+        except OSError:  # e.g. a file inside a folder that cannot be searched: DOC001 for it
+            is_folder = False
+        if not is_folder:
             # a named file is checked whatever its name; a missing one reports DOC001
             key = str(root)
             if key not in seen:
@@ -105,7 +109,13 @@ def iter_files(
             continue
         found: list[Path] = []
         visited: set[tuple[int, int]] = set()
-        for folder, dirs, files in os.walk(root, followlinks=True):
+        unreadable: list[str] = []
+
+        def note(error: OSError, unreadable=unreadable) -> None:
+            if error.filename:  # a subfolder that cannot be read: an entry (DOC001), never silently dropped
+                unreadable.append(error.filename)
+
+        for folder, dirs, files in os.walk(root, followlinks=True, onerror=note):
             here = Path(folder)
             try:
                 st = os.stat(folder)
@@ -131,6 +141,7 @@ def iter_files(
                 if _matches(path, exclude, root):
                     continue
                 found.append(path)
+        found += [Path(os.fsdecode(p)) for p in unreadable]
         for path in sorted(found):
             if str(path) not in seen:
                 seen.add(str(path))
@@ -253,6 +264,13 @@ class _JsonlStream:
         self.fh = output.open("w", encoding="utf-8", newline="\n")
 
     def write(self, result: FileResult) -> None:
+        from dataclasses import replace
+
+        from doclint.safeio import display_path
+
+        shown = display_path(result.path)
+        if shown != result.path:  # a name that is not UTF-8: shown with U+FFFD, never a crash
+            result = replace(result, path=shown)
         self.fh.write(self._line(result, self.lang))
         self.fh.flush()
 
@@ -381,6 +399,8 @@ def check_paths(
         if config.exclude and _excluded(path, config.exclude):
             continue
         _budget_for(config, timeout)  # a bad timeout / memory-limit is a usage error before any work
+        if config.packs:
+            _check_packs(config.packs)
         entries.append((len(entries), str(path), config))
     stats.files = len(entries)
     if stream_output is not None:
@@ -456,6 +476,13 @@ def check_paths(
         sys.stderr.write(f"doclint: đã dừng theo yêu cầu (Ctrl-C) sau {done}/{len(results)} tệp{where}.\n")
         raise SystemExit(INTERRUPTED_EXIT)
     return [r for r in results if r is not None]
+
+
+def _check_packs(packs: tuple[str, ...]) -> None:
+    """A user pack that cannot be read is a usage error (exit 2) before any document, not DOC005 on each."""
+    from doclint.rulepack import load_pack
+
+    load_pack(packs)
 
 
 def _ignore_sigint() -> Any:

@@ -14,6 +14,7 @@ import typer
 from doclint import __version__
 from doclint.config import LEVELS, STAGES, Config, ConfigError, read_config, split_codes
 from doclint.findings import SEVERITY_RANK
+from doclint.safeio import display_path, escape_controls
 
 app = typer.Typer(
     name="doclint",
@@ -126,6 +127,12 @@ def check(
         "fail_on": fail_on,
         "lang": lang,
     }
+    if output is not None and output.is_dir():
+        raise fail(f"--output {display_path(output)} là một thư mục; hãy cho tên một tệp")
+    if annotate is not None and annotate.exists() and not annotate.is_dir():
+        raise fail(
+            f"--annotate {display_path(annotate)} phải là một thư mục (bản sao có chú thích được ghi vào đó)"
+        )
     files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
     if not files:
         raise fail("không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)")
@@ -146,6 +153,7 @@ def check(
         raise fail(str(exc)) from exc
     first_config = batch.config_for(files[0], explicit, overrides)
     out_lang = lang or first_config.lang
+    checked, results = results, _shown(results)  # file names that are not UTF-8: shown with U+FFFD
     if format == "text":
         from doclint.report.text import render as render_text
 
@@ -155,6 +163,7 @@ def check(
             from doclint.report.statistics import statistics as stats
 
             data += stats(results, lang=out_lang)
+        data = escape_controls(data)  # escape sequences from a document or a file name never reach a terminal
     else:
         data = report.renderer(format)(results, first_config, out_lang, output)
     if data is not None:
@@ -165,7 +174,7 @@ def check(
     if annotate is not None:
         from doclint.annotate import annotate_results
 
-        annotate_results(results, annotate, lang=out_lang)
+        annotate_results(checked, annotate, lang=out_lang)
     fail_level = fail_on or first_config.fail_on
     raise typer.Exit(exit_status(results, fail_level))
 
@@ -328,6 +337,12 @@ def _explain_extra(code: str, pack, lang: str) -> str:
     return module.explain(code, pack, lang)
 
 
+def _shown(results: list) -> list:
+    from dataclasses import replace
+
+    return [r if display_path(r.path) == r.path else replace(r, path=display_path(r.path)) for r in results]
+
+
 def _register_plugins() -> None:
     from doclint import commands
 
@@ -336,8 +351,30 @@ def _register_plugins() -> None:
 
 
 def main() -> None:
+    """Every problem with the run itself is one line on stderr and exit status 2, never a traceback
+    (``DOCLINT_DEBUG=1`` shows it)."""
+    import os
+
     _register_plugins()
-    app()
+    try:
+        app()  # click turns its own errors and Exit into an exit status; anything else lands here
+    except SystemExit:
+        raise
+    except Exception as exc:
+        if os.environ.get("DOCLINT_DEBUG"):
+            raise
+        sys.stderr.write(f"doclint: {escape_controls(display_path(_one_line(exc)))}\n")
+        sys.exit(EXIT_ERROR)
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"lỗi hệ thống:{where}: {exc.strerror}"
+    if isinstance(exc, ConfigError):
+        return str(exc)
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return f"lỗi: {type(exc).__name__}: {text[:300]}"
 
 
 if __name__ == "__main__":

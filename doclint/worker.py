@@ -125,6 +125,7 @@ def serve(conn, tmpdir: str | None = None) -> None:
         import tempfile
 
         os.environ["TMPDIR"] = tmpdir
+        os.environ["DOCLINT_WORKER_DIR"] = tmpdir  # converters note their process groups here
         tempfile.tempdir = tmpdir
     try:
         conn.send(("ready",))

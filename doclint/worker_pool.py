@@ -649,6 +649,7 @@ class WorkerPool:
                 os.killpg(proc.pid, signal.SIGKILL)  # anything the worker started and left behind
         with contextlib.suppress(OSError):
             worker.conn.close()
+        _kill_noted_groups(worker.tmpdir)
         shutil.rmtree(worker.tmpdir, ignore_errors=True)
 
     def close(self, kill: bool = False) -> None:
@@ -677,6 +678,20 @@ class WorkerPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close(kill=exc[0] is not None)
+
+
+def _kill_noted_groups(folder: str) -> None:
+    """Kill the process groups a worker's converters noted in its folder (LibreOffice runs in a group
+    of its own, so killing the worker's group does not reach it)."""
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith("pgid-")]
+    except OSError:
+        return
+    for name in names:
+        with contextlib.suppress(ValueError, OSError):
+            pgid = int(name[5:])
+            if pgid > 1:
+                os.killpg(pgid, signal.SIGKILL)
 
 
 def _kill_group(proc: Any) -> None:
