@@ -110,7 +110,7 @@ def _strip(value: object) -> object:
     return value
 
 
-def serve(conn, tmpdir: str | None = None) -> None:
+def serve(conn, tmpdir: str | None = None, env: dict[str, str] | None = None) -> None:
     """The worker loop: receive ``(task id, fn, args, memory MB)``, run it under the memory cap, send
     ``("done", id, status, value, peak RSS kB, CPU s)`` with status ok / error / memory; ``None`` ends
     the worker. The worker leads its own process group (the parent kills the group on a timeout, with
@@ -121,6 +121,10 @@ def serve(conn, tmpdir: str | None = None) -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     with contextlib.suppress(AttributeError, OSError):
         os.setpgid(0, 0)
+    if env is not None:  # the parent's DOCLINT_* settings now (a fork server may be older than them)
+        for key in [k for k in os.environ if k.startswith("DOCLINT_")]:
+            del os.environ[key]
+        os.environ.update(env)
     if tmpdir:
         import tempfile
 

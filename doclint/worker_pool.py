@@ -487,7 +487,10 @@ class WorkerPool:
             for stream in (sys.stdout, sys.stderr):  # a forked child must not flush our buffers again
                 with contextlib.suppress(Exception):
                     stream.flush()
-        proc = self.ctx.Process(target=serve, args=(child, tmpdir), daemon=True)
+        env = {
+            k: v for k, v in os.environ.items() if k.startswith("DOCLINT_")
+        }  # as of now, not of the fork server
+        proc = self.ctx.Process(target=serve, args=(child, tmpdir, env), daemon=True)
         proc.start()
         child.close()
         self.stats.workers_started += 1
