@@ -631,8 +631,8 @@ class WorkerPool:
     def _retire(self, worker: _Worker, kill: bool = False) -> None:
         if worker in self._workers:
             self._workers.remove(worker)
-        if worker.rss_kb:
-            self.stats.worker_peak_rss_kb.append(worker.rss_kb)
+        if worker.rss_kb or worker.polled_kb:
+            self.stats.worker_peak_rss_kb.append(max(worker.rss_kb, worker.polled_kb))
         self.stats.worker_cpu_seconds += worker.cpu
         proc = worker.proc
         if kill or worker.task is not None:
