@@ -341,17 +341,20 @@ def _run_inline(todo, lint, keep_document, timeout, finish, stats) -> None:
 
 
 def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results) -> None:
+    # One worker: forked from here. For one file it starts cold and imports the loaders and checks itself
+    # while this process prepares the report; for several, this process warms up first, so that the
+    # worker (and a replacement after a kill) starts with everything built. Several workers: forked from
+    # a fork server that has everything built.
     start = "auto" if n_jobs == 1 else "forkserver"
-    pool = WorkerPool(n_jobs, lint=lint, start=start, warm=n_jobs > 1, stats=stats)
-    if pool.start_method == "fork" and len(todo) > 1:
-        # workers forked from here (and their replacements after a kill) start warm: build once, here,
-        # what the first document of every new worker would otherwise build within its own budget
-        import doclint.worker_warm  # noqa: F401
+    pool = WorkerPool(n_jobs, lint=lint, start=start, warm=n_jobs > 1 or len(todo) > 1, stats=stats)
     try:
         futures = {}
         for index, path, config in todo:
             future = pool.submit(path, config, keep_document, budget=_budget_for(config, timeout))
             futures[future] = index
+        pool.start()  # the worker starts on its first document now; meanwhile, what the results need here:
+        import doclint.engine  # noqa: F401
+
         for future in pool.as_completed(futures):
             if future.cancelled():
                 continue
@@ -362,7 +365,7 @@ def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results
         pool.close(kill=True)
         left = [item for item in todo if results[item[0]] is None]
         sys.stderr.write("doclint: không khởi động được tiến trình con; kiểm tra tuần tự.\n")
-        _run_inline(left, lint, keep_document, timeout, finish, stats)
+        _run_inline(left, lint or _default_lint(), keep_document, timeout, finish, stats)
     except BaseException:
         pool.close(kill=True)
         raise
@@ -444,7 +447,6 @@ def check_paths(
                     continue
             todo.append((index, path, config))
         stats.checked = len(todo)
-        lint = lint or _default_lint()
         n_jobs = max(1, jobs if jobs is not None else default_jobs())
         n_jobs = min(n_jobs, len(todo)) if todo else 1
         if jobs is None and len(todo) < POOL_MIN_FILES:

@@ -1,8 +1,10 @@
-"""What runs inside a batch worker process.
+"""What runs inside a worker process (see :mod:`doclint.worker_pool`).
 
-On Linux the batch pool forks its workers from a *fork server* that imported this module first, so
-every worker starts with the loaders, the checks and the built-in rule pack already in memory
-(starting a worker costs a fork, not a fresh interpreter importing lxml and the checks).
+This module is light on purpose: a single file is checked in a child forked from the CLI right away,
+and the child imports the loaders and checks itself while the parent prepares the report. A batch's
+fork server preloads :mod:`doclint.worker_warm` instead, which imports and builds everything once
+(:func:`warm`), so every worker forked from it starts with the loaders, the checks and the built-in
+rule pack already in memory.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import signal
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from doclint.config import Config
-from doclint.engine import FileResult
-from doclint.errors import LoadError
+if TYPE_CHECKING:
+    from doclint.config import Config
+    from doclint.engine import FileResult
 
 
 class DocumentTimeout(BaseException):
@@ -37,6 +40,9 @@ def warm() -> None:
 
 def check_one(lint: Callable[..., FileResult], path: str, config: Config, keep_document: bool) -> FileResult:
     """One file, never raising: a crash outside the rules (loader, recogniser) becomes DOC005."""
+    from doclint.engine import FileResult
+    from doclint.errors import LoadError
+
     try:
         result = lint(path, config, keep_document=keep_document)
     except (KeyboardInterrupt, SystemExit, DocumentTimeout, MemoryError):
@@ -104,7 +110,7 @@ def set_memory_limit(memory_mb: int) -> None:
 
 
 def _strip(value: object) -> object:
-    if isinstance(value, FileResult):
+    if hasattr(value, "document") and hasattr(value, "recognition"):
         value.document = None
         value.recognition = None
     return value
@@ -162,8 +168,3 @@ def serve(conn, tmpdir: str | None = None, env: dict[str, str] | None = None) ->
                 return  # a worker that ran out of memory is replaced
     except (BrokenPipeError, EOFError, OSError):  # the parent went away
         return
-
-
-# Built in the fork server, inherited by every worker forked from it.
-with contextlib.suppress(Exception):  # a broken pack is reported by the parent, not here
-    warm()

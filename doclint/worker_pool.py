@@ -300,6 +300,8 @@ def _context(start: str, warm: bool):
     ctx = mp.get_context(start)
     if start == "forkserver":
         ctx.set_forkserver_preload(["doclint.worker", "doclint.worker_warm"] if warm else ["doclint.worker"])
+    elif start == "fork" and warm:
+        import doclint.worker_warm  # noqa: F401  (built once here, inherited by every forked worker)
     return ctx
 
 
@@ -393,6 +395,12 @@ class WorkerPool:
             os.write(self._wake_w, b"x")
 
     # -- driving
+    def start(self) -> None:
+        """Start workers for the queued tasks and hand them out, without waiting for anything."""
+        with self._lock:
+            self._assign()
+            self._assign()  # a forked worker is ready at once: the second pass hands it its task
+
     def run(self) -> None:
         """Drive the pool in this thread until no task is queued or running."""
         while self._has_work():
@@ -487,6 +495,9 @@ class WorkerPool:
             for stream in (sys.stdout, sys.stderr):  # a forked child must not flush our buffers again
                 with contextlib.suppress(Exception):
                     stream.flush()
+            import gc
+
+            gc.freeze()  # the child's collector then never touches (and copies) the objects it inherits
         env = {
             k: v for k, v in os.environ.items() if k.startswith("DOCLINT_")
         }  # as of now, not of the fork server
@@ -494,7 +505,8 @@ class WorkerPool:
         proc.start()
         child.close()
         self.stats.workers_started += 1
-        worker = _Worker(proc=proc, conn=parent, tmpdir=tmpdir)
+        # a forked child runs at once (nothing to import before it can take work): no hello to wait for
+        worker = _Worker(proc=proc, conn=parent, tmpdir=tmpdir, ready=self.start_method == "fork")
         self._workers.append(worker)
         return worker
 
