@@ -10,9 +10,11 @@ rule pack already in memory.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import pickle
 import signal
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -92,7 +94,50 @@ def lint_task(
     """One check in a pool worker (``lint`` None: :func:`doclint.engine.lint_path`)."""
     if lint is None:
         from doclint.engine import lint_path as lint
-    return check_one(lint, path, config, keep_document)
+    library_logs(path)
+    try:
+        return check_one(lint, path, config, keep_document)
+    finally:
+        library_logs(None)
+
+
+MAX_LOG_LINES = 3  # per file and library: "Data-loss while decompressing" can repeat a thousand times
+_log_state: dict = {"path": None, "counts": {}}
+
+
+class _FileLog(logging.Handler):
+    """Warnings of the PDF libraries on stderr, each prefixed with the file they are about."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        path = _log_state["path"]
+        key = record.name.split(".")[0]
+        counts = _log_state["counts"]
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] > MAX_LOG_LINES:
+            return
+        from doclint.safeio import display_path, escape_controls
+
+        where = display_path(path) if path else "doclint"
+        more = " (các cảnh báo tiếp theo của tệp này được lược bỏ)" if counts[key] == MAX_LOG_LINES else ""
+        try:
+            message = " ".join(record.getMessage().split())[:300]
+            sys.stderr.write(escape_controls(f"doclint: {where}: {key}: {message}{more}") + "\n")
+        except Exception:  # a log line must never fail a check
+            pass
+
+
+_handler = _FileLog(logging.WARNING)
+
+
+def library_logs(path: str | None) -> None:
+    """Route the PDF libraries' log lines through :class:`_FileLog` for ``path`` (None: between files)."""
+    _log_state["path"] = path
+    _log_state["counts"] = {}
+    for name in ("pdfminer", "pdfplumber", "pypdfium2", "PIL"):
+        logger = logging.getLogger(name)
+        if _handler not in logger.handlers:
+            logger.addHandler(_handler)
+            logger.propagate = False
 
 
 def set_memory_limit(memory_mb: int) -> None:
