@@ -140,6 +140,19 @@ def library_logs(path: str | None) -> None:
             logger.propagate = False
 
 
+def die_with_parent() -> None:
+    """Linux: be killed when the parent dies (a killed CLI leaves no worker running a document)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        return
+
+
 def set_memory_limit(memory_mb: int) -> None:
     """Cap this process's address space (soft ``RLIMIT_AS``; 0 lifts the cap up to the hard limit)."""
     try:
@@ -172,6 +185,7 @@ def serve(conn, tmpdir: str | None = None, env: dict[str, str] | None = None) ->
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     with contextlib.suppress(AttributeError, OSError):
         os.setpgid(0, 0)
+    die_with_parent()
     if env is not None:  # the parent's DOCLINT_* settings now (a fork server may be older than them)
         for key in [k for k in os.environ if k.startswith("DOCLINT_")]:
             del os.environ[key]

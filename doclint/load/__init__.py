@@ -33,8 +33,8 @@ def load(path: str | Path) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     target = LOADERS.get(suffix)
-    if target is None and path.is_dir():
-        check_file(path)  # a folder that could not be listed: its own message
+    if target is None:
+        check_file(path)  # a folder that could not be listed, a missing or unreadable path: its own message
     if target is None:
         raise LoadError(
             "DOC001",

@@ -77,6 +77,12 @@ def _profile_dir() -> Path:
     return _profile
 
 
+def _die_with_parent() -> None:
+    from doclint.worker import die_with_parent
+
+    die_with_parent()
+
+
 def _run_converter(cmd: list[str], outdir: Path, timeout: float) -> subprocess.CompletedProcess:
     """LibreOffice in a process group of its own, killed whole (soffice and soffice.bin) on a timeout.
     In a pool worker its group id is also written to the worker's folder (``DOCLINT_WORKER_DIR``), so
@@ -90,6 +96,7 @@ def _run_converter(cmd: list[str], outdir: Path, timeout: float) -> subprocess.C
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "HOME": str(outdir)},
+        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
         **options,
     )
     marker = None
