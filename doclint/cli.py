@@ -78,7 +78,9 @@ def check(
         list[str] | None, typer.Option(help="Chỉ chạy các mã/tiền tố này (HDR,NUM003).")
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Bỏ qua các mã/tiền tố này.")] = None,
-    stage: Annotated[str | None, typer.Option(help="draft (dự thảo) hoặc final (trình ký).")] = None,
+    stage: Annotated[
+        str | None, typer.Option(help="draft (dự thảo), final (bản trình ký) hoặc issued (đã phát hành).")
+    ] = None,
     fail_on: Annotated[str | None, typer.Option(help="error|warning|info|never")] = None,
     lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
@@ -104,7 +106,7 @@ def check(
     from doclint import batch, report
 
     if stage is not None and stage not in STAGES:
-        raise fail(f"--stage phải là draft hoặc final, không phải {stage!r}")
+        raise fail(f"--stage phải là draft, final hoặc issued, không phải {stage!r}")
     if fail_on is not None and fail_on not in (*LEVELS, "never"):
         raise fail(f"--fail-on phải là error, warning, info hoặc never, không phải {fail_on!r}")
     if lang is not None and lang not in ("vi", "en"):

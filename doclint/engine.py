@@ -51,6 +51,8 @@ def resolve_severity(meta: RuleMeta, finding: Finding, config: Config) -> str:
     override = config.severity_for(finding.code)
     if override:
         return override
+    if config.stage in meta.stage_severity:
+        return meta.stage_severity[config.stage]
     if config.stage == "draft" and meta.draft_severity:
         return meta.draft_severity
     return finding.severity or meta.severity
