@@ -169,7 +169,9 @@ def decode(data: str, path: str) -> FileResult:
     _want(isinstance(raw, dict) and isinstance(raw.get("findings"), list))
     for key in ("format", "family", "doc_type"):
         _want(raw.get(key) is None or isinstance(raw[key], str))
-    _want(raw.get("stage") in ("draft", "final"))
+    from doclint.config import STAGES
+
+    _want(raw.get("stage") in STAGES)
     findings = []
     for item in raw["findings"]:
         _want(isinstance(item, dict) and isinstance(item.get("location"), dict))
