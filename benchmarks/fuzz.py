@@ -220,6 +220,8 @@ def main() -> None:
     parser.add_argument("--memory", type=int, default=0, help="MB per worker (0: the default budget)")
     parser.add_argument("--chunk", type=int, default=100)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--max-kb", type=int, default=0, help="only bases up to this size (0: all)")
+    parser.add_argument("--pdf-share", type=float, default=0.4, help="share of PDF bases among the cases")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", type=Path, help="copy the mutants with a DOC005 or a timeout here")
     args = parser.parse_args()
@@ -228,6 +230,10 @@ def main() -> None:
     from doclint.worker_pool import Budget, WorkerPool
 
     bases = sorted(p for p in args.corpus.rglob("*") if p.suffix.lower() in (".docx", ".pdf") and p.is_file())
+    if args.max_kb:
+        bases = [p for p in bases if p.stat().st_size <= args.max_kb * 1024]
+    docx = [p for p in bases if p.suffix.lower() == ".docx"]
+    pdf = [p for p in bases if p.suffix.lower() == ".pdf"]
     if not bases:
         sys.exit(f"no DOCX/PDF under {args.corpus}")
     budget = Budget.from_config(None, timeout=args.timeout, memory_mb=args.memory or None)
@@ -237,6 +243,7 @@ def main() -> None:
     crashes: dict[str, list[str]] = defaultdict(list)
     slowest: list[tuple[float, str, str]] = []
     peak_kb = 0
+    timeout_cpu: list[float] = []
     started = time.monotonic()
     done = 0
     config = Config()
@@ -245,7 +252,7 @@ def main() -> None:
             chunk = min(args.chunk, args.cases - done)
             cases = []
             for i in range(chunk):
-                base = rnd.choice(bases)
+                base = rnd.choice(pdf if pdf and (not docx or rnd.random() < args.pdf_share) else docx)
                 kind, data = mutate(base, rnd)
                 path = Path(tmp) / f"case-{done + i:05d}{base.suffix.lower()}"
                 path.write_bytes(data)
@@ -271,6 +278,7 @@ def main() -> None:
             finally:
                 pool.close()
             peak_kb = max([peak_kb, *pool.stats.worker_peak_rss_kb])
+            timeout_cpu += pool.stats.timeout_cpu_seconds
             for path, _, _ in cases:
                 path.unlink(missing_ok=True)
             done += chunk
@@ -290,6 +298,8 @@ def main() -> None:
         "by_mutation": {k: dict(v) for k, v in sorted(kinds.items())},
         "doc005_groups": {k: {"count": len(v), "examples": v[:3]} for k, v in crashes.items()},
         "peak_worker_rss_mib": round(peak_kb / 1024, 1),
+        "timeouts_cpu_seconds": sorted(timeout_cpu),  # CPU the document had had when its worker was killed
+        "bases": {"docx": len(docx), "pdf": len(pdf)},
         "slowest": [{"seconds": round(s, 2), "case": c, "outcome": o} for s, c, o in slowest[:5]],
     }
     print(json.dumps(report, ensure_ascii=False, indent=2))

@@ -35,7 +35,9 @@ def median_time(fn, runs: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("file", nargs="?", type=Path, default=HERE.parent / "samples" / "cong-van-hop-le.docx")
+    parser.add_argument(
+        "file", nargs="?", type=Path, default=HERE.parent / "samples" / "cong-van-hop-le.docx"
+    )
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     import doclint.worker  # noqa: F401  (what the CLI parent imports before forking)

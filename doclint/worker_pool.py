@@ -236,6 +236,7 @@ class BatchStats:
     workers_started: int = 0
     jobs: int = 1
     worker_peak_rss_kb: list[int] = field(default_factory=list)
+    timeout_cpu_seconds: list[float] = field(default_factory=list)  # CPU a worker had used when killed
     worker_cpu_seconds: float = 0.0
     seconds: float = 0.0
 
@@ -245,6 +246,16 @@ def default_jobs() -> int:
         return max(len(os.sched_getaffinity(0)), 1)
     except (AttributeError, OSError):
         return max(os.cpu_count() or 1, 1)
+
+
+def cpu_seconds_of(pid: int) -> float:
+    """User + system CPU time of a process (Linux ``/proc``; 0 where unknown)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def rss_kb(pid: int) -> int:
@@ -597,6 +608,9 @@ class WorkerPool:
                 if worker.task is task:
                     worker.task = None
                     self.stats.timeouts += 1
+                    self.stats.timeout_cpu_seconds.append(
+                        round(cpu_seconds_of(worker.proc.pid) - worker.cpu, 2)
+                    )
                     self._retire(worker, kill=True)
                     self._resolve(task, "time", None)
             elif sys.platform.startswith("linux") and now - worker.polled_at >= RSS_POLL_S:
