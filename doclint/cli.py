@@ -193,37 +193,43 @@ def inspect(
     try:
         data, notes = run_guarded(_inspect_data, str(path), budget=budget_for_path(path))
     except LoadError as err:
-        typer.echo(f"{path}: {err.code} {err.vi}", err=True)
+        typer.echo(escape_controls(f"{display_path(path)}: {err.code} {err.vi}"), err=True)
         raise typer.Exit(EXIT_ERROR) from err
     except ConfigError as exc:
         raise fail(str(exc)) from exc
     if format == "json":
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))  # JSON escapes control characters
         return
-    typer.echo(f"{path}  [{data['format']}] họ văn bản: {data['family']}, loại: {data['doc_type'] or '?'}")
+    typer.echo(
+        escape_controls(
+            f"{path}  [{data['format']}] họ văn bản: {data['family']}, loại: {data['doc_type'] or '?'}"
+        )
+    )
     for name, value in data["components"].items():
         if name == "outline":
-            typer.echo(f"  {'outline':14s} {len(value)} mục")
+            typer.echo(escape_controls(f"  {'outline':14s} {len(value)} mục"))
             continue
         if isinstance(value, list):
-            typer.echo(f"  {name:14s} {len(value)} mục")
+            typer.echo(escape_controls(f"  {name:14s} {len(value)} mục"))
             for item in value:
-                typer.echo(f"  {'':14s} - {item['text']}")
+                typer.echo(escape_controls(f"  {'':14s} - {item['text']}"))
         elif value is None:
-            typer.echo(f"  {name:14s} —")
+            typer.echo(escape_controls(f"  {name:14s} —"))
         else:
             text = value["text"].replace("\n", " / ")
-            typer.echo(f"  {name:14s} {text}  (đoạn {value['location'].get('block', 0) + 1})")
+            typer.echo(
+                escape_controls(f"  {name:14s} {text}  (đoạn {value['location'].get('block', 0) + 1})")
+            )
     sections = data["sections"]
     if sections["skeleton"]:
-        typer.echo(f"  {'sections':14s} {sections['name']} ({sections['skeleton']})")
+        typer.echo(escape_controls(f"  {'sections':14s} {sections['name']} ({sections['skeleton']})"))
         for item in sections["sections"]:
             mark = "✔" if item["found"] else ("·" if item.get("applies") is False else "✘")
             where = f"  (đoạn {item['block'] + 1})" if item.get("block") is not None else ""
             empty = " [trống]" if item.get("empty") else ""
-            typer.echo(f"  {'':14s} {mark} {item['name']}{where}{empty}")
+            typer.echo(escape_controls(f"  {'':14s} {mark} {item['name']}{where}{empty}"))
     for note in notes:
-        typer.echo(f"  ghi chú: {note}")
+        typer.echo(escape_controls(f"  ghi chú: {note}"))
 
 
 def _inspect_data(path: str) -> tuple[dict, list[str]]:
