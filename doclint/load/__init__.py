@@ -58,8 +58,21 @@ def load(path: str | Path) -> Document:
     except MemoryError:  # past the worker's memory budget: DOC007, decided by the worker
         raise
     except Exception as exc:  # any library failure on a broken file is a DOC001, not a crash
+        what = _describe(exc)
         raise LoadError(
             "DOC001",
-            f"Không đọc được tệp (tệp hỏng hoặc không đúng định dạng {suffix}): {type(exc).__name__}.",
-            f"Cannot read the file (broken or not a real {suffix} file): {type(exc).__name__}.",
+            f"Không đọc được tệp (tệp hỏng hoặc không đúng định dạng {suffix}): {what}.",
+            f"Cannot read the file (broken or not a real {suffix} file): {what}.",
         ) from exc
+
+
+def _describe(exc: Exception) -> str:
+    """``zlib.error: invalid distance too far back`` rather than a bare ``error``."""
+    kind = type(exc)
+    name = (
+        kind.__qualname__
+        if kind.__module__ in ("builtins", None)
+        else f"{kind.__module__}.{kind.__qualname__}"
+    )
+    detail = " ".join(str(exc).split())[:120]
+    return f"{name}: {detail}" if detail else name
