@@ -216,3 +216,11 @@ def test_dev_zero_in_a_pack_is_refused(tmp_path: Path) -> None:
 def test_malformed_config_values_are_one_line(tmp_path: Path, toml: str) -> None:
     folder = _folder_with_config(tmp_path, toml + "\n")
     one_line_error(doclint("check", str(folder / "a.txt"), "--no-cache"))
+
+
+def test_inspect_and_citations_escape_document_text(odd_folder: Path) -> None:
+    name = next(p for p in odd_folder.iterdir() if "\x1b" in p.name)
+    for command in ("inspect", "citations"):
+        proc = doclint(command, str(name))
+        assert proc.returncode in (0, 1), proc.stderr
+        assert b"\x1b" not in proc.stdout and b"\x1b" not in proc.stderr
