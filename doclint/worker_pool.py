@@ -65,6 +65,9 @@ MIN_MEMORY_MB = 256
 MAX_TASKS_PER_CHILD = 250
 MAX_WORKER_RSS_MB = 1500  # a worker whose resident size passed this after a task is replaced
 RSS_POLL_S = 0.25
+# The time budget counts the CPU a document causes (Linux); the wall clock stops a worker that waits
+# without working (or gets no CPU at all) at this many times the budget.
+WALL_FACTOR = 3.0
 
 
 def _default_memory_mb() -> int:
@@ -191,9 +194,9 @@ def _memory(raw: Any, source: str | None) -> int:
 def _timeout_error(seconds: float) -> LoadError:
     return LoadError(
         "DOC006",
-        f"Quá thời gian: kiểm tra tệp này mất hơn {seconds:g} giây nên đã dừng; "
+        f"Quá thời gian: kiểm tra tệp này cần hơn {seconds:g} giây xử lý nên đã dừng; "
         "các tệp khác vẫn được kiểm tra. Hãy tách văn bản hoặc báo cho người phát triển.",
-        f"Timed out: checking this file took more than {seconds:g} s and was stopped; "
+        f"Timed out: checking this file needed more than {seconds:g} s of processing and was stopped; "
         "the other files were still checked.",
     )
 
@@ -295,6 +298,7 @@ class _Worker:
     polled_kb: int = 0
     polled_at: float = 0.0
     cpu: float = 0.0
+    cpu_start: float = 0.0  # the worker's CPU seconds when its current task was sent
 
 
 def _context(start: str, warm: bool):
@@ -491,6 +495,7 @@ class WorkerPool:
     def _send(self, worker: _Worker, task: _Task) -> None:
         worker.task = task
         worker.started = time.monotonic()
+        worker.cpu_start = cpu_seconds_of(worker.proc.pid) if worker.tasks else 0.0
         worker.polled_at = worker.started
         with contextlib.suppress(OSError, ValueError):  # died before taking it: _drain notices
             worker.conn.send((task.id, task.fn, task.args, task.budget.memory_mb))
@@ -598,26 +603,37 @@ class WorkerPool:
             self._retire(worker, kill=True)
 
     def _enforce(self) -> None:
+        """Kill a worker past its budget. Time is CPU time where the platform tells it (a document is
+        judged by the work it causes, not by how busy a shared machine is), with the wall clock at
+        ``WALL_FACTOR`` times the budget as a backstop for a worker that waits without working;
+        elsewhere the wall clock alone."""
         now = time.monotonic()
+        linux = sys.platform.startswith("linux")
         for worker in list(self._workers):
             task = worker.task
             if task is None:
                 continue
-            if now - worker.started > task.budget.seconds:
+            limit = task.budget.seconds
+            elapsed = now - worker.started
+            over = elapsed > limit * (WALL_FACTOR if linux else 1)
+            poll = linux and now - worker.polled_at >= RSS_POLL_S
+            if not over and poll and elapsed > limit:
+                over = cpu_seconds_of(worker.proc.pid) - worker.cpu_start > limit
+            if over:
                 self._drain(worker)  # a result that arrived just now is not a timeout
                 if worker.task is task:
                     worker.task = None
                     self.stats.timeouts += 1
                     self.stats.timeout_cpu_seconds.append(
-                        round(cpu_seconds_of(worker.proc.pid) - worker.cpu, 2)
+                        round(cpu_seconds_of(worker.proc.pid) - worker.cpu_start, 2)
                     )
                     self._retire(worker, kill=True)
                     self._resolve(task, "time", None)
-            elif sys.platform.startswith("linux") and now - worker.polled_at >= RSS_POLL_S:
+            elif poll:
                 worker.polled_at = now
                 worker.polled_kb = max(worker.polled_kb, rss_kb(worker.proc.pid))
-                limit = task.budget.memory_mb
-                if limit and worker.polled_kb > limit * 1024:
+                mem = task.budget.memory_mb
+                if mem and worker.polled_kb > mem * 1024:
                     worker.task = None
                     self.stats.memory_kills += 1
                     self._retire(worker, kill=True)
