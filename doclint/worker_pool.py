@@ -306,7 +306,7 @@ def _context(start: str, warm: bool):
 
     methods = mp.get_all_start_methods()
     if start == "auto":
-        if "fork" in methods and threading.active_count() == 1 and not warm:
+        if "fork" in methods and threading.active_count() == 1:
             start = "fork"
         else:
             start = "forkserver" if "forkserver" in methods else "spawn"
