@@ -92,6 +92,14 @@ COMPONENT_NAMES: dict[str, tuple[str, str]] = {
     "luu": ("Nơi lưu", "Filing (Lưu)"),
     "appendices": ("Phụ lục", "Appendices"),
     "layout": ("Trình bày trang", "Page layout"),
+    "page": ("Trình bày trang", "Page layout"),
+    "citation": ("Trích dẫn văn bản", "Citations"),
+    "family": ("Loại văn bản", "Kind of document"),
+    "capitalisation": ("Viết hoa", "Capitalisation"),
+    "abbreviation": ("Viết tắt", "Abbreviations"),
+    "sections": ("Bố cục theo mẫu", "Template sections"),
+    "authority_line": ("Thẩm quyền ban hành", "Issuing authority"),
+    "enactment": ("Dòng “QUYẾT ĐỊNH:”", "Enactment line"),
     "": ("Toàn văn bản", "Whole document"),
 }
 
@@ -123,7 +131,8 @@ def component_name(component: str | None, lang: str) -> str:
     key = component or ""
     if key in COMPONENT_NAMES:
         return bilingual(COMPONENT_NAMES[key], lang)
-    return key.replace("_", " ")
+    # never a raw key in a people-facing report
+    return bilingual(COMPONENT_NAMES[""], lang)
 
 
 def severity_of(finding: Finding) -> str:
@@ -250,7 +259,15 @@ def doc_type_label(doc_type: str | None, lang: str) -> str:
 
 
 def where(finding: Finding, lang: str) -> str:
+    """Where a person finds it ("trang 2, mục II.1, đoạn 3"); the paragraph index only as a last resort."""
+    from doclint.places import label as place_label
+
     loc = finding.location
+    place = getattr(finding, "place", None)
+    if place or loc.component:
+        text = place_label(place, lang, loc.component)
+        if text:
+            return text
     parts = []
     if loc.page:
         parts.append(f"{label('page', lang)} {loc.page}")
