@@ -499,8 +499,12 @@ def build_context(results: list[Any], config: Any, lang: str, now: datetime | No
     }
 
 
-def render_html(results: list[Any], config: Any, lang: str = "vi", now: datetime | None = None) -> str:
-    context = build_context(results, config, lang, now)
+def render_html(results: list[Any], options: Any = None) -> str:
+    """The report as one self-contained HTML page (``options``: :class:`doclint.report.ReportOptions`)."""
+    from doclint.report import ReportOptions
+
+    options = options or ReportOptions()
+    context = build_context(results, options.config, options.lang, options.now)
     return environment().get_template("report.html.j2").render(**context)
 
 
@@ -510,4 +514,6 @@ def render(results: list[Any], config: Any, lang: str, output: Path | None) -> s
     The engine must keep the documents (``keep_document=True``) for the text to be shown; without
     them the report still lists every finding, only without the highlighted text.
     """
-    return render_html(results, config, lang)
+    from doclint.report import ReportOptions
+
+    return render_html(results, ReportOptions(lang=lang, config=config))

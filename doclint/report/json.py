@@ -57,5 +57,12 @@ def document(results: list[FileResult], lang: str) -> dict:
     }
 
 
+def render_json(results: list[FileResult], options) -> str:
+    data = document(results, options.lang)
+    if options.baseline_hidden:
+        data["summary"]["baseline"] = options.baseline_hidden
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def render(results: list[FileResult], config: Config, lang: str, output: Path | None) -> str:
     return json.dumps(document(results, lang), ensure_ascii=False, indent=2) + "\n"
