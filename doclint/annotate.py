@@ -258,10 +258,55 @@ class Anchored:
 class AnnotateReport:
     output: Path
     comments: list[Anchored] = field(default_factory=list)
+    replaced: int = 0  # doclint's own comments from an earlier run, removed before adding the new ones
 
     @property
     def count(self) -> int:
         return len(self.comments)
+
+
+def refuse_input_as_output(src: Path, dst: Path) -> None:
+    """The copy is never written over the input, nor through a link (symbolic or hard) to it."""
+    same = False
+    try:
+        if dst.is_symlink() or dst.exists():
+            same = dst.resolve() == src.resolve() or (dst.exists() and os.path.samefile(src, dst))
+    except OSError:
+        same = False
+    if same:
+        raise AnnotateError(
+            "Không ghi đè lên tệp gốc (kể cả qua liên kết tới nó): hãy chọn tệp đầu ra khác (-o).",
+            "Refusing to overwrite the input (or a link to it): choose another output file (-o).",
+        )
+
+
+def remove_own_comments(document: Any) -> int:
+    """Remove the comments doclint wrote in an earlier run (author "doclint"), with their ranges and
+    reference marks, so that annotating an annotated copy replaces them instead of doubling them.
+    Reviewers' comments are kept."""
+    part = getattr(document.part, "_comments_part", None)
+    if part is None:
+        return 0
+    root = part.element
+    ids = set()
+    for comment in list(root.iter(q("comment"))):
+        if (comment.get(q("author")) or "") == AUTHOR:
+            ids.add(comment.get(q("id")))
+            comment.getparent().remove(comment)
+    if not ids:
+        return 0
+    body = document.element.body
+    for tag in ("commentRangeStart", "commentRangeEnd"):
+        for mark in list(body.iter(q(tag))):
+            if mark.get(q("id")) in ids:
+                mark.getparent().remove(mark)
+    for ref in list(body.iter(q("commentReference"))):
+        if ref.get(q("id")) in ids:
+            run = ref.getparent()
+            run.remove(ref)
+            if run.tag == q("r") and not [c for c in run if c.tag != q("rPr")]:
+                run.getparent().remove(run)
+    return len(ids)
 
 
 def _section_first_block(finding: Any, sections: list) -> int | None:
@@ -312,11 +357,7 @@ def annotate_docx(
 
     src, dst = Path(src), Path(dst)
     require_docx(src)
-    if dst.exists() and dst.resolve() == src.resolve():
-        raise AnnotateError(
-            "Không ghi đè lên tệp gốc: hãy chọn tệp đầu ra khác (-o).",
-            "Refusing to overwrite the input: choose another output file (-o).",
-        )
+    refuse_input_as_output(src, dst)
     check_file(src)
     try:
         document = docx.Document(str(src))
@@ -326,8 +367,9 @@ def annotate_docx(
             f"python-docx không mở được tệp để ghi chú thích: {type(exc).__name__}.",
             f"python-docx cannot open the file to add comments: {type(exc).__name__}.",
         ) from exc
-    mapping, sections = map_blocks(document, src, blocks)
     report = AnnotateReport(output=dst)
+    report.replaced = remove_own_comments(document)
+    mapping, sections = map_blocks(document, src, blocks)
     for finding in findings:
         loc = finding.location
         block = loc.block
@@ -361,6 +403,10 @@ def annotate_docx(
         report.comments.append(Anchored(finding=finding, text=covered, exact=exact))
     dst.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".docx", dir=dst.parent)
+    # mkstemp creates 0600: the copy is shared with colleagues like any file the user saves
+    mask = os.umask(0)
+    os.umask(mask)
+    os.fchmod(fd, 0o666 & ~mask)
     os.close(fd)
     try:
         document.save(tmp)

@@ -59,6 +59,8 @@ def register(app: typer.Typer) -> None:
             raise fail(exc.message(out_lang)) from exc
         exact = sum(1 for c in report.comments if c.exact)
         if out_lang == "en":
-            typer.echo(f"{report.output}: {report.count} comments ({exact} on the exact words)")
+            again = f"; replaced {report.replaced} from an earlier run" if report.replaced else ""
+            typer.echo(f"{report.output}: {report.count} comments ({exact} on the exact words{again})")
         else:
-            typer.echo(f"{report.output}: {report.count} chú thích ({exact} gắn đúng vào chữ sai)")
+            again = f"; thay {report.replaced} chú thích cũ của doclint" if report.replaced else ""
+            typer.echo(f"{report.output}: {report.count} chú thích ({exact} gắn đúng vào chữ sai{again})")
