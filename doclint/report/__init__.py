@@ -57,6 +57,7 @@ class ReportOptions:
     csv_sep: str = ","  # csv: the field separator ("," or ";" for Excel with Vietnamese settings)
     now: datetime | None = None  # html/xlsx: the time printed as "generated at" (tests pin it)
     baseline_hidden: int = 0  # findings hidden by --baseline (said in the summaries)
+    html_full_text: bool | None = None  # html: the whole text of each document (None: up to 60 documents)
 
 
 def available_formats() -> list[str]:
