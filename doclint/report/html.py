@@ -298,7 +298,7 @@ def _document_view(result: Any, n: int, lang: str, rules: dict[str, Any], base: 
         "fc": " ".join(
             f"{c}:{sev}:{k}"
             for (c, sev), k in sorted(Counter((f.code, severity_of(f)) for f in result.findings).items())
-        ),  # fmt: skip
+        ),
         "sevs": " ".join(s for s in SEVERITIES if counts[s]),
         "search": " ".join(search.lower().split()),
         "rank": (common.STATUS_ORDER[status], -counts["error"], -counts["warning"], -counts["info"], path),
