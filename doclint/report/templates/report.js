@@ -21,6 +21,9 @@
 
   var toolbar = doc.getElementById("filters");
   if (toolbar) { toolbar.hidden = false; }
+  // on a phone the search and filters fold into one line until asked for
+  var tools = doc.getElementById("tools");
+  if (tools && window.matchMedia && window.matchMedia("(max-width: 640px)").matches) { tools.open = false; }
   var docs = all("details.doc");
   var list = doc.getElementById("doc-list");
   var search = doc.getElementById("search");
@@ -45,7 +48,8 @@
 
   // ---- search text: file, unit, type, rules, and the words of the document; accents optional
   function fold(s) {
-    return (s || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+    return (s || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d")
+      .replace(/\s+/g, " ");
   }
   var hay = new Map();
   function haystack(d) {
@@ -99,15 +103,12 @@
     var hasStatus = boxes.some(function (b) { return b.getAttribute("data-filter") === "status"; });
     var sev = checked("sev");
     var code = ruleSelect ? ruleSelect.value : "";
-    var terms = search ? fold(search.value).split(/\s+/).filter(Boolean) : [];
+    var phrase = search ? fold(search.value).trim() : "";
     var shownDocs = 0, shownFindings = 0;
     docs.forEach(function (d) {
       var ok = (!hasStatus || !!status[d.getAttribute("data-status")])
         && (!code || (" " + d.getAttribute("data-codes") + " ").indexOf(" " + code + " ") >= 0);
-      if (ok && terms.length) {
-        var h = haystack(d);
-        ok = terms.every(function (t) { return h.indexOf(t) >= 0; });
-      }
+      if (ok && phrase) { ok = haystack(d).indexOf(phrase) >= 0; }
       d.hidden = !ok;
       if (ok) {
         shownDocs += 1;
