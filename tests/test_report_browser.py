@@ -311,7 +311,7 @@ def test_folder_of_200_documents(browser, folder200):
 
 @pytest.mark.slow
 def test_folder_of_200_documents_on_a_phone(browser, folder200):
-    results, page_html = folder200
+    _results, page_html = folder200
     s = Session(browser, page_html)
     page = s.page
     page.set_viewport_size({"width": 390, "height": 844})
