@@ -178,7 +178,7 @@ def _comment_on(src: Path, dst: Path, words: str, text: str, author: str = "Tráº
 
     document = docx.Document(str(src))
     mapping, _ = map_blocks(document, src, load(src).blocks)
-    for index, entry in sorted(mapping.items()):
+    for _index, entry in sorted(mapping.items()):
         i = entry.text.find(words)
         if i >= 0:
             entry.split_at(i)
