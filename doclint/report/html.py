@@ -49,7 +49,7 @@ from doclint.report.common import SEVERITIES, family_of, severity_of
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LAZY_MIN = 2  # a folder report keeps each document in a <template> until it is opened
 FULL_TEXT_MAX = 60  # above this many documents, the whole text of each is left out
-ROW, BAR = 36, 380  # chart geometry (SVG user units): one row, the longest bar
+ROW, BAR = 36, 330  # chart geometry (SVG user units): one row, the longest bar
 
 
 @cache
