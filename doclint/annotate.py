@@ -53,10 +53,17 @@ class AnnotateError(Exception):
         return self.en if lang == "en" else self.vi
 
 
-def require_docx(path: Path) -> None:
+def require_docx(path: Path, allow_doc: bool = False) -> None:
+    """Refuse what cannot carry Word comments; ``allow_doc``: a .doc is fine when LibreOffice can
+    convert it (``annotate_result`` does)."""
     suffix = path.suffix.lower()
     if suffix in (".docx", ".docm"):
         return
+    if suffix == ".doc" and allow_doc:
+        from doclint.load.doc import find_soffice
+
+        if find_soffice() is not None:
+            return  # converted to DOCX by LibreOffice (the copy is a .docx)
     if suffix == ".pdf":
         raise AnnotateError(
             f"{path.name}: chú thích Word chỉ ghi được vào tệp DOCX. Tệp PDF không sửa được bằng Word — "
@@ -370,11 +377,16 @@ def annotate_docx(
     report = AnnotateReport(output=dst)
     report.replaced = remove_own_comments(document)
     mapping, sections = map_blocks(document, src, blocks)
+    stacked: dict[tuple[str, int], Any] = {}  # findings of one rule with no text position share a comment
     for finding in findings:
         loc = finding.location
         block = loc.block
         if block is None or block not in mapping:
             block = _fallback_block(finding, sections, mapping)
+            key = (finding.code, block)
+            if key in stacked:
+                stacked[key].add_paragraph(f"[{finding.code}] {finding.message(lang)}".replace("\r", " "))
+                continue
         entry = mapping.get(block) if block is not None else None
         if entry is None and mapping:
             entry = mapping[min(mapping)]
@@ -396,9 +408,11 @@ def annotate_docx(
                 paragraph.append(runs[0])
         first = DocxRun(runs[0], None)  # type: ignore[arg-type]
         last = DocxRun(runs[-1], None)  # type: ignore[arg-type]
-        document.add_comment(
+        comment = document.add_comment(
             [first, last], text=comment_text(finding, lang), author=AUTHOR, initials=INITIALS
         )
+        if loc.block is None or loc.block not in mapping:
+            stacked[(finding.code, block)] = comment
         covered = "".join(DocxRun(r, None).text for r in runs) if runs else ""  # type: ignore[arg-type]
         report.comments.append(Anchored(finding=finding, text=covered, exact=exact))
     dst.parent.mkdir(parents=True, exist_ok=True)
@@ -421,17 +435,50 @@ def default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}.doclint.docx")
 
 
-def annotate_result(result: Any, dst: Path, lang: str = "vi") -> AnnotateReport:
-    """Annotate the file of one engine result (its findings; its Document when it was kept)."""
+def annotate_result(result: Any, dst: Path, lang: str = "vi", min_severity: str = "info") -> AnnotateReport:
+    """Annotate the file of one engine result (its findings; its Document when it was kept).
+
+    A ``.doc`` is converted to DOCX by LibreOffice first (the copy is a ``.docx``); only findings of
+    ``min_severity`` or worse become comments."""
+    from doclint.findings import SEVERITY_RANK
+
+    floor = SEVERITY_RANK.get(min_severity, 1)
+    findings = [f for f in result.findings if SEVERITY_RANK.get(f.severity or "info", 1) >= floor]
+    src = Path(result.path)
+    if src.suffix.lower() == ".doc":
+        return _annotate_doc(src, Path(dst), findings, lang)
     blocks = result.document.blocks if result.document is not None else None
     if blocks is None:
         from doclint.load import load
 
         blocks = load(result.path).blocks
-    return annotate_docx(Path(result.path), dst, result.findings, lang=lang, blocks=blocks)
+    return annotate_docx(src, dst, findings, lang=lang, blocks=blocks)
 
 
-def annotate_results(results: list[Any], out_dir: Path | str, lang: str = "vi") -> list[AnnotateReport]:
+def _annotate_doc(src: Path, dst: Path, findings: list[Any], lang: str) -> AnnotateReport:
+    """A Word 97-2003 file: the same conversion the loader makes, then the DOCX is annotated."""
+    import shutil
+
+    from doclint.load.doc import convert_to_docx, find_soffice
+    from doclint.load.docx import load_docx
+
+    refuse_input_as_output(src, dst)
+    soffice = find_soffice()
+    if soffice is None:
+        require_docx(src)  # the "save it as .docx" message
+    with tempfile.TemporaryDirectory(prefix="doclint-annotate-") as tmp:
+        work = Path(tmp)
+        source = work / "input.doc"
+        shutil.copyfile(src, source)
+        outdir = work / "out"
+        outdir.mkdir()
+        converted = convert_to_docx(source, outdir, soffice)  # type: ignore[arg-type]
+        blocks = load_docx(converted).blocks
+        return annotate_docx(converted, dst, findings, lang=lang, blocks=blocks)
+
+
+def annotate_results(results: list[Any], out_dir: Path | str, lang: str = "vi", min_severity: str = "info"
+                     ) -> list[AnnotateReport]:  # fmt: skip
     """``check --annotate DIR``: one annotated copy per DOCX result, named after the input.
 
     Files that are not DOCX, or could not be read, are skipped with a line on stderr; two inputs
@@ -447,7 +494,7 @@ def annotate_results(results: list[Any], out_dir: Path | str, lang: str = "vi") 
         if result.error is not None:
             continue
         try:
-            require_docx(path)
+            require_docx(path, allow_doc=True)
         except AnnotateError as exc:
             print(f"doclint: {exc.message(lang)}", file=sys.stderr)
             continue
@@ -458,7 +505,7 @@ def annotate_results(results: list[Any], out_dir: Path | str, lang: str = "vi") 
             n += 1
         used.add(name)
         try:
-            reports.append(annotate_result(result, out_dir / name, lang))
+            reports.append(annotate_result(result, out_dir / name, lang, min_severity))
         except (AnnotateError, LoadError) as exc:
             print(f"doclint: {path}: {exc.message(lang)}", file=sys.stderr)
     return reports

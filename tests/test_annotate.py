@@ -359,3 +359,24 @@ def test_copy_follows_the_umask_and_never_goes_through_a_link_to_the_input(seed_
     with pytest.raises(AnnotateError):
         annotate_docx(seed_docx, hard, [])
     assert sha(seed_docx) == before and link.is_symlink()
+
+
+@pytest.mark.slow
+def test_a_doc_is_converted_and_annotated(tmp_path):
+    """Word 97-2003: LibreOffice converts it (as the loader does) and the copy is a .docx."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    from doclint.config import Config
+    from doclint.engine import lint_path
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "loi-quyet-dinh.docx"
+    subprocess.run([soffice, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(sample)],
+                   check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})  # fmt: skip
+    doc = tmp_path / "loi-quyet-dinh.doc"
+    before = sha(doc)
+    result = lint_path(doc, Config(), keep_document=True)
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    report = annotate_result(result, tmp_path / "loi-quyet-dinh.doclint.docx", min_severity="error")
+    assert report.count == errors > 0 and sha(doc) == before
+    assert {author for _id, author, _t in comments(report.output)} == {"doclint"}

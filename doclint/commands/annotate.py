@@ -20,6 +20,12 @@ def register(app: typer.Typer) -> None:
         stage: Annotated[str | None, typer.Option(help="draft (dự thảo) hoặc final (trình ký).")] = None,
         lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
         config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
+        min_severity: Annotated[
+            str,
+            typer.Option(
+                "--min-severity", help="Chỉ chú thích từ mức này: error, warning hoặc info (mặc định)."
+            ),
+        ] = "info",
     ) -> None:
         """Ghi bản sao DOCX có chú thích (comment) của doclint tại đúng chỗ sai."""
         from doclint.annotate import AnnotateError, annotate_result, default_output, require_docx
@@ -36,10 +42,12 @@ def register(app: typer.Typer) -> None:
             raise fail(f"--stage phải là draft hoặc final, không phải {stage!r}")
         if lang is not None and lang not in ("vi", "en"):
             raise fail(f"--lang phải là vi hoặc en, không phải {lang!r}")
+        if min_severity not in ("error", "warning", "info"):
+            raise fail(f"--min-severity phải là error, warning hoặc info, không phải {min_severity!r}")
         if not path.is_file():
             raise fail(f"không tìm thấy tệp {path}")
         try:
-            require_docx(path)
+            require_docx(path, allow_doc=True)
         except AnnotateError as exc:
             raise fail(exc.message(lang or "vi")) from exc
         out = output or default_output(path)
@@ -54,7 +62,7 @@ def register(app: typer.Typer) -> None:
         if result.error is not None:
             raise fail(f"{path}: {result.error.code} {result.error.message(out_lang)}")
         try:
-            report = annotate_result(result, out, out_lang)
+            report = annotate_result(result, out, out_lang, min_severity)
         except (AnnotateError, LoadError) as exc:
             raise fail(exc.message(out_lang)) from exc
         exact = sum(1 for c in report.comments if c.exact)
