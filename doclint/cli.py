@@ -155,7 +155,11 @@ def check(
     files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
     if not files:
         raise fail("không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)")
-    keep = format in ("html",) or annotate is not None
+    from doclint.report import FULL_TEXT_MAX
+
+    # the HTML shows each document's text up to FULL_TEXT_MAX documents; above, the documents are not
+    # kept in memory (and the result cache can serve them)
+    keep = (format == "html" and len(files) <= FULL_TEXT_MAX) or annotate is not None
     try:
         results = batch.check_paths(
             files,

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 BUILTIN = ("text", "json")
+FULL_TEXT_MAX = 60  # an HTML report on more documents leaves each one's whole text out
 
 # suffix of --output -> format, when --format is not given
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".sarif": "sarif", ".csv": "csv",

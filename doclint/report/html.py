@@ -43,12 +43,11 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 
 from doclint import __version__
-from doclint.report import common
+from doclint.report import FULL_TEXT_MAX, common
 from doclint.report.common import SEVERITIES, family_of, severity_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LAZY_MIN = 2  # a folder report keeps each document in a <template> until it is opened
-FULL_TEXT_MAX = 60  # above this many documents, the whole text of each is left out
 ROW, BAR = 36, 330  # chart geometry (SVG user units): one row, the longest bar
 
 
