@@ -178,3 +178,13 @@ def test_without_document_text_and_with_pages(tmp_path):
     page = html.render([result], kit.config(), "vi", None)
     assert page.count('class="page-sep"') == 1 and ">Trang 2</p>" in page
     assert 'href="#d1-p4">Liên quan: đoạn 4</a>' in page
+
+
+def test_large_folder_without_documents_still_marks_the_words():
+    """Above 60 documents the CLI does not keep the documents: each finding keeps its paragraph."""
+    results = kit.folder_results(70, keep_document=False)
+    page = html.render(results, kit.config(), "vi", None)
+    findings = sum(len(r.findings) for r in results)
+    assert page.count('class="finding sev-') == findings
+    assert page.count('<mark class="mk sev-') >= findings * 0.8  # every finding on words or a paragraph
+    assert 'class="text"' not in page and "Báo cáo nhiều văn bản không kèm toàn văn" not in page
