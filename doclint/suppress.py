@@ -22,22 +22,38 @@ import re
 import unicodedata
 from typing import Any
 
-DIRECTIVE = re.compile(
-    r"^\s*doclint\s*[:：]\s*(?:bỏ\s+qua|bo\s+qua|ignore|noqa)\b[\s:]*(?P<codes>(?:[A-Za-z]{2,5}\d{0,4}[\s,;]*)+)(?P<reason>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-CODE = re.compile(r"[A-Za-z]{2,5}\d{0,4}")
+DIRECTIVE = re.compile(r"\s*doclint\s*[:：]\s*(?:bỏ\s+qua|bo\s+qua|ignore|noqa)\b", re.IGNORECASE)
+CODE = re.compile(r"[A-Za-z]{2,5}[0-9]{0,4}")
+SEPARATORS = " \t\n,;:"
 
 
 def directive(text: str) -> tuple[list[str], str] | None:
-    """``(codes, reason)`` when a comment's text is a suppression, else None."""
-    match = DIRECTIVE.match(unicodedata.normalize("NFC", text or ""))
+    """``(codes, reason)`` when a comment's text is a suppression, else None. The codes follow the
+    keyword, separated by spaces, commas or semicolons; the rest is the reason."""
+    text = unicodedata.normalize("NFC", text or "")
+    match = DIRECTIVE.match(text)
     if not match:
         return None
-    codes = [c.upper() for c in CODE.findall(match.group("codes"))]
+    codes: list[str] = []
+    pos = match.end()
+    while True:
+        start = pos
+        while pos < len(text) and text[pos] in SEPARATORS:
+            pos += 1
+        code = CODE.match(text, pos)
+        if (
+            code is None
+            or (code.end() < len(text) and text[code.end()] not in SEPARATORS)
+            # a family without a number must be in capitals ("TXT"): "do tên riêng" is a reason
+            or not (code.group(0)[-1].isdigit() or code.group(0).isupper())
+        ):
+            pos = start
+            break
+        codes.append(code.group(0).upper())
+        pos = code.end()
     if not codes:
         return None
-    reason = match.group("reason").strip(" \t\n—–-:;,.")
+    reason = text[pos:].strip(" \t\n—–-:;,.")
     return codes, reason
 
 

@@ -231,3 +231,5 @@ def test_directive_forms():
     )
     assert directive("doclint: ignore RED004 - accepted") == (["RED004"], "accepted")
     assert directive("doclint bỏ qua") is None and directive("bỏ qua TXT007") is None
+    assert directive("doclint: bỏ qua TXT007 do ten rieng") == (["TXT007"], "do ten rieng")
+    assert directive("doclint: bỏ qua TXT, CAP") == (["TXT", "CAP"], "")
