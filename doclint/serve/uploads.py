@@ -146,7 +146,7 @@ class _Parts:
                         "too_large_file",
                         name=self._filename,
                         limit=megabytes(self.settings.max_file_bytes),
-                    )  # fmt: skip
+                    )
                 )
                 self._close_file()
                 self._kind = None
