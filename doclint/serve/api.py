@@ -147,7 +147,8 @@ async def healthz(request: Request) -> Response:
             "status": "ok",
             "version": __version__,
             "workers": pool.jobs,
-            "queued": pool.queue.queued,
+            "pool": pool.kind,
+            "queued": pool.queued,
             "running": pool.running,
             "queue_limit": request.app.state.settings.queue_limit(),
         }

@@ -1,5 +1,16 @@
-"""The server's adapter to the batch's worker processes: long-lived workers, one document at a
-time each, fed from a :class:`~doclint.serve.fairqueue.FairQueue`.
+"""The server's adapter to the worker processes. Two implementations behind one small interface
+(``start()``, ``stop()``, ``submit(owner, [(path, config)...]) -> [Future]``, ``cancel(owner)``,
+``jobs``, ``queued``, ``running``, ``in_flight``), chosen by :func:`make_pool`:
+
+* :class:`BudgetPool` — ``doclint.worker_pool.WorkerPool`` (hard per-document budgets: memory limit
+  in the worker, the parent kills a worker past its time; fair queueing by group), used as soon as
+  it is installed;
+* :class:`BatchPool` — until then: the batch's workers, described below.
+
+``DOCLINT_SERVE_POOL=batch`` or ``=budget`` forces one.
+
+BatchPool: long-lived workers, one document at a time each, fed from a
+:class:`~doclint.serve.fairqueue.FairQueue`.
 
 It speaks the protocol of :func:`doclint.worker.serve` (a chunk of ``(index, path, config)`` in,
 ``("done", index, result)`` and ``("idle", rss, cpu)`` out), starts workers from the batch's fork
@@ -35,7 +46,7 @@ class Job:
 class _Slot:
     """One worker process and the thread that feeds it."""
 
-    def __init__(self, pool: Pool, number: int) -> None:
+    def __init__(self, pool: BatchPool, number: int) -> None:
         self.pool = pool
         self.number = number
         self.proc: Any = None
@@ -154,8 +165,10 @@ class _Slot:
         )  # fmt: skip
 
 
-class Pool:
+class BatchPool:
     """``submit(owner, [(path, config)...])`` → one future per file, checked in fair turn."""
+
+    kind = "batch"
 
     def __init__(self, jobs: int, timeout: float | None = None, lint: Any = None) -> None:
         from doclint.serve.work import serve_lint
@@ -194,6 +207,10 @@ class Pool:
             self.running += delta
 
     @property
+    def queued(self) -> int:
+        return self.queue.queued
+
+    @property
     def in_flight(self) -> int:
         return self.queue.queued + self.running
 
@@ -205,3 +222,77 @@ class Pool:
     def cancel(self, owner: Any) -> None:
         for job in self.queue.drop(owner):
             job.future.cancel()
+
+
+class BudgetPool:
+    """The same interface over ``doclint.worker_pool.WorkerPool`` (see /work/notes/hostile/pool-api.md):
+    each document runs under its budget (``--timeout`` or the config's ``timeout`` / ``memory-limit``),
+    a request's files share one group, so the pool's round robin across groups is the fair queue and
+    ``cancel_group`` drops (and stops) the work of a client that went away."""
+
+    kind = "budget"
+
+    def __init__(self, jobs: int, timeout: float | None = None, lint: Any = None) -> None:
+        from doclint.serve.work import serve_lint
+        from doclint.worker_pool import Budget, WorkerPool
+
+        self.jobs = max(1, jobs)
+        self.timeout = timeout
+        self._budget_cls = Budget
+        self.pool = WorkerPool(self.jobs, start="forkserver", background=True, lint=lint or serve_lint)
+        self._lock = threading.Lock()
+        self._outstanding = 0
+        self.started = False
+
+    def start(self, warm: bool = True) -> None:
+        self.started = True
+
+    def stop(self) -> None:
+        self.pool.close(kill=True)
+
+    def _budget(self, config: Config) -> Any:
+        return self._budget_cls.from_config(config, timeout=self.timeout)
+
+    def _done(self, _future: Future) -> None:
+        with self._lock:
+            self._outstanding -= 1
+
+    def submit(self, owner: Any, items: list[tuple[str, Config]]) -> list[Future]:
+        futures = []
+        for path, config in items:
+            with self._lock:
+                self._outstanding += 1
+            future = self.pool.submit(path, config, budget=self._budget(config), group=owner)
+            future.add_done_callback(self._done)
+            futures.append(future)
+        return futures
+
+    def cancel(self, owner: Any) -> None:
+        self.pool.cancel_group(owner)
+
+    @property
+    def in_flight(self) -> int:
+        return self._outstanding
+
+    @property
+    def running(self) -> int:
+        return min(self._outstanding, self.jobs)
+
+    @property
+    def queued(self) -> int:
+        return self._outstanding - self.running
+
+    @property
+    def peak_rss_kb(self) -> int:
+        return max(self.pool.stats.worker_peak_rss_kb or [0])
+
+
+def make_pool(jobs: int, timeout: float | None = None) -> Any:
+    import importlib.util
+    import os
+
+    wanted = os.environ.get("DOCLINT_SERVE_POOL", "")
+    budget_available = importlib.util.find_spec("doclint.worker_pool") is not None
+    if wanted == "budget" or (wanted != "batch" and budget_available):
+        return BudgetPool(jobs, timeout)
+    return BatchPool(jobs, timeout)
