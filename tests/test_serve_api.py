@@ -360,3 +360,19 @@ def test_with_a_token_the_api_wants_a_bearer_and_the_page_a_login(tmp_path):
     finally:
         s.stop()
     assert s.leftover_files() == []
+
+
+def test_a_document_past_its_time_gets_doc006_and_the_server_goes_on(tmp_path):
+    import httpx
+
+    servekit.require_serve()
+    s = servekit.Server(tmp_path / "tmp", "--jobs", "1", "--timeout", "0.3")
+    try:
+        with httpx.Client(base_url=s.url, timeout=120) as c:
+            slow = post(c, [("cham.txt", slow_text())])
+            assert slow.status_code == 200
+            assert slow.json()["files"][0]["error"]["code"] == "DOC006"
+            after = post(c, [("a.txt", "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n".encode())])
+            assert after.status_code == 200 and after.json()["files"][0]["error"] is None
+    finally:
+        s.stop()
