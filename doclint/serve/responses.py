@@ -27,7 +27,9 @@ def error_response(
 
 def from_exception(exc: Exception, lang: str) -> Response:
     if isinstance(exc, Busy):
-        return error_response(429, "busy", lang, {"retry-after": str(exc.retry)}, queued=exc.queued,
+        # answered before the body was read: the connection cannot be reused
+        headers = {"retry-after": str(exc.retry), "connection": "close"}
+        return error_response(429, "busy", lang, headers, queued=exc.queued,
                               retry=exc.retry)  # fmt: skip
     if isinstance(exc, Rejected):
         headers = {} if exc.drained else {"connection": "close"}
