@@ -366,7 +366,8 @@ def test_a_document_past_its_time_gets_doc006_and_the_server_goes_on(tmp_path):
     import httpx
 
     servekit.require_serve()
-    s = servekit.Server(tmp_path / "tmp", "--jobs", "1", "--timeout", "0.3")
+    kept = tmp_path / "kept"
+    s = servekit.Server(tmp_path / "tmp", "--jobs", "1", "--timeout", "0.3", "--keep", str(kept))
     try:
         with httpx.Client(base_url=s.url, timeout=120) as c:
             slow = post(c, [("cham.txt", slow_text())])
@@ -376,3 +377,6 @@ def test_a_document_past_its_time_gets_doc006_and_the_server_goes_on(tmp_path):
             assert after.status_code == 200 and after.json()["files"][0]["error"] is None
     finally:
         s.stop()
+    assert s.leftover_files() == []
+    # --keep DIR: the uploads, and only they, are kept there
+    assert sorted(p.name for p in kept.rglob("*") if p.is_file()) == ["1-a.txt", "1-cham.txt"]
