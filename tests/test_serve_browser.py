@@ -148,6 +148,13 @@ def test_upload_a_docx_see_the_verdict_and_the_finding_at_its_words(browser, ser
         card.locator("a[data-download=json]").click()
     data = Path(info.value.path()).read_text(encoding="utf-8")
     assert '"schema": 1' in data and "HDR005" in data
+    # another stage: the same file is checked again without choosing it again
+    page.check("input[name=stage][value=draft]")
+    page.click("#recheck")
+    s.wait_done(1)
+    card = page.locator("article.doc").first
+    assert "Dự thảo" in card.locator(".doc-head .meta").inner_text()
+    assert page.locator("article.doc").count() == 1
     # filters: only warnings → no error finding visible
     page.uncheck(".f-sev[value=error]")
     assert card.locator("li.error:visible").count() == 0

@@ -21,7 +21,9 @@ TEXT: dict[str, dict[str, str]] = {
         "drop": "Kéo và thả tệp vào đây",
         "or": "hoặc",
         "choose": "Chọn tệp…",
-        "accepted": "Nhận tệp .docx, .pdf, .doc, .txt — tối đa {mb} MB mỗi tệp, có thể chọn nhiều tệp.",
+        "accepted": "Nhận tệp .docx, .pdf, .doc, .txt — tối đa {mb} MB mỗi tệp, có thể chọn nhiều tệp; "
+        "việc kiểm tra bắt đầu ngay khi chọn.",
+        "recheck": "Kiểm tra lại các tệp theo giai đoạn vừa chọn",
         "noscript": "Trang này cần JavaScript. Không có JavaScript, hãy dùng giao diện lập trình: POST /api/v1/check.",
         "results": "Kết quả",
         "filters": "Lọc kết quả",
@@ -94,7 +96,9 @@ TEXT: dict[str, dict[str, str]] = {
         "drop": "Drag and drop files here",
         "or": "or",
         "choose": "Choose files…",
-        "accepted": "Accepts .docx, .pdf, .doc, .txt — up to {mb} MB per file, several files at once.",
+        "accepted": "Accepts .docx, .pdf, .doc, .txt — up to {mb} MB per file, several files at once; "
+        "checking starts as soon as they are chosen.",
+        "recheck": "Check the files again at the stage just chosen",
         "noscript": "This page needs JavaScript. Without it, use the API: POST /api/v1/check.",
         "results": "Results",
         "filters": "Filter results",

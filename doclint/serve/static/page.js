@@ -40,6 +40,18 @@
   window.addEventListener("dragover", function (e) { e.preventDefault(); });
   window.addEventListener("drop", function (e) { e.preventDefault(); });
 
+  // a new stage after files were checked: offer to check the same files again
+  document.querySelectorAll('input[name="stage"]').forEach(function (r) {
+    r.addEventListener("change", function () { $("recheck-box").hidden = !items.length || active > 0 || queue.length > 0; });
+  });
+  $("recheck").addEventListener("click", function () {
+    var files = items.map(function (x) { return x.file; });
+    items = []; total = 0; finished = 0;
+    $("results").textContent = "";
+    $("recheck-box").hidden = true;
+    addFiles(files);
+  });
+
   function addFiles(list) {
     if (!list || !list.length) return;
     for (var i = 0; i < list.length; i++) {
