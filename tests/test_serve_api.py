@@ -304,8 +304,18 @@ def test_security_headers(client):
 
 def test_dns_rebinding_and_cross_site_posts_are_refused(client):
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
-    r = post(client, [("a.docx", docx_bytes())], headers={"origin": "http://evil.example"})
-    assert r.status_code == 403
+    for origin in ("http://evil.example", "null"):
+        r = post(client, [("a.docx", docx_bytes())], headers={"origin": origin})
+        assert r.status_code == 403
+    assert (
+        post(client, [("a.docx", docx_bytes())], headers={"sec-fetch-site": "cross-site"}).status_code == 403
+    )
+    same = post(
+        client,
+        [("a.docx", docx_bytes())],
+        headers={"origin": client.base_url.scheme + "://" + client.base_url.netloc.decode()},
+    )
+    assert same.status_code == 200
 
 
 def test_page_posts_need_the_csrf_token(client):

@@ -179,7 +179,8 @@ class SecurityMiddleware:
             return _error(400, "bad_host", lang)
         if scope.get("method") == "POST":
             origin = _header(scope, b"origin")
-            if origin and origin != "null" and urlsplit(origin).netloc.lower() != host.lower():
+            # (``Origin: null`` too: a sandboxed frame of another site must not post here either)
+            if origin and urlsplit(origin).netloc.lower() != host.lower():
                 return _error(403, "csrf", lang)
             if _header(scope, b"sec-fetch-site") == "cross-site":
                 return _error(403, "csrf", lang)
