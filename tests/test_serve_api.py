@@ -380,10 +380,10 @@ def test_a_document_past_its_time_gets_doc006_and_the_server_goes_on(tmp_path):
 
     servekit.require_serve()
     kept = tmp_path / "kept"
-    s = servekit.Server(tmp_path / "tmp", "--jobs", "1", "--timeout", "0.3", "--keep", str(kept))
+    s = servekit.Server(tmp_path / "tmp", "--jobs", "1", "--timeout", "1.5", "--keep", str(kept))
     try:
         with httpx.Client(base_url=s.url, timeout=120) as c:
-            slow = post(c, [("cham.txt", slow_text())])
+            slow = post(c, [("cham.txt", slow_text() * 7)])  # 5 MB of text: several seconds
             assert slow.status_code == 200
             assert slow.json()["files"][0]["error"]["code"] == "DOC006"
             after = post(c, [("a.txt", "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n".encode())])
