@@ -393,3 +393,33 @@ def test_a_document_past_its_time_gets_doc006_and_the_server_goes_on(tmp_path):
     assert s.leftover_files() == []
     # --keep DIR: the uploads, and only they, are kept there
     assert sorted(p.name for p in kept.rglob("*") if p.is_file()) == ["1-a.txt", "1-cham.txt"]
+
+
+def test_requests_are_served_in_turn(tmp_path):
+    """One worker, a request with four long files, then a one-file request: the second is answered
+    before the first, not after its four files (the pool takes the requests round robin)."""
+    import httpx
+
+    servekit.require_serve()
+    s = servekit.Server(tmp_path / "tmp", "--jobs", "1")
+    finished: list[str] = []
+    try:
+
+        def big():
+            with httpx.Client(base_url=s.url, timeout=300) as c:
+                assert post(c, [(f"{n}.txt", slow_text()) for n in range(4)]).status_code == 200
+                finished.append("big")
+
+        thread = threading.Thread(target=big)
+        thread.start()
+        with httpx.Client(base_url=s.url, timeout=300) as c:
+            deadline = time.monotonic() + 60
+            while c.get("/healthz").json()["queued"] + c.get("/healthz").json()["running"] < 4:
+                assert time.monotonic() < deadline
+                time.sleep(0.02)
+            assert post(c, [("small.txt", "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n".encode())]).status_code == 200
+            finished.append("small")
+        thread.join()
+    finally:
+        s.stop()
+    assert finished == ["small", "big"]

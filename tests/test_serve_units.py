@@ -1,4 +1,4 @@
-"""The small parts of ``doclint serve`` that need no server: fair queue, type sniffing, safe names,
+"""The small parts of ``doclint serve`` that need no server: type sniffing, safe names,
 language choice, stage names."""
 
 from __future__ import annotations
@@ -10,22 +10,6 @@ import pytest
 import servekit
 
 pytestmark = pytest.mark.skipif(not servekit.have_serve(), reason="the [serve] extra is not installed")
-
-
-def test_fair_queue_takes_requests_in_turn():
-    from doclint.serve.fairqueue import FairQueue
-
-    q = FairQueue()
-    q.put("big", [f"big{n}" for n in range(5)])
-    q.put("small", ["small0"])
-    q.put("other", ["other0", "other1"])
-    order = [q.get(timeout=0) for _ in range(8)]
-    # the one-file request is served second, not after the five files of the first
-    assert order[:4] == ["big0", "small0", "other0", "big1"]
-    assert sorted(order) == sorted([f"big{n}" for n in range(5)] + ["small0", "other0", "other1"])
-    assert q.get(timeout=0) is None and q.queued == 0
-    q.put("gone", ["a", "b"])
-    assert q.drop("gone") == ["a", "b"] and q.queued == 0
 
 
 def _zip(names: dict[str, bytes]) -> bytes:

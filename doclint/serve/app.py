@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from doclint.serve import api, page
 from doclint.serve.checking import Checker
-from doclint.serve.pool import make_pool
+from doclint.serve.pool import Pool
 from doclint.serve.security import Secrets, SecurityMiddleware
 from doclint.serve.settings import Settings
 
@@ -28,7 +28,7 @@ def create_app(settings: Settings, pool: Any = None) -> Starlette:
         if settings.tmp_dir is not None:
             Path(settings.tmp_dir).mkdir(parents=True, exist_ok=True)
         root = Path(tempfile.mkdtemp(prefix="doclint-serve-", dir=settings.tmp_dir))  # mode 0700
-        own_pool = pool or make_pool(settings.worker_count(), timeout=settings.timeout)
+        own_pool = pool or Pool(settings.worker_count(), timeout=settings.timeout)
         if not own_pool.started:
             own_pool.start()
         app.state.pool = own_pool
