@@ -37,7 +37,12 @@ class Pool:
         self.started = False
 
     def start(self) -> None:
-        self.started = True  # workers start on demand
+        """Start the workers now (the pool starts them on demand): the first upload does not wait."""
+        from doclint.serve.work import ready
+
+        for _ in range(self.jobs):
+            self.pool.call(ready, group="warm-up")
+        self.started = True
 
     def stop(self) -> None:
         self.pool.close(kill=True)

@@ -152,6 +152,11 @@ def _plain(value: Any) -> bool:
     return value is None or isinstance(value, str | int | float | bool)
 
 
+def ready() -> bool:
+    """A task that does nothing: sent to every worker at start-up so they exist before the first upload."""
+    return True
+
+
 def _warm() -> None:
     """In the fork server (``doclint.serve.work`` is preloaded there): compile the HTML report's
     template once, so no worker spends the first 0.4 s of its first page request on it."""
