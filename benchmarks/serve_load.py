@@ -4,15 +4,16 @@
                                               [--jobs N] [--corpus ../shared/corpus]
 
 Loopback only (the server is started here on 127.0.0.1 and a free port, and stopped at the end);
-every loop is bounded in count (``--max-requests``) and in time (``--seconds`` per level).
+every loop is bounded in count (the file list × ``--passes``) and in time (``--seconds`` per level).
 
 1. The batch CLI: ``doclint check FILES --format json --no-cache --jobs N`` on the corpus DOCX files,
    documents per second (wall clock of the command, start-up included).
 2. The server, idle: one client posts one 5-page DOCX of the corpus (its ``docProps/app.xml`` says 5
    pages) 20 times, one after the other: p50 / p95 latency (target p95 ≤ 1 s); then 10 times as the
    page does (``/ui/check``: the check plus the view and every download).
-3. The server under load: K clients (threads, one keep-alive connection each) post the same files
-   through ``POST /api/v1/check`` as fast as they are answered: requests/s, p50/p95 latency, errors
+3. The server under load: K clients (threads, one keep-alive connection each) share the same file list
+   as the CLI and post each file once (``--passes``) through ``POST /api/v1/check``, as fast as they are
+   answered, until the list or the time (``--seconds``, ≤ 60) is out: requests/s, p50/p95 latency, errors
    (any answer but 200, or a 200 with a DOC005/DOC006 entry), 429s, peak memory of the server and its
    workers (RSS summed over the process tree). At saturation the server must reach ≥ 80% of the CLI's
    documents/s.
@@ -136,7 +137,8 @@ def post_loop(
 
 def load_level(server, files: list[Path], clients: int, seconds: float, max_requests: int) -> dict:
     stop = threading.Event()
-    budget = [max_requests]
+    blobs = [(p.name, p.read_bytes()) for p in files]
+    budget = [max_requests, 0]  # requests left, next file
     outs = [{} for _ in range(clients)]
     peak = [0]
 
@@ -145,8 +147,10 @@ def load_level(server, files: list[Path], clients: int, seconds: float, max_requ
             peak[0] = max(peak[0], rss_tree_kb(server.proc.pid))
             time.sleep(0.25)
 
-    threads = [threading.Thread(target=post_loop, args=(server.url, files, k * len(files) // clients, stop, budget, outs[k]))
-               for k in range(clients)]  # fmt: skip
+    threads = [
+        threading.Thread(target=post_loop, args=(server.url, blobs, stop, budget, outs[k]))
+        for k in range(clients)
+    ]
     sampler = threading.Thread(target=sample)
     started = time.perf_counter()
     sampler.start()
@@ -186,7 +190,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--clients", default="1,2,4,8")
     ap.add_argument("--seconds", type=float, default=60.0, help="time limit of each load level (≤ 60 s)")
-    ap.add_argument("--max-requests", type=int, default=3000, help="request limit of each load level")
+    ap.add_argument("--passes", type=int, default=1, help="times each level posts the whole file list")
     ap.add_argument("--files", type=int, default=65)
     ap.add_argument("--jobs", type=int, default=0)
     ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
@@ -209,6 +213,7 @@ def main() -> None:
         cli_seconds, n = run_cli(files, jobs)
         cli_rate = n / cli_seconds
         print(f"batch CLI: {n} documents in {cli_seconds:.1f} s = {cli_rate:.2f} documents/s")
+    cli_after = None
 
     tmp = Path(tempfile.mkdtemp(prefix="serve-load-"))
     server = servekit.Server(tmp / "tmp", "--jobs", str(jobs), "--max-queue", "256")
@@ -238,10 +243,6 @@ def main() -> None:
                 page_latencies.append(time.perf_counter() - started)
                 assert r.status_code == 200, r.text
         idle = (percentile(latencies, 0.5), percentile(latencies, 0.95))
-        print(
-            f"idle server, the page's request (check + view + downloads), 10 requests: "
-            f"p50 {percentile(page_latencies, 0.5):.3f} s, p95 {percentile(page_latencies, 0.95):.3f} s"
-        )
         print(f"idle server, one {pages(five)}-page DOCX, 20 requests: p50 {idle[0]:.3f} s, p95 {idle[1]:.3f} s "
               f"(target p95 ≤ 1 s: {'met' if idle[1] <= 1 else 'NOT met'})")  # fmt: skip
         print(
@@ -251,7 +252,13 @@ def main() -> None:
         rows = []
         for k in [int(x) for x in args.clients.split(",") if x.strip()]:
             print(f"load average before K={k}: {load_average()}", flush=True)
-            rows.append(load_level(server, files, k, seconds, args.max_requests))
+            rows.append(load_level(server, files, k, seconds, args.passes * len(files)))
+        if cli_rate:
+            print(f"load average before the second CLI run: {load_average()}")
+            cli_seconds, n = run_cli(files, jobs)
+            cli_after = n / cli_seconds
+            print(f"batch CLI again: {n} documents in {cli_seconds:.1f} s = {cli_after:.2f} documents/s")
+            cli_rate = (cli_rate + cli_after) / 2
         print()
         print(
             "| clients | requests | req/s (= docs/s) | vs CLI | p50 s | p95 s | errors | 429 | server RSS MB |"
@@ -263,7 +270,7 @@ def main() -> None:
                   f"{r['errors']} | {r['busy']} | {r['rss_mb']:.0f} |")  # fmt: skip
         if cli_rate:
             best = max(r["rps"] for r in rows)
-            print(f"\nbatch CLI: {cli_rate:.2f} documents/s; best server rate {best:.2f} req/s = "
+            print(f"\nbatch CLI (mean of the two runs): {cli_rate:.2f} documents/s; best server rate {best:.2f} req/s = "
                   f"{100 * best / cli_rate:.0f}% (target ≥ 80%)")  # fmt: skip
     finally:
         server.stop()
