@@ -191,6 +191,13 @@ def test_several_files_progress_and_hostile_text_stays_text(browser, server, tmp
     refused = page.locator("article.doc").nth(2)
     assert refused.get_attribute("data-status") == "fail"
     assert "PNG" in refused.locator(".doc-error").inner_text()
+    # one HTML report of the documents checked (the files are sent again)
+    with page.expect_download() as info:
+        page.click("[data-report=html]")
+    assert info.value.suggested_filename == "doclint-2-van-ban.html"
+    report = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "loi-quyet-dinh.docx" in report and "_img src=x onerror=alert(1)_.txt" in report  # names made safe
+    assert "<img src=x" not in report
     # the status filter hides the documents that pass/fail
     page.select_option("#f-status", "pass")
     assert page.locator("article.doc:visible").count() == sum(

@@ -54,10 +54,11 @@ async def check(request: Request) -> Response:
         return json_response(document(checked.results, checked.lang), headers=_notes(checked))
     config = checker.config_for(select=(), ignore=(), stage=checked.stage, lang=checked.lang, outputs=None)
     data = await asyncio.to_thread(report.renderer(fmt), checked.results, config, checked.lang, None)
-    stem = Path(checked.results[0].path).stem if len(checked.results) == 1 else "doclint"
-    response = attachment(
-        data, f"{stem}.doclint.{EXTENSIONS[fmt]}", MEDIA.get(fmt, "application/octet-stream")
-    )
+    if len(checked.results) == 1:
+        name = f"{Path(checked.results[0].path).stem}.doclint.{EXTENSIONS[fmt]}"
+    else:
+        name = f"doclint-{len(checked.results)}-van-ban.{EXTENSIONS[fmt]}"
+    response = attachment(data, name, MEDIA.get(fmt, "application/octet-stream"))
     response.headers.update(_notes(checked))
     return response
 

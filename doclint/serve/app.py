@@ -45,6 +45,7 @@ def create_app(settings: Settings, pool: Any = None) -> Starlette:
         Route("/login", page.login, methods=["POST"]),
         Route("/logout", page.logout, methods=["POST"]),
         Route("/ui/check", page.check, methods=["POST"]),
+        Route("/ui/report", page.report, methods=["POST"]),
         Route("/static/{name}", page.static, methods=["GET"]),
         Route("/api/v1/check", api.check, methods=["POST"]),
         Route("/api/v1/annotate", api.annotate, methods=["POST"]),

@@ -68,6 +68,8 @@ def _page(request: Request, template: str, status: int = 200, **extra: Any) -> R
             nonce=request.scope["state"]["nonce"],
             max_mb=megabytes(settings.max_file_bytes),
             parallel=max(1, min(4, request.app.state.pool.jobs)),
+            max_files=settings.max_files,
+            formats=_report_formats(),
             version=__version__,
             logout=bool(keys.token),
             **extra,
@@ -83,6 +85,12 @@ def _page(request: Request, template: str, status: int = 200, **extra: Any) -> R
             "doclint_lang", lang, max_age=365 * 86400, samesite="strict", secure=_secure(request)
         )
     return response
+
+
+def _report_formats() -> list[str]:
+    from doclint import report
+
+    return [f for f in ("html", "xlsx") if f in report.available_formats()]
 
 
 async def index(request: Request) -> Response:
@@ -149,6 +157,16 @@ async def check(request: Request) -> Response:
     notes = [message(n, checked.lang) for n in checked.notes]
     docs = [document_view(r, checked, lang=checked.lang) for r in checked.results]
     return json_response({"documents": docs, "notes": notes, "seconds": round(checked.seconds, 2)})
+
+
+async def report(request: Request) -> Response:
+    """One report (HTML, XLSX, CSV...) of every file the page sends back: the files are checked again
+    (the server keeps nothing between requests) and the report comes back as a download."""
+    from doclint.serve import api
+
+    if not _csrf_ok(request, request.headers.get("x-csrf-token")):
+        return error_response(403, "csrf", _lang(request))
+    return await api.check(request)
 
 
 def document_view(result: Any, checked: Checked, lang: str) -> dict[str, Any]:

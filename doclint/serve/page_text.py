@@ -24,6 +24,10 @@ TEXT: dict[str, dict[str, str]] = {
         "accepted": "Nhận tệp .docx, .pdf, .doc, .txt — tối đa {mb} MB mỗi tệp, có thể chọn nhiều tệp; "
         "việc kiểm tra bắt đầu ngay khi chọn.",
         "recheck": "Kiểm tra lại các tệp theo giai đoạn vừa chọn",
+        "report_html": "Báo cáo HTML chung",
+        "report_xlsx": "Bảng Excel chung",
+        "report_making": "Đang lập báo cáo chung (kiểm tra lại {n} tệp)…",
+        "report_too_many": "Báo cáo chung nhận tối đa {n} tệp; hãy tải báo cáo của từng tệp.",
         "noscript": "Trang này cần JavaScript. Không có JavaScript, hãy dùng giao diện lập trình: POST /api/v1/check.",
         "results": "Kết quả",
         "filters": "Lọc kết quả",
@@ -99,6 +103,10 @@ TEXT: dict[str, dict[str, str]] = {
         "accepted": "Accepts .docx, .pdf, .doc, .txt — up to {mb} MB per file, several files at once; "
         "checking starts as soon as they are chosen.",
         "recheck": "Check the files again at the stage just chosen",
+        "report_html": "One HTML report",
+        "report_xlsx": "One Excel workbook",
+        "report_making": "Making the report (checking {n} files again)…",
+        "report_too_many": "A combined report takes at most {n} files; download each file's report instead.",
         "noscript": "This page needs JavaScript. Without it, use the API: POST /api/v1/check.",
         "results": "Results",
         "filters": "Filter results",

@@ -343,6 +343,53 @@
     b.addEventListener("click", function () { saveAll(b.getAttribute("data-all")); });
   });
 
+  // one report of every file: the files are sent again (the server keeps nothing between requests)
+  document.querySelectorAll("[data-report]").forEach(function (b) {
+    b.addEventListener("click", function () { combinedReport(b.getAttribute("data-report")); });
+  });
+
+  function combinedReport(format) {
+    var done = items.filter(function (x) { return x.data; });
+    var status = $("report-status"), max = Number(body.getAttribute("data-max-files")) || 20;
+    if (!done.length) return;
+    if (done.length > max) { status.textContent = fmt(T.report_too_many, { n: max }); return; }
+    status.textContent = fmt(T.report_making, { n: done.length });
+    var fd = new FormData();
+    fd.append("stage", done[0].stage);
+    fd.append("lang", LANG);
+    done.forEach(function (x) { fd.append("files", x.file, x.file.name); });
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", "/ui/report?format=" + encodeURIComponent(format) + "&lang=" + LANG);
+    xhr.setRequestHeader("X-CSRF-Token", CSRF);
+    xhr.responseType = "blob";
+    xhr.onload = function () {
+      if (xhr.status !== 200) {
+        xhr.response.text().then(function (t) {
+          var msg = "HTTP " + xhr.status;
+          try { msg = JSON.parse(t).error.message; } catch (e) { /* not JSON */ }
+          status.textContent = fmt(T.failed_request, { msg: msg });
+        });
+        return;
+      }
+      status.textContent = "";
+      var a = el("a");
+      a.href = URL.createObjectURL(xhr.response);
+      a.download = filename(xhr.getResponseHeader("Content-Disposition")) || ("doclint." + format);
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    };
+    xhr.onerror = function () { status.textContent = fmt(T.failed_request, { msg: T.network }); };
+    xhr.send(fd);
+  }
+
+  function filename(disposition) {
+    var m = /filename\*=UTF-8''([^;]+)/i.exec(disposition || "");
+    if (m) { try { return decodeURIComponent(m[1]); } catch (e) { /* fall through */ } }
+    m = /filename="([^"]+)"/i.exec(disposition || "");
+    return m ? m[1] : null;
+  }
+
   function saveAll(kind) {
     var got = items.filter(function (x) { return x.data; }).map(function (x) { return x.data; });
     if (!got.length) return;
