@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -70,14 +69,37 @@ def exit_status(results, fail_on: str) -> int:
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục (duyệt đệ quy).")],
     format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, html, sarif, csv, jsonl")
-    ] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi kết quả ra tệp.")] = None,
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, concise, html, json, jsonl, sarif, csv, xlsx (mặc định: theo đuôi tệp --output, "
+            "không có thì text)",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Ghi kết quả ra tệp (.html .json .csv .xlsx …).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ hiện lỗi (ẩn cảnh báo, gợi ý).")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", help="Chỉ báo các phát hiện chưa có trong tệp baseline (doclint baseline)."
+        ),
+    ] = None,
+    csv_sep: Annotated[
+        str,
+        typer.Option(
+            "--csv-sep", help="Dấu phân cách CSV: ',' (mặc định) hoặc ';' (Excel cài đặt vùng Việt Nam)."
+        ),
+    ] = ",",
     select: Annotated[
         list[str] | None, typer.Option(help="Chỉ chạy các mã/tiền tố này (HDR,NUM003).")
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Bỏ qua các mã/tiền tố này.")] = None,
-    stage: Annotated[str | None, typer.Option(help="draft (dự thảo) hoặc final (trình ký).")] = None,
+    stage: Annotated[
+        str | None, typer.Option(help="draft (dự thảo), final (bản trình ký) hoặc issued (đã phát hành).")
+    ] = None,
     fail_on: Annotated[str | None, typer.Option(help="error|warning|info|never")] = None,
     lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
@@ -101,9 +123,15 @@ def check(
 ) -> None:
     """Kiểm tra tệp/thư mục và báo cáo các phát hiện."""
     from doclint import batch, report
+    from doclint.report import _emit
 
+    format = _emit.choose_format(format, output)
+    if csv_sep in ("\\t", "tab"):
+        csv_sep = "\t"
+    if csv_sep not in (",", ";", "\t"):
+        raise fail(f"--csv-sep phải là ',' hoặc ';', không phải {csv_sep!r}")
     if stage is not None and stage not in STAGES:
-        raise fail(f"--stage phải là draft hoặc final, không phải {stage!r}")
+        raise fail(f"--stage phải là draft, final hoặc issued, không phải {stage!r}")
     if fail_on is not None and fail_on not in (*LEVELS, "never"):
         raise fail(f"--fail-on phải là error, warning, info hoặc never, không phải {fail_on!r}")
     if lang is not None and lang not in ("vi", "en"):
@@ -129,7 +157,11 @@ def check(
     files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
     if not files:
         raise fail("không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)")
-    keep = format in ("html",) or annotate is not None
+    from doclint.report import FULL_TEXT_MAX
+
+    # the HTML shows each document's text up to FULL_TEXT_MAX documents; above, the documents are not
+    # kept in memory (and the result cache can serve them)
+    keep = (format == "html" and len(files) <= FULL_TEXT_MAX) or annotate is not None
     try:
         results = batch.check_paths(
             files,
@@ -146,22 +178,19 @@ def check(
         raise fail(str(exc)) from exc
     first_config = batch.config_for(files[0], explicit, overrides)
     out_lang = lang or first_config.lang
-    if format == "text":
-        from doclint.report.text import render as render_text
+    hidden = 0
+    if baseline is not None:
+        from doclint.baseline import BaselineError, apply
 
-        color = output is None and sys.stdout.isatty()
-        data = render_text(results, first_config, out_lang, output, color=color, show_basis=show_basis)
-        if statistics:
-            from doclint.report.statistics import statistics as stats
-
-            data += stats(results, lang=out_lang)
-    else:
-        data = report.renderer(format)(results, first_config, out_lang, output)
-    if data is not None:
-        if output is not None:
-            report.write_output(data, output)
-        else:
-            sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+        try:
+            hidden = apply(results, baseline)
+        except BaselineError as exc:
+            raise fail(str(exc)) from exc
+    options = report.ReportOptions(
+        lang=out_lang, config=first_config, quiet=quiet, show_basis=show_basis, csv_sep=csv_sep,
+        baseline_hidden=hidden,
+    )  # fmt: skip
+    _emit.emit(results, format=format, output=output, options=options, statistics=statistics)
     if annotate is not None:
         from doclint.annotate import annotate_results
 

@@ -30,6 +30,8 @@ class FileResult:
     stage: str = "draft"
     error: LoadError | None = None
     findings: list[Finding] = field(default_factory=list)
+    issuer: str | None = None  # the issuing body as one line (folder reports group by it)
+    suppressed: list[Finding] = field(default_factory=list)  # accepted by a reviewer's comment
     document: Document | None = field(default=None, repr=False)
     recognition: Recognition | None = field(default=None, repr=False)
 
@@ -51,6 +53,8 @@ def resolve_severity(meta: RuleMeta, finding: Finding, config: Config) -> str:
     override = config.severity_for(finding.code)
     if override:
         return override
+    if config.stage in meta.stage_severity:
+        return meta.stage_severity[config.stage]
     if config.stage == "draft" and meta.draft_severity:
         return meta.draft_severity
     return finding.severity or meta.severity
@@ -118,6 +122,10 @@ def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -
     rec = recognise(doc, pack)
     ctx = Context(doc=doc, rec=rec, config=config, pack=pack)
     findings = run_checks(ctx)
+    from doclint import places, suppress
+
+    places.describe(findings, doc, rec)
+    findings, suppressed = suppress.split(findings, doc)
     return FileResult(
         path=doc.path,
         format=doc.format,
@@ -125,6 +133,8 @@ def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -
         doc_type=rec.doc_type,
         stage=config.stage,
         findings=findings,
+        issuer=places.issuer_name(rec),
+        suppressed=suppressed,
         document=doc,
         recognition=rec,
     )
