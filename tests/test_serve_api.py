@@ -129,6 +129,15 @@ def test_other_formats_are_downloads_with_a_utf8_name(client):
     folders = post(client, [("../../etc/ke-hoach.docx", docx_bytes())]).json()["files"][0]
     assert folders["path"] == "ke-hoach.docx"
     assert r.content.startswith("\ufeff".encode())  # CSV for Excel
+    from doclint.report import available_formats
+
+    if "xlsx" in available_formats():
+        import openpyxl
+
+        xlsx = client.post("/api/v1/check?format=xlsx", files=[("files", ("a.docx", docx_bytes()))])
+        assert xlsx.status_code == 200 and xlsx.headers["content-type"].startswith("application/vnd.openxml")
+        book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+        assert any("HDR005" in str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row)
     html = client.post("/api/v1/check?format=html", files=[("files", ("a.docx", docx_bytes()))])
     assert html.status_code == 200 and b"<html" in html.content[:500].lower()
     assert "attachment" in html.headers["content-disposition"]

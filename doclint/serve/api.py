@@ -16,7 +16,7 @@ from doclint.serve.uploads import Rejected
 from doclint.serve.work import MIME
 
 EXTENSIONS = {"json": "json", "html": "html", "csv": "csv", "xlsx": "xlsx", "sarif": "sarif", "jsonl": "jsonl",
-              "text": "txt"}  # fmt: skip
+              "text": "txt", "concise": "txt"}  # fmt: skip
 MEDIA = {
     **MIME,
     "sarif": "application/sarif+json",
@@ -53,12 +53,14 @@ async def check(request: Request) -> Response:
     if fmt == "json":
         return json_response(document(checked.results, checked.lang), headers=_notes(checked))
     config = checker.config_for(select=(), ignore=(), stage=checked.stage, lang=checked.lang, outputs=None)
-    data = await asyncio.to_thread(report.renderer(fmt), checked.results, config, checked.lang, None)
+    options = report.ReportOptions(lang=checked.lang, config=config)
+    data = await asyncio.to_thread(report.render, fmt, checked.results, options)
     if len(checked.results) == 1:
         name = f"{Path(checked.results[0].path).stem}.doclint.{EXTENSIONS[fmt]}"
     else:
         name = f"doclint-{len(checked.results)}-van-ban.{EXTENSIONS[fmt]}"
-    response = attachment(data, name, MEDIA.get(fmt, "application/octet-stream"))
+    media = getattr(report, "MEDIA_TYPES", {}).get(fmt) or MEDIA.get(fmt, "application/octet-stream")
+    response = attachment(data, name, media)
     response.headers.update(_notes(checked))
     return response
 

@@ -88,8 +88,8 @@ def _render(fmt: str, result: FileResult, config: Config, lang: str) -> bytes | 
     from doclint import report
 
     if fmt not in report.available_formats():
-        return None  # e.g. XLSX before the reports helper lands it
-    return report.renderer(fmt)([result], config, lang, None)
+        return None  # a format this version of the report package does not have
+    return report.render(fmt, [result], report.ReportOptions(lang=lang, config=config))
 
 
 def annotated_docx(result: FileResult, lang: str) -> bytes | None:
