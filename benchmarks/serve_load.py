@@ -105,21 +105,22 @@ BUDGET_LOCK = threading.Lock()
 
 
 def post_loop(
-    url: str, files: list[Path], offset: int, stop: threading.Event, budget: list[int], out: dict
+    url: str, blobs: list[tuple[str, bytes]], stop: threading.Event, budget: list[int], out: dict
 ) -> None:
+    """Take the next file of the shared list (each file once per pass) and post it, until the list,
+    the request budget or the time is out."""
     import httpx
 
-    blobs = [(p.name, p.read_bytes()) for p in files]
     latencies, statuses, bad = [], {}, 0
-    i = offset
     with httpx.Client(base_url=url, timeout=180) as client:
         while not stop.is_set():
             with BUDGET_LOCK:
                 if budget[0] <= 0:
                     break
                 budget[0] -= 1
+                i = budget[1]
+                budget[1] += 1
             name, data = blobs[i % len(blobs)]
-            i += 1
             started = time.perf_counter()
             try:
                 r = client.post("/api/v1/check", files=[("files", (name, data))])
