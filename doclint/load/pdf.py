@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from doclint.errors import LoadError
+from doclint.load.pdf_quality import assess, normalise
+from doclint.load.pdf_raw import MAX_PAGES, RawDoc, Word, clean_font, color_hex, font_style  # noqa: F401
 from doclint.model import (
     Block,
     Document,
@@ -41,19 +43,12 @@ from doclint.model import (
     LoadFacts,
     ParagraphFormat,
     Run,
-    RunFormat,
     Section,
     TablePosition,
 )
 
-MAX_PAGES = 2000
-MAX_CHARS = 20_000_000
 PT_MM = 25.4 / 72
 
-SUBSET = re.compile(r"^[A-Z]{6}\+")
-GENERIC_FONT = re.compile(r"^(?:CIDFont\+)?(?:F|T|TT|C|R)\d+(?:_\d+)?$", re.IGNORECASE)
-BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
-ITALIC = re.compile(r"italic|oblique|,i$|-i$|kursiv", re.IGNORECASE)
 PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?(?:\s*[-–—])?$",
     re.IGNORECASE,
@@ -65,68 +60,12 @@ END_PUNCT = (".", ":", ";", "!", "?", "./.")
 LEGACY_FONT = re.compile(r"^(\.?vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
 
 
-# ---------------------------------------------------------------- fonts
-
-
-def clean_font(name: str | None) -> str:
-    return SUBSET.sub("", name or "")
-
-
-def font_style(name: str) -> tuple[bool, bool]:
-    """Bold and italic from a PostScript font name (the part after the family when there is one)."""
-    style = name
-    for sep in ("-", ","):
-        if sep in name:
-            style = name.split(sep, 1)[1]
-            break
-    else:
-        # no separator: "TimesNewRomanBold", "ArialItalic"; look at the whole name
-        style = name
-    bold = bool(BOLD.search(style))
-    italic = bool(ITALIC.search(style))
-    return bold, italic
-
-
-def color_hex(value: object) -> str | None:
-    """A fill colour as "RRGGBB", or None when it is black (or unknown)."""
-    if value is None or isinstance(value, str):
-        return None
-    try:
-        comps = [float(c) for c in value]  # type: ignore[union-attr]
-    except (TypeError, ValueError):
-        return None
-    if len(comps) == 1:
-        r = g = b = comps[0]
-    elif len(comps) == 3:
-        r, g, b = comps
-    elif len(comps) == 4:
-        c, m, y, k = comps
-        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
-    else:
-        return None
-    if max(r, g, b) <= 0.12:  # near-black prints as black
-        return None
-    return "".join(f"{round(max(0.0, min(1.0, v)) * 255):02X}" for v in (r, g, b))
-
-
 # ---------------------------------------------------------------- geometry
-
-
-@dataclass(slots=True)
-class _Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    fmt: RunFormat
-    size: float
-    stamped: bool = False  # drawn by a signature field's appearance (number/day stamped at signing)
 
 
 @dataclass
 class _Line:
-    words: list[_Word]
+    words: list[Word]
     page: int
     col: int | None = None  # 0/1 inside a two-column zone
     zone: int | None = None
@@ -176,9 +115,9 @@ class _Line:
         return self.x1 - self.x0
 
 
-def _join_words(words: list[_Word]) -> str:
+def _join_words(words: list[Word]) -> str:
     parts: list[str] = []
-    prev: _Word | None = None
+    prev: Word | None = None
     for w in words:
         if prev is not None:
             gap = w.x0 - prev.x1
@@ -189,9 +128,9 @@ def _join_words(words: list[_Word]) -> str:
     return "".join(parts)
 
 
-def _rows(words: list[_Word]) -> list[list[_Word]]:
+def _rows(words: list[Word]) -> list[list[Word]]:
     """Words grouped into rows by their vertical centres, top to bottom."""
-    rows: list[tuple[float, float, list[_Word]]] = []
+    rows: list[tuple[float, float, list[Word]]] = []
     for w in sorted(words, key=lambda w: (w.bottom, w.x0)):
         centre = (w.top + w.bottom) / 2
         if rows:
@@ -205,7 +144,7 @@ def _rows(words: list[_Word]) -> list[list[_Word]]:
     return [sorted(r[2], key=lambda w: w.x0) for r in rows]
 
 
-def _justified_row(row: list[_Word], lo: float, hi: float) -> bool:
+def _justified_row(row: list[Word], lo: float, hi: float) -> bool:
     """A full-width row whose word gaps are even: one line of justified text, not two columns."""
     if len(row) < 3 or row[0].x0 > lo + 3 or max(w.x1 for w in row) < hi - 3:
         return False
@@ -213,7 +152,7 @@ def _justified_row(row: list[_Word], lo: float, hi: float) -> bool:
     return gaps[-1] < 2 * gaps[len(gaps) // 2] + 3
 
 
-def _free_gaps(row: list[_Word], lo: float, hi: float, min_gap: float) -> list[tuple[float, float]]:
+def _free_gaps(row: list[Word], lo: float, hi: float, min_gap: float) -> list[tuple[float, float]]:
     if _justified_row(row, lo, hi):
         return []
     gaps = []
@@ -227,7 +166,7 @@ def _free_gaps(row: list[_Word], lo: float, hi: float, min_gap: float) -> list[t
     return gaps
 
 
-def _one_segment(row: list[_Word]) -> bool:
+def _one_segment(row: list[Word]) -> bool:
     return all(b.x0 - a.x1 < 9.0 for a, b in itertools.pairwise(row))
 
 
@@ -248,7 +187,7 @@ class _Zone:
     gutter: float
 
 
-def _quoc_hieu_zone(rows: list[list[_Word]], page_mid: float) -> _Zone | None:
+def _quoc_hieu_zone(rows: list[list[Word]], page_mid: float) -> _Zone | None:
     """The header of page 1 when the Quốc hiệu sits right of the issuer in one of the first rows.
 
     Issuer names can come within a few points of the Quốc hiệu column, too close for the generic
@@ -278,7 +217,7 @@ def _quoc_hieu_zone(rows: list[list[_Word]], page_mid: float) -> _Zone | None:
     return None
 
 
-def _body_tail(rows: list[list[_Word]], k: int, lo: float, hi: float, mid: float) -> bool:
+def _body_tail(rows: list[list[Word]], k: int, lo: float, hi: float, mid: float) -> bool:
     """Row ``k`` holds only left-side text that ends a body paragraph: it follows a full-width
     line, starts at a first-line indent, or ends with the closing mark "./."."""
     row = rows[k]
@@ -297,7 +236,7 @@ def _body_tail(rows: list[list[_Word]], k: int, lo: float, hi: float, mid: float
     return False
 
 
-def _zones(rows: list[list[_Word]], lo: float, hi: float, first_page: bool = False) -> list[_Zone]:
+def _zones(rows: list[list[Word]], lo: float, hi: float, first_page: bool = False) -> list[_Zone]:
     """Runs of rows that share an empty vertical gutter with text on both sides of it.
 
     The gutter must be at least ``GUTTER`` wide and lie inside the text area; a run needs two rows
@@ -380,158 +319,7 @@ class _Page:
     ruled: bool = False  # drawn lines/boxes enough for a ruled table
 
 
-class _FakePage:
-    """What pdfminer's layout device needs to know of a page to lay out an appearance stream."""
-
-    def __init__(self, mediabox: list[float]) -> None:
-        self.pageid = 0
-        self.mediabox = mediabox
-        self.cropbox = mediabox
-        self.rotate = 0
-
-
-def _annotation_chars(page) -> list[dict]:
-    """Text drawn by annotation appearance streams (not part of the page content).
-
-    Electronic signing systems in Vietnam (VGCA) stamp the number and the day of an issued
-    document as the appearance of a signature field placed over the blank in "Số:  /TTr-SNV" and
-    "ngày   tháng"; without it every signed PDF would look like an unnumbered draft.
-    """
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LTChar, LTContainer
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdftypes import PDFStream, resolve1
-    from pdfminer.utils import mult_matrix
-
-    annots = resolve1(page.page_obj.annots) if page.page_obj.annots else None
-    if not annots:
-        return []
-    out: list[dict] = []
-    height = float(page.height)
-    top_offset = float(page.mediabox[1]) if page.mediabox else 0.0
-    rsrc = PDFResourceManager(caching=True)
-    for ref in annots[:50]:
-        try:
-            annot = resolve1(ref)
-            if not isinstance(annot, dict) or int(resolve1(annot.get("F", 0)) or 0) & 2:
-                continue
-            subtype = getattr(resolve1(annot.get("Subtype")), "name", "")
-            if subtype not in ("Widget", "FreeText", "Stamp"):
-                continue
-            ap = resolve1(annot.get("AP"))
-            stream = resolve1(ap.get("N")) if isinstance(ap, dict) else None
-            if not isinstance(stream, PDFStream):
-                continue
-            rect = [float(v) for v in resolve1(annot["Rect"])]
-            bbox = [float(v) for v in resolve1(stream.attrs.get("BBox", [0, 0, 1, 1]))]
-            matrix = tuple(float(v) for v in resolve1(stream.attrs.get("Matrix", [1, 0, 0, 1, 0, 0])))
-            bw, bh = (bbox[2] - bbox[0]) or 1.0, (bbox[3] - bbox[1]) or 1.0
-            rw, rh = rect[2] - rect[0], rect[3] - rect[1]
-            fit = (rw / bw, 0.0, 0.0, rh / bh, rect[0] - bbox[0] * rw / bw, rect[1] - bbox[1] * rh / bh)
-            ctm = mult_matrix(matrix, fit)  # type: ignore[arg-type]
-            device = PDFPageAggregator(rsrc, laparams=None)
-            interp = PDFPageInterpreter(rsrc, device)
-            device.begin_page(_FakePage([0, 0, float(page.width), height]), (1, 0, 0, 1, 0, 0))
-            interp.render_contents(resolve1(stream.attrs.get("Resources")) or {}, [stream], ctm=ctm)
-            device.end_page(None)
-            layout = device.get_result()
-        except Exception:
-            continue
-        stack = [layout]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, LTChar):
-                text = item.get_text()
-                if text.strip():
-                    out.append(
-                        {
-                            "text": text,
-                            "x0": item.x0,
-                            "x1": item.x1,
-                            "top": height - item.y1 + top_offset,
-                            "bottom": height - item.y0 + top_offset,
-                            "fontname": item.fontname,
-                            "size": item.size,
-                            "upright": item.upright,
-                            "non_stroking_color": getattr(item.graphicstate, "ncolor", None),
-                        }
-                    )
-            elif isinstance(item, LTContainer):
-                stack.extend(item)
-    return out
-
-
-def _annotation_words(chars: list[dict]) -> list[dict]:
-    words: list[dict] = []
-    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        last = words[-1] if words else None
-        if (
-            last is not None
-            and abs(last["top"] - ch["top"]) < 2
-            and 0 <= ch["x0"] - last["x1"] < 0.2 * ch["size"]
-            and last["fontname"] == ch["fontname"]
-        ):
-            last["text"] += ch["text"]
-            last["x1"] = ch["x1"]
-            continue
-        words.append(dict(ch))
-    for w in words:
-        w["stamped"] = True
-    return words
-
-
-def _page_words(page, fonts: Counter[str]) -> list[_Word]:
-    raw = page.extract_words(
-        extra_attrs=["fontname", "size", "non_stroking_color"],
-        keep_blank_chars=False,
-        use_text_flow=False,
-    )
-    if page.page_obj.annots:
-        raw = raw + _annotation_words(_annotation_chars(page))
-    words: list[_Word] = []
-    cache: dict[tuple, RunFormat] = {}
-    for w in raw:
-        if not w.get("upright", True):
-            continue
-        text = w["text"]
-        if not text.strip():
-            continue
-        color = w.get("non_stroking_color")
-        key = (
-            clean_font(w["fontname"]),
-            round(w["size"], 2),
-            color if not isinstance(color, list) else tuple(color),
-        )
-        if w.get("stamped"):
-            key = ("stamped", *key)
-        fmt = cache.get(key)
-        if fmt is None and w.get("stamped"):
-            # drawn by the signing system, not typed by the author: its style says nothing
-            fmt = cache[key] = RunFormat(font=clean_font(w["fontname"]), size_pt=round(w["size"], 2))
-        if fmt is None:
-            font = clean_font(w["fontname"])
-            bold, italic = font_style(font)
-            if GENERIC_FONT.match(font):
-                bold = italic = None  # "CIDFont+F1", "F3", "T1_0": the name tells nothing
-            fmt = RunFormat(
-                font=font,
-                font_hansi=font,
-                size_pt=round(w["size"], 2),
-                bold=bold,
-                italic=italic,
-                caps=False,
-                underline=None,
-                color=color_hex(color),
-            )
-            cache[key] = fmt
-        fonts[fmt.font or ""] += len(text)
-        words.append(
-            _Word(text, w["x0"], w["x1"], w["top"], w["bottom"], fmt, w["size"], w.get("stamped", False))
-        )
-    return words
-
-
-def _running_lines(pages: list[tuple[float, float, list[list[_Word]]]]) -> Counter[str]:
+def _running_lines(pages: list[tuple[float, float, list[list[Word]]]]) -> Counter[str]:
     """Top/bottom rows that recur (digits aside) on several of the first pages: running heads."""
     seen: Counter[str] = Counter()
     if len(pages) < 3:
@@ -559,7 +347,7 @@ def _running(line: _Line, running: Counter[str], where: str) -> bool:
 
 
 def _read_page(
-    width: float, height: float, rows: list[list[_Word]], number: int, zone_base: int, running: Counter[str]
+    width: float, height: float, rows: list[list[Word]], number: int, zone_base: int, running: Counter[str]
 ) -> _Page:
     result = _Page(number=number, width=width, height=height)
     if not rows:
@@ -780,34 +568,6 @@ def _group(lines: list[_Line], frame: _Frame) -> list[_Para]:
 # ---------------------------------------------------------------- document
 
 
-def _open(path: Path):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    try:
-        pdf = pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise _encrypted() from exc
-    except Exception as exc:
-        chain = f"{type(exc).__name__} {exc!r} {exc.__cause__!r} {exc.__context__!r}".lower()
-        if "password" in chain or "encrypt" in chain:
-            raise _encrypted() from exc
-        raise LoadError(
-            "DOC001",
-            f"Tệp PDF bị hỏng hoặc không đúng định dạng ({type(exc).__name__}).",
-            f"The PDF is broken or not a PDF ({type(exc).__name__}).",
-        ) from exc
-    return pdf
-
-
-def _encrypted() -> LoadError:
-    return LoadError(
-        "DOC001",
-        "Tệp PDF được mã hóa (đặt mật khẩu), không đọc được nội dung. Hãy gỡ mật khẩu rồi kiểm tra lại.",
-        "The PDF is encrypted (password-protected); remove the password and check it again.",
-    )
-
-
 def _scanned(pages: int) -> LoadError:
     return LoadError(
         "DOC002",
@@ -816,79 +576,45 @@ def _scanned(pages: int) -> LoadError:
     )
 
 
-def _has_big_image(page, area: float) -> bool:
-    try:
-        images = page.images
-    except Exception:
-        return False
-    return any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) > 0.4 * area for im in images)
+ENGINES = {"pdfium": "doclint.load.pdfium", "pdfplumber": "doclint.load.pdf_plumber"}
+DEFAULT_ENGINE = "pdfium"
 
 
-def _read_pages(path: Path, warnings: list[str]) -> tuple[list[_Page], dict[str, str], Counter[str]]:
-    pdf = _open(path)
-    fonts: Counter[str] = Counter()
+def read_raw(path: Path, engine: str | None = None) -> RawDoc:
+    """The pages of the PDF as words, from the engine named (PDFium by default)."""
+    import importlib
+
+    name = engine or DEFAULT_ENGINE
+    if name not in ENGINES:
+        raise LoadError(
+            "DOC001",
+            f"Không có bộ đọc PDF “{name}” (chọn pdfium hoặc pdfplumber).",
+            f"No PDF engine “{name}” (choose pdfium or pdfplumber).",
+        )
+    return importlib.import_module(ENGINES[name]).read(Path(path))
+
+
+def _read_pages(raw: RawDoc, warnings: list[str]) -> list[_Page]:
+    count = len(raw.pages)
+    content = sum(p.glyphs for p in raw.pages)
+    # pages drawn as one big picture with (almost) no text of their own: a stamp added at signing
+    # does not make a scan a text page
+    image_pages = [p.number for p in raw.pages if p.glyphs < 40 and p.image_cover > 0.4]
+    if content == 0 or (len(image_pages) == count and content < 40 * count):
+        raise _scanned(count)
+    if image_pages:
+        listed = ", ".join(str(n) for n in image_pages[:10])
+        warnings.append(f"Trang {listed} là ảnh quét, không có lớp văn bản (chưa được kiểm tra).")
+    rows = [(p.width, p.height, _rows(p.words)) for p in raw.pages]
+    running = _running_lines(rows)
+    zone_base = 0
     pages: list[_Page] = []
-    try:
-        try:
-            count = len(pdf.pages)
-        except Exception as exc:
-            raise LoadError(
-                "DOC001",
-                f"Tệp PDF bị hỏng: không đọc được danh sách trang ({type(exc).__name__}).",
-                f"Broken PDF: the page tree cannot be read ({type(exc).__name__}).",
-            ) from exc
-        if count == 0:
-            raise LoadError("DOC001", "Tệp PDF không có trang nào.", "The PDF has no pages.")
-        if count > MAX_PAGES:
-            raise LoadError(
-                "DOC001",
-                f"Tệp PDF quá dài ({count} trang, giới hạn {MAX_PAGES} trang).",
-                f"The PDF is too long ({count} pages, limit {MAX_PAGES}).",
-            )
-        chars = 0
-        raw: list[tuple[float, float, list[list[_Word]]]] = []
-        image_pages: list[int] = []
-        ruled_pages: set[int] = set()  # pages drawn as one big picture with (almost) no text
-        for number, page in enumerate(pdf.pages, start=1):
-            before = chars
-            words = _page_words(page, fonts)
-            width, height = float(page.width), float(page.height)
-            raw.append((width, height, _rows(words)))
-            try:
-                edges = len(page.objects.get("line", [])) + len(page.objects.get("rect", []))
-            except Exception:
-                edges = 0
-            if edges >= 8:
-                ruled_pages.add(number)
-            chars = sum(fonts.values())
-            if chars - before < 40 and _has_big_image(page, width * height):
-                image_pages.append(number)
-            if chars > MAX_CHARS:
-                raise LoadError(
-                    "DOC001",
-                    "Tệp PDF chứa quá nhiều chữ để kiểm tra.",
-                    "The PDF holds too much text to check.",
-                )
-            page.flush_cache()
-        if chars == 0 or (len(image_pages) == count and chars < 40 * count):
-            raise _scanned(count)
-        if image_pages:
-            listed = ", ".join(str(n) for n in image_pages[:10])
-            warnings.append(f"Trang {listed} là ảnh quét, không có lớp văn bản (chưa được kiểm tra).")
-        running = _running_lines(raw)
-        zone_base = 0
-        for number, (width, height, rows) in enumerate(raw, start=1):
-            read = _read_page(width, height, rows, number, zone_base, running)
-            read.ruled = number in ruled_pages
-            zone_base += read.zone_count
-            pages.append(read)
-        metadata = {}
-        for key, value in (pdf.metadata or {}).items():
-            if isinstance(value, str) and value.strip():
-                metadata[str(key)] = value.strip()
-        return pages, metadata, fonts
-    finally:
-        pdf.close()
+    for page, (width, height, page_rows) in zip(raw.pages, rows, strict=True):
+        read = _read_page(width, height, page_rows, page.number, zone_base, running)
+        read.ruled = page.edges >= 8
+        zone_base += read.zone_count
+        pages.append(read)
+    return pages
 
 
 def _frame_for(lines: list[_Line], default: _Frame) -> _Frame:
@@ -954,7 +680,7 @@ def _block_from(para: _Para, index: int, frame: _Frame, table: TablePosition | N
     runs: list[Run] = []
     pieces: list[str] = []
     length = 0
-    prev_word: _Word | None = None
+    prev_word: Word | None = None
     non_nfc = False
     for line in para.lines:
         for w in line.words:
@@ -1150,9 +876,12 @@ def _merge_across_pages(paras: list[tuple[_Para, _Frame, TablePosition | None]],
     return out
 
 
-def load_pdf(path: Path) -> Document:
+def load_pdf(path: Path, engine: str | None = None) -> Document:
     warnings: list[str] = []
-    pages, metadata, fonts = _read_pages(Path(path), warnings)
+    raw = read_raw(Path(path), engine)
+    fonts, metadata = raw.fonts, raw.metadata
+    legacy = normalise(raw)
+    pages = _read_pages(raw, warnings)
     body = _body_frame(pages)
     facts = LoadFacts(page_count=len(pages), warnings=warnings)
     facts.fonts = dict(fonts)
@@ -1219,6 +948,9 @@ def load_pdf(path: Path) -> Document:
             section.first_block, section.last_block = members[0], members[-1]
         # a table shows as ruled lines and boxes (the borderless two-column zones never need one)
         section.has_table = any(p.ruled for p in pages if page_section.get(p.number) == section.index)
+    quality = assess(raw, [b.text for b in blocks if b.kind not in ("header", "footer")], legacy)
+    facts.text_layer = quality.verdict
+    facts.text_layer_detail = quality.as_dict()
     return Document(
         path=str(path),
         format="pdf",
