@@ -71,6 +71,8 @@ def run_checks(ctx: Context) -> list[Finding]:
             continue
         try:
             produced = [f for f in fn(ctx) if f.code in active]
+        except MemoryError:  # the worker's memory budget: the whole file gets DOC007
+            raise
         except Exception as exc:  # a crashing check must not take the others down
             where = traceback.extract_tb(exc.__traceback__)[-1]
             findings.append(
