@@ -22,6 +22,9 @@ FAMILIES = (
 )  # fmt: skip
 
 
+NEEDS = ("text", "geometry", "page")
+
+
 @dataclass(slots=True)
 class RuleMeta:
     code: str
@@ -42,6 +45,10 @@ class RuleMeta:
     nd30_only: bool = True
     formats: list[str] = field(default_factory=list)  # empty: every format
     doc: str = ""  # longer explanation (what / notes on measurement)
+    # what of the document the rule reads: "text" (its words), "geometry" (positions and sizes on
+    # the page), "page" (page size only); a PDF whose text layer cannot be trusted (broken mapping,
+    # an OCR layer) supports none of them, and the engine skips every rule that needs one
+    needs: list[str] = field(default_factory=lambda: ["text"])
 
 
 def builtin_rules_dir() -> Path:
@@ -94,6 +101,10 @@ class RulePack:
             meta = RuleMeta(**entry)
         except TypeError as exc:
             raise ConfigError(f"{path}: mục quy tắc không hợp lệ {entry.get('code')}: {exc}") from exc
+        if not isinstance(meta.needs, list) or any(n not in NEEDS for n in meta.needs):
+            raise ConfigError(
+                f"{path}: {meta.code}: needs phải là danh sách trong {NEEDS}, không phải {meta.needs!r}"
+            )
         if meta.severity not in ("error", "warning", "info"):
             raise ConfigError(f"{path}: {meta.code}: mức độ không hợp lệ {meta.severity!r}")
         self.rules[meta.code] = meta

@@ -49,6 +49,7 @@ from doclint.model import (
 
 PT_MM = 25.4 / 72
 
+GUTTER = 9.0  # the narrowest blank between two columns
 PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?(?:\s*[-–—])?$",
     re.IGNORECASE,
@@ -115,14 +116,24 @@ class _Line:
         return self.x1 - self.x0
 
 
+def _tight(prev: Word, w: Word) -> bool:
+    """Do two neighbouring words of a line join without a space?
+
+    Words split only by a change of font or a superscript mark sit closer than an eighth of an em.
+    A number stamped at signing is its own word: it joins a "/" after it ("Số: 108" stamped into
+    "Số:      /TTr-SNV") and is spaced from words ("tháng 11" stamped into "tháng    năm"), however
+    near the signing system placed it."""
+    if prev.stamped != w.stamped:
+        return w.text.startswith("/") or prev.text.endswith("/")
+    return w.x0 - prev.x1 < 0.12 * min(w.size, prev.size)
+
+
 def _join_words(words: list[Word]) -> str:
     parts: list[str] = []
     prev: Word | None = None
     for w in words:
         if prev is not None:
-            gap = w.x0 - prev.x1
-            tight = gap < 0.12 * min(w.size, prev.size) or (prev.stamped and w.text.startswith("/"))
-            parts.append("" if tight else " ")
+            parts.append("" if _tight(prev, w) else " ")
         parts.append(w.text)
         prev = w
     return "".join(parts)
@@ -207,7 +218,7 @@ def _quoc_hieu_zone(rows: list[list[Word]], page_mid: float) -> _Zone | None:
             last = r_index
             for j in range(r_index + 1, len(rows)):
                 r = rows[j]
-                if any(x.x0 < edge < x.x1 for x in r):
+                if any(x.x0 < edge < x.x1 for x in r) and _column_gap(r, edge) is None:
                     break
                 row_mid = (r[0].x0 + max(x.x1 for x in r)) / 2
                 if _one_segment(r) and abs(row_mid - page_mid) < 5.0:
@@ -215,6 +226,35 @@ def _quoc_hieu_zone(rows: list[list[Word]], page_mid: float) -> _Zone | None:
                 last = j
             return _Zone(r_index, last, edge) if last > r_index else None
     return None
+
+
+def _column_gap(row: list[Word], gutter: float, reach: float = 60.0) -> int | None:
+    """Where a row of a two-column zone splits: the index of the first word right of the widest
+    gap (at least ``GUTTER`` wide) nearest the zone's gutter, within ``reach`` points of it.
+
+    The right column's text need not start right of the gutter: a place and date line ("Thành phố
+    Hồ Chí Minh, ngày 14 tháng 11 năm 2025") is centred under the Quốc hiệu and can start left of
+    it, on the baseline of "Số: 4644/KH-SGDĐT"; the blank between the two is what separates them."""
+    best: tuple[float, float, int] | None = None
+    right = -1e9
+    for k, w in enumerate(row):
+        if k and w.x0 - right >= GUTTER:
+            lo, hi = right, w.x0
+            distance = 0.0 if lo <= gutter <= hi else min(abs(gutter - lo), abs(gutter - hi))
+            if distance <= reach and (best is None or (distance, -(hi - lo)) < best[:2]):
+                best = (distance, -(hi - lo), k)
+        right = max(right, w.x1)
+    return best[2] if best else None
+
+
+def _split_row(row: list[Word], gutter: float) -> tuple[list[Word], list[Word]]:
+    """The left and right column parts of a row of a two-column zone."""
+    k = _column_gap(row, gutter)
+    if k is not None:
+        return row[:k], row[k:]
+    left = [w for w in row if w.x1 <= gutter + 0.5 or (w.x0 + w.x1) / 2 < gutter]
+    right = [w for w in row if not (w.x1 <= gutter + 0.5 or (w.x0 + w.x1) / 2 < gutter)]
+    return left, right
 
 
 def _body_tail(rows: list[list[Word]], k: int, lo: float, hi: float, mid: float) -> bool:
@@ -242,7 +282,6 @@ def _zones(rows: list[list[Word]], lo: float, hi: float, first_page: bool = Fals
     The gutter must be at least ``GUTTER`` wide and lie inside the text area; a run needs two rows
     or more and at least one row with words on both sides of the gutter.
     """
-    GUTTER = 9.0
     zones: list[_Zone] = []
     i = 0
     n = len(rows)
@@ -263,10 +302,17 @@ def _zones(rows: list[list[Word]], lo: float, hi: float, first_page: bool = Fals
         both_rows = 0
         page_mid = (lo + hi) / 2
         while j + 1 < n:
-            nxt = _intersect(current, _free_gaps(rows[j + 1], lo, hi, GUTTER), GUTTER)
+            row = rows[j + 1]
+            nxt = _intersect(current, _free_gaps(row, lo, hi, GUTTER), GUTTER)
+            inner = [g for g in current if g[0] > lo + 1 and g[1] < hi - 1]
+            if inner and not [g for g in nxt if g[0] > lo + 1 and g[1] < hi - 1]:
+                # the gutter closes: a row whose right column starts left of it (a date line
+                # centred under the Quốc hiệu) still belongs when a blank near it splits the row
+                if _column_gap(row, sum(max(inner, key=lambda g: g[1] - g[0])) / 2) is None:
+                    break
+                nxt = current
             if not nxt:
                 break
-            row = rows[j + 1]
             row_mid = (row[0].x0 + max(w.x1 for w in row)) / 2
             if abs(row_mid - page_mid) < 5.0 and _one_segment(row):
                 break  # a title centred on the page (TỜ TRÌNH) ends the header zone
@@ -420,8 +466,7 @@ def _read_page(
         k, z = zone_at[i]
         cols: list[list[_Line]] = [[], []]
         for r in rows[z.first : z.last + 1]:
-            left = [w for w in r if w.x1 <= z.gutter + 0.5 or (w.x0 + w.x1) / 2 < z.gutter]
-            right = [w for w in r if not (w.x1 <= z.gutter + 0.5 or (w.x0 + w.x1) / 2 < z.gutter)]
+            left, right = _split_row(r, z.gutter)
             for c, part in enumerate((left, right)):
                 if part:
                     cols[c].append(_Line(part, number, col=c, zone=zone_base + k).finish())
@@ -689,10 +734,7 @@ def _block_from(para: _Para, index: int, frame: _Frame, table: TablePosition | N
                     # line break: a word split at a hyphen ("NĐ-" / "CP") joins without a space
                     sep = "" if prev_word.text.endswith("-") and len(prev_word.text) > 1 else " "
                 else:
-                    gap = w.x0 - prev_word.x1
-                    sep = "" if gap < 0.12 * min(w.size, prev_word.size) else " "
-                    if prev_word.stamped and w.text.startswith("/"):
-                        sep = ""  # "Số: 108" stamped into "Số:      /TTr-SNV"
+                    sep = "" if _tight(prev_word, w) else " "
                 if sep:
                     pieces.append(sep)
                     length += len(sep)

@@ -7,9 +7,10 @@ one pass over its bytes finds every stream (``stream`` … ``endstream``), reads
 
 - inflates each FlateDecode stream (chained filters included) incrementally, stopping as soon as a
   cap is passed: an absolute cap per stream, a ratio cap for large streams, and a cap on everything
-  inflated in the document. Image streams are only inflated when their compressed size could pass
-  the caps at all: text extraction never decodes an image, but a stream labelled as an image could
-  still be drawn as a page's content;
+  inflated in the document. Image streams are only inflated when a page names them as its content
+  (text extraction never decodes an image); embedded font programs only when they are large enough
+  to pass the stream cap at deflate's utmost ratio (1032:1), and the others are not counted in the
+  document's total (many small font bombs are left to the process memory limit);
 - counts, in streams that draw (content streams and forms), the bytes of the strings shown by the
   text operators Tj, TJ, ' and ": an upper bound on the glyphs they show. One stream past the page
   cap, or all of them past the document cap, is refused.
@@ -46,6 +47,7 @@ _NOT_DRAWING = re.compile(rb"/Type\s*/(?:XRef|ObjStm|Metadata|EmbeddedFile|CMap)
 _SHOW = re.compile(rb"\((?:[^()\\]|\\.)*\)\s*(?:Tj|'|\")|<[0-9A-Fa-f\s]*>\s*Tj|\[[^\]]*\]\s*TJ", re.DOTALL)
 _IN_ARRAY = re.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>", re.DOTALL)
 _CHUNK = 1 << 20
+FLATE_RATIO_LIMIT = 1032  # deflate's own limit: no stream inflates by more than this
 
 
 @dataclass
@@ -206,6 +208,12 @@ def scan(data: bytes) -> ScanResult:
         if _IMAGE.search(stream.head):
             images.append(stream)
             continue
+        if _FONT_FILE.search(stream.head):
+            # an embedded font program: drawn with, never drawing. One too small to pass the stream
+            # cap even at deflate's utmost ratio is not inflated (fonts are half the inflating)
+            end = data.find(b"endstream", stream.start)
+            if end > 0 and (end - stream.start) * FLATE_RATIO_LIMIT <= MAX_STREAM_BYTES:
+                continue
         body = _check(data, stream, result, keep=True)
         if body is None:
             continue

@@ -69,14 +69,45 @@ def _resolve(value, seen_chain: int = 0):
     return value
 
 
+def _page_dicts(doc):
+    """The page dictionaries of the page tree, walked with a visited set (pdfminer's PDFPage resolves
+    /MediaBox as it builds a page, without one)."""
+    from pdfminer.pdftypes import PDFObjRef
+
+    root = _resolve(doc.catalog.get("Pages"))
+    stack = [root]
+    seen: set[int] = set()
+    count = 0
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, dict) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        kids = _resolve(node.get("Kids"))
+        if isinstance(kids, list):
+            for kid in reversed(kids[:10_000]):
+                if isinstance(kid, PDFObjRef) and kid.objid in seen:
+                    raise _cycle()
+                if isinstance(kid, PDFObjRef):
+                    seen.add(kid.objid)
+                stack.append(_resolve(kid))
+        else:
+            count += 1
+            if count > pdf_raw.MAX_PAGES:
+                return
+            yield node
+
+
 def _check_cycles(doc) -> None:
     """Walk the page attributes pdfplumber resolves, and each annotation's, with a visited set."""
-    from pdfminer.pdfpage import PDFPage
-
-    for n, page in enumerate(PDFPage.create_pages(doc)):
-        if n >= pdf_raw.MAX_PAGES:
-            return
-        attrs = page.attrs
+    for attrs in _page_dicts(doc):
+        parent = attrs
+        for _ in range(MAX_REF_CHAIN):  # inherited attributes come from the parents
+            parent = _resolve(parent.get("Parent")) if isinstance(parent, dict) else None
+            if not isinstance(parent, dict):
+                break
+            for key in ("MediaBox", "CropBox", "Rotate", "Resources"):
+                _resolve(parent.get(key))
         for key in PAGE_KEYS:
             value = _resolve(attrs.get(key))
             if isinstance(value, list):
@@ -259,7 +290,10 @@ def _image_cover(page, area: float) -> float:
 def read(path: Path, data: bytes | None = None) -> RawDoc:
     if data is None:
         data = Path(path).read_bytes()
-    pdf_guard.scan(data)
+    scanned = pdf_guard.scan(data)
+    from doclint.load.pdfium import preflight
+
+    preflight(data, scanned)  # forms drawn many times: refused before pdfminer draws them
     pdf = _open(path)
     try:
         try:
