@@ -119,12 +119,16 @@ class _Line:
 def _tight(prev: Word, w: Word) -> bool:
     """Do two neighbouring words of a line join without a space?
 
-    Words split only by a change of font or a superscript mark sit closer than an eighth of an em.
+    Words split only by a change of font or a superscript mark sit closer than an eighth of an em
+    (PDFium says so itself: it saw a space between two words or not; glyph boxes of italic letters
+    reach into the gap).
     A number stamped at signing is its own word: it joins a "/" after it ("Số: 108" stamped into
     "Số:      /TTr-SNV") and is spaced from words ("tháng 11" stamped into "tháng    năm"), however
     near the signing system placed it."""
     if prev.stamped != w.stamped:
         return w.text.startswith("/") or prev.text.endswith("/")
+    if w.glued is not None:  # the engine saw whether a space came between them (PDFium)
+        return w.glued
     return w.x0 - prev.x1 < 0.12 * min(w.size, prev.size)
 
 
@@ -140,19 +144,97 @@ def _join_words(words: list[Word]) -> str:
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:
-    """Words grouped into rows by their vertical centres, top to bottom."""
-    rows: list[tuple[float, float, list[Word]]] = []
-    for w in sorted(words, key=lambda w: (w.bottom, w.x0)):
-        centre = (w.top + w.bottom) / 2
+    """Words grouped into rows, top to bottom, each left to right.
+
+    A row is the words standing on one baseline (within a quarter of the font size). Boxes are not
+    enough: lines set tighter than their font size (a Nơi nhận list in 11 points on 10-point lines)
+    have overlapping boxes, and grouping by box would interleave two lines ("- Như- Chủ tịchtrên;").
+    Smaller words whose middle lies inside a row's band (a footnote mark, "m²") join that row. A number
+    stamped at signing joins the row whose band holds its middle; a stamp alone keeps its own row
+    (see :func:`_place_stamps`)."""
+    rows: list[list] = []  # [baseline, size, top, bottom, words]
+    for w in sorted((w for w in words if not w.stamped), key=lambda w: (w.bottom, w.x0)):
         if rows:
-            top, bottom, members = rows[-1]
-            if top - 0.5 <= centre <= bottom + 0.5:
-                members.append(w)
-                if w.size >= max(m.size for m in members) * 0.8:
-                    rows[-1] = (min(top, w.top), max(bottom, w.bottom), members)
+            r = rows[-1]
+            if abs(w.bottom - r[0]) <= max(1.5, 0.25 * min(w.size, r[1])):
+                r[4].append(w)
+                if w.size > r[1]:
+                    r[0], r[1] = w.bottom, w.size
+                r[2], r[3] = min(r[2], w.top), max(r[3], w.bottom)
                 continue
-        rows.append((w.top, w.bottom, [w]))
-    return [sorted(r[2], key=lambda w: w.x0) for r in rows]
+        rows.append([w.bottom, w.size, w.top, w.bottom, [w]])
+    # rows of smaller words set inside the band of a neighbour (superscripts) join it
+    k = 0
+    while k < len(rows):
+        r = rows[k]
+        centre = (r[2] + r[3]) / 2
+        for n in (k + 1, k - 1):
+            if (
+                0 <= n < len(rows)
+                and len(r[4]) <= 3
+                and r[1] < 0.85 * rows[n][1]
+                and rows[n][2] <= centre <= rows[n][3]
+                and min(w.x0 for w in rows[n][4]) - rows[n][1] <= min(w.x0 for w in r[4])
+                and max(w.x1 for w in r[4]) <= max(w.x1 for w in rows[n][4]) + rows[n][1]
+            ):
+                rows[n][4].extend(r[4])
+                del rows[k]
+                break
+        else:
+            k += 1
+    for w in sorted((w for w in words if w.stamped), key=lambda w: w.bottom):
+        centre = (w.top + w.bottom) / 2
+        home = next((r for r in rows if r[2] - 0.5 <= centre <= r[3] + 0.5 and not r[4][0].stamped), None)
+        if home is None:  # a line of a signature box
+            home = next(
+                (r for r in rows if r[4][0].stamped and abs(r[0] - w.bottom) <= max(1.5, 0.25 * w.size)), None
+            )
+        if home is None:
+            home = [w.bottom, w.size, w.top, w.bottom, []]
+            rows.append(home)
+            rows.sort(key=lambda r: r[0])
+        home[4].append(w)
+    return [sorted(r[4], key=lambda w: w.x0) for r in rows]
+
+
+def _place_stamps(rows: list[list[Word]]) -> tuple[list[list[Word]], list[str]]:
+    """Rows of stamped words alone: a number stamped a little above or below its line ("12094" over
+    the blank of "Số:        /BNV-CCHC") joins that line; the rest is the box of an electronic
+    signature ("Ký bởi: …", "Thời gian ký: …"), which is neither the document's text nor margin text:
+    it is taken out and returned as text."""
+    out: list[list[Word]] = []
+    boxes: list[str] = []
+    for k, row in enumerate(rows):
+        if not all(w.stamped for w in row):
+            out.append(row)
+            continue
+        target = None
+        for n in (k - 1, k + 1, k + 2, k - 2):
+            if not 0 <= n < len(rows) or all(w.stamped for w in rows[n]):
+                continue
+            near = rows[n]
+            size = max(w.size for w in row)
+            if abs(near[0].bottom - row[0].bottom) > 1.2 * size:
+                continue
+            if all(_in_blank(w, near) for w in row):
+                target = near
+                break
+        if target is not None:
+            target.extend(row)
+            target.sort(key=lambda w: w.x0)
+        else:
+            boxes.append(_join_words(row))
+    return out, boxes
+
+
+def _in_blank(word: Word, row: list[Word]) -> bool:
+    """Does ``word`` lie over a blank of ``row`` (between two of its words, or just after its last)?"""
+    mid = (word.x0 + word.x1) / 2
+    for a, b in itertools.pairwise(row):
+        if b.x0 - a.x1 >= 0.5 * word.size and a.x1 - 2 <= mid <= b.x0 + 2:
+            return True
+    last = row[-1]
+    return last.x1 <= mid <= last.x1 + 4 * word.size
 
 
 def _justified_row(row: list[Word], lo: float, hi: float) -> bool:
@@ -567,6 +649,8 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
             return False
         if prev.caps and line.caps and prev.width >= frame.width * 0.9 and not AUTHORITY.match(text):
             return True  # a name in capitals wrapped because it filled the column
+        if _dash_continued(para, line):
+            return True
         return first.islower() or first.isdigit() or first in "(,"
     if LIST_MARK.match(line.text) and text.endswith(END_PUNCT):
         return False  # "...như sau:" / "- item;" — a new list item
@@ -578,6 +662,8 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
         return same and not (text.endswith(END_PUNCT) and first.isupper())
     if not same and not (reaches_right and line.x0 <= frame.left + 3.0):
         return False  # a change of style continues a paragraph only across a full line
+    if not reaches_right and _dash_continued(para, line) and line.x0 <= para.first.x0 + 40.0:
+        return True
     if not reaches_right:
         # ragged-right text: a line starting in lower case at the left edge still continues
         return (
@@ -591,6 +677,21 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
     if para_left is not None:
         return abs(line.x0 - para_left) < 3.0
     return line.x0 <= prev.x0 + 2.0 or line.x0 <= frame.left + 3.0
+
+
+DASH_ITEM = re.compile(r"^\s*[-–+•]\s")
+
+
+def _dash_continued(para: _Para, line: _Line) -> bool:
+    """A dash item ("- Chủ tịch, các Phó Chủ tịch") continued on a line of its own ("UBND tỉnh;"): the
+    line is no new item, starts right of the dash (under the item's text), and the item has not ended."""
+    head = para.first
+    return (
+        bool(DASH_ITEM.match(head.text))
+        and not LIST_MARK.match(line.text)
+        and not para.last.text.rstrip().endswith(END_PUNCT)
+        and line.x0 > head.x0 + 1.0
+    )
 
 
 def _group(lines: list[_Line], frame: _Frame) -> list[_Para]:
@@ -639,7 +740,7 @@ def read_raw(path: Path, engine: str | None = None) -> RawDoc:
     return importlib.import_module(ENGINES[name]).read(Path(path))
 
 
-def _read_pages(raw: RawDoc, warnings: list[str]) -> list[_Page]:
+def _read_pages(raw: RawDoc, warnings: list[str], stamps: list[str]) -> list[_Page]:
     count = len(raw.pages)
     content = sum(p.glyphs for p in raw.pages)
     # pages drawn as one big picture with (almost) no text of their own: a stamp added at signing
@@ -650,7 +751,11 @@ def _read_pages(raw: RawDoc, warnings: list[str]) -> list[_Page]:
     if image_pages:
         listed = ", ".join(str(n) for n in image_pages[:10])
         warnings.append(f"Trang {listed} là ảnh quét, không có lớp văn bản (chưa được kiểm tra).")
-    rows = [(p.width, p.height, _rows(p.words)) for p in raw.pages]
+    rows = []
+    for p in raw.pages:
+        page_rows, boxes = _place_stamps(_rows(p.words))
+        stamps.extend(boxes)
+        rows.append((p.width, p.height, page_rows))
     running = _running_lines(rows)
     zone_base = 0
     pages: list[_Page] = []
@@ -923,9 +1028,11 @@ def load_pdf(path: Path, engine: str | None = None) -> Document:
     raw = read_raw(Path(path), engine)
     fonts, metadata = raw.fonts, raw.metadata
     legacy = normalise(raw)
-    pages = _read_pages(raw, warnings)
+    stamps: list[str] = []
+    pages = _read_pages(raw, warnings, stamps)
     body = _body_frame(pages)
     facts = LoadFacts(page_count=len(pages), warnings=warnings)
+    facts.signature_stamps = stamps
     facts.fonts = dict(fonts)
     facts.legacy_fonts = sorted(f for f in fonts if LEGACY_FONT.match(f.split("-")[0].split(",")[0]))
 

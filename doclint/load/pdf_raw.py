@@ -118,6 +118,9 @@ class Word:
     fmt: RunFormat
     size: float
     stamped: bool = False  # drawn by a signature field's appearance (number/day stamped at signing)
+    # does the word continue the one drawn before it without a space (True: split only by a change of
+    # format), or did the engine see a space before it (False)? None: unknown, judged by the gap
+    glued: bool | None = None
 
 
 @dataclass

@@ -401,7 +401,8 @@ def _page_text(tp) -> str:
     text = bytes(buf)[: max(0, got - 1) * 2].decode("utf-16-le", "replace")
     if len(text) != n:  # characters outside the BMP: one at a time
         text = "".join(chr(pr.FPDFText_GetUnicode(tp, k) or 0xFFFD) for k in range(n))
-    return text
+    # PDFium gives a hyphen that ends a line as U+FFFE (and may add U+0002 for one it infers)
+    return text.replace("\ufffe", "-").replace("\x02", "-")
 
 
 class _Reader:
@@ -490,7 +491,7 @@ class _Reader:
                 x0, x1 = min(box_a[0], box_b[0]), max(box_a[1], box_b[1])
                 top, bottom = min(box_a[2], box_b[2]), max(box_a[3], box_b[3])
             if uniform and (x1 - x0) <= (b - a + 2) * size * 1.2:
-                word = Word(run, x0, x1, top, bottom, fmt, size, stamped)
+                word = Word(run, x0, x1, top, bottom, fmt, size, stamped, False)
                 if stamped:
                     word.fmt = plain(fmt)
                 out.append(word)
@@ -541,7 +542,8 @@ class _Reader:
                 or box[0] - prev[1] > WORD_GAP * min(size, word.size)  # type: ignore[index]
                 or abs(box[3] - prev[3]) > LINE_TOLERANCE  # type: ignore[index]
             ):
-                word = Word(ch, box[0], box[1], box[2], box[3], fmt, size)
+                glued = word is not None and box[0] - prev[1] <= WORD_GAP * min(size, word.size)  # type: ignore[index]
+                word = Word(ch, box[0], box[1], box[2], box[3], fmt, size, False, glued)
                 out.append(word)
             else:
                 word.text += ch
