@@ -50,6 +50,7 @@ from doclint.model import (
 PT_MM = 25.4 / 72
 
 GUTTER = 9.0  # the narrowest blank between two columns
+_LETTERS = re.compile(r"[^\W\d_]")
 PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?(?:\s*[-–—])?$",
     re.IGNORECASE,
@@ -103,8 +104,8 @@ class _Line:
         self.bold = bold * 2 > total
         self.italic = italic * 2 > total
         self.text = _join_words(self.words)
-        letters = [c for c in self.text if c.isalpha()]
-        self.caps = len(letters) >= 2 and all(c.isupper() for c in letters)
+        letters = _LETTERS.findall(self.text)
+        self.caps = len(letters) >= 2 and not any(c.islower() for c in letters)
         return self
 
     @property
@@ -844,8 +845,9 @@ def _block_from(para: _Para, index: int, frame: _Frame, table: TablePosition | N
                     pieces.append(sep)
                     length += len(sep)
                     runs[-1].end = length  # a space takes the formatting of the word before it
-            text = unicodedata.normalize("NFC", w.text)
-            if text != w.text:
+            text = w.text
+            if not unicodedata.is_normalized("NFC", text):
+                text = unicodedata.normalize("NFC", text)
                 non_nfc = True
             pieces.append(text)
             start = length

@@ -25,7 +25,6 @@ a symbol font, 0.3 % letters of another script, 93 % valid syllables; see the co
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from doclint.load.pdf_raw import RawDoc
@@ -43,6 +42,11 @@ INVISIBLE_SHARE = 0.5
 OCR_FONT_SHARE = 0.5
 SCAN_COVER = 0.5  # a page whose largest image covers this much of it
 
+SAMPLE = 20_000  # characters whose words are checked for Vietnamese syllables
+_LETTER = re.compile(r"[^\W\d_]")
+# letters of the scripts a broken font map borrows look-alikes from: Greek, Cyrillic, Armenian, Hebrew,
+# Arabic, Georgian (CJK is left out: a Chinese name in a Vietnamese text is real)
+_FOREIGN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u10a0-\u10ff]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 ENGLISH = frozenset(
     [
@@ -118,10 +122,6 @@ def normalise(raw: RawDoc) -> int:
     return changed
 
 
-def _latin(ch: str) -> bool:
-    return "LATIN" in unicodedata.name(ch, "LATIN")
-
-
 def assess(raw: RawDoc, texts: list[str], legacy_glyphs: int = 0) -> Assessment:
     """The verdict on a PDF's text layer from the engine's counts and the text of its paragraphs
     (words joined as the layout joins them: a word drawn in two fonts is one word)."""
@@ -135,24 +135,15 @@ def assess(raw: RawDoc, texts: list[str], legacy_glyphs: int = 0) -> Assessment:
     out.ocr_font = layer.ocr_font / glyphs if glyphs else 0.0
     out.scanned_pages = sum(1 for p in raw.pages if p.image_cover >= SCAN_COVER)
 
-    letters = foreign = 0
     words = valid = english = 0
     from doclint.vn.legacy import detect
     from doclint.vn.syllable import is_valid
 
-    sample: list[str] = []
-    size = 0
-    for text in texts:
-        for ch in text:
-            if ch.isalpha():
-                letters += 1
-                if ord(ch) > 0x24F and not _latin(ch):
-                    foreign += 1
-        if size < 40_000:
-            sample.append(text)
-            size += len(text)
+    whole = "\n".join(texts)
+    letters = len(_LETTER.findall(whole))
+    foreign = len(_FOREIGN.findall(whole))
     out.foreign = foreign / letters if letters else 0.0
-    text = " ".join(sample)
+    text = whole[:SAMPLE]
     legacy = detect(text)
     if legacy is not None:
         text = legacy[1]  # a TCVN3/VNI text reads right once converted (TXT002 says so)
