@@ -91,6 +91,8 @@ def score_recognition(results: list[tuple[dict[str, str], object]]) -> dict[str,
                 scores[key][2].append(f"{name}: unreadable")
             continue
         expected_number = row["so_ky_hieu_detected"].replace(" ", "")
+        if expected_number.startswith("("):
+            expected_number = ""  # a note, not a number: "(none)", "(number field holds '01/06/2020')"
         found = normalise_number(rec.number.text) if rec.number else ""
         if expected_number:
             scores["so_ky_hieu"][1] += 1

@@ -45,7 +45,6 @@ EXPLAINED_MISSES = {
     "so_ky_hieu": {
         "117": "manifest guess '/BNV-CCHC' misses the number 12094 stamped at signing, which doclint reads",
         "140": "consolidated text (VBHN): its number goes with the authentication at the end; normative, DOC003",
-        "262": "draft whose 'Số:' field holds a date ('01/06/2020'): doclint reads what the manifest notes",
         "306": "annex: its number 2061/QĐ-UBND is only in the e-signature box; the body reads 'số: /QĐ-UBND'",
     },
     "doc_type": {

@@ -87,12 +87,18 @@ def color_hex(value: object) -> str | None:
 
 
 def run_format(
-    raw_font: str, size: float, color: object, bold: bool | None = None, italic: bool | None = None
+    raw_font: str,
+    size: float,
+    color: object,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    from_name: bool = True,
 ) -> RunFormat:
     """The formatting of a word drawn with ``raw_font``; ``bold``/``italic`` from the font's own
-    descriptor are used only where the name tells nothing ("F1", "T1_0")."""
+    descriptor are used where the name tells nothing ("F1", "T1_0", or a family name the engine
+    found for such a font: ``from_name`` False)."""
     font = clean_font(raw_font)
-    if GENERIC_FONT.match(font):
+    if GENERIC_FONT.match(font) or not from_name:
         name_bold, name_italic = bold, italic
     else:
         name_bold, name_italic = font_style(font)

@@ -26,6 +26,7 @@ annotation) and closing a document never walks its objects again.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 import re
 from collections import Counter
@@ -36,7 +37,16 @@ import pypdfium2.raw as pr
 
 from doclint.errors import LoadError
 from doclint.load import pdf_guard, pdf_raw
-from doclint.load.pdf_raw import OCR_FONT, LayerStats, RawDoc, RawPage, Word, clean_font, run_format
+from doclint.load.pdf_raw import (
+    GENERIC_FONT,
+    OCR_FONT,
+    LayerStats,
+    RawDoc,
+    RawPage,
+    Word,
+    clean_font,
+    run_format,
+)
 from doclint.model import RunFormat
 
 MAX_FORM_DEPTH = 6
@@ -61,6 +71,7 @@ def _fast():
             ctypes.CFUNCTYPE(vp, vp)(("FPDFTextObj_GetFont", lib)),
             ctypes.CFUNCTYPE(ctypes.c_double, vp, ci)(("FPDFText_GetFontSize", lib)),
             ctypes.CFUNCTYPE(ci, vp, vp, vp, vp, vp)(("FPDFPageObj_GetFillColor", lib)),
+            ctypes.CFUNCTYPE(ci, vp, vp)(("FPDFPageObj_GetMatrix", lib)),
         )
     except Exception:  # another build of pypdfium2: the public bindings (slower, same results)
 
@@ -79,10 +90,15 @@ def _fast():
                 ctypes.cast(obj, pr.FPDF_PAGEOBJECT), *(ctypes.cast(x, ptr) for x in (r, g, b, a))
             )
 
-        return obj, box, pr.FPDFText_HasUnicodeMapError, font, pr.FPDFText_GetFontSize, fill
+        def matrix(obj, out):
+            return pr.FPDFPageObj_GetMatrix(
+                ctypes.cast(obj, pr.FPDF_PAGEOBJECT), ctypes.cast(out, ctypes.POINTER(pr.FS_MATRIX))
+            )
+
+        return obj, box, pr.FPDFText_HasUnicodeMapError, font, pr.FPDFText_GetFontSize, fill, matrix
 
 
-_GET_OBJ, _GET_BOX, _MAP_ERROR, _GET_FONT, _FONT_SIZE, _FILL = _fast()
+_GET_OBJ, _GET_BOX, _MAP_ERROR, _GET_FONT, _FONT_SIZE, _FILL, _MATRIX = _fast()
 
 
 def _addr(handle) -> int:
@@ -308,6 +324,8 @@ class _Fonts:
         self.formats: dict[tuple, RunFormat] = formats if formats is not None else {}
         self.stamps: dict[int, RunFormat] = {}
         self._tpa: dict[int, int] = {}
+        self._obj_matrix = pr.FS_MATRIX()
+        self._obj_matrix_addr = ctypes.addressof(self._obj_matrix)
         self._rgba_buf = (ctypes.c_uint * 4)()
         self._rgba_addr = [ctypes.addressof(self._rgba_buf) + 4 * i for i in range(4)]
         self._name = ctypes.create_string_buffer(256)
@@ -328,7 +346,16 @@ class _Fonts:
             rgba = self._rgba_buf
             has_fill = _FILL(obj, *self._rgba_addr)
             font = (_GET_FONT(obj), _FONT_SIZE(tpa, index))
-            key = (*font, tuple(rgba) if has_fill else None)
+            m = self._obj_matrix
+            _MATRIX(obj, self._obj_matrix_addr)  # the same font at another scale is another size
+            key = (
+                *font,
+                tuple(rgba) if has_fill else None,
+                round(m.a, 3),
+                round(m.b, 3),
+                round(m.c, 3),
+                round(m.d, 3),
+            )
             got = self.by_key.get(key)
             if got is None:
                 got = self.by_key[key] = (*self._full(tp, index, obj), font)
@@ -356,8 +383,27 @@ class _Fonts:
         mode = pr.FPDFTextObj_GetTextRenderMode(ctypes.cast(obj, pr.FPDF_PAGEOBJECT)) if obj else 0
         flags = self._flags.value
         weight = pr.FPDFText_GetFontWeight(tp, index)
-        bold = (weight >= 600) or bool(flags & (1 << 18)) if weight > 0 or flags else None
-        italic = bool(flags & (1 << 6)) if flags else None
+        # what the descriptor says, used only where the name says nothing; no evidence is unknown
+        bold: bool | None = None
+        if 600 <= weight <= 1000 or flags & (1 << 18):  # ForceBold
+            bold = True
+        elif 100 <= weight < 500:
+            bold = False
+        italic: bool | None = True if flags & (1 << 6) else None
+        if obj and GENERIC_FONT.match(clean_font(raw_name)):
+            # "CIDFont+F1", "F3": the name tells nothing; the font program and its descriptor do
+            font = pr.FPDFTextObj_GetFont(ctypes.cast(obj, pr.FPDF_PAGEOBJECT))
+            family = self._family(font)
+            if family:
+                angle = ctypes.c_int()
+                if pr.FPDFFont_GetItalicAngle(font, angle) and angle.value:
+                    italic = True
+                raw_name = family
+                key = (family, round(size, 2), color, bold, italic)
+                fmt = self.formats.get(key)
+                if fmt is None:
+                    fmt = self.formats[key] = run_format(family, size, color, bold, italic, from_name=False)
+                return (fmt, size, upright, mode == pr.FPDF_TEXTRENDERMODE_INVISIBLE, False)
         key = (clean_font(raw_name), round(size, 2), color, bold, italic)  # one format per family
         fmt = self.formats.get(key)
         if fmt is None:
@@ -370,6 +416,14 @@ class _Fonts:
             bool(OCR_FONT.match(fmt.font or "")),
         )
 
+    def _family(self, font) -> str:
+        n = pr.FPDFFont_GetFamilyName(font, None, 0)
+        if n <= 1 or n > 256:
+            return ""
+        buf = ctypes.create_string_buffer(n)
+        pr.FPDFFont_GetFamilyName(font, buf, n)
+        return buf.value.decode("latin-1", "replace").strip()
+
     def plain(self, fmt):
         """A stamp's format: the font and size only (drawn by the signing system, its style says nothing)."""
         out = self.stamps.get(id(fmt))
@@ -381,6 +435,32 @@ class _Fonts:
 MAP_CHECKS = 500  # glyphs per document whose Unicode mapping is checked one by one (then one a word)
 _RUN = re.compile(r"[^\s\xa0]+")
 _ODD = re.compile("[\ufffd\ue000-\uf8ff\x00-\x1f]")
+
+
+_VOWELS = re.compile(
+    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]+", re.IGNORECASE
+)
+_LETTERS_ONLY = re.compile(r"[^\W\d_]+")
+
+
+def _one_word(run: str) -> bool:
+    """Can ``run`` be one word? PDFium sometimes drops a space glyph where the gap is narrow
+    ("MÔITRƯỜNG", "kinhphí", "09/KH-THPTCLngày"): a run holding a stretch of letters with two vowel
+    groups that is no Vietnamese syllable, or capitals running into a lower-case word, is split glyph
+    by glyph instead (abbreviations and foreign words come out whole: no gap inside them)."""
+    from doclint.vn.syllable import is_valid
+
+    for part in _LETTERS_ONLY.findall(run):
+        if len(part) < 4:
+            continue
+        if _CAPS_THEN_WORD.search(part):
+            return False
+        if len(_VOWELS.findall(part)) >= 2 and not is_valid(part):
+            return False
+    return True
+
+
+_CAPS_THEN_WORD = re.compile(r"[A-ZĐ]{2}[a-zđà-ỹ]{2}")
 
 
 class _Tally:
@@ -490,7 +570,7 @@ class _Reader:
                     continue
                 x0, x1 = min(box_a[0], box_b[0]), max(box_a[1], box_b[1])
                 top, bottom = min(box_a[2], box_b[2]), max(box_a[3], box_b[3])
-            if uniform and (x1 - x0) <= (b - a + 2) * size * 1.2:
+            if uniform and (x1 - x0) <= (b - a + 2) * size * 1.2 and (b - a < 3 or _one_word(run)):
                 word = Word(run, x0, x1, top, bottom, fmt, size, stamped, False)
                 if stamped:
                     word.fmt = plain(fmt)
@@ -521,28 +601,36 @@ class _Reader:
         return out
 
     def _slow(self, run: str, a: int) -> list[Word]:
-        """A run split glyph by glyph at changes of format and at wide gaps."""
-        out: list[Word] = []
-        word: Word | None = None
-        prev: tuple | None = None
+        """A run split glyph by glyph at changes of format and at gaps: wider than ``WORD_GAP`` of the
+        font size, or clearly wider than the run's own letter spacing (a narrow space PDFium dropped
+        between two words set tight: "MÔI TRƯỜNG" in a condensed heading)."""
+        glyphs: list[tuple] = []  # (text, box, fmt, size)
         for i, ch in enumerate(run):
             k = a + i
             info = self._info(k)
-            fmt, size = info[0], info[1]
-            if "\u0300" <= ch <= "\u036f" and word is not None:
-                word.text += ch  # a combining mark drawn as its own glyph joins the letter before it
+            if "\u0300" <= ch <= "\u036f" and glyphs:
+                last = glyphs[-1]
+                glyphs[-1] = (last[0] + ch, *last[1:])  # a combining mark joins the letter before it
                 continue
-            box = self._box(k, size)
-            if box is None or not info[2]:
-                continue
+            box = self._box(k, info[1])
+            if box is not None and info[2]:
+                glyphs.append((ch, box, info[0], info[1]))
+        gaps = sorted(b[1][0] - a_[1][1] for a_, b in itertools.pairwise(glyphs))
+        spacing = gaps[len(gaps) // 2] if gaps else 0.0
+        out: list[Word] = []
+        word: Word | None = None
+        prev: tuple | None = None
+        for ch, box, fmt, size in glyphs:
+            limit = min(WORD_GAP * size, spacing + 0.1 * size)
+            gap = box[0] - prev[1] if prev is not None else 0.0
             if (
                 word is None
                 or fmt is not word.fmt
                 or box[0] < prev[0] - 0.5  # type: ignore[index]
-                or box[0] - prev[1] > WORD_GAP * min(size, word.size)  # type: ignore[index]
+                or gap > limit
                 or abs(box[3] - prev[3]) > LINE_TOLERANCE  # type: ignore[index]
             ):
-                glued = word is not None and box[0] - prev[1] <= WORD_GAP * min(size, word.size)  # type: ignore[index]
+                glued = word is not None and gap <= limit
                 word = Word(ch, box[0], box[1], box[2], box[3], fmt, size, False, glued)
                 out.append(word)
             else:
