@@ -51,12 +51,19 @@ EXPLAINED_MISSES = {
         "140": "consolidated text (VBHN) of a law: normative, recognised as such (DOC003), no VBHN type",
         "317": "title 'THÔNG BÁO (Lần 2)': the qualifier after the type name is not accepted by type recognition",
     },
+    "place_date": {
+        "299": "village submission (.doc) with no place and date line at all",
+    },
     "recipients": {
         "254": "joint plan of 19 pages ending with annex lists: no Nơi nhận in the text layer",
         "255": "Đoàn trường's Tờ trình to a parents' association: it has no Nơi nhận",
+        "286": "pre-NĐ 30 notice (.doc, 2014) that has no Nơi nhận",
+        "289": "(.doc) Nơi nhận and signature typed on the same lines, columns made of tabs and spaces",
+        "299": "village submission (.doc): no Nơi nhận",
     },
     "signature": {
-        "324": "signature block drawn as a picture: no signature text (manifest: no signature text)",
+        "289": "(.doc) signature typed right of the Nơi nhận with tabs and spaces on the same lines",
+        "299": "village submission (.doc): the signature is two words in text boxes, no name",
     },
 }
 

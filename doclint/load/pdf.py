@@ -1,24 +1,34 @@
-"""PDF loader: pdfplumber words with font facts, grouped into lines, column zones and paragraphs.
+"""PDF loader: words from an engine, grouped into rows, column zones and paragraphs.
 
 What it reconstructs, and how (all lengths in points, origin top-left):
 
-- **Words** come from one ``extract_words`` call per page with the font name, size and fill colour as
-  word-splitting attributes, so every word has one formatting. Subset prefixes (``ABCDEF+``) are
-  stripped; bold/italic are read from the font name (``TimesNewRomanPS-BoldItalicMT``, ``Arial,Bold``).
-- **Rows** are words whose vertical centres fall in one band (a superscript footnote mark joins the
-  row it belongs to).
+- **Words** come from an engine (:mod:`doclint.load.pdfium`, the default: PDFium's glyphs with their
+  boxes, a word ending at a space PDFium drew or measured, at a wide gap, or at a change of format;
+  :mod:`doclint.load.pdf_plumber`, the reference: pdfplumber's ``extract_words``), each word with one
+  formatting. Subset prefixes (``ABCDEF+``) are stripped; bold/italic are read from the font name
+  (``TimesNewRomanPS-BoldItalicMT``, ``Arial,Bold``), or from the font's descriptor where the name
+  says nothing (``CIDFont+F1``). Before any engine parses it the file's bytes are checked for
+  decompression bombs and glyph floods (:mod:`doclint.load.pdf_guard`).
+- **Rows** are words standing on one baseline (a footnote mark joins the row it belongs to); lines
+  set tighter than their font size stay apart. A number stamped at signing joins the line whose blank
+  it fills; the box of an electronic signature ("Ký bởi: …") is taken out of the text
+  (``facts.signature_stamps``).
 - **Two-column zones** (the header: issuer left, Quốc hiệu right; the footer: Nơi nhận left,
   signature right) are runs of consecutive rows that share an empty vertical gutter with text on both
-  sides. Their lines become blocks with ``Block.table = TablePosition(row=0, col=0|1, n_cols=2)``,
-  which is how the DOCX loader presents the borderless tables these areas are drawn with, so
-  recognition treats both formats alike.
+  sides; a row whose right column starts left of the gutter (a place/date line on the baseline of
+  "Số: …") still splits at the blank nearest it. Their lines become blocks with
+  ``Block.table = TablePosition(row=0, col=0|1, n_cols=2)``, which is how the DOCX loader presents
+  the borderless tables these areas are drawn with, so recognition treats both formats alike.
 - **Page numbers and running lines** in the top/bottom margin become ``header``/``footer`` blocks,
   and the section's :class:`HeaderFooter` list says where the numbers are (as a DOCX would).
 - **Paragraphs**: lines are joined while the line pitch stays normal, the formatting stays the
-  same, the previous line reaches the right edge and the next one does not start indented. A
-  paragraph cut by a page break is joined to its continuation on the next page.
+  same, the previous line reaches the right edge and the next one does not start indented; a dash
+  item ("- Chủ tịch, các Phó Chủ tịch") continues on a line that is no new item and starts under its
+  text ("UBND tỉnh;"). A paragraph cut by a page break is joined to its continuation on the next page.
 - **Section** per group of pages of one size; margins are estimated from the body text (the left
   edge of body lines, the right edge of justified lines, the first and last body baselines).
+- **Text layer**: scored by :mod:`doclint.load.pdf_quality` (``facts.text_layer``: ok, broken, ocr);
+  legacy glyph substitutions (ƣ for ư) are fixed first.
 
 Everything is NFC-normalised after extraction; blocks whose raw text was not NFC are counted.
 """
