@@ -348,14 +348,7 @@ class _Fonts:
             font = (_GET_FONT(obj), _FONT_SIZE(tpa, index))
             m = self._obj_matrix
             _MATRIX(obj, self._obj_matrix_addr)  # the same font at another scale is another size
-            key = (
-                *font,
-                tuple(rgba) if has_fill else None,
-                round(m.a, 3),
-                round(m.b, 3),
-                round(m.c, 3),
-                round(m.d, 3),
-            )
+            key = (*font, tuple(rgba) if has_fill else None, m.a, m.b, m.c, m.d)
             got = self.by_key.get(key)
             if got is None:
                 got = self.by_key[key] = (*self._full(tp, index, obj), font)
@@ -450,7 +443,10 @@ def _one_word(run: str) -> bool:
     by glyph instead (abbreviations and foreign words come out whole: no gap inside them)."""
     from doclint.vn.syllable import is_valid
 
-    for part in _LETTERS_ONLY.findall(run):
+    core = run.strip(_PUNCT)
+    if len(core) < 4 or is_valid(core):
+        return True  # most runs: one syllable
+    for part in _LETTERS_ONLY.findall(core):
         if len(part) < 4:
             continue
         if _CAPS_THEN_WORD.search(part):
@@ -460,6 +456,7 @@ def _one_word(run: str) -> bool:
     return True
 
 
+_PUNCT = ".,;:!?()[]\"'“”‘’"
 _CAPS_THEN_WORD = re.compile(r"[A-ZĐ]{2}[a-zđà-ỹ]{2}")
 
 
