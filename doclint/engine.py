@@ -44,6 +44,8 @@ class FileResult:
 def applicable(meta: RuleMeta, ctx: Context) -> bool:
     if ctx.stage not in meta.stages:
         return False
+    if meta.maturity == "preview" and not ctx.config.runs_preview(meta.code):
+        return False
     if meta.formats and ctx.doc.format not in meta.formats:
         return False
     return not (meta.nd30_only and ctx.rec.family != "administrative")
