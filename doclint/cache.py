@@ -140,6 +140,8 @@ def encode(result: FileResult) -> str:
             "stage": result.stage,
             "error": [error.code, error.vi, error.en] if error else None,
             "findings": [asdict(f) for f in result.findings],
+            "issuer": result.issuer,
+            "suppressed": [asdict(f) for f in result.suppressed],
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -161,21 +163,21 @@ def _want(ok: bool) -> None:
 
 def decode(data: str, path: str) -> FileResult:
     """A cached result, every field checked (a row is only ever a cache: a wrong type is a miss)."""
+    from doclint.config import STAGES
     from doclint.engine import FileResult
     from doclint.errors import LoadError
     from doclint.findings import SEVERITY_RANK, Finding, Location
 
     raw = json.loads(data)
     _want(isinstance(raw, dict) and isinstance(raw.get("findings"), list))
-    for key in ("format", "family", "doc_type"):
+    for key in ("format", "family", "doc_type", "issuer"):
         _want(raw.get(key) is None or isinstance(raw[key], str))
-    from doclint.config import STAGES
-
     _want(raw.get("stage") in STAGES)
-    findings = []
-    for item in raw["findings"]:
+    _want(isinstance(raw.get("suppressed", []), list))
+
+    def finding(item: object) -> Finding:
         _want(isinstance(item, dict) and isinstance(item.get("location"), dict))
-        item = dict(item)
+        item = dict(item)  # type: ignore[arg-type]
         loc = item.pop("location")
         _want(set(loc) <= set(Location.__slots__))
         for key in _LOCATION_INTS:
@@ -188,7 +190,9 @@ def decode(data: str, path: str) -> FileResult:
         for key in ("excerpt", "suggestion"):
             _want(item.get(key) is None or isinstance(item[key], str))
         _want(item.get("severity") is None or item["severity"] in SEVERITY_RANK)
-        findings.append(Finding(location=Location(**loc), **item))
+        return Finding(location=Location(**loc), **item)
+
+    findings = [finding(item) for item in raw["findings"]]
     error = raw.get("error")
     if error is not None:
         _want(isinstance(error, list) and len(error) == 3 and all(isinstance(x, str) for x in error))
@@ -201,6 +205,8 @@ def decode(data: str, path: str) -> FileResult:
         stage=raw["stage"],
         error=error,
         findings=findings,
+        issuer=raw.get("issuer"),
+        suppressed=[finding(item) for item in raw.get("suppressed", [])],
     )
 
 

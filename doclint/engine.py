@@ -30,6 +30,8 @@ class FileResult:
     stage: str = "draft"
     error: LoadError | None = None
     findings: list[Finding] = field(default_factory=list)
+    issuer: str | None = None  # the issuing body as one line (folder reports group by it)
+    suppressed: list[Finding] = field(default_factory=list)  # accepted by a reviewer's comment
     document: Document | None = field(default=None, repr=False)
     recognition: Recognition | None = field(default=None, repr=False)
 
@@ -39,10 +41,20 @@ class FileResult:
         return max((f.severity or "info" for f in self.findings), key=SEVERITY_RANK.__getitem__)
 
 
+# what a PDF text layer judged untrustworthy still supports (see doclint.load.pdf_quality): nothing a
+# rule reads, so only the rules that need none (the text-layer finding itself) run on it
+LAYER_SUPPORTS: dict[str, frozenset[str]] = {"broken": frozenset(), "ocr": frozenset()}
+
+
 def applicable(meta: RuleMeta, ctx: Context) -> bool:
     if ctx.stage not in meta.stages:
         return False
+    if meta.maturity == "preview" and not ctx.config.runs_preview(meta.code):
+        return False
     if meta.formats and ctx.doc.format not in meta.formats:
+        return False
+    supported = LAYER_SUPPORTS.get(ctx.doc.facts.text_layer or "")
+    if supported is not None and not supported.issuperset(meta.needs):
         return False
     return not (meta.nd30_only and ctx.rec.family != "administrative")
 
@@ -61,18 +73,12 @@ def resolve_severity(meta: RuleMeta, finding: Finding, config: Config) -> str:
 def run_checks(ctx: Context) -> list[Finding]:
     pack, config = ctx.pack, ctx.config
     findings: list[Finding] = []
-    for codes, fn in load_all():
-        active = {
-            code
-            for code in codes
-            if code in pack.rules
-            and config.is_selected(code, ctx.doc.path)
-            and applicable(pack.rules[code], ctx)
-        }
-        if not active:
+    for code, fn in load_all():
+        meta = pack.rules.get(code)
+        if meta is None or not config.is_selected(code, ctx.doc.path) or not applicable(meta, ctx):
             continue
         try:
-            produced = [f for f in fn(ctx) if f.code in active]
+            produced = [f for f in fn(ctx) if f.code == code]
         except MemoryError:  # the worker's memory budget: the whole file gets DOC007
             raise
         except Exception as exc:  # a crashing check must not take the others down
@@ -80,9 +86,9 @@ def run_checks(ctx: Context) -> list[Finding]:
             findings.append(
                 Finding(
                     code="DOC005",
-                    vi=f"Lỗi nội bộ khi chạy quy tắc {', '.join(sorted(active))}: {exc!r} "
+                    vi=f"Lỗi nội bộ khi chạy quy tắc {code}: {exc!r} "
                     f"({Path(where.filename).name}:{where.lineno}). Các quy tắc khác vẫn được chạy.",
-                    en=f"Internal error in rule {', '.join(sorted(active))}: {exc!r} "
+                    en=f"Internal error in rule {code}: {exc!r} "
                     f"({Path(where.filename).name}:{where.lineno}). The other rules still ran.",
                 )
             )
@@ -120,6 +126,10 @@ def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -
     rec = recognise(doc, pack)
     ctx = Context(doc=doc, rec=rec, config=config, pack=pack)
     findings = run_checks(ctx)
+    from doclint import places, suppress
+
+    places.describe(findings, doc, rec)
+    findings, suppressed = suppress.split(findings, doc)
     return FileResult(
         path=doc.path,
         format=doc.format,
@@ -127,6 +137,8 @@ def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -
         doc_type=rec.doc_type,
         stage=config.stage,
         findings=findings,
+        issuer=places.issuer_name(rec),
+        suppressed=suppressed,
         document=doc,
         recognition=rec,
     )
@@ -137,7 +149,7 @@ def lint_path(path: str | Path, config: Config, keep_document: bool = False) -> 
 
     path = str(path)
     try:
-        doc = load(path)
+        doc = load(path, pdf_engine=config.option("pdf-engine"))
     except LoadError as err:
         fmt = Path(path).suffix.lower().lstrip(".") or None
         return FileResult(path=path, format=fmt, stage=config.stage, error=err)

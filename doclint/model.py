@@ -138,6 +138,26 @@ class LoadFacts:
     has_text_boxes: bool = False
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # PDF: can the text layer be trusted? "ok", "broken" (glyphs mapped wrongly) or "ocr" (a
+    # recognised layer over scanned pages); None for formats whose text is the document itself
+    text_layer: str | None = None
+    text_layer_detail: dict[str, float | int | str | None] = field(default_factory=dict)
+    # PDF: the text of electronic-signature boxes ("Ký bởi: …", "Thời gian ký: …"), kept out of the blocks
+    signature_stamps: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Comment:
+    """A reviewer's Word comment and the text it covers: from (block, offset) to (block, offset).
+
+    ``start_block``/``end_block`` are None when the commented range lies outside the loaded blocks."""
+
+    text: str
+    author: str = ""
+    start_block: int | None = None
+    start: int = 0
+    end_block: int | None = None
+    end: int = 0
 
 
 @dataclass(slots=True)
@@ -148,6 +168,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     facts: LoadFacts = field(default_factory=LoadFacts)
     metadata: dict[str, str] = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)  # DOCX: the reviewers' comments
 
     @property
     def text(self) -> str:
