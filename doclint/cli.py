@@ -365,6 +365,7 @@ def main() -> None:
     """Every problem with the run itself is one line on stderr and exit status 2, never a traceback
     (``DOCLINT_DEBUG=1`` shows it)."""
     import os
+    import sys
 
     _register_plugins()
     try:
