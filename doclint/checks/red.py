@@ -229,9 +229,12 @@ def copied_from_higher_document(ctx: Context) -> Iterator[Finding]:
         try:
             m, dm = match_document(lib, sh, keys, threshold, min_shared, exclude_text=own, issuer=issuer)
         except sqlite3.Error as exc:  # a damaged library (a table dropped...): a note, never a crash
-            yield Finding(code="RED002", vi=f"Không đọc được thư viện văn bản tham chiếu ({exc}); chưa so sánh "
-                          "với văn bản cấp trên.", en=f"Cannot read the reference library ({exc}); no comparison "
-                          "with higher-level documents.", severity="info")  # fmt: skip
+            yield finding(
+                "RED002",
+                f"Không đọc được thư viện văn bản tham chiếu ({exc}); chưa so sánh với văn bản cấp trên.",
+                f"Cannot read the reference library ({exc}); no comparison with higher-level documents.",
+                severity="info",
+            )
             continue
         matches.extend(m)
         doc_matches.extend(dm)
