@@ -17,6 +17,7 @@ beside it (``<name>.doclint.docx``) or where ``-o`` says, and writing over the i
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import tempfile
@@ -385,6 +386,13 @@ def annotate_result(result: Any, dst: Path, lang: str = "vi") -> AnnotateReport:
     return annotate_docx(Path(result.path), dst, result.findings, lang=lang, blocks=blocks)
 
 
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, ValueError):
+        return None
+
+
 def annotate_results(results: list[Any], out_dir: Path | str, lang: str = "vi") -> list[AnnotateReport]:
     """``check --annotate DIR``: one annotated copy per DOCX result, named after the input.
 
@@ -393,9 +401,15 @@ def annotate_results(results: list[Any], out_dir: Path | str, lang: str = "vi") 
     """
     import sys
 
+    from doclint.worker_pool import Budget, run_guarded
+
     out_dir = Path(out_dir)
     reports: list[AnnotateReport] = []
     used: set[str] = set()
+    inputs = set()  # an annotated copy never replaces a file that is itself an input of the run
+    for result in results:
+        with contextlib.suppress(OSError, ValueError):
+            inputs.add(Path(result.path).resolve())
     for result in results:
         path = Path(result.path)
         if result.error is not None:
@@ -407,12 +421,14 @@ def annotate_results(results: list[Any], out_dir: Path | str, lang: str = "vi") 
             continue
         name = f"{path.stem}.doclint.docx"
         n = 2
-        while name in used:
+        while name in used or _resolved(out_dir / name) in inputs:
             name = f"{path.stem}-{n}.doclint.docx"
             n += 1
         used.add(name)
-        try:
-            reports.append(annotate_result(result, out_dir / name, lang))
+        try:  # python-docx re-reads the file: in a worker under the document budget
+            reports.append(
+                run_guarded(annotate_result, result, out_dir / name, lang, budget=Budget.from_config())
+            )
         except (AnnotateError, LoadError) as exc:
             print(f"doclint: {path}: {exc.message(lang)}", file=sys.stderr)
     return reports

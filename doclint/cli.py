@@ -77,7 +77,9 @@ def check(
         list[str] | None, typer.Option(help="Chỉ chạy các mã/tiền tố này (HDR,NUM003).")
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Bỏ qua các mã/tiền tố này.")] = None,
-    stage: Annotated[str | None, typer.Option(help="draft (dự thảo) hoặc final (trình ký).")] = None,
+    stage: Annotated[
+        str | None, typer.Option(help="draft (dự thảo), final (bản trình ký) hoặc issued (đã phát hành).")
+    ] = None,
     fail_on: Annotated[str | None, typer.Option(help="error|warning|info|never")] = None,
     lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
@@ -103,7 +105,7 @@ def check(
     from doclint import batch, report
 
     if stage is not None and stage not in STAGES:
-        raise fail(f"--stage phải là draft hoặc final, không phải {stage!r}")
+        raise fail(f"--stage phải là draft, final hoặc issued, không phải {stage!r}")
     if fail_on is not None and fail_on not in (*LEVELS, "never"):
         raise fail(f"--fail-on phải là error, warning, info hoặc never, không phải {fail_on!r}")
     if lang is not None and lang not in ("vi", "en"):
@@ -177,37 +179,19 @@ def inspect(
 ) -> None:
     """Cho xem các thành phần thể thức đã nhận diện (vì sao một quy tắc được kích hoạt)."""
     from doclint.errors import LoadError
-    from doclint.load import load
-    from doclint.recognise import recognise
-    from doclint.rulepack import load_pack
+    from doclint.worker_pool import budget_for_path, run_guarded
 
     try:
-        doc = load(path)
+        data, notes = run_guarded(_inspect_data, str(path), budget=budget_for_path(path))
     except LoadError as err:
         typer.echo(f"{path}: {err.code} {err.vi}", err=True)
         raise typer.Exit(EXIT_ERROR) from err
-    from doclint.analysis.sections import describe
-    from doclint.config import find_config
-
-    found = find_config(path)  # the user packs of the nearest doclint.toml (their skeletons)
-    try:
-        pack = load_pack(read_config(found).packs if found else ())
     except ConfigError as exc:
         raise fail(str(exc)) from exc
-    rec = recognise(doc, pack)
-    data = {
-        "path": str(path),
-        "format": doc.format,
-        "family": rec.family,
-        "doc_type": rec.doc_type,
-        "stage": "draft" if _looks_like_draft(rec) else "final",
-        "components": rec.as_dict(),
-        "sections": describe(doc, rec, pack),
-    }
     if format == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{path}  [{doc.format}] họ văn bản: {rec.family}, loại: {rec.doc_type or '?'}")
+    typer.echo(f"{path}  [{data['format']}] họ văn bản: {data['family']}, loại: {data['doc_type'] or '?'}")
     for name, value in data["components"].items():
         if name == "outline":
             typer.echo(f"  {'outline':14s} {len(value)} mục")
@@ -229,8 +213,32 @@ def inspect(
             where = f"  (đoạn {item['block'] + 1})" if item.get("block") is not None else ""
             empty = " [trống]" if item.get("empty") else ""
             typer.echo(f"  {'':14s} {mark} {item['name']}{where}{empty}")
-    for note in rec.notes:
+    for note in notes:
         typer.echo(f"  ghi chú: {note}")
+
+
+def _inspect_data(path: str) -> tuple[dict, list[str]]:
+    """What ``inspect`` shows, computed in a worker under the document budget."""
+    from doclint.analysis.sections import describe
+    from doclint.config import find_config
+    from doclint.load import load
+    from doclint.recognise import recognise
+    from doclint.rulepack import load_pack
+
+    doc = load(path)
+    found = find_config(Path(path))  # the user packs of the nearest doclint.toml (their skeletons)
+    pack = load_pack(read_config(found).packs if found else ())
+    rec = recognise(doc, pack)
+    data = {
+        "path": str(path),
+        "format": doc.format,
+        "family": rec.family,
+        "doc_type": rec.doc_type,
+        "stage": "draft" if _looks_like_draft(rec) else "final",
+        "components": rec.as_dict(),
+        "sections": describe(doc, rec, pack),
+    }
+    return data, list(rec.notes)
 
 
 def _looks_like_draft(rec) -> bool:

@@ -51,6 +51,8 @@ def resolve_severity(meta: RuleMeta, finding: Finding, config: Config) -> str:
     override = config.severity_for(finding.code)
     if override:
         return override
+    if config.stage in meta.stage_severity:
+        return meta.stage_severity[config.stage]
     if config.stage == "draft" and meta.draft_severity:
         return meta.draft_severity
     return finding.severity or meta.severity
@@ -71,6 +73,8 @@ def run_checks(ctx: Context) -> list[Finding]:
             continue
         try:
             produced = [f for f in fn(ctx) if f.code in active]
+        except MemoryError:  # the worker's memory budget: the whole file gets DOC007
+            raise
         except Exception as exc:  # a crashing check must not take the others down
             where = traceback.extract_tb(exc.__traceback__)[-1]
             findings.append(

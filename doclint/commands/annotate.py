@@ -22,11 +22,11 @@ def register(app: typer.Typer) -> None:
         config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
     ) -> None:
         """Ghi bản sao DOCX có chú thích (comment) của doclint tại đúng chỗ sai."""
-        from doclint.annotate import AnnotateError, annotate_result, default_output, require_docx
+        from doclint.annotate import AnnotateError, AnnotateReport, default_output, require_docx
         from doclint.batch import config_for
         from doclint.config import STAGES, ConfigError, read_config, split_codes
-        from doclint.engine import lint_path
         from doclint.errors import LoadError
+        from doclint.worker_pool import Budget, run_guarded
 
         def fail(message: str) -> typer.Exit:
             typer.echo(f"doclint: {message}", err=True)
@@ -50,15 +50,29 @@ def register(app: typer.Typer) -> None:
         except ConfigError as exc:
             raise fail(str(exc)) from exc
         out_lang = lang or cfg.lang
-        result = lint_path(path, cfg, keep_document=True)
-        if result.error is not None:
-            raise fail(f"{path}: {result.error.code} {result.error.message(out_lang)}")
-        try:
-            report = annotate_result(result, out, out_lang)
+        try:  # loading, checking and writing the copy all run in a worker under the document budget
+            error, count, exact = run_guarded(_lint_and_annotate, path, cfg, out, out_lang,
+                                              budget=Budget.from_config(cfg))  # fmt: skip
         except (AnnotateError, LoadError) as exc:
             raise fail(exc.message(out_lang)) from exc
-        exact = sum(1 for c in report.comments if c.exact)
+        except ConfigError as exc:
+            raise fail(str(exc)) from exc
+        if error is not None:
+            raise fail(f"{path}: {error.code} {error.message(out_lang)}")
+        report = AnnotateReport(output=out)
         if out_lang == "en":
-            typer.echo(f"{report.output}: {report.count} comments ({exact} on the exact words)")
+            typer.echo(f"{report.output}: {count} comments ({exact} on the exact words)")
         else:
-            typer.echo(f"{report.output}: {report.count} chú thích ({exact} gắn đúng vào chữ sai)")
+            typer.echo(f"{report.output}: {count} chú thích ({exact} gắn đúng vào chữ sai)")
+
+
+def _lint_and_annotate(path: Path, cfg, out: Path, lang: str):
+    """In the worker: (the load error or None, comments written, comments on the exact words)."""
+    from doclint.annotate import annotate_result
+    from doclint.engine import lint_path
+
+    result = lint_path(path, cfg, keep_document=True)
+    if result.error is not None:
+        return result.error, 0, 0
+    report = annotate_result(result, out, lang)
+    return None, report.count, sum(1 for c in report.comments if c.exact)
