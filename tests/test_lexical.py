@@ -51,3 +51,37 @@ def test_places_titles_codes_companies_need_no_definition():
     # ordinary uses are not exempt
     assert why("Các trường THPT và TTGDTX báo cáo về Sở", "TTGDTX") is None
     assert why("đội ngũ GV nhiệt tình", "GV") is None
+
+
+def test_doubled_words_that_are_not_typos():
+    from doclint.vn.lexicon import get, syl_key
+    from doclint.vn.wordctx import doubled_is_fine
+
+    lex = get()
+    surnames = frozenset(["nguyễn", "trần", "huỳnh", "lê"])
+
+    def fine(text: str, k: int) -> bool:
+        words = text.split()
+        return doubled_is_fine(words, [syl_key(w) for w in words], k, lex.has, surnames)
+
+    assert fine("Lê Thị Mơ Mơ", 2)  # a given name
+    assert fine("Trần Trần Bảo", 0)  # a family name doubled by a given name that starts with it
+    assert fine("biện pháp thi hành luật luật sư", 4)  # luật | Luật sư
+    assert fine("tổ chức sinh hoạt chuyên môn môn Toán", 5)  # chuyên môn | môn Toán
+    assert fine("KT. TRƯỞNG PHÒNG PHÒNG TỔ CHỨC", 2)  # title | name of the unit
+    # typos are still typos
+    assert not fine("Các Các đơn vị", 0)
+    assert not fine("được sửa đổi bởi Luật Luật Thủ đô mới", 4)
+    assert not fine("đề nghị của của Sở", 2)
+
+
+def test_defined_term_and_symbols():
+    from doclint.vn.lexicon import syl_key
+    from doclint.vn.wordctx import defined_terms, ends_defined_term, touches_symbol
+
+    terms = defined_terms(["Đơn vị được giao dự toán (sau đây gọi là bên đặt hàng) ký hợp đồng."], syl_key)
+    keys = [syl_key(w) for w in ["sau", "khi", "phê", "duyệt", "bên", "đặt", "hàng", "hàng", "hóa"]]
+    assert ends_defined_term(keys, 6, terms)
+    assert touches_symbol("dung dịch pH=7,5", 10, 12)
+    assert touches_symbol("khí CO₂ thải ra", 4, 7)
+    assert not touches_symbol("người tốt việc tốt", 0, 5)
