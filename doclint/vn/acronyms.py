@@ -55,9 +55,11 @@ def spells(abbr: str, words: list[str]) -> bool:
     return False
 
 
-def paren_definitions(text: str) -> list[tuple[str, int, int, str]]:
-    """(abbreviation, start, end, expansion) for each abbreviation defined in a bracket of ``text``."""
-    out: list[tuple[str, int, int, str]] = []
+def paren_definitions(text: str) -> list[tuple[str, int, int, str, bool]]:
+    """(abbreviation, start, end, expansion, compound) for each abbreviation defined in a bracket of
+    ``text``; ``compound`` when the bracket defines several (“(GDNN - GDTX)”), where a part may repeat
+    an abbreviation defined before without defining it again."""
+    out: list[tuple[str, int, int, str, bool]] = []
     for m in _PAREN.finditer(text):
         inner = m.group(1)
         declared = lead_is_definition(inner)
@@ -85,7 +87,7 @@ def paren_definitions(text: str) -> list[tuple[str, int, int, str]]:
             if not (ok_all or spells(abbr, before)):
                 continue
             start = body_start + t.start()
-            out.append((abbr, start, start + len(abbr), " ".join(before)))
+            out.append((abbr, start, start + len(abbr), " ".join(before), len(tokens) > 1))
     return out
 
 
