@@ -85,3 +85,10 @@ def test_defined_term_and_symbols():
     assert touches_symbol("dung dịch pH=7,5", 10, 12)
     assert touches_symbol("khí CO₂ thải ra", 4, 7)
     assert not touches_symbol("người tốt việc tốt", 0, 5)
+
+
+def test_labels_identity_lines_and_school_names():
+    assert why("Số TK: 0123.4567.890 tại ngân hàng", "TK")
+    assert why("Cấp ngày 12/3/2021 tại Cục CSQLHC về TTXH", "CSQLHC")
+    assert why("đội tuyển Trường THCS Nguyễn Du đạt giải", "THCS")
+    assert why("các trường THCS trên địa bàn", "THCS") is None

@@ -140,6 +140,12 @@ def exempt(text: str, start: int, end: int, titles: frozenset[str], code_words: 
     # the rest of a place written “TP. HCM”, “TP.HCM”
     if re.search(r"\b(?:TP|Tp)\.\s*$", before):
         return "place in an address"
+    if re.match(r"^\s*:\s*[\d+(]", after):
+        return "label of a number"  # “Số TK: 1903…”, “MST: 0312…”, “SĐT: 0912…”
+    if re.search(r"\bcấp ngày\b[^.;]{0,60}$", before, re.IGNORECASE):
+        return "identity paper details"  # “Cấp ngày 08/9/2022 tại Cục CSQLHC về TTXH”
+    if re.search(r"\b(?:Trường|trường)\s+$", before) and re.match(r"^\s+(?:[A-ZĐ][^\s]*|\d)", after):
+        return "school's name"  # “Trường THPT Lê Quý Đôn”: the school's level inside its proper name
     m = _COMPANY.search(before)
     if m and len(m["rest"].split()) <= 6:
         return "company name"
