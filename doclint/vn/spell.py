@@ -381,8 +381,7 @@ def _context(lex: lexmod.Lexicon, keys: list[str], i: int) -> RealWordHit | None
     if lex.pair_count(left, a):
         return None
     right = keys[i + 2] if i + 2 < len(keys) else None
-    if lex.is_common(a) and right is not None and lex.has(f"{b} {right}"):
-        return None  # a common word before a word of two syllables (cô | sở hữu), not a broken pair
+    b_bound = right is not None and lex.has(f"{b} {right}")
     best = None
     for a2 in variants(a):
         if _iy(a2) == _iy(a) or uni.get(a2, 0) < 20:
@@ -392,6 +391,8 @@ def _context(lex: lexmod.Lexicon, keys: list[str], i: int) -> RealWordHit | None
             continue
         if not (lex.pair_count(left, a2) or lex.has(f"{left} {a2}")):
             continue
+        if b_bound and lex.has(f"{a2} {b}") and lex.is_common(a):
+            continue  # the correction would take a syllable from a word (cô | sở hữu → cơ sở)
         if best is None or right_n > best[0]:
             best = (right_n, a2)
     if best is None:
