@@ -263,6 +263,19 @@ def _tight(lex: lexmod.Lexicon, a: str, b: str, seen: int) -> bool:
     return seen >= 0.25 * min(uni.get(a, 0), uni.get(b, 0))
 
 
+NAME_TERM_MIN = 20  # how often a pair must occur in the training texts to correct it inside a name
+
+
+def _name_typo(lex: lexmod.Lexicon, a: str, a2: str, b: str, b2: str, seen: int) -> bool:
+    """“Sở Giáo dục và Đào tào”: inside a name, a syllable written in lower case that the training texts never
+    use, one mark away from a pair they use all the time (đào tạo), is a typo; a person's name is written
+    in capitals (Đinh Công, not đình công) and its syllables (Hoà, Thảo) are used there."""
+    if seen < NAME_TERM_MIN or (a2 != a and b2 != b):
+        return False
+    written = a if a2 != a else b
+    return lex.unigrams.get(written, 0) == 0
+
+
 def _odd_name(lex: lexmod.Lexicon, syl: str) -> bool:
     """A capitalised syllable that hardly exists (Mội): a typo, not a name."""
     return lex.syllables.get(syl, 0) <= 2 and lex.unigrams.get(syl, 0) == 0
@@ -323,7 +336,10 @@ def _pair(lex: lexmod.Lexicon, keys: list[str], caps: list[bool], i: int) -> Rea
                 continue
             if (a2 == a and a_fixed) or (b2 == b and b_fixed):
                 continue
-            if names and not _odd_name(lex, a if a2 != a else b):
+            # only the second syllable, written in lower case, is corrected inside a name (a capital at the
+            # start of a run is not known: “Đinh Công” is a name, not “đình công”)
+            typo_in_name = a2 == a and not caps[i + 1] and _name_typo(lex, a, a2, b, b2, seen)
+            if names and not _odd_name(lex, a if a2 != a else b) and not typo_in_name:
                 continue  # capitals inside a sentence: a name, unless the written syllable is odd
             if a2 != a and b2 != b:
                 if not seen:
