@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -70,9 +69,30 @@ def exit_status(results, fail_on: str) -> int:
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục (duyệt đệ quy).")],
     format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, html, sarif, csv, jsonl")
-    ] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi kết quả ra tệp.")] = None,
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, concise, html, json, jsonl, sarif, csv, xlsx (mặc định: theo đuôi tệp --output, "
+            "không có thì text)",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Ghi kết quả ra tệp (.html .json .csv .xlsx …).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ hiện lỗi (ẩn cảnh báo, gợi ý).")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", help="Chỉ báo các phát hiện chưa có trong tệp baseline (doclint baseline)."
+        ),
+    ] = None,
+    csv_sep: Annotated[
+        str,
+        typer.Option(
+            "--csv-sep", help="Dấu phân cách CSV: ',' (mặc định) hoặc ';' (Excel cài đặt vùng Việt Nam)."
+        ),
+    ] = ",",
     select: Annotated[
         list[str] | None, typer.Option(help="Chỉ chạy các mã/tiền tố này (HDR,NUM003).")
     ] = None,
@@ -103,7 +123,13 @@ def check(
 ) -> None:
     """Kiểm tra tệp/thư mục và báo cáo các phát hiện."""
     from doclint import batch, report
+    from doclint.report import _emit
 
+    format = _emit.choose_format(format, output)
+    if csv_sep in ("\\t", "tab"):
+        csv_sep = "\t"
+    if csv_sep not in (",", ";", "\t"):
+        raise fail(f"--csv-sep phải là ',' hoặc ';', không phải {csv_sep!r}")
     if stage is not None and stage not in STAGES:
         raise fail(f"--stage phải là draft, final hoặc issued, không phải {stage!r}")
     if fail_on is not None and fail_on not in (*LEVELS, "never"):
@@ -131,7 +157,11 @@ def check(
     files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
     if not files:
         raise fail("không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)")
-    keep = format in ("html",) or annotate is not None
+    from doclint.report import FULL_TEXT_MAX
+
+    # the HTML shows each document's text up to FULL_TEXT_MAX documents; above, the documents are not
+    # kept in memory (and the result cache can serve them)
+    keep = (format == "html" and len(files) <= FULL_TEXT_MAX) or annotate is not None
     try:
         results = batch.check_paths(
             files,
@@ -148,22 +178,19 @@ def check(
         raise fail(str(exc)) from exc
     first_config = batch.config_for(files[0], explicit, overrides)
     out_lang = lang or first_config.lang
-    if format == "text":
-        from doclint.report.text import render as render_text
+    hidden = 0
+    if baseline is not None:
+        from doclint.baseline import BaselineError, apply
 
-        color = output is None and sys.stdout.isatty()
-        data = render_text(results, first_config, out_lang, output, color=color, show_basis=show_basis)
-        if statistics:
-            from doclint.report.statistics import statistics as stats
-
-            data += stats(results, lang=out_lang)
-    else:
-        data = report.renderer(format)(results, first_config, out_lang, output)
-    if data is not None:
-        if output is not None:
-            report.write_output(data, output)
-        else:
-            sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+        try:
+            hidden = apply(results, baseline)
+        except BaselineError as exc:
+            raise fail(str(exc)) from exc
+    options = report.ReportOptions(
+        lang=out_lang, config=first_config, quiet=quiet, show_basis=show_basis, csv_sep=csv_sep,
+        baseline_hidden=hidden,
+    )  # fmt: skip
+    _emit.emit(results, format=format, output=output, options=options, statistics=statistics)
     if annotate is not None:
         from doclint.annotate import annotate_results
 
@@ -296,38 +323,9 @@ def explain(
     meta = pack.rules.get(code.upper())
     if meta is None:
         raise fail(f"không có quy tắc {code}")
-    vi = lang != "en"
-    title = meta.title_vi if vi else meta.title_en
-    lines = [
-        f"{meta.code} ({meta.name}) — {title}",
-        "",
-        f"{'Nhóm' if vi else 'Family'}: {meta.family}    {'Mức độ' if vi else 'Severity'}: {meta.severity}"
-        + (f" ({'dự thảo' if vi else 'draft'}: {meta.draft_severity})" if meta.draft_severity else ""),
-        f"{'Căn cứ' if vi else 'Legal basis'}: {meta.basis}",
-        "",
-        f"{'Vì sao' if vi else 'Why'}: {meta.why}",
-    ]
-    if meta.doc:
-        lines += ["", meta.doc]
-    if meta.example_bad:
-        lines += ["", f"✘ {'Sai' if vi else 'Bad'}:  {meta.example_bad}"]
-    if meta.example_good:
-        lines += [f"✔ {'Đúng' if vi else 'Good'}: {meta.example_good}"]
-    fixes = {"safe": "tự sửa an toàn", "unsafe": "có gợi ý sửa, cần người kiểm tra", "none": "sửa thủ công"}
-    lines += ["", f"{'Cách sửa' if vi else 'Fix'}: {fixes.get(meta.fix, meta.fix) if vi else meta.fix}"]
-    extra = _explain_extra(meta.code, pack, lang)
-    if extra:
-        lines += ["", extra]
-    typer.echo("\n".join(lines))
+    from doclint.explain import page
 
-
-def _explain_extra(code: str, pack, lang: str) -> str:
-    """A rule family may add to its page (e.g. SEC001 shows the skeleton of each type)."""
-    try:
-        module = importlib.import_module(f"doclint.checks.{code[:3].lower()}_explain")
-    except ImportError:
-        return ""
-    return module.explain(code, pack, lang)
+    typer.echo(page(meta.code, pack, lang))
 
 
 def _register_plugins() -> None:

@@ -30,6 +30,8 @@ class FileResult:
     stage: str = "draft"
     error: LoadError | None = None
     findings: list[Finding] = field(default_factory=list)
+    issuer: str | None = None  # the issuing body as one line (folder reports group by it)
+    suppressed: list[Finding] = field(default_factory=list)  # accepted by a reviewer's comment
     document: Document | None = field(default=None, repr=False)
     recognition: Recognition | None = field(default=None, repr=False)
 
@@ -61,18 +63,12 @@ def resolve_severity(meta: RuleMeta, finding: Finding, config: Config) -> str:
 def run_checks(ctx: Context) -> list[Finding]:
     pack, config = ctx.pack, ctx.config
     findings: list[Finding] = []
-    for codes, fn in load_all():
-        active = {
-            code
-            for code in codes
-            if code in pack.rules
-            and config.is_selected(code, ctx.doc.path)
-            and applicable(pack.rules[code], ctx)
-        }
-        if not active:
+    for code, fn in load_all():
+        meta = pack.rules.get(code)
+        if meta is None or not config.is_selected(code, ctx.doc.path) or not applicable(meta, ctx):
             continue
         try:
-            produced = [f for f in fn(ctx) if f.code in active]
+            produced = [f for f in fn(ctx) if f.code == code]
         except MemoryError:  # the worker's memory budget: the whole file gets DOC007
             raise
         except Exception as exc:  # a crashing check must not take the others down
@@ -80,9 +76,9 @@ def run_checks(ctx: Context) -> list[Finding]:
             findings.append(
                 Finding(
                     code="DOC005",
-                    vi=f"Lỗi nội bộ khi chạy quy tắc {', '.join(sorted(active))}: {exc!r} "
+                    vi=f"Lỗi nội bộ khi chạy quy tắc {code}: {exc!r} "
                     f"({Path(where.filename).name}:{where.lineno}). Các quy tắc khác vẫn được chạy.",
-                    en=f"Internal error in rule {', '.join(sorted(active))}: {exc!r} "
+                    en=f"Internal error in rule {code}: {exc!r} "
                     f"({Path(where.filename).name}:{where.lineno}). The other rules still ran.",
                 )
             )
@@ -120,6 +116,10 @@ def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -
     rec = recognise(doc, pack)
     ctx = Context(doc=doc, rec=rec, config=config, pack=pack)
     findings = run_checks(ctx)
+    from doclint import places, suppress
+
+    places.describe(findings, doc, rec)
+    findings, suppressed = suppress.split(findings, doc)
     return FileResult(
         path=doc.path,
         format=doc.format,
@@ -127,6 +127,8 @@ def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -
         doc_type=rec.doc_type,
         stage=config.stage,
         findings=findings,
+        issuer=places.issuer_name(rec),
+        suppressed=suppressed,
         document=doc,
         recognition=rec,
     )

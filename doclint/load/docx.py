@@ -23,6 +23,7 @@ from doclint.load.numbering import Numbering, _int
 from doclint.load.text import bounded_marks
 from doclint.model import (
     Block,
+    Comment,
     Document,
     HeaderFooter,
     LoadFacts,
@@ -424,6 +425,7 @@ class _Para:
     has_page_field: bool = False
     has_numpages_field: bool = False
     textboxes: list[etree._Element] = field(default_factory=list)
+    comment_marks: list[tuple[str, bool, int]] = field(default_factory=list)  # (id, is_start, offset)
 
 
 class DocxReader:
@@ -457,6 +459,9 @@ class DocxReader:
         self.box_depth = 0
         self.deep_boxes = False
         self._headers: dict[str, HeaderFooter] = {}
+        # reviewers' comments: id -> [(block, offset) of the start, of the end]
+        self.comment_ranges: dict[str, list[tuple[int, int] | None]] = {}
+        self._comment_pending: list[str] = []  # starts seen in a paragraph that made no block
 
     # -- formatting
     def run_format(self, para_style: str | None, run: etree._Element) -> tuple[RunFormat, bool]:
@@ -541,6 +546,10 @@ class DocxReader:
                 choice = child.find(f"{{{MC}}}Choice")
                 if choice is not None:
                     self.collect(choice, para, para_style)
+            elif tag in (q("commentRangeStart"), q("commentRangeEnd")):
+                para.comment_marks.append(
+                    (child.get(q("id"), ""), tag == q("commentRangeStart"), para.length)
+                )
             # w:del, w:moveFrom, bookmarks, proofErr... carry no visible text
 
     def _note_field(self, instr: str, para: _Para) -> None:
@@ -652,6 +661,8 @@ class DocxReader:
                     table=table,
                 )
             )
+        if para.comment_marks or self._comment_pending:
+            self._place_comment_marks(para, len(self.blocks) - 1 if (stripped or label) else None)
         ppr = p.find(q("pPr"))
         if para.textboxes and self.box_depth >= MAX_TEXTBOX_DEPTH:
             if not self.deep_boxes:
@@ -672,6 +683,45 @@ class DocxReader:
         self.page += para.page_breaks
         if ppr is not None and ppr.find(q("sectPr")) is not None:
             self.close_section(ppr.find(q("sectPr")))
+
+    def _place_comment_marks(self, para: _Para, block: int | None) -> None:
+        """Comment ranges in block coordinates; a mark in a paragraph that made no block moves to the
+        start of the next block (a start) or the end of the previous one (an end)."""
+        if block is not None:
+            for cid in self._comment_pending:
+                self.comment_ranges.setdefault(cid, [None, None])[0] = (block, 0)
+            self._comment_pending.clear()
+        for cid, is_start, offset in para.comment_marks:
+            span = self.comment_ranges.setdefault(cid, [None, None])
+            if block is not None:
+                span[0 if is_start else 1] = (block, offset)
+            elif is_start:
+                self._comment_pending.append(cid)
+            elif self.blocks:
+                span[1] = (len(self.blocks) - 1, len(self.blocks[-1].text))
+
+    def read_comments(self) -> list[Comment]:
+        """The comments part (author, text) joined with the ranges seen in the body."""
+        part = next((target for rtype, target in self.rels.values() if rtype.endswith("/comments")), None)
+        root = self.pkg.xml(part) if part else None
+        if root is None:
+            return []
+        out: list[Comment] = []
+        for el in root.iter(q("comment")):
+            texts = ["".join(t.text or "" for t in p.iter(q("t"))) for p in el.iter(q("p"))]
+            span = self.comment_ranges.get(el.get(q("id"), ""), [None, None])
+            start, end = span[0], span[1] or span[0]
+            out.append(
+                Comment(
+                    text=unicodedata.normalize("NFC", "\n".join(texts).strip()),
+                    author=el.get(q("author"), ""),
+                    start_block=start[0] if start else None,
+                    start=start[1] if start else 0,
+                    end_block=end[0] if end else None,
+                    end=end[1] if end else 0,
+                )
+            )
+        return out
 
     def add_table(self, tbl: etree._Element, nested: bool = False) -> None:
         self.section_has_table = True
@@ -852,6 +902,7 @@ def load_docx(path: Path) -> Document:
             sections=reader.sections,
             facts=facts,
             metadata=_read_core(pkg),
+            comments=reader.read_comments(),
         )
     finally:
         archive.close()

@@ -1,0 +1,374 @@
+"""CAP001–CAP005: capitalisation (NĐ 30/2020/NĐ-CP, Phụ lục II; rules-catalogue §7).
+
+Every finding carries the corrected text as its suggestion. Sentence starts and all-caps text
+(headings, the header) are never capitalisation errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from doclint.checks import check
+from doclint.checks.common import finding
+from doclint.context import Context
+from doclint.findings import Finding, Location
+
+SKIP_ZONES = ("header", "signature", "luu", "appendix")
+_BULLET = re.compile(r"^(?:[-+•*–]|[a-zđ][).]|\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)]|Điều\s+\d+[.:]?)$")
+
+
+def at_sentence_start(text: str, pos: int) -> bool:
+    window = max(0, pos - 40)  # bounded: a long paragraph must not make this quadratic
+    before = text[window:pos].rstrip()
+    if not before:
+        return not text[:window].strip()
+    if before[-1] in ".!?:;…\"“'‘(":
+        return True
+    return window == 0 and bool(_BULLET.match(before))
+
+
+@lru_cache(maxsize=8192)
+def _all_caps(text: str) -> bool:
+    # the letter counts run in C (filter/map): this is asked for every block by each CAP check
+    letters = sum(map(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, filter(str.isalpha, text))) / letters > 0.8
+
+
+def _fold(text: str) -> str:
+    """Case-insensitive key that also ignores the tone placement variants Ủy/Uỷ, Hòa/Hoà."""
+    low = text.lower()
+    for a, b in (
+        ("uỷ", "ủy"),
+        ("oà", "òa"),
+        ("oá", "óa"),
+        ("oả", "ỏa"),
+        ("oã", "õa"),
+        ("oạ", "ọa"),
+        ("uý", "úy"),
+    ):
+        low = low.replace(a, b)
+    return low
+
+
+def _blocks(ctx: Context):
+    zones = ctx.zones
+    for block in ctx.doc.blocks:
+        if block.kind in ("header", "footer") or zones[block.index] in SKIP_ZONES or _all_caps(block.text):
+            continue
+        yield block
+
+
+def _cap_finding(
+    code: str, vi: str, en: str, block: int, start: int, end: int, written: str, fixed: str
+) -> Finding:
+    return finding(
+        code,
+        vi,
+        en,
+        Location(block=block, start=start, end=end, component="capitalisation"),
+        excerpt=written,
+        suggestion=fixed,
+    )
+
+
+def _phrase_regex(names: list[str]) -> re.Pattern[str]:
+    parts = []
+    for name in sorted(names, key=len, reverse=True):
+        words = [re.escape(w) for w in name.split()]
+        parts.append(r"\s+".join(words))
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+def _variants(name: str) -> list[str]:
+    alt = name.replace("Ủy", "Uỷ").replace("ủy", "uỷ").replace("òa", "oà").replace("óa", "oá")
+    return [name, alt] if alt != name else [name]
+
+
+# --- CAP001 administrative units -------------------------------------------------------------
+
+
+@check("CAP001")
+def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
+    table = ctx.table("capitalisation").get("admin_units", {})
+    generic = table.get("generic", [])
+    not_place = tuple(table.get("not_place", []))
+    keep = tuple(table.get("keep_capital", [])) + tuple(table.get("surnames", []))
+    if not generic:
+        return
+    alts = "|".join(re.escape(g) for g in sorted(generic, key=len, reverse=True))
+    upper = re.compile(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>\w+(?:\s+\w+){{0,3}})")
+    lower_alts = "|".join(re.escape(g.lower()) for g in generic if g.lower() in ("quận", "phường"))
+    lower_num = re.compile(rf"(?<![\w])(?P<g>{lower_alts})\s+(?P<n>\d+)(?![\w/.,])")
+    for block in _blocks(ctx):
+        text = block.text
+        for m in upper.finditer(text):
+            # the proper name: the capitalised words that follow the generic noun
+            words = []
+            for w in m["name"].split():
+                if not w[:1].isupper():
+                    break
+                words.append(w)
+            if not words:
+                continue
+            name = " ".join(words)
+            if at_sentence_start(text, m.start()) or name.startswith(not_place) or name.startswith(keep):
+                continue
+            if m["g"] == "Thành phố" and name.startswith("Hồ Chí Minh"):
+                continue
+            if name.isupper() and len(name) > 1:
+                continue  # "Tỉnh ĐOÀN", an all-caps name
+            fixed_g = m["g"].lower()
+            end = m.start("name") + len(name)
+            yield _cap_finding(
+                "CAP001",
+                f"Danh từ chung chỉ đơn vị hành chính viết thường trước tên riêng: “{m['g']} {name}” → "
+                f"“{fixed_g} {name}”.",
+                f"The generic noun of an administrative unit is lower case before a proper name: "
+                f"“{m['g']} {name}” → “{fixed_g} {name}”.",
+                block.index,
+                m.start(),
+                end,
+                text[m.start() : end],
+                f"{fixed_g} {name}",
+            )
+        for m in lower_num.finditer(text):
+            fixed = m["g"][0].upper() + m["g"][1:]
+            yield _cap_finding(
+                "CAP001",
+                f"Đơn vị hành chính gọi bằng số viết hoa cả danh từ chung: “{m.group()}” → “{fixed} {m['n']}”.",
+                f"An administrative unit named by a number capitalises the generic noun: “{m.group()}” → "
+                f"“{fixed} {m['n']}”.",
+                block.index,
+                m.start(),
+                m.end(),
+                m.group(),
+                f"{fixed} {m['n']}",
+            )
+
+
+# --- CAP002 bodies, CAP005 special names -----------------------------------------------------
+
+
+def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Finding]:
+    if not names:
+        return
+    canon = {}
+    for name in names:
+        for v in _variants(name):
+            canon[_fold(" ".join(v.split()))] = name
+    pattern = _phrase_regex([v for n in names for v in _variants(n)])
+    accepted = {" ".join(a.split()) for a in ctx.table("capitalisation").get("accepted", {}).get("names", [])}
+    # one finding per wrong form, with a count: the same misspelt name 50 times is one thing to fix
+    seen: dict[tuple[str, str], list] = {}
+    for block in _blocks(ctx):
+        text = block.text
+        for m in pattern.finditer(text):
+            written = m.group()
+            key = _fold(" ".join(written.split()))
+            right = canon.get(key)
+            if right is None or _all_caps(written):
+                continue
+            if " ".join(written.split()) in _variants(right) or " ".join(written.split()) in accepted:
+                continue
+            if code == "CAP002" and written[0].islower():
+                continue  # "cán bộ tài chính": the words, not the body's name
+            start_ok = at_sentence_start(text, m.start())
+            # at a sentence start only the first letter may differ
+            if start_ok and written[1:] in [v[1:] for v in _variants(right)]:
+                continue
+            fixed = right if not start_ok else right[0].upper() + right[1:]
+            if code == "CAP002":
+                vi = f"Tên cơ quan, tổ chức viết hoa chưa đúng: “{written}” → “{fixed}”."
+                en = f"Name of a body capitalised wrongly: “{written}” → “{fixed}”."
+            else:
+                vi = f"Viết hoa chưa đúng: “{written}” → “{fixed}”."
+                en = f"Wrong capitalisation: “{written}” → “{fixed}”."
+            key2 = (" ".join(written.split()), fixed)
+            if key2 in seen:
+                seen[key2][1] += 1
+                continue
+            seen[key2] = [_cap_finding(code, vi, en, block.index, m.start(), m.end(), written, fixed), 0]
+    for found, more in seen.values():
+        if more:
+            found.vi += f" (cùng lỗi này còn {more} lần khác trong văn bản)"
+            found.en += f" (the same {more} more time(s) in the document)"
+        yield found
+
+
+@check("CAP002")
+def capitalisation_body_name(ctx: Context) -> Iterator[Finding]:
+    yield from _canonical_matches(
+        ctx, ctx.table("capitalisation").get("bodies", {}).get("names", []), "CAP002"
+    )
+
+
+@check("CAP005")
+def capitalisation_special_words(ctx: Context) -> Iterator[Finding]:
+    yield from _canonical_matches(
+        ctx, ctx.table("capitalisation").get("special", {}).get("names", []), "CAP005"
+    )
+
+
+# --- CAP003 cited documents ------------------------------------------------------------------
+
+
+def _fix_name(name: str, proper: list[str]) -> str:
+    """First syllable capitalised, the rest lower case except proper names."""
+    words = name.split(" ")
+    out = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if i == 0:
+            out.append(w[:1].upper() + w[1:] if w[:1].islower() and w.lower() not in ("sửa",) else w)
+            i += 1
+            continue
+        rest = " ".join(words[i:])
+        hit = next(
+            (
+                p
+                for p in proper
+                if _fold(rest).startswith(_fold(p)) and (len(rest) == len(p) or not rest[len(p)].isalpha())
+            ),
+            None,
+        )
+        if hit:
+            # a proper name keeps the capitals it is written with (never add capitals)
+            n = len(hit.split())
+            out.extend(words[i : i + n])
+            i += n
+            continue
+        out.append(w[:1].lower() + w[1:] if w[:1].isupper() and not w.isupper() else w)
+        i += 1
+    return " ".join(out)
+
+
+# type words capitalised when they name a cited document ("hợp đồng số", "giấy mời số" are left alone)
+_DOC_TYPES_CAP = frozenset(
+    [
+        "luật",
+        "bộ luật",
+        "pháp lệnh",
+        "nghị định",
+        "nghị quyết",
+        "quyết định",
+        "chỉ thị",
+        "thông tư",
+        "thông tư liên tịch",
+        "kết luận",
+        "kế hoạch",
+        "công văn",
+        "thông báo",
+        "hướng dẫn",
+        "quy định",
+        "chương trình",
+        "đề án",
+        "quy chế",
+        "công điện",
+        "tờ trình",
+        "báo cáo",
+    ]
+)
+
+
+@check("CAP003")
+def capitalisation_document_name(ctx: Context) -> Iterator[Finding]:
+    cits = ctx.citations
+    zones = ctx.zones
+    proper = ctx.table("capitalisation").get("document_names", {}).get("proper", [])
+    caps: dict[int, bool] = {}
+    for m in cits.mentions:
+        if m.kind not in ("name", "number") or not m.type_word or zones[m.block] in SKIP_ZONES:
+            continue
+        text = ctx.doc.blocks[m.block].text
+        if m.block not in caps:
+            caps[m.block] = _all_caps(text)
+        if caps[m.block]:
+            continue
+        tw = m.type_word
+        start = m.type_start if m.type_start is not None else m.start
+        # the type word: "Bộ Luật" → "Bộ luật", "quyết định số" → "Quyết định số"
+        fixed_tw = tw
+        low = tw.lower()
+        if low == "bộ luật":
+            fixed_tw = "Bộ luật"
+        elif tw[:1].islower() and low in _DOC_TYPES_CAP and (m.kind == "name" or m.has_so):
+            fixed_tw = tw[:1].upper() + tw[1:]
+        elif tw[:1].isupper() and tw[1:] != tw[1:].lower() and not tw.isupper():
+            fixed_tw = tw[:1] + tw[1:].lower()  # "Quyết Định"
+        name = m.law_name
+        fixed_name = _fix_name(name, proper) if name else None
+        if fixed_tw == tw and fixed_name == name:
+            continue
+        if name and m.law_name_start is not None:
+            end = m.law_name_start + len(name)
+            written = text[start:end]
+            fixed = fixed_tw + text[start + len(tw) : m.law_name_start] + (fixed_name or "")
+        else:
+            end = start + len(tw)
+            written, fixed = tw, fixed_tw
+        yield _cap_finding(
+            "CAP003",
+            f"Viết hoa tên văn bản được viện dẫn chưa đúng: “{written}” → “{fixed}” (viết hoa chữ cái đầu "
+            "của tên loại và của âm tiết đầu tiên của tên văn bản).",
+            f"Cited document's name capitalised wrongly: “{written}” → “{fixed}” (capitalise the type "
+            "word and the first syllable of the name only).",
+            m.block,
+            start,
+            end,
+            written,
+            fixed,
+        )
+
+
+# --- CAP004 structural references -------------------------------------------------------------
+
+_STRUCT_UPPER = re.compile(r"(?<![\w])(?P<w>Khoản|Điểm)\s+(?P<n>\d+[a-zđ]?|[a-zđ])(?![\w])")
+_STRUCT_LOWER = re.compile(r"(?<![\w])(?P<w>điều|chương)\s+(?P<n>\d+[a-zđ]?|[IVXLC]+)(?![\w])")
+
+
+@check("CAP004")
+def capitalisation_structural_reference(ctx: Context) -> Iterator[Finding]:
+    for block in _blocks(ctx):
+        text = block.text
+        for m in _STRUCT_UPPER.finditer(text):
+            if at_sentence_start(text, m.start()):
+                continue
+            # "Điểm a" needs a following khoản/Điều to be a reference, not a place name
+            if (
+                m["w"] == "Điểm"
+                and not re.match(r"\s+(?:khoản|Khoản|Điều|của|tại)\b", text[m.end() :])
+                and not re.search(r"\b(?:khoản|Khoản)\s+\d", text[m.end() : m.end() + 20])
+            ):
+                continue
+            fixed = m["w"].lower() + text[m.end("w") : m.end()]
+            yield _cap_finding(
+                "CAP004",
+                f"Khi viện dẫn, “khoản”, “điểm” viết thường: “{m.group()}” → “{fixed}”.",
+                f"In references “khoản” and “điểm” are lower case: “{m.group()}” → “{fixed}”.",
+                block.index,
+                m.start(),
+                m.end(),
+                m.group(),
+                fixed,
+            )
+        for m in _STRUCT_LOWER.finditer(text):
+            if re.search(r"\bcác\s*$", text[max(0, m.start() - 12) : m.start()]):
+                continue  # "các điều 35, 36 và 37": a plural list is written in lower case
+            if m["w"] == "chương" and not re.fullmatch(r"[IVXLC]+", m["n"]):
+                continue
+            if m["w"] == "điều" and not re.fullmatch(r"\d+[a-zđ]?", m["n"]):
+                continue
+            fixed = m["w"].capitalize() + text[m.end("w") : m.end()]
+            yield _cap_finding(
+                "CAP004",
+                f"Khi viện dẫn, “Điều”, “Chương” viết hoa: “{m.group()}” → “{fixed}”.",
+                f"In references “Điều” and “Chương” are capitalised: “{m.group()}” → “{fixed}”.",
+                block.index,
+                m.start(),
+                m.end(),
+                m.group(),
+                fixed,
+            )

@@ -1,0 +1,769 @@
+"""TXT rules: the Vietnamese text itself (Unicode form, legacy encodings, spelling, spacing).
+
+The codes share one analysis of the text, computed once per document (:func:`text_analysis`): the
+legacy-encoded passages (reported once by TXT002 and kept away from the other rules, which would flag
+every word of them), the remaining paragraphs and their words. A mainly legacy-encoded document gets
+TXT002 only until it is converted. The lexicon is loaded on the first word rule only (see
+:mod:`doclint.vn.lexicon`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from doclint.checks import check
+from doclint.checks.common import finding
+from doclint.findings import Finding, Location
+from doclint.model import Block
+
+if TYPE_CHECKING:
+    from doclint.context import Context
+
+MAX_PER_KIND = 5  # findings of one kind per document before they are summarised
+MAX_WORD_FINDINGS = 25  # findings of a word rule (TXT003, TXT006, TXT007) before they are summarised
+_WORD = re.compile(r"[^\W\d_]+")
+_CODEISH_BEFORE = set("/_-.@\\&#0123456789")
+_CODEISH_AFTER = set("/_-@\\&#0123456789")
+_VN_MARKED = set("ăâêôơưđ")
+
+
+@dataclass(slots=True)
+class Tok:
+    block: int
+    start: int
+    end: int
+    text: str
+    key: str
+    run: int  # tokens of one run are separated by spaces only
+
+
+def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
+    a = max(0, start - width)
+    b = min(len(text), end + width)
+    return ("…" if a else "") + text[a:b] + ("…" if b < len(text) else "")
+
+
+def _has_vn_marks(word: str) -> bool:
+    from doclint.vn.syllable import split_tone
+
+    for ch in word.lower():
+        base, tone = split_tone(ch)
+        if tone or base in _VN_MARKED:
+            return True
+    return False
+
+
+def _tokens(block: Block) -> list[Tok]:
+    from doclint.vn.lexicon import syl_key
+
+    toks: list[Tok] = []
+    run = 0
+    last_end = -1
+    text = block.text
+    index = block.index
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        # a new run unless only spaces (no line break) separate this word from the previous one
+        if last_end >= 0 and not (start == last_end + 1 and text[last_end] == " "):
+            gap = text[last_end:start]
+            if gap.strip() or "\n" in gap:
+                run += 1
+        word = m.group()
+        toks.append(Tok(index, start, end, word, syl_key(word), run))
+        last_end = end
+    return toks
+
+
+def _codeish(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    after2 = text[end + 1] if end + 1 < len(text) else ""
+    if before in _CODEISH_BEFORE or after in _CODEISH_AFTER:
+        return True
+    return after in ".:" and after2.isalnum()
+
+
+# ----------------------------------------------------------------------------------------- analysis
+
+
+@dataclass(slots=True)
+class TextAnalysis:
+    """What the TXT rules share, computed once per document."""
+
+    legacy: dict[int, tuple[str, str, str]]  # block -> (encoding, original passage, converted passage)
+    legacy_document: bool  # at least half the text is legacy-encoded: TXT002 alone says it all
+    blocks: list[Block]  # the non-empty paragraphs that are not legacy-encoded
+    _tokens: list[Tok] | None = field(default=None, repr=False)
+    _runs: list[tuple[int, str, list[Tok]]] | None = field(default=None, repr=False)
+
+    def tokens(self) -> list[Tok]:
+        """The words of :attr:`blocks`, in document order."""
+        if self._tokens is None:
+            self._tokens = [t for b in self.blocks for t in _tokens(b)]
+        return self._tokens
+
+    def word_runs(self) -> list[tuple[int, str, list[Tok]]]:
+        """(block, its text, run of words) for the word rules; empty unless the text is mainly Vietnamese."""
+        if self._runs is None:
+            self._runs = _word_runs(self.blocks, self.tokens())
+        return self._runs
+
+
+def text_analysis(ctx: Context) -> TextAnalysis:
+    return ctx.cached("txt", _analyse)
+
+
+def _analyse(ctx: Context) -> TextAnalysis:
+    legacy_blocks = _legacy_blocks(ctx)
+    legacy_document = False
+    if legacy_blocks:
+        letters = sum(len(b.text) for b in ctx.doc.blocks if b.text.strip())
+        legacy_letters = sum(len(ctx.doc.blocks[i].text) for i in legacy_blocks)
+        legacy_document = legacy_letters >= 0.5 * letters
+    blocks = [b for b in ctx.doc.blocks if b.index not in legacy_blocks and b.text.strip()]
+    return TextAnalysis(legacy_blocks, legacy_document, blocks)
+
+
+def _word_runs(blocks: list[Block], doc_tokens: list[Tok]) -> list[tuple[int, str, list[Tok]]]:
+    from doclint.vn.syllable import parse
+
+    if not doc_tokens:
+        return []
+    valid = sum(1 for t in doc_tokens if parse(t.key) is not None)
+    if valid < 0.6 * len(doc_tokens):
+        return []  # not (mainly) Vietnamese text
+    by_block: dict[int, list[Tok]] = {}
+    for t in doc_tokens:
+        by_block.setdefault(t.block, []).append(t)
+    texts = {b.index: b.text for b in blocks}
+    out: list[tuple[int, str, list[Tok]]] = []
+    for bidx, toks in by_block.items():
+        runs: dict[int, list[Tok]] = {}
+        for t in toks:
+            runs.setdefault(t.run, []).append(t)
+        out.extend((bidx, texts[bidx], run) for run in runs.values())
+    return out
+
+
+def _capped(code: str, found: Iterator[Finding]) -> Iterator[Finding]:
+    """The first :data:`MAX_WORD_FINDINGS` findings, then one that counts the rest."""
+    n = 0
+    for f in found:
+        n += 1
+        if n <= MAX_WORD_FINDINGS:
+            yield f
+    if n > MAX_WORD_FINDINGS:
+        more = n - MAX_WORD_FINDINGS
+        yield finding(
+            code,
+            f"Còn {more} lỗi cùng loại khác không liệt kê ở đây.",
+            f"{more} more finding(s) of this kind not listed here.",
+        )
+
+
+# ----------------------------------------------------------------------------------------- TXT001
+@check("TXT001")
+def text_not_nfc(ctx) -> Iterator[Finding]:
+    n = ctx.doc.facts.non_nfc_blocks
+    where = ctx.doc.facts.non_nfc_where
+    if n:
+        first = where[0] if where and where[0] < len(ctx.doc.blocks) else None
+        yield finding(
+            "TXT001",
+            f"Văn bản có {n} đoạn không ở dạng Unicode dựng sẵn (NFC): chữ bị tách thành chữ cái và dấu "
+            "rời (NFD hoặc tổ hợp nửa chừng), dễ sai khi tìm kiếm, sắp xếp, so sánh.",
+            f"{n} paragraph(s) are not in Unicode NFC: letters are stored as base letter plus separate "
+            "marks (NFD or half-composed), which breaks search, sorting and comparison.",
+            suggestion="Chuyển toàn bộ văn bản sang Unicode dựng sẵn (NFC), ví dụ bằng Unikey Toolkit.",
+            where=Location(block=first),
+            excerpt=ctx.doc.blocks[first].text[:80] if first is not None else None,
+        )
+
+
+# ----------------------------------------------------------------------------------------- TXT002
+def _legacy_blocks(ctx) -> dict[int, tuple[str, str, str]]:
+    """block index -> (encoding, original passage, converted passage) for legacy-encoded text."""
+    from doclint.vn import legacy
+
+    found: dict[int, tuple[str, str, str]] = {}
+    for block in ctx.doc.blocks:
+        text = block.text
+        if not text.strip():
+            continue
+        segments: list[tuple[str, str, str]] = []
+        for run in block.runs:
+            font = run.fmt.font_hansi or run.fmt.font
+            enc = legacy.font_encoding(font)
+            if not enc:
+                continue
+            piece = text[run.start : run.end]
+            if not legacy._SUSPECT.search(piece):
+                continue
+            segments.append((enc, piece, legacy.convert(piece, enc, legacy.is_caps_font(font))))
+        if segments:
+            enc = max({s[0] for s in segments}, key=lambda e: sum(len(s[1]) for s in segments if s[0] == e))
+            orig = "".join(s[1] for s in segments)
+            conv = "".join(s[2] for s in segments)
+            before, _ = legacy._valid_share(orig)
+            after, total = legacy._valid_share(conv)
+            if after > before or total == 0:
+                found[block.index] = (enc, orig, conv)
+                continue
+        guess = legacy.detect(text)
+        if guess:
+            found[block.index] = (guess[0], text, guess[1])
+    return found
+
+
+@check("TXT002")
+def legacy_encoding(ctx) -> Iterator[Finding]:
+    from doclint.vn.legacy import ENCODING_NAMES
+
+    legacy_blocks = text_analysis(ctx).legacy
+    if not legacy_blocks:
+        return
+    first = min(legacy_blocks)
+    _, orig, conv = legacy_blocks[first]
+    encs = {v[0] for v in legacy_blocks.values()}
+    name_vi = " và ".join(ENCODING_NAMES[e][0] for e in sorted(encs))
+    name_en = " and ".join(ENCODING_NAMES[e][1] for e in sorted(encs))
+    fonts = ", ".join(ctx.doc.facts.legacy_fonts)
+    font_vi = f" (phông {fonts})" if fonts else ""
+    font_en = f" (fonts {fonts})" if fonts else ""
+    n = len(legacy_blocks)
+    short_o = orig.strip()[:120]
+    short_c = conv.strip()[:120]
+    yield finding(
+        "TXT002",
+        f"Văn bản dùng bảng mã cũ {name_vi}{font_vi} ở {n} đoạn, không phải Unicode theo TCVN 6909:2001. "
+        f"Ngoài máy có phông này, chữ hiện thành “{short_o}”; đọc đúng là “{short_c}”. "
+        "Các lỗi chính tả trong những đoạn này không được kiểm tra cho đến khi chuyển mã.",
+        f"The text uses the legacy {name_en} encoding{font_en} in {n} paragraph(s), not Unicode "
+        f"(TCVN 6909:2001). Without the font it reads “{short_o}”; converted it reads “{short_c}”. "
+        "Spelling is not checked in these paragraphs until they are converted.",
+        where=Location(block=first),
+        excerpt=short_o,
+        suggestion=short_c,
+    )
+
+
+# ----------------------------------------------------------------------------------------- TXT008
+@check("TXT008")
+def confusable_character(ctx) -> Iterator[Finding]:
+    from doclint.vn.chars import find
+
+    analysis = text_analysis(ctx)
+    if analysis.legacy_document:
+        return
+    skip = analysis.legacy
+
+    kinds = {
+        "eth": ("chữ “Ð” (U+00D0, chữ Eth của tiếng Iceland) thay cho “Đ” (U+0110)",
+                "“Ð” (U+00D0, Icelandic Eth) instead of “Đ” (U+0110)"),
+        "zero-width": ("ký tự vô hình (độ rộng bằng 0) trong chữ", "an invisible zero-width character"),
+        "nbsp": ("dấu cách không ngắt (NBSP) chen giữa một chữ", "a no-break space splitting a word"),
+        "mixed-script": ("chữ trộn ký tự Kirin/Hy Lạp trông giống chữ Latinh",
+                         "a word mixing Cyrillic/Greek look-alikes with Latin letters"),
+    }  # fmt: skip
+    count: dict[str, int] = {}
+    for block in ctx.doc.blocks:
+        if block.index in skip:
+            continue
+        for c in find(block.text):
+            count[c.kind] = count.get(c.kind, 0) + 1
+            if count[c.kind] > MAX_PER_KIND:
+                continue
+            vi, en = kinds[c.kind]
+            text = block.text
+            # the word around the character, as it should read
+            a = c.start
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
+            b = c.end
+            while b < len(text) and not text[b].isspace():
+                b += 1
+            word = text[a:b]
+            fixed = text[a : c.start] + c.replacement + text[c.end : b]
+            shown = word.encode("unicode_escape").decode() if c.kind != "eth" else word
+            yield finding(
+                "TXT008",
+                f"Ký tự dễ nhầm: {vi} ở “{shown}”.",
+                f"Confusable character: {en} in “{shown}”.",
+                where=Location(block=block.index, start=c.start, end=c.end),
+                excerpt=_excerpt(text, c.start, c.end),
+                suggestion=fixed,
+            )
+    for kind, n in count.items():
+        if n > MAX_PER_KIND:
+            vi, en = kinds[kind]
+            yield finding(
+                "TXT008",
+                f"Còn {n - MAX_PER_KIND} chỗ khác có {vi}; hãy thay tất cả.",
+                f"{n - MAX_PER_KIND} more place(s) with {en}; replace them all.",
+            )
+
+
+# ----------------------------------------------------------------------------------------- TXT004
+_SPACING = [
+    ("double-space", re.compile(r"(?<=[^\W\d_]|[,.;:)]) {2,}(?=[^\W\d_])"),
+     "hai dấu cách liền nhau", "two or more spaces in a row", " "),
+    ("space-before", re.compile(r"(?<=[^\W_]) +([,;:!?)]|\.(?![./]))(?=\s|$)"),
+     "dấu cách trước dấu câu", "a space before punctuation", None),
+    ("no-space-after", re.compile(r"(?<=[^\W\d_])([,;])(?=[^\W\d_])"),
+     "thiếu dấu cách sau dấu câu", "no space after punctuation", None),
+    ("space-in-bracket", re.compile(r"\( +(?=\S)|(?<=\S) +\)"),
+     "dấu cách ngay sau “(” hoặc trước “)”", "a space just inside a bracket", None),
+    ("doubled-punct", re.compile(r"(?<![.v])([,;:])\s*\.{3}|,\s*,|;\s*;|,\s*[.;](?![./])|;\s*[,.](?![./])|(?<![.\w])\.\.(?![./])"),
+     "dấu câu thừa hoặc chồng nhau", "doubled or redundant punctuation", None),
+]  # fmt: skip
+
+
+# a cheap test that a paragraph may have any of the problems above
+_SPACING_ANY = re.compile(r"  | [,;:!?).]|[,;][^\W\d_]|\( |[,;:]\s*[.,;]|\.\.")
+
+
+def _spacing_fix(kind: str, s: str) -> str:
+    if kind == "double-space":
+        return " "
+    if kind == "space-before":
+        return s.strip()
+    if kind == "no-space-after":
+        return s + " "
+    if kind == "space-in-bracket":
+        return s.strip()
+    if kind == "doubled-punct":
+        if "..." in s:
+            return "..."
+        return s.strip()[0]
+    return s
+
+
+def _word_bounds(text: str, a: int, b: int, words: int = 2) -> tuple[int, int]:
+    """Widen [a, b) to take in ``words`` words on each side."""
+    x = a
+    for _ in range(words):
+        while x > 0 and text[x - 1].isspace():
+            x -= 1
+        while x > 0 and not text[x - 1].isspace():
+            x -= 1
+    y = b
+    for _ in range(words):
+        while y < len(text) and text[y].isspace():
+            y += 1
+        while y < len(text) and not text[y].isspace():
+            y += 1
+    return x, y
+
+
+@check("TXT004")
+def spacing_punctuation(ctx) -> Iterator[Finding]:
+    analysis = text_analysis(ctx)
+    if analysis.legacy_document:
+        return
+    blocks = analysis.blocks
+    count: dict[str, int] = {}
+    pdf = ctx.doc.format == "pdf"  # a PDF text layer has its own spacing: only punctuation is checked
+    for block in blocks:
+        text = block.text
+        if block.kind in ("header", "footer") or block.table is not None:
+            continue  # header cells and forms align with spaces on purpose
+        if (
+            len(text) < 30
+            or re.search(r"\b(ngày|tháng|năm)\s{2,}|Số:\s{2,}|\.{4,}|…{2,}|_{3,}", text)
+            or text.count("…") >= 3
+        ):
+            continue  # date lines and forms with blanks to fill
+        if not _SPACING_ANY.search(text):
+            continue
+        for kind, rx, vi, en, _ in _SPACING:
+            if pdf and kind in ("double-space", "space-before", "space-in-bracket"):
+                continue
+            for m in rx.finditer(text):
+                count[kind] = count.get(kind, 0) + 1
+                if count[kind] > MAX_PER_KIND:
+                    continue
+                a, b = m.start(), m.end()
+                fixed = _spacing_fix(kind, m.group())
+                x, y = _word_bounds(text, a, b)
+                before = text[x:y]
+                after = text[x:a] + fixed + text[b:y]
+                yield finding(
+                    "TXT004",
+                    f"Lỗi khoảng cách/dấu câu: {vi} ở “{before}”; nên viết “{after}”.",
+                    f"Spacing/punctuation: {en} in “{before}”; write “{after}”.",
+                    where=Location(block=block.index, start=a, end=b),
+                    excerpt=_excerpt(text, a, b),
+                    suggestion=after,
+                )
+    for kind, n in count.items():
+        if n > MAX_PER_KIND:
+            vi, en = next((v, e) for k, _, v, e, _ in _SPACING if k == kind)
+            yield finding(
+                "TXT004",
+                f"Còn {n - MAX_PER_KIND} chỗ khác có {vi}.",
+                f"{n - MAX_PER_KIND} more place(s) with {en}.",
+            )
+
+
+# ----------------------------------------------------------------------------------------- words
+
+
+def _word_runs_of(ctx) -> list[tuple[int, str, list[Tok]]]:
+    analysis = text_analysis(ctx)
+    return [] if analysis.legacy_document else analysis.word_runs()
+
+
+@check("TXT003")
+def doubled_word(ctx) -> Iterator[Finding]:
+    yield from _capped("TXT003", _doubled_words(ctx))
+
+
+def _doubled_words(ctx) -> Iterator[Finding]:
+    from doclint.vn import lexicon as lexmod
+    from doclint.vn.syllable import parse
+
+    runs = _word_runs_of(ctx)
+    if not runs:
+        return
+    lex = lexmod.get()
+    for bidx, text, run in runs:
+        for k, (x, y) in enumerate(itertools.pairwise(run)):
+            if x.key != y.key or (parse(x.key) is None and x.text.isupper()):
+                continue
+            prev = run[k - 1].key if k else None
+            nxt = run[k + 2].key if k + 2 < len(run) else None
+            after = text[y.end : y.end + 3].lstrip()
+            number = after[:1].isdigit()  # tháng tháng 11, số số 126: never a reduplication
+            left_word = bool(prev) and lex.has(f"{prev} {x.key}")
+            right_word = bool(nxt) and lex.has(f"{y.key} {nxt}")
+            if lex.has(f"{x.key} {y.key}") and not left_word and not number:
+                continue  # ngày ngày, người người: a reduplicated word
+            if left_word and right_word:
+                continue  # hành vi | vi phạm: two words that share a syllable
+            if left_word and nxt is None and after[:1] in (";", ",", ".", ":", ")") and not number:
+                continue  # trưởng đoàn thư ký | ký; the verb closes the clause
+            if x.text[:1].isupper() and nxt and lex.has(f"{y.key} {nxt}") and y.text[:1].isupper():
+                continue  # Luật Luật sư: a title followed by a name that starts with the same word
+            if y.text[:1].isupper() and not x.text[:1].isupper():
+                continue  # Đại hội Hội: the second is a name
+            a, b = x.start, y.end
+            yield finding(
+                "TXT003",
+                f"Từ lặp: “{text[a:b]}” — cùng một từ viết hai lần liền nhau.",
+                f"Doubled word: “{text[a:b]}” — the same word twice in a row.",
+                Location(block=bidx, start=a, end=b),
+                excerpt=_excerpt(text, a, b),
+                suggestion=x.text,
+            )
+
+
+@check("TXT006")
+def invalid_syllable(ctx) -> Iterator[Finding]:
+    yield from _capped("TXT006", _invalid_syllables(ctx))
+
+
+def _invalid_syllables(ctx) -> Iterator[Finding]:
+    from doclint.vn import lexicon as lexmod
+    from doclint.vn import spell
+    from doclint.vn.syllable import match_case, parse, split_tone
+
+    runs = _word_runs_of(ctx)
+    if not runs:
+        return
+    lexmod.get()  # loaded here, as the shared pass did, so that spell finds it ready
+    pdf = ctx.doc.format == "pdf"
+    for bidx, text, run in runs:
+        for k, t in enumerate(run):
+            if parse(t.key) is not None:
+                continue
+            left = run[k - 1].key if k else None
+            right = run[k + 1].key if k + 1 < len(run) else None
+            joined = None if pdf else _joined(text, run, k)
+            if joined:
+                sugg = [joined]
+            else:
+                if not _worth_checking(text, t):
+                    continue
+                if not _has_vn_marks(t.text) and not any(
+                    _has_vn_marks(n.text) for n in run[max(0, k - 1) : k + 2] if n is not t
+                ):
+                    continue  # an unaccented word among unaccented words: foreign (You tube)
+                sugg = spell.suggest(t.key, left, right)
+                if not sugg and _has_vn_marks(t.text):
+                    sugg = spell.split(t.key)
+                if not sugg:
+                    continue  # nothing near it: a loan word or a name (kilôgam)
+                if not any(split_tone(c)[0] in "aăâeêioôơuưy" for c in t.key) and not _in_word(
+                    sugg[0], left, right
+                ):
+                    continue  # no vowel and no word around the correction: an abbreviation
+                if _in_name(run, k) and not _tone_fix_in_word(t.key, sugg[0], left, right):
+                    continue
+            end = run[k + 1].end if joined else t.end
+            word = text[t.start : end]
+            shown = ", ".join(f"“{match_case(s, t.text)}”" for s in sugg)
+            yield finding(
+                "TXT006",
+                f"“{word}” không phải là một âm tiết tiếng Việt viết đúng chính tả; có thể là {shown}.",
+                f"“{word}” is not a well-formed Vietnamese syllable; perhaps {shown}.",
+                Location(block=bidx, start=t.start, end=end),
+                excerpt=_excerpt(text, t.start, end),
+                suggestion=match_case(sugg[0], t.text),
+            )
+
+
+@check("TXT007")
+def real_word_error(ctx) -> Iterator[Finding]:
+    yield from _capped("TXT007", _real_word_errors(ctx))
+
+
+def _real_word_errors(ctx) -> Iterator[Finding]:
+    from doclint.vn import lexicon as lexmod
+    from doclint.vn import spell
+    from doclint.vn.syllable import match_case
+
+    runs = _word_runs_of(ctx)
+    if not runs:
+        return
+    lexmod.get()
+    for bidx, text, run in runs:
+        keys = [t.key for t in run]
+        caps = [t.text[:1].isupper() and not t.text.isupper() for t in run]
+        for hit in spell.real_word_errors(keys, caps):
+            span = run[hit.index : hit.index + hit.length]
+            if any(_codeish(text, t.start, t.end) for t in span):
+                continue
+            a, b = span[0].start, span[-1].end
+            right_words = hit.right.split(" ")
+            fixed = " ".join(match_case(w, t.text) for w, t in zip(right_words, span))
+            yield finding(
+                "TXT007",
+                f"Có thể viết sai chính tả: “{text[a:b]}” — có lẽ là “{fixed}”.",
+                f"Probable misspelling: “{text[a:b]}” — probably “{fixed}”.",
+                Location(block=bidx, start=a, end=b),
+                excerpt=_excerpt(text, a, b),
+                suggestion=fixed,
+            )
+
+
+def _in_word(cand: str, left: str | None, right: str | None) -> bool:
+    from doclint.vn import lexicon as lexmod
+
+    lex = lexmod.get()
+    return bool((left and lex.is_word(f"{left} {cand}")) or (right and lex.is_word(f"{cand} {right}")))
+
+
+def _in_name(run: list[Tok], k: int) -> bool:
+    """A capitalised word next to another capitalised word: part of a name (Đắk Nông, Hồ Đức Phớc)."""
+    if not run[k].text[:1].isupper() or run[k].text.isupper():
+        return False  # lower case, or a heading in capitals
+    left = k > 0 and run[k - 1].text[:1].isupper()
+    right = k + 1 < len(run) and run[k + 1].text[:1].isupper()
+    return left or right or k > 0  # a capital inside a sentence marks a name too
+
+
+def _tone_fix_in_word(key: str, cand: str, left: str | None, right: str | None) -> bool:
+    """In a name, only report a missing/misplaced tone that makes a known word (Viêt Nam → Việt Nam)."""
+    from doclint.vn import lexicon as lexmod
+    from doclint.vn.syllable import strip_marks
+
+    if strip_marks(key) != strip_marks(cand):
+        return False
+    lex = lexmod.get()
+    return bool((left and lex.has(f"{left} {cand}")) or (right and lex.has(f"{cand} {right}")))
+
+
+def _joined(text: str, run: list[Tok], k: int) -> str | None:
+    """“ph úc” → “phúc”: an invalid fragment that makes a word with the next fragment."""
+    from doclint.vn.syllable import is_valid
+
+    if k + 1 >= len(run):
+        return None
+    t, u = run[k], run[k + 1]
+    if _codeish(text, t.start, t.end) and text[t.start - 1 : t.start] != " ":
+        return None
+    if u.start - t.end != 1 or (is_valid(u.text) and len(u.text) > 2):
+        return None
+    whole = t.text + u.text
+    return whole if is_valid(whole) and len(t.text) <= 3 else None
+
+
+def _worth_checking(text: str, t: Tok) -> bool:
+    """Skip codes, abbreviations, acronyms, foreign words and names; keep what looks Vietnamese."""
+    from doclint.vn.syllable import BASE_LETTERS, split_tone
+
+    w = t.text
+    if _codeish(text, t.start, t.end):
+        return False
+    for ch in w.lower():
+        base, _ = split_tone(ch)
+        if base not in BASE_LETTERS:
+            return False  # a letter Vietnamese does not use: é in café is fine, ñ ü ç ß are not
+    if any(c in "fjwz" for c in w.lower()):
+        return False
+    if len(w) > 8 or len(w) < 2:
+        return False  # single letters are outline labels (a), b)...) or initials
+    marked = _has_vn_marks(w)
+    has_vowel = any(split_tone(c)[0] in "aăâeêioôơuưy" for c in w.lower())
+    if w.isupper() and len(w) > 1:
+        # acronyms (UBND, HĐND, BCĐ) have no vowel marks; a capitalised word with tone marks is a word
+        return marked and has_vowel and any(split_tone(c)[1] for c in w)
+    if not w.islower() and not w[0].isupper():
+        return False  # mixed case: iPhone, VNeID
+    if w[0].isupper() and not w[1:].islower() and len(w) > 1:
+        return False
+    if not has_vowel:
+        # km, kg, đc: units and abbreviations; a lower-case word that lost its vowel (tch, dn) is kept,
+        # and the caller asks for a correction that makes a word with a neighbour
+        return w.islower() and w not in UNITS
+    if not marked:
+        return not w[0].isupper() and w.lower() not in FOREIGN and _looks_vietnamese(w)
+    return True
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+UNITS = _set("km kg cm mm ml mg kw kwh mw gb mb kb tb ms hz khz mhz ghz đc đ/c ng tr th ts ths pgs gs bs ks")
+FOREIGN = set(
+    [
+        "mini",
+        "online",
+        "offline",
+        "internet",
+        "website",
+        "web",
+        "email",
+        "e-mail",
+        "video",
+        "camera",
+        "logo",
+        "file",
+        "smartphone",
+        "wifi",
+        "app",
+        "zalo",
+        "facebook",
+        "youtube",
+        "tiktok",
+        "google",
+        "fanpage",
+        "blog",
+        "marketing",
+        "startup",
+        "server",
+        "cloud",
+        "data",
+        "big",
+        "robot",
+        "taxi",
+        "radio",
+        "video",
+        "clip",
+        "album",
+        "show",
+        "game",
+        "test",
+        "download",
+        "upload",
+        "password",
+        "pin",
+        "sim",
+        "code",
+        "qr",
+        "hotline",
+        "covid",
+        "vaccine",
+        "virus",
+        "gen",
+        "ozon",
+        "oxy",
+        "ok",
+        "visa",
+        "container",
+        "bus",
+        "kit",
+        "tour",
+        "hotel",
+        "resort",
+        "spa",
+        "golf",
+    ]
+)
+
+
+_FOREIGN_CLUSTER = re.compile(
+    r"(?:bl|br|cl|cr|dr|fl|fr|gl|gr|pl|pr|sc|sk|sl|sm|sn|sp|st|sw|tw|wh|wr|ck|sh|ll|ss|ee|oo[^n]|tt|pp|mm|rr|"
+    r"[bdfklrsvxz]$|(?<!n)g$|ti[oa]|tion|ing$|er$|or$|al$|ic$|ly$|ed$|es$)"
+)
+
+
+def _looks_vietnamese(w: str) -> bool:
+    """A lower-case ASCII word that is not a syllable: a Vietnamese typo or a foreign word?"""
+    return not _FOREIGN_CLUSTER.search(w)
+
+
+# ----------------------------------------------------------------------------------------- TXT005
+@check("TXT005")
+def tone_placement(ctx) -> Iterator[Finding]:
+    """Without a house style: the same syllable written both ways (hoà and hòa) in one document.
+    With ``tone-style``: every syllable placed the other way. One finding per document."""
+    from doclint.vn.syllable import normalise_tone, parse
+
+    analysis = text_analysis(ctx)
+    if analysis.legacy_document:
+        return
+    doc_tokens = analysis.tokens()
+
+    seen: dict[str, list[tuple[int, int, int, str]]] = {"old": [], "new": []}
+    forms: dict[str, set[str]] = {}
+    for t in doc_tokens:
+        syl = parse(t.text)
+        if syl is not None and syl.placement:
+            seen[syl.placement].append((t.block, t.start, t.end, t.text))
+            forms.setdefault(syl.render("new"), set()).add(syl.placement)
+    style = ctx.option("tone-style")
+    ex = {"old": "hòa, thủy, khỏe", "new": "hoà, thuỷ, khoẻ"}
+    name_vi = {"old": "kiểu cũ", "new": "kiểu mới"}
+    if style in ("old", "new"):
+        wrong = "old" if style == "new" else "new"
+        places = seen[wrong]
+        if not places:
+            return
+        target = style
+        reason_vi = f"quy ước của cơ quan (tone-style) là đặt dấu {name_vi[style]} ({ex[style]})"
+        reason_en = f"the house style (tone-style) places tone marks the {style} way ({ex[style]})"
+    else:
+        both = {k for k, v in forms.items() if len(v) == 2}
+        if not both:
+            return
+        # keep the placement the document uses more often for these syllables
+        n_old = sum(1 for *_, w in seen["old"] if parse(w).render("new") in both)
+        n_new = sum(1 for *_, w in seen["new"] if parse(w).render("new") in both)
+        wrong = "old" if n_old < n_new else "new"
+        target = "new" if wrong == "old" else "old"
+        places = [p for p in seen[wrong] if parse(p[3]).render("new") in both]
+        pairs = sorted(
+            {(normalise_tone(w.lower(), "new"), normalise_tone(w.lower(), "old")) for *_, w in places}
+        )
+        shown = ", ".join(f"{a}/{b}" for a, b in pairs[:4])
+        reason_vi = f"cùng một chữ được viết theo cả hai cách đặt dấu ({shown})"
+        reason_en = f"the same word is written with both tone placements ({shown})"
+    words = sorted({w for *_, w in places})
+    b, s, e, w = places[0]
+    sample = ", ".join(f"“{x}” → “{normalise_tone(x, target)}”" for x in words[:6])
+    yield finding(
+        "TXT005",
+        f"Đặt dấu thanh không thống nhất: {reason_vi}. Nên viết thống nhất {name_vi[target]} "
+        f"({len(places)} chỗ): {sample}.",
+        f"Inconsistent tone-mark placement: {reason_en}. Use the {target} style throughout "
+        f"({len(places)} place(s)): {sample}.",
+        where=Location(block=b, start=s, end=e),
+        excerpt=w,
+        suggestion=normalise_tone(w, target),
+    )
