@@ -92,3 +92,121 @@ def test_labels_identity_lines_and_school_names():
     assert why("Cấp ngày 12/3/2021 tại Cục CSQLHC về TTXH", "CSQLHC")
     assert why("đội tuyển Trường THCS Nguyễn Du đạt giải", "THCS")
     assert why("các trường THCS trên địa bàn", "THCS") is None
+
+
+# --- the rules on invented documents --------------------------------------------------------------
+def lint(*paragraphs: str, select: tuple[str, ...] = ("TXT", "ABBR", "CAP"), fmt: str = "txt"):
+    from doclint.config import Config
+    from doclint.engine import lint_document
+    from doclint.model import Block, Document
+
+    doc = Document(
+        path=f"t.{fmt}", format=fmt, blocks=[Block(index=i, text=p) for i, p in enumerate(paragraphs)]
+    )
+    return lint_document(doc, Config(select=select)).findings
+
+
+def codes_of(findings, code):
+    return [f for f in findings if f.code == code]
+
+
+def test_txt003_names_shared_syllables_and_defined_terms():
+    found = lint(
+        "Danh sách: Nguyễn Thị Mơ Mơ, Trần Trần Bảo Ngọc.",
+        "Tổ chức sinh hoạt chuyên môn môn Toán theo cụm trường.",
+        "Đơn vị sử dụng ngân sách (sau đây gọi là bên thuê) ký hợp đồng; bên thuê thuê đơn vị tư vấn lập hồ sơ.",
+        "Căn cứ Nghị định quy định chi tiết thi hành luật luật sư;",
+        "KT. TRƯỞNG PHÒNG\tPHÒNG TỔ CHỨC",
+        select=("TXT",),
+    )
+    assert codes_of(found, "TXT003") == []
+    found = lint("Báo cáo gửi về về Sở trước ngày 15.", select=("TXT",))
+    assert [f.suggestion for f in codes_of(found, "TXT003")] == ["về"]
+
+
+def test_txt006_loanwords_symbols_place_names_and_pdf_spaces():
+    found = lint(
+        "Treo panô, áp phích tại trụ sở; bón supe lân và phân amoni; khí ôxy, dung dịch axit.",
+        "Nồng độ CO₂ và pH=7 được đo hằng ngày.",
+        "II. TỈNH ĐẮK NÔNG VÀ TỈNH ĐẮK LẮK",
+        "Trường TH An Phú 2 tổ chức hội thi.",
+        select=("TXT",),
+    )
+    assert codes_of(found, "TXT006") == []
+    # in a PDF a word glued to the next one is a space the text layer lost
+    assert (
+        codes_of(
+            lint(
+                "Tiếp nhận văn bản đến, phát hành văn bản đitheo quy định hiện hành.",
+                select=("TXT",),
+                fmt="pdf",
+            ),
+            "TXT006",
+        )
+        == []
+    )
+    # a real misspelling is still found
+    assert [
+        f.suggestion
+        for f in codes_of(lint("Các nghành chức năng phối hợp thực hiện.", select=("TXT",)), "TXT006")
+    ] == ["ngành"]
+
+
+def test_txt007_quotes_and_one_finding_per_pair():
+    found = lint("Hội thi với chủ đề “Sáng mãi niềm tin”.", select=("TXT",))
+    assert codes_of(found, "TXT007") == []
+    found = lint(
+        "Sở Thông tin va Truyền thông chủ trì.",
+        "Giao Sở Thông tin va Truyền thông theo dõi.",
+        select=("TXT",),
+    )
+    assert len(codes_of(found, "TXT007")) == 1
+
+
+def test_unproofread_text_gets_one_finding():
+    bad = [
+        "Các cơ quan tồ chức thực hiện chể độ làm việc, thòi gian nghỉ và họp tác với nhau.",
+        "Giảng viên tham gia nghiên cửu khoa học, hướng dẫn thục hành và thỉ nghiệm.",
+        "Báo cáo đăng ở kỷ yếu hội thảo quốc tể, tạp chí khoa học trong nứơc.",
+        "Thời gian tham gia huân luyện, diễn tập được quy đổi; Tống số giờ không vượt quá.",
+        "Căn cứ quỵ định về nhiệm vụ, Can cứ Quyết định thành lập, Vê việc giao nhiệm vụ.",
+        "Nội đung công việc và kế hoạc thực hiện, trách nhiêm của các đơn vị.",
+        "Tổ chức thực hiện các nhiệm vu, quyền hạn theo quy đinh của pháp luật.",
+        "Phòng Đào tạọ chủ trì, phối họp với các khoa xây dựng chương trính đào tạo.",
+        "Giảng viên đươc hưởng nguyên lương và phụ câp theo quy định hiện hành.",
+    ]
+    found = lint(*bad, select=("TXT",))
+    spelling = [f for f in found if f.code in ("TXT006", "TXT007", "TXT003")]
+    assert len(spelling) == 1 and "OCR" in spelling[0].vi
+
+
+def test_abbr_definitions_and_exemptions_in_a_document():
+    found = lint(
+        "Sở phối hợp với Đài Phát thanh và Truyền hình Thành phố Cần Thơ (TP.CT) và trung tâm Giáo dục nghề nghiệp"
+        " - Giáo dục thường xuyên (GDNN - GDTX) tổ chức hội nghị.",
+        "Mời TS. Lê Văn An, ThS Trần Thị Bình; địa chỉ: số 5, đường Hòa Bình, P. An Hòa, TP. Rạch Giá.",
+        "Hàng hóa thuộc Mã HS 8471; liên hệ SĐT: 0912345678; đơn vị: Công ty Cổ phần Giải pháp XYZ.",
+        "UBND tỉnh và HĐND tỉnh chỉ đạo; người dân dùng CCCD gắn chip; Trường THPT Lê Lợi tham gia.",
+        "GDNN - GDTX và TP.CT phối hợp; học sinh các trường THCS tham gia.",
+        select=("ABBR",),
+    )
+    assert [f.excerpt for f in codes_of(found, "ABBR001")] == ["THCS"]
+    assert codes_of(found, "ABBR002") == []
+
+
+def test_cap_quotes_fields_of_law_and_table_cells():
+    found = lint(
+        "Công văn hướng dẫn nêu: “thực hiện theo Khoản 2 Điều 5 Nghị định số 10/2024/NĐ-CP”.",
+        "Giảng viên Viện Nghiên cứu Luật Kinh Doanh tham dự hội thảo.",
+        select=("CAP",),
+    )
+    assert found == []
+    found = lint("Căn cứ Luật Tổ chức Chính quyền địa phương ngày 16 tháng 6 năm 2025;", select=("CAP",))
+    assert [f.suggestion for f in found] == ["Luật Tổ chức chính quyền địa phương"]
+
+
+def test_abbr_keeps_off_legacy_encoded_text():
+    found = lint(
+        "Qu¶n lý c¸c KCN tØnh B¾c Giang vµ UBKT huyÖn ®· kiÓm tra c¸c hé d©n.", select=("ABBR", "TXT")
+    )
+    assert codes_of(found, "ABBR001") == []
