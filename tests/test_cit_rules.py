@@ -181,10 +181,12 @@ def test_abbr_defined_then_used_is_fine():
 def test_abbr_allow_option_and_defined_twice():
     from dataclasses import replace
 
-    config = replace(Config(), options=(("abbreviations-allow", ["CNTT"]),))
+    config = replace(Config(preview=True), options=(("abbreviations-allow", ["CNTT"]),))
     findings = lint_blocks(["Ứng dụng CNTT trong công việc."], config=config)
     assert "ABBR001" not in codes(findings)
-    findings = lint_blocks(["Trung tâm Y tế (TTYT) huyện họp.", "Trung tâm Y tế (TTYT) xã họp."])
+    findings = lint_blocks(
+        ["Trung tâm Y tế (TTYT) huyện họp.", "Trung tâm Y tế (TTYT) xã họp."], config=Config(preview=True)
+    )
     assert "ABBR002" in codes(findings)
 
 

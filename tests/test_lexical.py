@@ -103,7 +103,7 @@ def lint(*paragraphs: str, select: tuple[str, ...] = ("TXT", "ABBR", "CAP"), fmt
     doc = Document(
         path=f"t.{fmt}", format=fmt, blocks=[Block(index=i, text=p) for i, p in enumerate(paragraphs)]
     )
-    return lint_document(doc, Config(select=select)).findings
+    return lint_document(doc, Config(select=select, preview=True)).findings  # ABBR001/002 are preview
 
 
 def codes_of(findings, code):
