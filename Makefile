@@ -1,6 +1,6 @@
 # Two commands for a fresh checkout (see README):
 #   make demo   install into .venv and check samples/ (writes report.html and report.json)
-#   make test   install into .venv and run the whole test suite
+#   make test   install into .venv, run ruff (check and format --check), then the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -21,7 +21,7 @@ demo: install
 	$(BIN)/doclint check samples/ --statistics --fail-on never
 	@echo "Báo cáo: report.html, report.json"
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest
 
 lint: install

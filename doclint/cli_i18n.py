@@ -258,17 +258,28 @@ def _tidy_errors() -> None:
     rich_utils.rich_format_error = tidy_rich
 
 
+_METAVAR_VI = {"TEXT": "CHUỖI", "INTEGER": "SỐ", "FLOAT": "SỐ", "PATH": "ĐƯỜNG_DẪN", "FILE": "TỆP"}
+
+
 def localise(command: click.Command) -> click.Command:
-    """The command tree with its help texts in English (the code holds them in Vietnamese)."""
-    if _LANG != "en":
-        return command
-    command.help = HELP_EN.get(command.help or "", command.help)
-    if command.short_help:
-        command.short_help = HELP_EN.get(command.short_help, command.short_help)
+    """The command tree in the current language: English help texts (the code holds them in Vietnamese),
+    or Vietnamese placeholders in the usage lines."""
+    if _LANG == "en":
+        command.help = HELP_EN.get(command.help or "", command.help)
+        if command.short_help:
+            command.short_help = HELP_EN.get(command.short_help, command.short_help)
+    else:
+        command.options_metavar = "[TÙY_CHỌN]"
+        if isinstance(command, click.Group):
+            command.subcommand_metavar = "LỆNH [ĐỐI_SỐ]..."
     for param in command.params:
         text = getattr(param, "help", None)
-        if text:
+        if text and _LANG == "en":
             param.help = HELP_EN.get(text, text)  # type: ignore[attr-defined]
+        if _LANG == "vi" and isinstance(param, click.Option) and param.metavar is None and not param.is_flag:
+            name = param.type.name.upper() if param.type is not None else ""
+            if name in _METAVAR_VI:
+                param.metavar = _METAVAR_VI[name]
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             localise(sub)

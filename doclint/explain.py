@@ -48,6 +48,13 @@ def _with_config_packs(pack):
     return load_pack(packs) if packs else pack
 
 
+def _origin(origin: str, vi: bool) -> str:
+    """Where a skeleton comes from: the built-in pack, or the user's own file (named as it is)."""
+    if origin.startswith("rules/nd30/"):
+        return "bộ quy tắc có sẵn (Nghị định 30)" if vi else "the built-in pack (Decree 30)"
+    return origin
+
+
 def skeletons_page(code: str, pack, lang: str = "vi") -> str:
     vi = lang != "en"
     pack = _with_config_packs(pack)
@@ -55,7 +62,7 @@ def skeletons_page(code: str, pack, lang: str = "vi") -> str:
     for skel in skeletons(pack).values():
         name = skel.name_vi if vi else skel.name_en
         types = ", ".join(skel.types)
-        head = f"\n■ {name} [{skel.key}] — {'loại' if vi else 'types'}: {types}"
+        head = f"\n■ {name} ({'mã khung' if vi else 'skeleton'} {skel.key}) — {'loại' if vi else 'types'}: {types}"
         if skel.titles:
             head += f"; {'khi trích yếu có' if vi else 'when the summary contains'}: " + ", ".join(
                 f"“{t}”" for t in skel.titles
@@ -64,7 +71,7 @@ def skeletons_page(code: str, pack, lang: str = "vi") -> str:
             head += " (tắt)" if vi else " (disabled)"
         out.append(head)
         out.append(f"  {'Căn cứ' if vi else 'Basis'}: {skel.source}")
-        out.append(f"  {'Nguồn' if vi else 'From'}: {', '.join(skel.origin)}")
+        out.append(f"  {'Nguồn' if vi else 'From'}: {', '.join(_origin(o, vi) for o in skel.origin)}")
         if skel.extends:
             out.append(f"  {'Kế thừa' if vi else 'Extends'}: {skel.extends}")
         if skel.ordered:
@@ -75,7 +82,7 @@ def skeletons_page(code: str, pack, lang: str = "vi") -> str:
             severity = SEVERITY_VI.get(spec.severity, spec.severity) if vi else spec.severity
             label = spec.name_vi if vi else spec.name_en
             where = WHERE_VI.get(spec.where, spec.where) if vi else spec.where
-            line = f"  - [{severity}] {label} ({where})"
+            line = f"  - {severity}: {label} ({where})"
             if spec.example:
                 line += f": {spec.example.splitlines()[0]}"
             out.append(line)
@@ -99,7 +106,9 @@ def skeletons_page(code: str, pack, lang: str = "vi") -> str:
             if spec.source and spec.source != skel.source:
                 out.append(f"      {'căn cứ' if vi else 'basis'}: {spec.source}")
             if spec.origin and spec.origin != skel.origin[:1]:
-                out.append(f"      {'nguồn' if vi else 'from'}: {', '.join(spec.origin)}")
+                out.append(
+                    f"      {'nguồn' if vi else 'from'}: {', '.join(_origin(o, vi) for o in spec.origin)}"
+                )
     out.append(
         "\nCơ quan có thể thêm hoặc thay khung mẫu bằng tệp sections.toml trong bộ quy tắc riêng "
         '(packs = ["thu-muc"] trong doclint.toml; replace = true để thay toàn bộ một khung).'
@@ -214,8 +223,9 @@ def page(code: str, pack: RulePack, lang: str = "vi") -> str:
         head += f"    {w['maturity']}: {MATURITY[lang].get(meta.maturity, meta.maturity)}"
     why = (meta.why_en or meta.why) if en else meta.why
     doc = (meta.doc_en or meta.doc) if en else meta.doc
+    # the rule's name is an English identifier (JSON output, docs/rules.md): on the English page only
     lines = [
-        f"{meta.code} ({meta.name}) — {title}",
+        f"{meta.code} ({meta.name}) — {title}" if en else f"{meta.code} — {title}",
         "",
         head,
         f"{w['basis']}: {meta.basis_en or meta.basis if en else meta.basis}",
@@ -315,23 +325,19 @@ def _tests_naming(code: str) -> list[str]:
 
 
 def where_it_lives(code: str, pack: RulePack) -> dict[str, Any]:
-    """The check function (file:line), the metadata (file:line) and the tests that name the rule."""
+    """The check function (file::function), the metadata file and the tests that name the rule. No line
+    numbers: docs/rules.md is committed, and must not go stale whenever a line moves."""
     import inspect
 
     from doclint.checks import check_for
-    from doclint.rulepack import toml_line
 
     meta = pack.rules[code]
     fn = check_for(code)
     check = None
     if fn is not None:
         source = inspect.getsourcefile(fn)
-        line = inspect.getsourcelines(fn)[1]
-        check = f"{_relative(source)}:{line} {fn.__name__}" if source else fn.__name__
-    data = None
-    if meta.source:
-        line = toml_line(Path(meta.source).read_text(encoding="utf-8"), key="code", value=code)
-        data = f"{_relative(meta.source)}:{line}"
+        check = f"{_relative(source)}::{fn.__name__}" if source else fn.__name__
+    data = _relative(meta.source) if meta.source else None
     tests = _tests_naming(code)
     if not meta.example_note:
         tests = [f"tests/test_rule_examples.py::{code}", *tests]

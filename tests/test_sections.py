@@ -389,7 +389,7 @@ def test_explain_shows_the_skeletons_and_their_origin(run_cli, tmp_path: Path, m
     assert code == 0
     for name in ("Quyết định (cá biệt)", "Giấy mời", "Kế hoạch, chương trình", "Báo cáo", "Biên bản"):
         assert name in out
-    assert "rules/nd30/sections.toml" in out and "Mẫu 1.7" in out
+    assert "bộ quy tắc có sẵn (Nghị định 30)" in out and "Mẫu 1.7" in out
     _pack(tmp_path, KIEM_TRA)
     monkeypatch.chdir(tmp_path)
     code, out = run_cli("explain", "SEC001")
