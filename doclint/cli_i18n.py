@@ -183,6 +183,28 @@ HELP_EN: dict[str, str] = {
     ),
     "Liệt kê các văn bản trong thư viện.": "List the documents of the library.",
     "Xóa văn bản khỏi thư viện.": "Remove documents from the library.",
+    "text, concise, html, json, jsonl, sarif, csv, xlsx (mặc định: theo đuôi tệp --output, không có thì text)": (
+        "text, concise, html, json, jsonl, sarif, csv, xlsx (default: from the --output suffix, else text)"
+    ),
+    "Ghi kết quả ra tệp (.html .json .csv .xlsx …).": "Write the report to this file (.html .json .csv .xlsx …).",
+    "Chỉ hiện lỗi (ẩn cảnh báo, gợi ý).": "Show errors only (hide warnings and information).",
+    "Chỉ báo các phát hiện chưa có trong tệp baseline (doclint baseline).": (
+        "Report only the findings not in the baseline file (doclint baseline)."
+    ),
+    "Dấu phân cách CSV: ',' (mặc định) hoặc ';' (Excel cài đặt vùng Việt Nam).": (
+        "CSV separator: ',' (default) or ';' (Excel with Vietnamese regional settings)."
+    ),
+    "draft (dự thảo), final (bản trình ký) hoặc issued (đã phát hành).": (
+        "draft, final (submitted for signature) or issued (signed and numbered)."
+    ),
+    "Chỉ chú thích từ mức này: error, warning hoặc info (mặc định).": (
+        "Comment only from this level: error, warning or info (default)."
+    ),
+    "Ghi lại các phát hiện hiện có (baseline); sau đó `check --baseline` chỉ báo phát hiện mới.": (
+        "Record the current findings (a baseline); then `check --baseline` reports only new ones."
+    ),
+    "Tệp baseline sẽ ghi (mặc định: doclint-baseline.json).": "The baseline file to write (default: doclint-baseline.json).",
+    "Số tiến trình.": "Number of processes.",
 }
 
 

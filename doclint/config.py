@@ -21,7 +21,9 @@ from typing import Any
 
 from doclint.errors import ConfigError
 
-STAGES = ("draft", "final")
+# draft: dự thảo (the drafter); final: bản trình ký, the Word file submitted for signing, whose number
+# and day the records office fills in after signing; issued: đã phát hành, the signed and numbered text
+STAGES = ("draft", "final", "issued")
 LEVELS = ("error", "warning", "info")
 FAIL_ON = (*LEVELS, "never")
 LANGS = ("vi", "en")
@@ -32,7 +34,7 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
     "select": ("list[str]", "chỉ chạy các mã hoặc tiền tố này", "run only these codes or prefixes"),
     "ignore": ("list[str]", "bỏ qua các mã hoặc tiền tố này", "skip these codes or prefixes"),
     "severity": ("table", "mức độ cho từng mã hoặc tiền tố", "severity per code or prefix"),
-    "stage": ("str", "draft hoặc final", "draft or final"),
+    "stage": ("str", "draft, final hoặc issued", "draft, final or issued"),
     "fail-on": ("str", "error, warning, info hoặc never", "error, warning, info or never"),
     "lang": ("str", "vi hoặc en", "vi or en"),
     "packs": ("list[str]", "thư mục bộ quy tắc riêng", "folders of user rule packs"),

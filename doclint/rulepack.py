@@ -140,9 +140,11 @@ class RuleMeta:
     example_docx: dict[str, Any] = field(default_factory=dict)
     example_note: str = ""
     fix: str = "none"
-    stages: list[str] = field(default_factory=lambda: ["draft", "final"])
+    stages: list[str] = field(default_factory=lambda: ["draft", "final", "issued"])
     # severity used in the draft stage, for facts a draft may legitimately leave blank
     draft_severity: str | None = None
+    # severity per stage, for facts left blank until a later stage ({draft = "info", final = "info"})
+    stage_severity: dict[str, str] = field(default_factory=dict)
     # rules that only make sense for state administrative documents (NĐ 30)
     nd30_only: bool = True
     formats: list[str] = field(default_factory=list)  # empty: every format
@@ -313,6 +315,12 @@ class RulePack:
                 f"{where}: {meta.code}: mức độ không hợp lệ {meta.severity!r}",
                 f"{where}: {meta.code}: invalid severity {meta.severity!r}",
             )
+        for stage, level in meta.stage_severity.items():
+            if stage not in ("draft", "final", "issued") or level not in ("error", "warning", "info"):
+                raise ConfigError(
+                    f"{where}: {meta.code}: stage_severity không hợp lệ {stage!r} = {level!r}",
+                    f"{where}: {meta.code}: invalid stage_severity {stage!r} = {level!r}",
+                )
         if meta.maturity not in MATURITIES:
             raise ConfigError(
                 f"{where}: {meta.code}: maturity phải là {' hoặc '.join(MATURITIES)}",

@@ -1,0 +1,803 @@
+"""Labelled precision of doclint on the real corpus: the ecosystem check of issue 12.
+
+    .venv/bin/python benchmarks/precision.py [--jobs 2] [--family HDR,NUM003] [--docs 057,pdf/3]
+    .venv/bin/python benchmarks/precision.py --brief             # the tables only
+    .venv/bin/python benchmarks/precision.py --diff main         # findings gained and lost against main
+    .venv/bin/python benchmarks/precision.py --json out.json     # machine-readable (``-``: stdout)
+
+Every corpus document runs at its stage from ``benchmarks/labels/documents.tsv`` (``issued`` or
+``final``; ``draft`` documents only with ``--drafts``, ``skip`` never). Only errors and warnings count.
+Each finding is matched to a label of ``benchmarks/labels/<FAMILY>.tsv`` by (document, code, anchor)
+as a multiset: two equal findings need two labels. See ``benchmarks/labels/README.md``.
+
+Printed: precision per stage, format, family and rule; findings per document; every finding that has
+no label yet, as a line to paste into the family's TSV with the context to judge it; labels that no
+longer match anything. A result is cached per (code state, document, stage) under
+``~/.cache/doclint-precision`` (``$PRECISION_CACHE``), so a re-run on an unchanged tree is fast; the
+code state is the commit plus a hash of the uncommitted changes under ``doclint/`` and ``rules/``.
+``--diff REF`` checks REF out in a temporary worktree, runs it there in a subprocess (cached the same
+way) and prints the findings gained and lost, with their labels where known.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import concurrent.futures
+import contextlib
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+ROOT = HERE.parents[1]
+LABELS_DIR = ROOT / "benchmarks" / "labels"
+DOCUMENTS_TSV = "documents.tsv"
+
+DOC_STAGES = ("issued", "final", "draft", "skip")
+MEASURED_STAGES = ("issued", "final")
+VERDICTS = ("true", "false", "unsure")
+PENDING = ("", "?")  # a pasted line not judged yet: claims the finding, counts as unlabelled
+LABEL_COLUMNS = ("document", "code", "anchor", "verdict", "reason", "reader")
+DOCUMENT_COLUMNS = ("document", "stage", "note")
+COUNTED = ("error", "warning")
+
+ANCHOR_MAX = 80  # characters of the normalised anchor
+SHORT_ANCHOR = 4  # a span shorter than this takes some of its block around it
+ANCHOR_WINDOW = 12
+LOOSE_MIN = 8  # a loose match needs the shorter anchor to have at least this many characters
+CONTEXT_CHARS = 220
+CACHE_VERSION = "1"
+TIMEOUT_S = 300
+NO_REFS_DB = "/nonexistent/doclint-precision/refs.sqlite3"  # RED002: no reference library, same everywhere
+
+FAMILIES = (
+    "HDR", "NUM", "DATE", "TTL", "BODY", "SIG", "RCPT", "FMT",
+    "CIT", "ABBR", "CAP", "TXT", "RED", "SEC", "DOC",
+)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------- anchors
+
+_INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+
+
+def normalise(text: str) -> str:
+    """NFC, case-folded, every space and invisible character removed, at most ANCHOR_MAX characters."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = unicodedata.normalize("NFC", text.casefold())
+    return _INVISIBLE.sub("", text)[:ANCHOR_MAX]
+
+
+def anchor_of(message: str, excerpt: str | None, block_text: str | None, start: int | None,
+              end: int | None) -> str:  # fmt: skip
+    """The text a finding is anchored to: the words of its span, else its excerpt, else its message
+    (prefixed ``~``). A very short span ("," or "x") takes a few characters of its block on each side."""
+    if block_text is not None and start is not None and end is not None and end > start:
+        span = block_text[start:end]
+        if len(normalise(span)) >= SHORT_ANCHOR:
+            return normalise(span)
+        lo, hi = max(0, start - ANCHOR_WINDOW), min(len(block_text), end + ANCHOR_WINDOW)
+        return normalise(block_text[lo:hi])
+    if excerpt and excerpt.strip():
+        return normalise(excerpt)
+    return "~" + normalise(message)
+
+
+def family_of(code: str) -> str:
+    return re.sub(r"\d+$", "", code)
+
+
+# --------------------------------------------------------------------------------------------- labels
+
+
+@dataclass
+class Label:
+    document: str
+    code: str
+    anchor: str
+    verdict: str
+    reason: str
+    reader: str
+    source: str  # file:line
+
+    @property
+    def judged(self) -> bool:
+        return self.verdict in VERDICTS
+
+
+def read_tsv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a TSV with a header line; blank lines and lines starting with '#' are skipped."""
+    rows: list[tuple[int, dict[str, str]]] = []
+    header: list[str] | None = None
+    with path.open(encoding="utf-8", newline="") as fh:
+        for lineno, line in enumerate(fh, 1):
+            line = line.rstrip("\r\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = [c.strip() for c in cells]
+                missing = [c for c in columns if c not in header]
+                if missing:
+                    raise SystemExit(f"{path}: header lacks {', '.join(missing)}")
+                continue
+            cells += [""] * (len(header) - len(cells))
+            rows.append((lineno, {h: cells[i].strip() for i, h in enumerate(header)}))
+    return rows
+
+
+def load_documents(labels_dir: Path) -> dict[str, dict[str, str]]:
+    path = labels_dir / DOCUMENTS_TSV
+    out: dict[str, dict[str, str]] = {}
+    for lineno, row in read_tsv(path, DOCUMENT_COLUMNS):
+        if row["stage"] not in DOC_STAGES:
+            raise SystemExit(f"{path}:{lineno}: stage {row['stage']!r} is not one of {', '.join(DOC_STAGES)}")
+        out[row["document"]] = row
+    return out
+
+
+def load_labels(labels_dir: Path) -> tuple[list[Label], list[str]]:
+    """Every label of every family file, and the problems found in them."""
+    labels: list[Label] = []
+    problems: list[str] = []
+    for path in sorted(labels_dir.glob("*.tsv")):
+        if path.name == DOCUMENTS_TSV:
+            continue
+        for lineno, row in read_tsv(path, LABEL_COLUMNS):
+            where = f"{path.name}:{lineno}"
+            verdict = row["verdict"].lower()
+            if verdict not in VERDICTS and verdict not in PENDING:
+                problems.append(f"{where}: verdict {row['verdict']!r} is not true/false/unsure")
+                continue
+            if family_of(row["code"]) != path.stem:
+                problems.append(f"{where}: {row['code']} belongs in {family_of(row['code'])}.tsv")
+            anchor = row["anchor"]
+            if anchor != (("~" + normalise(anchor[1:])) if anchor.startswith("~") else normalise(anchor)):
+                problems.append(f"{where}: anchor is not normalised (use the line precision.py prints)")
+            labels.append(
+                Label(row["document"], row["code"], anchor, verdict, row["reason"], row["reader"], where)
+            )
+    return labels, problems
+
+
+# --------------------------------------------------------------------------------------------- running
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(root), *args], check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def code_state(root: Path) -> str:
+    """The commit of ``root``, plus a hash of its uncommitted changes to the code and the rules."""
+    head = git(root, "rev-parse", "HEAD")
+    paths = ("doclint", "rules", "pyproject.toml")
+    status = git(root, "status", "--porcelain", "--untracked-files=all", "--", *paths)
+    if not status:
+        return head
+    digest = hashlib.sha256(
+        subprocess.run(
+            ["git", "-C", str(root), "diff", "HEAD", "--binary", "--", *paths],
+            capture_output=True,
+            check=True,
+        ).stdout
+    )
+    for line in status.splitlines():
+        if line.startswith("??"):
+            name = line[3:].strip()
+            digest.update(name.encode())
+            with contextlib.suppress(OSError):
+                digest.update((root / name).read_bytes())
+    return f"{head}+{digest.hexdigest()[:12]}"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("PRECISION_CACHE")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "doclint-precision"
+
+
+def file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()[:16]
+
+
+def cache_path(state: str, corpus: Path, document: str, stage: str, preview: bool) -> Path:
+    key = f"{CACHE_VERSION}|{document}|{stage}|{preview}|{file_digest(corpus / document)}"
+    name = hashlib.sha256(key.encode()).hexdigest()[:24] + ".json"
+    return cache_dir() / state / name
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):  # pragma: no cover - only on a hung document
+    raise _Timeout
+
+
+def lint_one(task: tuple[str, str, str, bool]) -> dict:
+    """Run doclint (whichever ``doclint`` is first on sys.path) on one document at one stage."""
+    corpus, document, stage, preview = task
+    import dataclasses
+
+    from doclint import config as config_mod
+    from doclint.engine import lint_path
+
+    engine_stage = stage if stage in getattr(config_mod, "STAGES", ()) else "final"
+    if stage == "draft":
+        engine_stage = "draft"
+    kwargs: dict = {"stage": engine_stage, "options": (("refs-db", NO_REFS_DB),)}
+    names = {f.name for f in dataclasses.fields(config_mod.Config)}
+    if preview and "preview" in names:
+        kwargs["preview"] = True
+    started = time.process_time()
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(TIMEOUT_S)
+    try:
+        result = lint_path(Path(corpus) / document, config_mod.Config(**kwargs), keep_document=True)
+    except _Timeout:
+        return {"document": document, "stage": stage, "error": "TIMEOUT", "findings": []}
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    blocks = result.document.blocks if result.document is not None else []
+    findings = []
+    for f in result.findings:
+        loc = f.location
+        text = blocks[loc.block].text if loc.block is not None and 0 <= loc.block < len(blocks) else None
+        findings.append(
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "message": f.vi,
+                "excerpt": f.excerpt,
+                "block": loc.block,
+                "start": loc.start,
+                "end": loc.end,
+                "page": loc.page,
+                "anchor": anchor_of(f.vi, f.excerpt, text, loc.start, loc.end),
+                "context": _context(text, loc.start, loc.end),
+            }
+        )
+    return {
+        "document": document,
+        "stage": stage,
+        "engine_stage": engine_stage,
+        "format": result.format,
+        "family": result.family,
+        "doc_type": result.doc_type,
+        "error": result.error.code if result.error else None,
+        "cpu_s": round(time.process_time() - started, 2),
+        "findings": findings,
+    }
+
+
+def _context(text: str | None, start: int | None, end: int | None) -> str | None:
+    if text is None:
+        return None
+    if start is None or end is None:
+        return text[:CONTEXT_CHARS]
+    lo = max(0, start - CONTEXT_CHARS // 2)
+    hi = min(len(text), end + CONTEXT_CHARS // 2)
+    return (
+        ("…" if lo else "") + text[lo:start] + "[[" + text[start:end] + "]]" + text[end:hi]
+        + ("…" if hi < len(text) else "")
+    )  # fmt: skip
+
+
+def run_documents(corpus: Path, tasks: list[tuple[str, str]], state: str, jobs: int, preview: bool,
+                  use_cache: bool, progress: bool) -> dict[str, dict]:  # fmt: skip
+    """document -> result, from the cache where possible, else by running doclint (``jobs`` processes)."""
+    results: dict[str, dict] = {}
+    todo: list[tuple[str, str, str, bool]] = []
+    for document, stage in tasks:
+        cached = cache_path(state, corpus, document, stage, preview)
+        if use_cache and cached.is_file():
+            try:
+                results[document] = json.loads(cached.read_text(encoding="utf-8"))
+                continue
+            except (OSError, ValueError):
+                pass
+        todo.append((str(corpus), document, stage, preview))
+    # the biggest files first, so that the last worker does not start a 2 MB PDF alone
+    todo.sort(key=lambda t: -(corpus / t[1]).stat().st_size)
+
+    def store(result: dict) -> None:
+        results[result["document"]] = result
+        if result.get("error") == "TIMEOUT":
+            return
+        path = cache_path(state, corpus, result["document"], result["stage"], preview)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+    started = time.time()
+    if jobs <= 1 or len(todo) <= 1:
+        for i, task in enumerate(todo, 1):
+            store(lint_one(task))
+            _progress(progress, i, len(todo), task[1], started)
+    else:
+        ctx = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            futures = {pool.submit(lint_one, task): task for task in todo}
+            for i, future in enumerate(concurrent.futures.as_completed(futures), 1):
+                task = futures[future]
+                try:
+                    store(future.result())
+                except Exception as exc:  # a crashed worker: report it as the document's error
+                    results[task[1]] = {"document": task[1], "stage": task[2], "error": f"CRASH {exc!r}",
+                                        "findings": []}  # fmt: skip
+                _progress(progress, i, len(todo), task[1], started)
+    if progress and todo:
+        print(file=sys.stderr)
+    return results
+
+
+def _progress(enabled: bool, i: int, n: int, document: str, started: float) -> None:
+    if enabled:
+        print(f"\r[{i}/{n}] {time.time() - started:5.0f} s  {document[:70]:70s}", end="", file=sys.stderr)
+
+
+def run_at_ref(ref: str, args: argparse.Namespace, tasks: list[tuple[str, str]]) -> dict[str, dict]:
+    """Run another commit's doclint over the same documents, in a temporary worktree and a subprocess."""
+    commit = git(ROOT, "rev-parse", "--verify", f"{ref}^{{commit}}")
+    tmp = Path(tempfile.mkdtemp(prefix="precision-ref-"))
+    worktree = tmp / "tree"
+    git(ROOT, "worktree", "add", "--detach", str(worktree), commit)
+    try:
+        spec = tmp / "tasks.json"
+        out = tmp / "results.json"
+        spec.write_text(json.dumps(tasks), encoding="utf-8")
+        cmd = [sys.executable, str(HERE), "--code-root", str(worktree), "--raw-tasks", str(spec),
+               "--raw-out", str(out), "--corpus", str(args.corpus), "--jobs", str(args.jobs)]  # fmt: skip
+        if args.preview:
+            cmd.append("--preview")
+        if args.no_cache:
+            cmd.append("--no-cache")
+        env = dict(os.environ, PYTHONPATH=str(worktree))
+        subprocess.run(cmd, check=True, env=env)
+        return json.loads(out.read_text(encoding="utf-8"))
+    finally:
+        git(ROOT, "worktree", "remove", "--force", str(worktree))
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------------------------- matching
+
+
+@dataclass
+class Item:
+    """One counted finding (error or warning) of one document, with its label once matched."""
+
+    document: str
+    stage: str
+    format: str
+    finding: dict
+    label: Label | None = None
+    loose: bool = False
+
+    @property
+    def code(self) -> str:
+        return self.finding["code"]
+
+    @property
+    def family(self) -> str:
+        return family_of(self.code)
+
+    @property
+    def anchor(self) -> str:
+        return self.finding["anchor"]
+
+    @property
+    def verdict(self) -> str:
+        """true / false / unsure, or 'unlabelled' (no label, or a pasted line not judged yet)."""
+        if self.label is None or not self.label.judged:
+            return "unlabelled"
+        return self.label.verdict
+
+
+def _loosely_equal(a: str, b: str) -> bool:
+    if a.startswith("~") or b.startswith("~"):
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= LOOSE_MIN and short in long_
+
+
+def match(items: list[Item], labels: list[Label]) -> list[Label]:
+    """Pair findings with labels (exact anchors first, then one anchor containing the other);
+    returns the labels left over (stale)."""
+    by_key: dict[tuple[str, str], list[Label]] = collections.defaultdict(list)
+    for label in labels:
+        by_key[(label.document, label.code)].append(label)
+    groups: dict[tuple[str, str], list[Item]] = collections.defaultdict(list)
+    for item in items:
+        groups[(item.document, item.code)].append(item)
+    for key, group in groups.items():
+        free = by_key.get(key, [])
+        for item in group:
+            for i, label in enumerate(free):
+                if label.anchor == item.anchor:
+                    item.label = free.pop(i)
+                    break
+        for item in group:
+            if item.label is not None:
+                continue
+            for i, label in enumerate(free):
+                if _loosely_equal(label.anchor, item.anchor):
+                    item.label = free.pop(i)
+                    item.loose = True
+                    break
+    used = {id(item.label) for item in items if item.label is not None}
+    return [label for label in labels if id(label) not in used]
+
+
+# --------------------------------------------------------------------------------------------- report
+
+
+@dataclass
+class Tally:
+    true: int = 0
+    false: int = 0
+    unsure: int = 0
+    unlabelled: int = 0
+    documents: set[str] = field(default_factory=set)
+
+    def add(self, item: Item) -> None:
+        setattr(self, item.verdict, getattr(self, item.verdict) + 1)
+        self.documents.add(item.document)
+
+    @property
+    def findings(self) -> int:
+        return self.true + self.false + self.unsure + self.unlabelled
+
+    @property
+    def judged(self) -> int:
+        return self.true + self.false + self.unsure
+
+    @property
+    def precision(self) -> float | None:
+        """True findings over judged ones; an unsure label counts against until it is resolved."""
+        return self.true / self.judged if self.judged else None
+
+    def as_dict(self) -> dict:
+        return {
+            "findings": self.findings,
+            "documents": len(self.documents),
+            "true": self.true,
+            "false": self.false,
+            "unsure": self.unsure,
+            "unlabelled": self.unlabelled,
+            "precision": None if self.precision is None else round(self.precision, 4),
+        }
+
+
+def tallies(items: list[Item], key) -> dict[str, Tally]:
+    out: dict[str, Tally] = collections.defaultdict(Tally)
+    for item in items:
+        out[key(item)].add(item)
+    return dict(sorted(out.items()))
+
+
+def precision_tables(items: list[Item]) -> dict[str, dict[str, Tally]]:
+    return {
+        "all": tallies(items, lambda i: "all"),
+        "stage": tallies(items, lambda i: i.stage),
+        "format": tallies(items, lambda i: i.format),
+        "family": tallies(items, lambda i: i.family),
+        "family_stage": tallies(items, lambda i: f"{i.family}/{i.stage}"),
+        "rule": tallies(items, lambda i: i.code),
+    }
+
+
+def print_table(title: str, table: dict[str, Tally]) -> None:
+    print(f"\n{title}")
+    print(f"  {'':14s} {'findings':>8s} {'docs':>5s} {'true':>5s} {'false':>5s} {'unsure':>6s} "
+          f"{'unlab.':>6s} {'precision':>9s}")  # fmt: skip
+    for name, t in table.items():
+        p = "—" if t.precision is None else f"{t.precision:.1%}"
+        print(f"  {name:14s} {t.findings:8d} {len(t.documents):5d} {t.true:5d} {t.false:5d} {t.unsure:6d} "
+              f"{t.unlabelled:6d} {p:>9s}")  # fmt: skip
+
+
+def paste_line(item: Item) -> str:
+    return "\t".join((item.document, item.code, item.anchor, "?", "", ""))
+
+
+def print_unlabelled(items: list[Item]) -> None:
+    todo = [i for i in items if i.verdict == "unlabelled"]
+    print(f"\nFindings without a label: {len(todo)}")
+    by_family: dict[str, list[Item]] = collections.defaultdict(list)
+    for item in todo:
+        by_family[item.family].append(item)
+    for fam in sorted(by_family):
+        print(f"\n## {fam} → benchmarks/labels/{fam}.tsv ({len(by_family[fam])})")
+        for item in by_family[fam]:
+            f = item.finding
+            where = f"block {f['block']}" if f.get("block") is not None else "document"
+            if f.get("page"):
+                where += f", page {f['page']}"
+            print(f"# {item.document} [{item.stage}] {item.code} {f['severity']} ({where}): {f['message']}")
+            if f.get("excerpt"):
+                print(f"#   excerpt: {_one_line(f['excerpt'])}")
+            if f.get("context") and f.get("context") != f.get("excerpt"):
+                print(f"#   block:   {_one_line(f['context'])}")
+            print(paste_line(item))
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()[:400]
+
+
+def print_documents(results: list[dict], items: list[Item]) -> None:
+    per_doc: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    falses: collections.Counter[str] = collections.Counter()
+    for item in items:
+        per_doc[item.document][item.code] += 1
+        if item.verdict in ("false", "unsure"):
+            falses[item.document] += 1
+    print("\nFindings per document (errors and warnings; '!' = false or unsure)")
+    for r in results:
+        counts = per_doc.get(r["document"], collections.Counter())
+        what = r.get("error") or f"{r.get('family') or '?'}/{r.get('doc_type') or '?'}"
+        summary = ", ".join(f"{c}×{n}" if n > 1 else c for c, n in sorted(counts.items())) or "—"
+        bad = f" !{falses[r['document']]}" if falses[r["document"]] else ""
+        print(
+            f"  {r['document'][:60]:60s} {r['stage']:6s} {what:22s} {sum(counts.values()):3d}{bad}  {summary}"
+        )
+
+
+def collect_items(results: list[dict]) -> list[Item]:
+    items: list[Item] = []
+    for r in results:
+        fmt = r.get("format") or Path(r["document"]).suffix.lstrip(".")
+        for f in r.get("findings", []):
+            if f["severity"] in COUNTED:
+                items.append(Item(r["document"], r["stage"], fmt, f))
+    return items
+
+
+def select_code(code: str, families: tuple[str, ...]) -> bool:
+    return not families or any(code.startswith(p) for p in families)
+
+
+def diff_report(current: list[Item], other: list[Item], ref: str, as_json: bool) -> dict:
+    def key(i: Item) -> tuple[str, str, str]:
+        return (i.document, i.code, i.anchor)
+
+    a = collections.Counter(key(i) for i in current)
+    b = collections.Counter(key(i) for i in other)
+    gained_keys = a - b
+    lost_keys = b - a
+
+    def pick(items: list[Item], keys: collections.Counter) -> list[Item]:
+        left = collections.Counter(keys)
+        out = []
+        for item in items:
+            if left[key(item)] > 0:
+                left[key(item)] -= 1
+                out.append(item)
+        return out
+
+    gained, lost = pick(current, gained_keys), pick(other, lost_keys)
+    report = {
+        "ref": ref,
+        "gained": [_item_json(i) for i in gained],
+        "lost": [_item_json(i) for i in lost],
+    }
+    if as_json:
+        return report
+    for title, group in ((f"Gained against {ref}", gained), (f"Lost against {ref}", lost)):
+        verdicts = collections.Counter(i.verdict for i in group)
+        summary = ", ".join(f"{v} {n}" for v, n in sorted(verdicts.items())) or "none"
+        print(f"\n{title}: {len(group)} ({summary})")
+        for item in group:
+            f = item.finding
+            print(f"  {item.verdict:10s} {item.document[:50]:50s} {item.code:8s} {f['severity']:7s} "
+                  f"{_one_line(f.get('excerpt') or f['message'])[:90]}")  # fmt: skip
+    return report
+
+
+def _item_json(item: Item) -> dict:
+    f = item.finding
+    return {
+        "document": item.document,
+        "stage": item.stage,
+        "format": item.format,
+        "code": item.code,
+        "severity": f["severity"],
+        "anchor": item.anchor,
+        "message": f["message"],
+        "excerpt": f.get("excerpt"),
+        "block": f.get("block"),
+        "verdict": item.verdict,
+        "reason": item.label.reason if item.label else None,
+        "loose": item.loose,
+    }
+
+
+# --------------------------------------------------------------------------------------------- main
+
+
+def default_corpus() -> Path:
+    env = os.environ.get("DOCLINT_SHARED")
+    if env:
+        return Path(env) / "corpus"
+    for parent in [ROOT, *ROOT.parents]:
+        for candidate in (parent / "shared" / "corpus", parent.parent / "shared" / "corpus"):
+            if (candidate / "MANIFEST.tsv").is_file():
+                return candidate
+    return ROOT.parent / "shared" / "corpus"
+
+
+def select_documents(documents: dict[str, dict[str, str]], args: argparse.Namespace) -> list[tuple[str, str]]:
+    stages = set(MEASURED_STAGES) | ({"draft"} if args.drafts else set())
+    if args.stage:
+        stages &= set(args.stage.split(","))
+    wanted = [p.strip() for p in (args.docs or "").split(",") if p.strip()]
+    tasks = []
+    for document, row in documents.items():
+        if row["stage"] not in stages:
+            continue
+        if wanted and not any(w in document for w in wanted):
+            continue
+        tasks.append((document, row["stage"]))
+    return tasks
+
+
+@dataclass
+class Measurement:
+    results: list[dict]
+    items: list[Item]
+    stale: list[Label]
+    problems: list[str]
+    state: str
+
+
+def measure(corpus: Path | None = None, *, labels_dir: Path = LABELS_DIR, jobs: int = 1, families=(),
+            docs: str = "", stage: str = "", drafts: bool = False, preview: bool = False,
+            use_cache: bool = True, progress: bool = False) -> Measurement:  # fmt: skip
+    """Run and match (the API the test uses)."""
+    args = argparse.Namespace(docs=docs, stage=stage, drafts=drafts)
+    corpus = corpus or default_corpus()
+    documents = load_documents(labels_dir)
+    tasks = select_documents(documents, args)
+    state = code_state(ROOT)
+    raw = run_documents(corpus, tasks, state, jobs, preview, use_cache, progress)
+    results = [raw[d] for d, _ in tasks if d in raw]
+    items = [i for i in collect_items(results) if select_code(i.code, tuple(families))]
+    labels, problems = load_labels(labels_dir)
+    in_scope = {d for d, _ in tasks}
+    scoped = [lab for lab in labels if lab.document in in_scope and select_code(lab.code, tuple(families))]
+    stale = match(items, scoped)
+    unknown = [lab.source for lab in labels if lab.document not in documents]
+    problems += [f"{src}: document not in documents.tsv" for src in unknown]
+    manifest = corpus / "MANIFEST.tsv"
+    if manifest.is_file():
+        listed = {row["local_file"] for _, row in read_tsv(manifest, ("local_file",))}
+        problems += [f"documents.tsv lacks {d}" for d in sorted(listed - set(documents))]
+        problems += [f"documents.tsv: {d} is not in the corpus" for d in sorted(set(documents) - listed)]
+    return Measurement(results, items, stale, problems, state)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--labels", type=Path, default=LABELS_DIR)
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=1, help="processes (default 1; the machine is shared)"
+    )
+    parser.add_argument("--family", default="", help="codes or prefixes: HDR,NUM003")
+    parser.add_argument("--docs", default="", help="substrings of document paths: 057,pdf/3")
+    parser.add_argument("--stage", default="", help="only these stages: issued,final,draft")
+    parser.add_argument("--drafts", action="store_true", help="also run the drafts (listed, never counted)")
+    parser.add_argument("--preview", action="store_true", help="run preview rules too")
+    parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument("--brief", action="store_true", help="tables only")
+    parser.add_argument("--rules", action="store_true", help="with --brief: keep the per-rule table")
+    parser.add_argument("--json", dest="json_out", default=None, help="write JSON here ('-': stdout)")
+    parser.add_argument("--diff", default=None, metavar="REF", help="findings gained and lost against REF")
+    # internal: run another tree's doclint for --diff
+    parser.add_argument("--code-root", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--raw-tasks", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--raw-out", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    args.corpus = args.corpus or default_corpus()
+    progress = sys.stderr.isatty()
+
+    if args.code_root is not None:  # the --diff child: another tree, raw results only
+        sys.path.insert(0, str(args.code_root))
+        import doclint
+
+        if not Path(doclint.__file__).resolve().is_relative_to(args.code_root.resolve()):
+            raise SystemExit(f"doclint imported from {doclint.__file__}, not from {args.code_root}")
+        tasks = [tuple(t) for t in json.loads(args.raw_tasks.read_text(encoding="utf-8"))]
+        state = code_state(args.code_root)
+        raw = run_documents(args.corpus, tasks, state, args.jobs, args.preview, not args.no_cache, progress)
+        args.raw_out.write_text(json.dumps([raw[d] for d, _ in tasks if d in raw], ensure_ascii=False))
+        return 0
+
+    sys.path.insert(0, str(ROOT))
+    families = tuple(p.strip().upper() for p in args.family.split(",") if p.strip())
+    m = measure(args.corpus, labels_dir=args.labels, jobs=args.jobs, families=families, docs=args.docs,
+                stage=args.stage, drafts=args.drafts, preview=args.preview, use_cache=not args.no_cache,
+                progress=progress)  # fmt: skip
+    measured = [i for i in m.items if i.stage in MEASURED_STAGES]
+    tables = precision_tables(measured)
+    as_json = args.json_out == "-"
+    out: dict = {
+        "state": m.state,
+        "corpus": str(args.corpus),
+        "documents": [
+            {k: r.get(k) for k in ("document", "stage", "format", "family", "doc_type", "error", "cpu_s")}
+            | {"findings": sum(1 for f in r.get("findings", []) if f["severity"] in COUNTED)}
+            for r in m.results
+        ],
+        "precision": {name: {k: t.as_dict() for k, t in table.items()} for name, table in tables.items()},
+        "findings": [_item_json(i) for i in m.items],
+        "stale_labels": [vars(lab) for lab in m.stale],
+        "label_problems": m.problems,
+    }
+    if not as_json:
+        stages = collections.Counter(r["stage"] for r in m.results)
+        errors = [r for r in m.results if r.get("error")]
+        print(f"code {m.state[:20]}; {len(m.results)} documents ("
+              + ", ".join(f"{s} {n}" for s, n in sorted(stages.items()))
+              + f"), {len(errors)} unreadable; {len(measured)} errors and warnings counted")  # fmt: skip
+        for name, title in (("stage", "Precision by stage"), ("format", "by format"), ("family", "by family"),
+                            ("family_stage", "by family and stage"), ("rule", "by rule")):  # fmt: skip
+            if name == "rule" and args.brief and not args.rules:
+                continue
+            print_table(title, tables[name])
+        print_table("all measured", tables["all"])
+        if not args.brief:
+            print_documents(m.results, m.items)
+            print_unlabelled(m.items)
+        loose = [i for i in m.items if i.loose]
+        if loose:
+            print(f"\nLabels matched loosely (the anchor changed; update the label's anchor): {len(loose)}")
+            for item in loose:
+                print(f"  {item.label.source}: {item.label.anchor} → {item.anchor}")
+        if m.stale:
+            print(f"\nLabels that match no finding any more: {len(m.stale)}")
+            for lab in m.stale:
+                print(f"  {lab.source}: {lab.document} {lab.code} {lab.anchor} ({lab.verdict})")
+        for problem in m.problems:
+            print(f"label problem: {problem}")
+    if args.diff:
+        tasks = [(r["document"], r["stage"]) for r in m.results]
+        other_raw = run_at_ref(args.diff, args, tasks)
+        other = [i for i in collect_items(other_raw) if select_code(i.code, families)]
+        labels, _ = load_labels(args.labels)
+        match(other, [lab for lab in labels if lab.document in {d for d, _ in tasks}])
+        out["diff"] = diff_report(m.items, other, args.diff, as_json)
+    if args.json_out:
+        text = json.dumps(out, ensure_ascii=False, indent=1)
+        if as_json:
+            print(text)
+        else:
+            Path(args.json_out).write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
