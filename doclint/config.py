@@ -207,7 +207,7 @@ def from_mapping(
     table: str | None = None,
 ) -> Config:
     """A validated :class:`Config` from the mapping of a config file (``text`` locates the lines)."""
-    from doclint.rulepack import load_pack
+    from doclint.rulepack import at_line, load_pack, rules_without_check
 
     where = _Where(source, text, table)
     for key, (kind, _vi, _en) in SETTINGS.items():
@@ -242,6 +242,15 @@ def from_mapping(
                         f"per-file-ignores.{pattern} must be a list of codes.")  # fmt: skip
     packs = tuple(str((base_dir / p).resolve()) for p in _as_list(data.get("packs")))
     pack = load_pack(packs)
+    for meta in rules_without_check(pack):
+        path = Path(meta.source)
+        at = at_line(path, path.read_text(encoding="utf-8"), key="code", value=meta.code)
+        raise ConfigError(
+            f"{at}: quy tắc {meta.code} không có hàm kiểm tra trong doclint; bộ quy tắc riêng chỉ đổi được "
+            "siêu dữ liệu (mức độ, giải thích…) của các quy tắc có sẵn.",
+            f"{at}: rule {meta.code} has no check in doclint; a user pack can only change the metadata "
+            "(severity, explanation…) of the existing rules.",
+        )
     declared = pack.options
     options: dict[str, Any] = {}
     for key, value in data.items():

@@ -354,21 +354,19 @@ def _load_pack_cached(extra_folders: tuple[str, ...]) -> RulePack:
 
 
 def validate_user_pack(pack: RulePack, base: RulePack) -> None:
-    """What a user pack adds must work before any document is checked: its rules have a check (a
-    ``[[rule]]`` without Python would silently never run) and its skeletons build (names, regexes)."""
+    """What a user pack adds must build before any document is checked: its skeletons (names, scopes,
+    regular expressions, extends) are read now, so that a mistake names its file and line here rather
+    than becoming a DOC005 on every document."""
     from doclint.analysis.sections import skeletons
+
+    skeletons(pack)
+
+
+def rules_without_check(pack: RulePack) -> list[RuleMeta]:
+    """Rules a user pack declares that no check reports: they would silently never run (a config that
+    names such a pack is refused; the report tests load metadata-only packs directly)."""
     from doclint.checks import registered_codes
 
     implemented = registered_codes()
-    for code, meta in pack.rules.items():
-        if code in base.rules or code in implemented:
-            continue
-        path = Path(meta.source)
-        where = at_line(path, path.read_text(encoding="utf-8"), key="code", value=code)
-        raise ConfigError(
-            f"{where}: quy tắc {code} không có hàm kiểm tra trong doclint; bộ quy tắc riêng chỉ đổi được "
-            "siêu dữ liệu (mức độ, giải thích…) của các quy tắc có sẵn.",
-            f"{where}: rule {code} has no check in doclint; a user pack can only change the metadata "
-            "(severity, explanation…) of the existing rules.",
-        )
-    skeletons(pack)
+    builtin = _builtin().rules
+    return [m for code, m in pack.rules.items() if code not in builtin and code not in implemented]
