@@ -115,6 +115,9 @@ def check(
     ] = None,
     fail_on: Annotated[str | None, typer.Option(help="error|warning|info|never")] = None,
     lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
+    preview: Annotated[
+        bool, typer.Option("--preview", help="Chạy cả các quy tắc đang thử nghiệm (preview).")
+    ] = False,
     config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
     include: Annotated[list[str] | None, typer.Option(help="Chỉ kiểm tra tệp khớp mẫu glob.")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Bỏ qua tệp khớp mẫu glob.")] = None,
@@ -182,6 +185,7 @@ def check(
         "stage": stage,
         "fail_on": fail_on,
         "lang": lang,
+        "preview": True if preview else None,
     }
     files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
     if not files:

@@ -44,10 +44,17 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
     "cache-dir": ("str", "thư mục bộ nhớ đệm kết quả", "folder of the result cache"),
     "refs-dir": ("str", "thư mục văn bản tham chiếu", "folder of reference documents"),
     "refs-db": ("str", "tệp thư viện văn bản tham chiếu", "reference library file"),
+    "preview": ("bool", "chạy cả các quy tắc thử nghiệm", "run the preview rules too"),
+    "pdf-engine": (
+        "str",
+        "bộ đọc PDF: pdfium (mặc định) hoặc pdfplumber",
+        "PDF engine: pdfium (default) or pdfplumber",
+    ),
 }
 # the settings that shape the Config itself; the others are read with Config.option like rule options
 STRUCTURAL = ("select", "ignore", "severity", "stage", "fail-on", "lang", "packs", "exclude",
-              "per-file-ignores", "options")  # fmt: skip
+              "per-file-ignores", "options", "preview")  # fmt: skip
+PDF_ENGINES = ("pdfium", "pdfplumber")
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     options: tuple[tuple[str, Any], ...] = ()
     source: str | None = None  # the file this came from
+    preview: bool = False  # run the preview rules too (rules still being measured)
 
     def option(self, name: str, default: Any = None) -> Any:
         for key, value in self.options:
@@ -82,6 +90,10 @@ class Config:
                     return False
         return True
 
+    def runs_preview(self, code: str) -> bool:
+        """A preview rule runs with ``preview = true`` / ``--preview``, or when selected by its exact code."""
+        return self.preview or code in self.select
+
     def severity_for(self, code: str) -> str | None:
         """The most specific override: an exact code beats a prefix."""
         best: tuple[int, str] | None = None
@@ -93,7 +105,7 @@ class Config:
     def key(self) -> str:
         """A stable text of the effective settings, for cache keys."""
         return repr((self.select, self.ignore, self.severity, self.stage, self.packs,
-                     self.per_file_ignores, self.options))  # fmt: skip
+                     self.per_file_ignores, self.options, self.preview))  # fmt: skip
 
 
 def _matches(code: str, patterns: tuple[str, ...]) -> bool:
@@ -214,17 +226,29 @@ def from_mapping(
         if key not in data:
             continue
         value = data[key]
-        ok = (
-            _is_str_list(value)
-            if kind == "list[str]"
-            else isinstance(value, dict if kind == "table" else str)
-        )
+        expected = {"table": dict, "str": str, "bool": bool}
+        ok = _is_str_list(value) if kind == "list[str]" else isinstance(value, expected[kind])
         if not ok:
-            shown = {"list[str]": "danh sách chuỗi", "table": "bảng", "str": "chuỗi"}[kind]
-            shown_en = {"list[str]": "a list of strings", "table": "a table", "str": "a string"}[kind]
+            shown = {
+                "list[str]": "danh sách chuỗi",
+                "table": "bảng",
+                "str": "chuỗi",
+                "bool": "true hoặc false",
+            }[kind]
+            shown_en = {
+                "list[str]": "a list of strings",
+                "table": "a table",
+                "str": "a string",
+                "bool": "true or false",
+            }[kind]
             raise _fail(where(key), f"{key} phải là {shown}, không phải {value!r}.",
                         f"{key} must be {shown_en}, not {value!r}.")  # fmt: skip
-    for key, allowed in (("stage", STAGES), ("fail-on", FAIL_ON), ("lang", LANGS)):
+    for key, allowed in (
+        ("stage", STAGES),
+        ("fail-on", FAIL_ON),
+        ("lang", LANGS),
+        ("pdf-engine", PDF_ENGINES),
+    ):
         if key in data and data[key] not in allowed:
             hint_vi, hint_en = did_you_mean(data[key], allowed)
             raise _fail(where(key), f"{key} phải là {' hoặc '.join(allowed)}, không phải {data[key]!r}.{hint_vi}",
@@ -298,6 +322,7 @@ def from_mapping(
         per_file_ignores=tuple((pattern, split_codes(codes)) for pattern, codes in pfi.items()),
         options=tuple(sorted(((k, v) for k, (v, _) in options.items()), key=lambda kv: kv[0])),
         source=source,
+        preview=data.get("preview", False),
     )
 
 

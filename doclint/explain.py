@@ -169,13 +169,13 @@ WORDS = {
            "fix": "Cách sửa", "maturity": "Giai đoạn", "code": "Mã", "title": "Nội dung",
            "family_options": "Tùy chọn chung của nhóm (trong doclint.toml)",
            "see": "Trang của từng quy tắc: doclint explain {code}", "missing": " (chưa có)",
-           "final": "văn bản trình ký"},
+           "final": "bản trình ký", "issued": "văn bản đã phát hành"},
     "en": {"family": "Family", "severity": "Severity", "draft": "draft", "basis": "Legal basis", "why": "Why",
            "bad": "Wrong", "good": "Right", "options": "Options (in doclint.toml)", "default": "default",
            "fix": "Fix", "maturity": "Maturity", "code": "Code", "title": "Rule",
            "family_options": "Options of the whole family (in doclint.toml)",
            "see": "Each rule's page: doclint explain {code}", "missing": " (not implemented)",
-           "final": "document for signature"},
+           "final": "document for signature", "issued": "issued document"},
 }  # fmt: skip
 
 
@@ -207,6 +207,41 @@ def _indented(example: str) -> list[str]:
     return [f"    {line}" for line in example.splitlines()]
 
 
+STAGE_NAMES = {
+    "vi": {"draft": "dự thảo", "final": "bản trình ký", "issued": "đã phát hành"},
+    "en": {"draft": "draft", "final": "submitted for signing", "issued": "issued"},
+}
+
+
+def _stage_severities(meta, lang: str) -> str:
+    """ " (dự thảo, bản trình ký: gợi ý)": the stages (--stage) where the rule reports at another level."""
+    levels = dict(meta.stage_severity)
+    if meta.draft_severity and "draft" not in levels:
+        levels["draft"] = meta.draft_severity
+    groups: dict[str, list[str]] = {}
+    for stage in ("draft", "final", "issued"):
+        if stage in levels and levels[stage] != meta.severity:
+            groups.setdefault(levels[stage], []).append(STAGE_NAMES[lang][stage])
+    return "".join(
+        f" ({', '.join(stages)}: {severity_word(level, lang)})" for level, stages in groups.items()
+    )
+
+
+def _maturity_line(meta, lang: str) -> str:
+    if meta.maturity != "preview":
+        return (
+            "Độ hoàn thiện: ổn định (chạy mặc định)" if lang == "vi" else "Maturity: stable (runs by default)"
+        )
+    head = (
+        "Độ hoàn thiện: thử nghiệm (preview) — chỉ chạy với --preview hoặc preview = true trong doclint.toml, "
+        "hoặc khi chọn đúng mã này (--select " + meta.code + "). Lý do: "
+        if lang == "vi"
+        else "Maturity: preview — runs only with --preview (preview = true in doclint.toml) or when this exact "
+        "code is selected (--select " + meta.code + "). Why: "
+    )
+    return head + meta.preview_reason
+
+
 def page(code: str, pack: RulePack, lang: str = "vi") -> str:
     """The page of one rule, entirely in ``lang`` (the examples are document text, in Vietnamese)."""
     meta = pack.rules[code]
@@ -215,12 +250,8 @@ def page(code: str, pack: RulePack, lang: str = "vi") -> str:
     en = lang == "en"
     w = WORDS[lang]
     title = meta.title_en if en else meta.title_vi
-    severity = severity_word(meta.severity, lang)
-    if meta.draft_severity:
-        severity += f" ({w['draft']}: {severity_word(meta.draft_severity, lang)})"
+    severity = severity_word(meta.severity, lang) + _stage_severities(meta, lang)
     head = f"{w['family']}: {meta.family} — {family_title(pack, meta.family, lang)}    {w['severity']}: {severity}"
-    if meta.maturity != "stable":
-        head += f"    {w['maturity']}: {MATURITY[lang].get(meta.maturity, meta.maturity)}"
     why = (meta.why_en or meta.why) if en else meta.why
     doc = (meta.doc_en or meta.doc) if en else meta.doc
     # the rule's name is an English identifier (JSON output, docs/rules.md): on the English page only
@@ -228,13 +259,25 @@ def page(code: str, pack: RulePack, lang: str = "vi") -> str:
         f"{meta.code} ({meta.name}) — {title}" if en else f"{meta.code} — {title}",
         "",
         head,
+        _maturity_line(meta, lang),
         f"{w['basis']}: {meta.basis_en or meta.basis if en else meta.basis}",
         "",
         f"{w['why']}: {render(why, options)}",
     ]
     if doc:
         lines += ["", render(doc, options)]
-    when = f" ({w['final']})" if meta.example_stage == "final" else ""
+    if _stage_severities(meta, lang):
+        lines += [
+            "",
+            "Giai đoạn (--stage): draft — người soạn thảo viết dự thảo; final — bản trình ký, tệp Word "
+            "người trình, văn thư kiểm tra trước khi trình lãnh đạo ký (số, ngày do văn thư ghi sau khi ký); "
+            "issued — văn bản đã ký, đã cấp số, đã phát hành (văn thư, pháp chế kiểm tra bản lưu)."
+            if not en
+            else "Stages (--stage): draft — the drafter writing a draft; final — the Word file submitted for "
+            "signing, checked before the head signs (the records office fills in number and day after "
+            "signing); issued — the signed, numbered document as sent (records office, legal review).",
+        ]
+    when = f" ({w[meta.example_stage]})" if meta.example_stage != "draft" else ""
     if meta.example_bad:
         lines += ["", f"✘ {w['bad']}{when}:", *_indented(meta.example_bad)]
     if meta.example_good:
@@ -277,7 +320,10 @@ def rules_text(pack: RulePack, lang: str = "vi") -> str:
     for m in sorted(pack.rules.values(), key=lambda m: m.code):
         title = m.title_en if lang == "en" else m.title_vi
         mark = "" if m.code in implemented or m.family == "DOC" else WORDS[lang]["missing"]
-        out.append(f"{m.code:8s} {severity_word(m.severity, lang):9s} {m.name:36s} {title}{mark}")
+        maturity = "preview" if m.maturity == "preview" else ""
+        out.append(
+            f"{m.code:8s} {severity_word(m.severity, lang):9s} {maturity:8s} {m.name:36s} {title}{mark}"
+        )
     return "\n".join(out)
 
 

@@ -117,6 +117,9 @@ class FamilyMeta:
     source: str = ""  # the TOML file that declares it
 
 
+NEEDS = ("text", "geometry", "page")
+
+
 @dataclass(slots=True)
 class RuleMeta:
     code: str
@@ -154,9 +157,15 @@ class RuleMeta:
     doc_en: str = ""
     basis_en: str = ""
     options: dict[str, OptionSpec] = field(default_factory=dict)  # declared in [rule.options.<name>]
-    # "stable" or "preview" (a rule still being measured); set per rule in its TOML
+    # "stable" or "preview" (a rule still being measured); set per rule in its TOML. Preview rules run
+    # only with --preview (preview = true), or when their exact code is selected; preview_reason says why
     maturity: str = "stable"
+    preview_reason: str = ""
     source: str = ""  # the TOML file that declares it
+    # what of the document the rule reads: "text" (its words), "geometry" (positions and sizes on
+    # the page), "page" (page size only); a PDF whose text layer cannot be trusted (broken mapping,
+    # an OCR layer) supports none of them, and the engine skips every rule that needs one
+    needs: list[str] = field(default_factory=lambda: ["text"])
 
 
 def toml_line(
@@ -310,6 +319,16 @@ class RulePack:
             raise ConfigError(
                 f"{where}: mục quy tắc {code} không hợp lệ: {exc}", f"{where}: invalid rule {code}: {exc}"
             ) from exc
+        if not isinstance(meta.needs, list) or any(n not in NEEDS for n in meta.needs):
+            raise ConfigError(
+                f"{where}: {meta.code}: needs phải là danh sách trong {NEEDS}, không phải {meta.needs!r}",
+                f"{where}: {meta.code}: needs must be a list of {NEEDS}, not {meta.needs!r}",
+            )
+        if meta.maturity == "preview" and not meta.preview_reason:
+            raise ConfigError(
+                f"{where}: {meta.code}: quy tắc preview cần preview_reason (vì sao chưa ổn định)",
+                f"{where}: {meta.code}: a preview rule needs a preview_reason (why it is not stable yet)",
+            )
         if meta.severity not in ("error", "warning", "info"):
             raise ConfigError(
                 f"{where}: {meta.code}: mức độ không hợp lệ {meta.severity!r}",
