@@ -205,6 +205,31 @@ HELP_EN: dict[str, str] = {
     ),
     "Tệp baseline sẽ ghi (mặc định: doclint-baseline.json).": "The baseline file to write (default: doclint-baseline.json).",
     "Số tiến trình.": "Number of processes.",
+    "Chạy cả các quy tắc đang thử nghiệm (preview).": "Run the preview rules too (rules still being measured).",
+    "Mở trang web kiểm tra văn bản (và API JSON) cho cả cơ quan.": (
+        "Open the document-checking web page (and JSON API) for the whole office."
+    ),
+    "Địa chỉ lắng nghe (mặc định chỉ máy này).": "Address to listen on (default: this computer only).",
+    "Cổng.": "Port.",
+    "Số tiến trình kiểm tra (0: mọi lõi).": "Number of checking processes (0: every core).",
+    "Mã truy cập (bắt buộc khi nghe trên địa chỉ khác 127.0.0.1).": (
+        "Access token (required when listening on an address other than 127.0.0.1)."
+    ),
+    "Chạy sau proxy đã xác thực người dùng.": "Run behind a proxy that authenticates users.",
+    "Lưu bản sao mọi tệp tải lên vào thư mục này.": "Keep a copy of every uploaded file in this folder.",
+    "Nơi tạo thư mục tạm riêng.": "Where to create the private temporary folder.",
+    "Dung lượng tối đa mỗi tệp (MB).": "Largest file (MB).",
+    "Dung lượng tối đa mỗi lần gửi (MB).": "Largest upload (MB).",
+    "Số tệp tối đa mỗi lần gửi.": "Most files per upload.",
+    "Số văn bản tối đa đang chờ/kiểm tra (0: 16 × số tiến trình).": (
+        "Most documents waiting or being checked (0: 16 × the number of processes)."
+    ),
+    "Giây tối đa cho mỗi văn bản.": "Most seconds per document.",
+    "Tên máy được chấp nhận thêm (tiêu đề Host).": "Extra host names to accept (Host header).",
+    "Địa chỉ proxy được tin cho X-Forwarded-* (mặc định 127.0.0.1).": (
+        "Proxy addresses trusted for X-Forwarded-* (default 127.0.0.1)."
+    ),
+    "Mức nhật ký của uvicorn.": "uvicorn's log level.",
 }
 
 

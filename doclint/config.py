@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from doclint.errors import ConfigError
+from doclint.safeio import MAX_CONFIG_BYTES, read_regular_file
 
 # draft: dự thảo (the drafter); final: bản trình ký, the Word file submitted for signing, whose number
 # and day the records office fills in after signing; issued: đã phát hành, the signed and numbered text
@@ -141,8 +142,8 @@ def _config_in(folder: Path) -> Path | None:
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+            data = tomllib.loads(read_regular_file(pyproject, 8 * MAX_CONFIG_BYTES))
+        except (tomllib.TOMLDecodeError, ConfigError):
             return None
         if "doclint" in data.get("tool", {}):
             return pyproject
@@ -151,10 +152,10 @@ def _config_in(folder: Path) -> Path | None:
 
 @cache
 def read_config(path: Path) -> Config:
-    try:
-        text = path.read_text(encoding="utf-8")
+    try:  # only a regular file of bounded size (a FIFO or a link to /dev/zero is refused)
+        text = read_regular_file(path, 8 * MAX_CONFIG_BYTES)
         data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(
             f"không đọc được tệp cấu hình {path}: {exc}", f"cannot read the config file {path}: {exc}"
         ) from exc
@@ -162,7 +163,19 @@ def read_config(path: Path) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("doclint", {})
         table = "tool.doclint"
-    return from_mapping(data, base_dir=path.parent, source=str(path), text=text, table=table)
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f"{path}: [tool.doclint] phải là một bảng", f"{path}: [tool.doclint] must be a table"
+        )
+    try:
+        return from_mapping(data, base_dir=path.parent, source=str(path), text=text, table=table)
+    except ConfigError:
+        raise
+    except (TypeError, AttributeError, ValueError, KeyError) as exc:  # a value of an unexpected shape
+        raise ConfigError(
+            f"{path}: giá trị không hợp lệ trong tệp cấu hình ({exc})",
+            f"{path}: invalid value in the config ({exc})",
+        ) from exc
 
 
 def suggest(word: str, choices) -> str | None:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from doclint.errors import ConfigError
+from doclint.safeio import read_regular_file
 
 FAMILIES = (
     "HDR", "NUM", "DATE", "TTL", "BODY", "SIG", "RCPT", "FMT",
@@ -247,10 +248,10 @@ class RulePack:
             raise ConfigError(f"không tìm thấy bộ quy tắc: {folder}")
         self.sources.append(str(folder))
         for path in sorted(folder.glob("*.toml")):
-            try:
-                text = path.read_text(encoding="utf-8")
+            try:  # only regular files of bounded size: a FIFO or a link to /dev/zero is refused
+                text = read_regular_file(path)
                 data = tomllib.loads(text)
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            except tomllib.TOMLDecodeError as exc:
                 raise ConfigError(
                     f"{path}: TOML không hợp lệ: {exc}", f"{path}: invalid TOML: {exc}"
                 ) from exc
