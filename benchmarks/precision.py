@@ -827,7 +827,7 @@ def review_report(labels_dir: Path, families: tuple[str, ...], docs: str, as_jso
         )
     if stale:
         print(
-            f"\nReview rows that match no label (the label was removed or its anchor changed): {len(stale)}"
+            f"\nReview rows that match no label (family file not merged yet, label removed or re-anchored): {len(stale)}"
         )
         for r in stale:
             print(f"  {r.source}: {r.document} {r.code} {r.anchor} (first {r.first}, second {r.verdict})")
@@ -894,6 +894,9 @@ def measure(corpus: Path | None = None, *, labels_dir: Path = LABELS_DIR, jobs: 
     in_scope = {d for d, _ in tasks}
     scoped = [lab for lab in labels if lab.document in in_scope and select_code(lab.code, tuple(families))]
     stale = match(items, scoped)
+    stale_reviews = [
+        r for r in stale_reviews if r.document in in_scope and select_code(r.code, tuple(families))
+    ]
     unknown = [lab.source for lab in labels if lab.document not in documents]
     problems += [f"{src}: document not in documents.tsv" for src in unknown]
     manifest = corpus / "MANIFEST.tsv"
