@@ -354,7 +354,17 @@ def _shown(results: list) -> list:
     return [r if display_path(r.path) == r.path else replace(r, path=display_path(r.path)) for r in results]
 
 
-def _register_plugins() -> None:
+CORE_COMMANDS = ("check", "inspect", "rules", "explain")
+
+
+def _register_plugins(argv: list[str] | None = None) -> None:
+    """Add the commands of ``doclint/commands/`` to the app. Given the command line: not when it runs a
+    command defined here (building every plug-in command cost ``doclint check`` a few per cent of its
+    start-up); ``--help``, a plug-in command or a mistyped one still sees them all."""
+    if argv is not None:
+        words = [a for a in argv[1:] if not a.startswith("-")]
+        if words and words[0] in CORE_COMMANDS:
+            return
     from doclint import commands
 
     for info in pkgutil.iter_modules(commands.__path__):
@@ -367,7 +377,7 @@ def main() -> None:
     import os
     import sys
 
-    _register_plugins()
+    _register_plugins(sys.argv)
     try:
         app()  # click turns its own errors and Exit into an exit status; anything else lands here
     except SystemExit:

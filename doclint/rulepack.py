@@ -206,11 +206,7 @@ class RulePack:
         if not folder.is_dir():
             raise ConfigError(f"không tìm thấy bộ quy tắc: {folder}")
         self.sources.append(str(folder))
-        for path in sorted(folder.glob("*.toml")):
-            try:  # only regular files of bounded size: a FIFO or a link to /dev/zero is refused
-                data = tomllib.loads(read_regular_file(path))
-            except tomllib.TOMLDecodeError as exc:
-                raise ConfigError(f"{path}: TOML không hợp lệ: {exc}") from exc
+        for path, data in folder_data(folder):
             if path.name.startswith("rules"):
                 if "family" in data:
                     self._add_family(data["family"], path)
@@ -262,6 +258,29 @@ class RulePack:
             if stage not in ("draft", "final", "issued") or level not in ("error", "warning", "info"):
                 raise ConfigError(f"{path}: {meta.code}: stage_severity không hợp lệ {stage!r} = {level!r}")
         self.rules[meta.code] = meta
+
+
+def folder_data(folder: Path, prefix: str = "") -> list[tuple[Path, dict[str, Any]]]:
+    """Every ``<prefix>*.toml`` of a pack folder, parsed; kept parsed in the user's cache folder
+    (:mod:`doclint.datacache`) while the files are unchanged, since parsing TOML costs a one-file
+    check more than reading the result back."""
+    from doclint import datacache
+
+    paths = sorted(folder.glob(f"{prefix}*.toml"))
+    regular = all(p.is_file() for p in paths)  # a FIFO or a folder is never cached: it is refused below
+    kept = datacache.load("rulepack", paths) if regular else None
+    if isinstance(kept, dict) and list(kept) == [p.name for p in paths]:
+        return [(p, kept[p.name]) for p in paths]
+    parsed = []
+    for path in paths:
+        try:  # only regular files of bounded size: a FIFO or a link to /dev/zero is refused
+            data = tomllib.loads(read_regular_file(path))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: TOML không hợp lệ: {exc}") from exc
+        parsed.append((path, data))
+    if regular:
+        datacache.store("rulepack", paths, {p.name: d for p, d in parsed})
+    return parsed
 
 
 @cache

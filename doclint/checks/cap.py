@@ -10,13 +10,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
 
 SKIP_ZONES = ("header", "signature", "luu", "appendix")
-_BULLET = re.compile(r"^(?:[-+•*–]|[a-zđ][).]|\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)]|Điều\s+\d+[.:]?)$")
+_BULLET = lazyre.compile(r"^(?:[-+•*–]|[a-zđ][).]|\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)]|Điều\s+\d+[.:]?)$")
 
 
 def at_sentence_start(text: str, pos: int) -> bool:
@@ -325,8 +326,8 @@ def capitalisation_document_name(ctx: Context) -> Iterator[Finding]:
 
 # --- CAP004 structural references -------------------------------------------------------------
 
-_STRUCT_UPPER = re.compile(r"(?<![\w])(?P<w>Khoản|Điểm)\s+(?P<n>\d+[a-zđ]?|[a-zđ])(?![\w])")
-_STRUCT_LOWER = re.compile(r"(?<![\w])(?P<w>điều|chương)\s+(?P<n>\d+[a-zđ]?|[IVXLC]+)(?![\w])")
+_STRUCT_UPPER = lazyre.compile(r"(?<![\w])(?P<w>Khoản|Điểm)\s+(?P<n>\d+[a-zđ]?|[a-zđ])(?![\w])")
+_STRUCT_LOWER = lazyre.compile(r"(?<![\w])(?P<w>điều|chương)\s+(?P<n>\d+[a-zđ]?|[IVXLC]+)(?![\w])")
 
 
 @check("CAP004")

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
+from doclint import lazyre
 from doclint.errors import LoadError
 from doclint.load.guard import open_zip, read_part
 from doclint.load.numbering import Numbering, _int
@@ -51,7 +52,7 @@ def q(tag: str) -> str:
 TWIP_MM = 25.4 / 1440
 MAX_STYLE_DEPTH = 64  # styles inherit a handful of levels; a 20,000-long chain is crafted
 MAX_TEXTBOX_DEPTH = 8  # text boxes inside text boxes: Word draws two or three levels
-LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
+LEGACY_FONT = lazyre.compile(r"^(\.vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
 PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
 )
