@@ -46,20 +46,28 @@ def cache_dir(config: Config | None = None) -> Path:
     return default_dir()
 
 
-def entry_path(kind: str, sources: Iterable[Path], extra: str = "") -> Path | None:
-    """Where the entry of ``kind`` parsed from ``sources`` lives (None: a source cannot be stat'ed)."""
-    import hashlib
-
+def _key(kind: str, sources: Iterable[Path], extra: str) -> str | None:
+    """The text an entry is valid for: kind, tool version, ``extra``, and every source's name, size and
+    modification time (None: a source cannot be stat'ed)."""
     from doclint import __version__
 
-    digest = hashlib.sha256(f"{SCHEMA}:{__version__}:{kind}:{extra}".encode("utf-8", "surrogatepass"))
+    parts = [f"{SCHEMA}", __version__, kind, extra]
     try:
         for path in sources:
             st = path.stat()
-            digest.update(f"\x1f{path}:{st.st_size}:{st.st_mtime_ns}".encode("utf-8", "surrogatepass"))
+            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
     except OSError:
         return None
-    return cache_dir() / f"{kind}-{digest.hexdigest()[:24]}.json"
+    return "\x1f".join(parts)
+
+
+def entry_path(kind: str, key: str) -> Path:
+    """Where the entry for ``key`` lives. The key itself is stored in the entry and compared when it
+    is read, so the file name only has to spread the entries, not to be collision-free."""
+    import zlib
+
+    raw = key.encode("utf-8", "surrogatepass")
+    return cache_dir() / f"{kind}-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.json"
 
 
 def load(kind: str, sources: Iterable[Path], extra: str = "") -> Any | None:
@@ -67,10 +75,16 @@ def load(kind: str, sources: Iterable[Path], extra: str = "") -> Any | None:
     import json
 
     try:
-        path = entry_path(kind, sources, extra)
-        if path is None or not path.is_file():
+        key = _key(kind, sources, extra)
+        if key is None:
             return None
-        return json.loads(path.read_text(encoding="utf-8"))
+        path = entry_path(kind, key)
+        if not path.is_file():
+            return None
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            return None
+        return entry.get("data")
     except (OSError, ValueError):
         return None
 
@@ -82,10 +96,13 @@ def store(kind: str, sources: Iterable[Path], data: Any, extra: str = "") -> Non
     import tempfile
 
     try:
-        path = entry_path(kind, sources, extra)
-        if path is None:
+        key = _key(kind, sources, extra)
+        if key is None:
             return
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        path = entry_path(kind, key)
+        text = json.dumps(
+            {"key": key, "data": data}, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        )
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", dir=path.parent)
         try:

@@ -515,7 +515,7 @@ def law_key(type_word: str, name: str) -> str:
 @cache
 def _type_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(n) for n in names)
-    return re.compile(
+    return lazyre.cached(
         rf"(?<![\w])(?<!pháp )(?<!Pháp )(?P<t>{alts})(?P<lien>\s+liên tịch)?\s*$", re.IGNORECASE
     )
 
@@ -1064,7 +1064,7 @@ def _anaphora(
     own_type: str | None,
     per_block: dict[int, list[Mention]],
 ) -> None:
-    pattern = re.compile(
+    pattern = lazyre.cached(
         r"(?<![\w])(?P<t>" + "|".join(re.escape(n) for n in tables.type_names) + r")" + _ANAPHORA_TAIL.pattern
     )
     for block in blocks:

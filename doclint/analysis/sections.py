@@ -53,7 +53,7 @@ def strip_marks(text: str) -> str:
 def _phrase_regex(phrase: str, anchored: bool) -> re.Pattern[str]:
     folded = re.escape(fold(phrase))
     tail = r"(?!\w)" if phrase[-1:].isalnum() or phrase[-1:] == ")" else ""
-    return re.compile(("^" if anchored else r"(?<!\w)") + folded + tail)
+    return lazyre.cached(("^" if anchored else r"(?<!\w)") + folded + tail)
 
 
 # ---------------------------------------------------------------------------- the skeletons as data

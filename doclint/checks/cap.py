@@ -79,7 +79,7 @@ def _phrase_regex(names: list[str]) -> re.Pattern[str]:
     for name in sorted(names, key=len, reverse=True):
         words = [re.escape(w) for w in name.split()]
         parts.append(r"\s+".join(words))
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return lazyre.cached(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
 def _variants(name: str) -> list[str]:
@@ -99,9 +99,9 @@ def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
     if not generic:
         return
     alts = "|".join(re.escape(g) for g in sorted(generic, key=len, reverse=True))
-    upper = re.compile(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>\w+(?:\s+\w+){{0,3}})")
+    upper = lazyre.cached(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>\w+(?:\s+\w+){{0,3}})")
     lower_alts = "|".join(re.escape(g.lower()) for g in generic if g.lower() in ("quận", "phường"))
-    lower_num = re.compile(rf"(?<![\w])(?P<g>{lower_alts})\s+(?P<n>\d+)(?![\w/.,])")
+    lower_num = lazyre.cached(rf"(?<![\w])(?P<g>{lower_alts})\s+(?P<n>\d+)(?![\w/.,])")
     for block in _blocks(ctx):
         text = block.text
         for m in upper.finditer(text):

@@ -246,7 +246,7 @@ def _unit_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
     word = r"[^\s,;:.()]+"
     joint = r"(?:\s+|,\s+(?=[A-ZĐ]))"  # "Sở Văn hóa, Thể thao và Du lịch"
-    return re.compile(rf"(?<![\w])(?P<unit>(?:{alternatives})\s+{word}(?:{joint}{word}){{0,11}})")
+    return lazyre.cached(rf"(?<![\w])(?P<unit>(?:{alternatives})\s+{word}(?:{joint}{word}){{0,11}})")
 
 
 def _trim(unit: str, stop_words: list[str]) -> str:

@@ -516,7 +516,7 @@ def formalism_phrases(ctx: Context) -> list[str]:
 def _phrase_patterns(phrases: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
     """(phrase, its first word, pattern), longest phrase first so that it wins over one it contains."""
     return [
-        (p, p.split()[0], re.compile(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b"))
+        (p, p.split()[0], lazyre.cached(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b"))
         for p in phrases
     ]
 
