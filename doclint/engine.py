@@ -104,11 +104,10 @@ def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -
     rec = recognise(doc, pack)
     ctx = Context(doc=doc, rec=rec, config=config, pack=pack)
     findings = run_checks(ctx)
-    from doclint import lazyre, places, suppress
+    from doclint import places, suppress
 
     places.describe(findings, doc, rec)
     findings, suppressed = suppress.split(findings, doc)
-    lazyre.save()  # the code of the patterns compiled for the first time on this machine
     return FileResult(
         path=doc.path,
         format=doc.format,
