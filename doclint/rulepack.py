@@ -342,6 +342,9 @@ class RulePack:
         self.rules[meta.code] = meta
 
 
+_PACK_CACHE_FORMAT = "text+data"  # what an entry holds per file (a new layout must not read an old one)
+
+
 def folder_data(folder: Path, prefix: str = "") -> list[tuple[Path, dict[str, Any], str]]:
     """Every ``<prefix>*.toml`` of a pack folder: (path, parsed data, text). Kept parsed in the user's
     cache folder (:mod:`doclint.datacache`) while the files are unchanged, since parsing TOML cost a
@@ -351,8 +354,12 @@ def folder_data(folder: Path, prefix: str = "") -> list[tuple[Path, dict[str, An
 
     paths = sorted(folder.glob(f"{prefix}*.toml"))
     regular = all(p.is_file() for p in paths)  # a FIFO or a folder is never cached: it is refused below
-    kept = datacache.load("rulepack", paths) if regular else None
-    if isinstance(kept, dict) and list(kept) == [p.name for p in paths]:
+    kept = datacache.load("rulepack", paths, _PACK_CACHE_FORMAT) if regular else None
+    if (
+        isinstance(kept, dict)
+        and list(kept) == [p.name for p in paths]
+        and all(isinstance(v, list) and len(v) == 2 and isinstance(v[1], dict) for v in kept.values())
+    ):
         return [(p, kept[p.name][1], kept[p.name][0]) for p in paths]
     parsed = []
     for path in paths:
@@ -363,7 +370,7 @@ def folder_data(folder: Path, prefix: str = "") -> list[tuple[Path, dict[str, An
             raise ConfigError(f"{path}: TOML không hợp lệ: {exc}", f"{path}: invalid TOML: {exc}") from exc
         parsed.append((path, data, text))
     if regular:
-        datacache.store("rulepack", paths, {p.name: [t, d] for p, d, t in parsed})
+        datacache.store("rulepack", paths, {p.name: [t, d] for p, d, t in parsed}, _PACK_CACHE_FORMAT)
     return parsed
 
 

@@ -69,3 +69,12 @@ def test_an_edited_user_pack_is_read_again(tmp_path) -> None:
     assert folder_data(tmp_path)[0][1] == {"phrases": ["một"]}  # now from the cache folder
     (tmp_path / "formalism.toml").write_text('phrases = ["một", "hai"]\n', encoding="utf-8")
     assert folder_data(tmp_path)[0][1] == {"phrases": ["một", "hai"]}
+
+
+def test_a_pack_entry_of_another_layout_is_not_used(tmp_path) -> None:
+    from doclint.rulepack import _PACK_CACHE_FORMAT, folder_data
+
+    source = tmp_path / "formalism.toml"
+    source.write_text('phrases = ["một"]\n', encoding="utf-8")
+    datacache.store("rulepack", [source], {"formalism.toml": {"phrases": ["khác"]}}, _PACK_CACHE_FORMAT)
+    assert folder_data(tmp_path)[0][1] == {"phrases": ["một"]}
