@@ -340,7 +340,7 @@ def _run_inline(todo, lint, keep_document, timeout, finish, stats) -> None:
         finish(index, result, cacheable=result.error is None or result.error.code == "DOC001")
 
 
-def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results) -> None:
+def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results, report_format=None) -> None:
     # One worker: forked from here. For one file it starts cold and imports the loaders and checks itself
     # while this process prepares the report; for several, this process warms up first, so that the
     # worker (and a replacement after a kill) starts with everything built. Several workers: forked from
@@ -352,8 +352,8 @@ def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results
         for index, path, config in todo:
             future = pool.submit(path, config, keep_document, budget=_budget_for(config, timeout))
             futures[future] = index
-        pool.start()  # the worker starts on its first document now; meanwhile, what the results need here:
-        import doclint.engine  # noqa: F401
+        pool.start()  # the worker starts on its first document now; meanwhile, what the results need here
+        _prepare_report(report_format)  # (not the engine, the loaders or the checks: the worker has them)
 
         for future in pool.as_completed(futures):
             if future.cancelled():
@@ -371,6 +371,17 @@ def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results
         raise
     else:
         pool.close()
+
+
+def _prepare_report(report_format: str | None) -> None:
+    """Import what turns the workers' answers into the report, while the first worker checks."""
+    import doclint.results  # noqa: F401  (what a worker's answer is made of)
+
+    if report_format:
+        import importlib
+
+        with contextlib.suppress(ImportError):
+            importlib.import_module(f"doclint.report.{report_format}")
 
 
 def check_paths(
@@ -453,7 +464,7 @@ def check_paths(
             n_jobs = 1  # one worker forked from here: starting a fork server costs more than it saves
         stats.jobs = n_jobs
         if todo:
-            _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results)
+            _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results, stream_format)
     except KeyboardInterrupt:
         interrupted = True
         previous_handler = _ignore_sigint()  # a second Ctrl-C must not cut the clean-up short

@@ -32,38 +32,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from doclint import __version__
+from doclint.datacache import cache_dir, default_dir  # noqa: F401  (here since the first version)
 
 if TYPE_CHECKING:
     from doclint.config import Config
-    from doclint.engine import FileResult
+    from doclint.results import FileResult
 
 DB_NAME = "results-v1.sqlite3"
 SCHEMA = 1
 MAX_HASHED_BYTES = 200 * 1024 * 1024  # larger files are refused by the loaders anyway
 COMMIT_EVERY = 200
 MAX_AGE_DAYS = 60
-
-
-def default_dir() -> Path:
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "doclint" / "cache"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "doclint"
-
-
-def cache_dir(config: Config | None = None) -> Path:
-    env = os.environ.get("DOCLINT_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    if config is not None:
-        option = config.option("cache-dir")
-        if option:
-            folder = Path(str(option)).expanduser()
-            if not folder.is_absolute() and config.source:
-                folder = Path(config.source).parent / folder
-            return folder
-    return default_dir()
 
 
 # ------------------------------------------------------------------------------------ fingerprints
@@ -164,9 +143,9 @@ def _want(ok: bool) -> None:
 def decode(data: str, path: str) -> FileResult:
     """A cached result, every field checked (a row is only ever a cache: a wrong type is a miss)."""
     from doclint.config import STAGES
-    from doclint.engine import FileResult
     from doclint.errors import LoadError
     from doclint.findings import SEVERITY_RANK, Finding, Location
+    from doclint.results import FileResult
 
     raw = json.loads(data)
     _want(isinstance(raw, dict) and isinstance(raw.get("findings"), list))
@@ -428,4 +407,7 @@ def clear(config: Config | None = None) -> Path:
     if folder.is_dir():
         for path in folder.glob("lexicon-*.json"):  # the parsed Vietnamese lexicon (doclint.vn.lexicon)
             path.unlink(missing_ok=True)
+        from doclint.datacache import clear as clear_data
+
+        clear_data(folder, ("rulepack",))  # the parsed rule packs (doclint.rulepack)
     return folder

@@ -396,7 +396,17 @@ def _shown(results: list) -> list:
     return [r if display_path(r.path) == r.path else replace(r, path=display_path(r.path)) for r in results]
 
 
-def _register_plugins() -> None:
+CORE_COMMANDS = ("check", "inspect", "rules", "explain")
+
+
+def _register_plugins(argv: list[str] | None = None) -> None:
+    """Add the commands of ``doclint/commands/`` to the app. Given the command line: not when it runs a
+    command defined here (building every plug-in command cost ``doclint check`` a few per cent of its
+    start-up); ``--help``, a plug-in command or a mistyped one still sees them all."""
+    if argv is not None:
+        words = [a for a in argv[1:] if not a.startswith("-")]
+        if words and words[0] in CORE_COMMANDS:
+            return
     from doclint import commands
 
     for info in pkgutil.iter_modules(commands.__path__):
@@ -409,7 +419,7 @@ def main() -> None:
     import os
 
     cli_i18n.install(cli_i18n.argv_lang(sys.argv[1:]))
-    _register_plugins()
+    _register_plugins(sys.argv)
     command = cli_i18n.localise(typer.main.get_command(app))
     try:
         command(prog_name="doclint")  # click turns its own errors and Exit into an exit status

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import gettext
 import os
-import re
 from collections.abc import Sequence
 
 import click
+
+from doclint import lazyre
 
 LANGS = ("vi", "en")
 _LANG = "vi"
@@ -270,7 +271,7 @@ def install(lang: str | None) -> None:
 
 
 # Typer adds its own English suggestion to "No such command"; Click already lists the close matches
-_TYPER_SUGGESTION = re.compile(r"\. Did you mean '[^?]*\?")
+_TYPER_SUGGESTION = lazyre.compile(r"\. Did you mean '[^?]*\?")
 
 
 def tidy_error(error: click.ClickException) -> None:

@@ -7,39 +7,17 @@ bad input: an unreadable file becomes a result with ``error`` set.
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from doclint.checks import load_all
 from doclint.config import Config
 from doclint.context import Context
 from doclint.errors import LoadError
-from doclint.findings import SEVERITY_RANK, Finding, Location
+from doclint.findings import Finding, Location
 from doclint.model import Document
 from doclint.recognise import recognise
-from doclint.recognise.components import Recognition
+from doclint.results import FileResult
 from doclint.rulepack import RuleMeta, RulePack, load_pack
-
-
-@dataclass
-class FileResult:
-    path: str
-    format: str | None = None
-    family: str | None = None
-    doc_type: str | None = None
-    stage: str = "draft"
-    error: LoadError | None = None
-    findings: list[Finding] = field(default_factory=list)
-    issuer: str | None = None  # the issuing body as one line (folder reports group by it)
-    suppressed: list[Finding] = field(default_factory=list)  # accepted by a reviewer's comment
-    document: Document | None = field(default=None, repr=False)
-    recognition: Recognition | None = field(default=None, repr=False)
-
-    def worst(self) -> str | None:
-        if not self.findings:
-            return None
-        return max((f.severity or "info" for f in self.findings), key=SEVERITY_RANK.__getitem__)
-
 
 # what a PDF text layer judged untrustworthy still supports (see doclint.load.pdf_quality): nothing a
 # rule reads, so only the rules that need none (the text-layer finding itself) run on it

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from doclint import lazyre
 from doclint.analysis.sections import skeletons
 
 if TYPE_CHECKING:
     from doclint.rulepack import OptionSpec, RulePack
 
-PLACEHOLDER = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)+)\}")
+PLACEHOLDER = lazyre.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)+)\}")
 
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "gợi ý", "off": "tắt"}
 WHERE_VI = {

@@ -32,6 +32,7 @@ from pathlib import Path
 from random import Random
 from typing import TYPE_CHECKING, Any
 
+from doclint import lazyre
 from doclint.analysis.shingles import Shingles, shingles_of
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def default_db_path() -> Path:
 
 # ---------------------------------------------------------------- number/symbol keys
 
-_SYMBOL = re.compile(
+_SYMBOL = lazyre.compile(
     r"(?<![\w/])(\d{1,5}(?:[/\-]\d{4})?[/\-](?:[A-ZĐ][A-Za-zĐđ&]*)(?:[\-/][A-ZĐ][A-Za-zĐđ0-9&]*)*)(?![\w/])"
 )
 
@@ -185,7 +186,7 @@ class RefPara:
     text_id: int = 0
 
 
-_TYPE_LINE = re.compile(
+_TYPE_LINE = lazyre.compile(
     r"^(KẾT LUẬN|NGHỊ QUYẾT|QUYẾT ĐỊNH|CHỈ THỊ|KẾ HOẠCH|CHƯƠNG TRÌNH|THÔNG BÁO|HƯỚNG DẪN|CÔNG ĐIỆN|"
     r"NGHỊ ĐỊNH|THÔNG TƯ|QUY CHẾ|QUY ĐỊNH|BÁO CÁO|TỜ TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|LUẬT|CÔNG VĂN)\b"
 )
@@ -195,8 +196,8 @@ _TYPE_CODE = {
     "THÔNG TƯ": "TT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ", "BÁO CÁO": "BC", "TỜ TRÌNH": "TTr",
     "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "LUẬT": "QH", "CÔNG VĂN": "CV",
 }  # fmt: skip
-_NUMBER_LINE = re.compile(r"^\s*+(?:Số|SỐ)\s*+:?\s*+([0-9][^\s,;]*|/[^\s,;]+)")
-_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_NUMBER_LINE = lazyre.compile(r"^\s*+(?:Số|SỐ)\s*+:?\s*+([0-9][^\s,;]*|/[^\s,;]+)")
+_DATE = lazyre.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
 
 def describe(doc: Document, rec: Recognition | None) -> dict[str, Any]:
@@ -532,7 +533,7 @@ class Match:
 
 
 PARTIAL_MIN_SHARED = 12  # a copied sentence inside an original paragraph needs more evidence
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazyre.compile(r"\d")
 
 
 def _has_digits(words: Iterable[str]) -> bool:

@@ -247,14 +247,7 @@ class RulePack:
         if not folder.is_dir():
             raise ConfigError(f"không tìm thấy bộ quy tắc: {folder}")
         self.sources.append(str(folder))
-        for path in sorted(folder.glob("*.toml")):
-            try:  # only regular files of bounded size: a FIFO or a link to /dev/zero is refused
-                text = read_regular_file(path)
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError as exc:
-                raise ConfigError(
-                    f"{path}: TOML không hợp lệ: {exc}", f"{path}: invalid TOML: {exc}"
-                ) from exc
+        for path, data, text in folder_data(folder):
             if path.name.startswith("rules"):
                 unknown = set(data) - {"family", "rule"}
                 if unknown:
@@ -347,6 +340,38 @@ class RulePack:
                 f"{where}: {meta.code}: maturity must be {' or '.join(MATURITIES)}",
             )
         self.rules[meta.code] = meta
+
+
+_PACK_CACHE_FORMAT = "text+data"  # what an entry holds per file (a new layout must not read an old one)
+
+
+def folder_data(folder: Path, prefix: str = "") -> list[tuple[Path, dict[str, Any], str]]:
+    """Every ``<prefix>*.toml`` of a pack folder: (path, parsed data, text). Kept parsed in the user's
+    cache folder (:mod:`doclint.datacache`) while the files are unchanged, since parsing TOML cost a
+    one-file check more than reading the result back; the text comes along for error messages that
+    point at a line."""
+    from doclint import datacache
+
+    paths = sorted(folder.glob(f"{prefix}*.toml"))
+    regular = all(p.is_file() for p in paths)  # a FIFO or a folder is never cached: it is refused below
+    kept = datacache.load("rulepack", paths, _PACK_CACHE_FORMAT) if regular else None
+    if (
+        isinstance(kept, dict)
+        and list(kept) == [p.name for p in paths]
+        and all(isinstance(v, list) and len(v) == 2 and isinstance(v[1], dict) for v in kept.values())
+    ):
+        return [(p, kept[p.name][1], kept[p.name][0]) for p in paths]
+    parsed = []
+    for path in paths:
+        try:  # only regular files of bounded size: a FIFO or a link to /dev/zero is refused
+            text = read_regular_file(path)
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: TOML không hợp lệ: {exc}", f"{path}: invalid TOML: {exc}") from exc
+        parsed.append((path, data, text))
+    if regular:
+        datacache.store("rulepack", paths, {p.name: [t, d] for p, d, t in parsed}, _PACK_CACHE_FORMAT)
+    return parsed
 
 
 @cache

@@ -12,16 +12,16 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 from pathlib import Path
 
+from doclint import lazyre
 from doclint.errors import ConfigError
 
 MAX_CONFIG_BYTES = 1024 * 1024  # a doclint.toml or a rule-pack table: a few KB in practice
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazyre.compile("[\ud800-\udfff]")
 # C0 controls except tab and line feed, DEL, C1 controls, line/paragraph separators, bidi overrides
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = lazyre.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def display_path(path: str | os.PathLike[str]) -> str:

@@ -22,8 +22,10 @@ import re
 import unicodedata
 from typing import Any
 
-DIRECTIVE = re.compile(r"\s*doclint\s*[:：]\s*(?:bỏ\s+qua|bo\s+qua|ignore|noqa)\b", re.IGNORECASE)
-CODE = re.compile(r"[A-Za-z]{2,5}[0-9]{0,4}")
+from doclint import lazyre
+
+DIRECTIVE = lazyre.compile(r"\s*doclint\s*[:：]\s*(?:bỏ\s+qua|bo\s+qua|ignore|noqa)\b", re.IGNORECASE)
+CODE = lazyre.compile(r"[A-Za-z]{2,5}[0-9]{0,4}")
 SEPARATORS = " \t\n,;:"
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from doclint.config import Config
-    from doclint.engine import FileResult
+    from doclint.results import FileResult
 
 
 class DocumentTimeout(BaseException):
@@ -42,8 +42,8 @@ def warm() -> None:
 
 def check_one(lint: Callable[..., FileResult], path: str, config: Config, keep_document: bool) -> FileResult:
     """One file, never raising: a crash outside the rules (loader, recogniser) becomes DOC005."""
-    from doclint.engine import FileResult
     from doclint.errors import LoadError
+    from doclint.results import FileResult
 
     try:
         result = lint(path, config, keep_document=keep_document)

@@ -60,7 +60,7 @@ from doclint.errors import ConfigError, LoadError
 
 if TYPE_CHECKING:
     from doclint.config import Config
-    from doclint.engine import FileResult
+    from doclint.results import FileResult
 
 DEFAULT_TIMEOUT = 120.0
 MAX_TIMEOUT = 7 * 24 * 3600.0
@@ -758,7 +758,7 @@ def error_result(path: str, config: Config, error: LoadError) -> FileResult:
     """A file the pool could not finish: a DOC-code error in place of its findings."""
     from pathlib import Path
 
-    from doclint.engine import FileResult
+    from doclint.results import FileResult
 
     return FileResult(
         path=path, format=Path(path).suffix.lower().lstrip(".") or None, stage=config.stage, error=error

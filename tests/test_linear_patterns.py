@@ -60,7 +60,7 @@ def test_static_audit_of_literal_patterns() -> None:
                 and isinstance(node.func, ast.Attribute)
                 and node.func.attr in RE_FUNCS
                 and isinstance(node.func.value, ast.Name)
-                and node.func.value.id in ("re", "regex")
+                and node.func.value.id in ("re", "regex", "lazyre")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)

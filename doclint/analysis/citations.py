@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from doclint import lazyre
 from doclint.analysis import analysis
 from doclint.rulepack import RulePack
 
@@ -270,18 +271,20 @@ _SEP_SL = r"[ \t]?/[ \t]?"  # tolerated spaces are reported (CIT001)
 _SEP_HY = r"[ \t]?[-–][ \t]?"
 
 # 30/2020/NĐ-CP, 55/2005/TTLT-BNV-VPCP, 66.7/2025/NQ-CP, 110/2023/QH15
-NORMATIVE = re.compile(
+NORMATIVE = lazyre.compile(
     rf"(?<![\w/.-])(?P<n>\d{{1,5}}(?:\.\d{{1,3}})?){_SEP_SL}(?P<y>(?:19|20)\d\d){_SEP_SL}"
     rf"(?P<sym>{_CODE}(?:{_SEP_HY}{_CODE})*)(?![\w/])"
 )
 # 534/QĐ-TTg, 138/KH-UBND, 05/BNV-VP, 1234/UBND-VX
-ADMIN = re.compile(rf"(?<![\w/.-])(?P<n>\d{{1,5}}){_SEP_SL}(?P<sym>{_CODE}(?:{_SEP_HY}{_CODE})+)(?![\w/])")
+ADMIN = lazyre.compile(
+    rf"(?<![\w/.-])(?P<n>\d{{1,5}}){_SEP_SL}(?P<sym>{_CODE}(?:{_SEP_HY}{_CODE})+)(?![\w/])"
+)
 # 226-KL/TW, 36-HD/VPTW, 05-NQ/ĐU
-PARTY = re.compile(
+PARTY = lazyre.compile(
     rf"(?<![\w/.-])(?P<n>\d{{1,5}}){_SEP_HY}(?P<t>{_CODE}){_SEP_SL}(?P<org>{_CODE}(?:-{_CODE})*)(?:/[a-zđ]{{1,4}})?(?![\w/])"
 )
 # 30-2020-NĐ-CP: a normative number written with hyphens
-HYPHEN_NORMATIVE = re.compile(
+HYPHEN_NORMATIVE = lazyre.compile(
     rf"(?<![\w/.-])(?P<n>\d{{1,5}})-(?P<y>(?:19|20)\d\d)-(?P<sym>{_CODE}(?:-{_CODE})+)(?![\w/])"
 )
 
@@ -298,11 +301,11 @@ _DATE_WORDS_BODY = (
     r"(?:được\s++)?(?:ban hành\s++|ký\s++)?(?:vào\s++)?ngày\s++(?P<d>\d{1,2})\s++tháng\s++(?P<m>\d{1,2})"
     r"\s++năm\s++(?P<y>\d{4})\b"
 )
-_DATE_NUM = re.compile(_LEAD + _DATE_NUM_BODY, re.IGNORECASE)
-_DATE_WORDS = re.compile(_LEAD + _DATE_WORDS_BODY, re.IGNORECASE)
-_ISSUER_LEAD = re.compile(_LEAD + r"(?:của|do)\s++", re.IGNORECASE)
-_SO = re.compile(r"(?<!\s)\s*+(?P<so>số|Số|SỐ)?\s*+:?\s*+$")
-_SPACE_COMMA = re.compile(_LEAD)
+_DATE_NUM = lazyre.compile(_LEAD + _DATE_NUM_BODY, re.IGNORECASE)
+_DATE_WORDS = lazyre.compile(_LEAD + _DATE_WORDS_BODY, re.IGNORECASE)
+_ISSUER_LEAD = lazyre.compile(_LEAD + r"(?:của|do)\s++", re.IGNORECASE)
+_SO = lazyre.compile(r"(?<!\s)\s*+(?P<so>số|Số|SỐ)?\s*+:?\s*+$")
+_SPACE_COMMA = lazyre.compile(_LEAD)
 
 # words that end an issuer name (lower case, as written)
 _ISSUER_STOP = frozenset(
@@ -375,23 +378,23 @@ _COMPLETE_ISSUERS = frozenset(
         "chủ tịch nước",
     ]
 )
-_TRICH_YEU_START = re.compile(
+_TRICH_YEU_START = lazyre.compile(
     r"(?:về|V/v|v/v|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thành lập|triển khai|công nhận|"
     r"kiện toàn|bổ sung|điều chỉnh|giao|phân bổ|hủy bỏ|bãi bỏ|bổ nhiệm|thông qua|chấn chỉnh|tăng cường)\b",
     re.IGNORECASE,
 )
 # Searched on a slice that starts at the trích yếu: a match starts only where a run of spaces starts and
 # takes the run at once; the alternatives that needed a space before them look behind for it.
-_TRICH_YEU_STOP = re.compile(
+_TRICH_YEU_STOP = lazyre.compile(
     r"(?<!\s)\s*+(?:;|\.(?=\s|$|\")|:|\(|\)|,\s++(?:phù hợp|đồng thời|trong đó|theo đó|nhằm|bảo đảm|đảm bảo|"
     r"gắn với|đề nghị|yêu cầu|cụ thể|UBND|Ủy ban|Uỷ ban|Sở|Bộ|các cơ quan|và|nay|tiếp tục|trên cơ sở|đề ra)\b|"
     r"(?<=\s)và các\b|(?<=\s)và\s++(?=\S++\s++\S++\s++số\b)|(?<=\s)(?:như sau|sau đây)\b|(?<=\s)thì\b|"
     r"(?:,\s++|(?<=\s))(?:đã\s++)?được\s++sửa\s++đổi|(?<=\s)hết hiệu lực\b|(?<=\s)có hiệu lực\b)",
 )
-_ANAPHORA_TAIL = re.compile(
+_ANAPHORA_TAIL = lazyre.compile(
     r"\s+(?P<a>này|nêu trên|nói trên|đã nêu|vừa nêu|trên đây|dẫn trên|kể trên|đã dẫn|đã nêu trên)\b"
 )
-_LAW_HEAD = re.compile(r"(?<![\w])(?P<t>Bộ luật|Bộ Luật|bộ luật|Luật|luật|Pháp lệnh|pháp lệnh)\s+")
+_LAW_HEAD = lazyre.compile(r"(?<![\w])(?P<t>Bộ luật|Bộ Luật|bộ luật|Luật|luật|Pháp lệnh|pháp lệnh)\s+")
 _LAW_CONT_AFTER_COMMA = frozenset(["chống", "công", "viên", "bổ", "kiểm", "lâm", "hộ", "sửa"])
 _LAW_COMMA_STOP = frozenset(
     [
@@ -512,7 +515,7 @@ def law_key(type_word: str, name: str) -> str:
 @cache
 def _type_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(n) for n in names)
-    return re.compile(
+    return lazyre.cached(
         rf"(?<![\w])(?<!pháp )(?<!Pháp )(?P<t>{alts})(?P<lien>\s+liên tịch)?\s*$", re.IGNORECASE
     )
 
@@ -1061,7 +1064,7 @@ def _anaphora(
     own_type: str | None,
     per_block: dict[int, list[Mention]],
 ) -> None:
-    pattern = re.compile(
+    pattern = lazyre.cached(
         r"(?<![\w])(?P<t>" + "|".join(re.escape(n) for n in tables.type_names) + r")" + _ANAPHORA_TAIL.pattern
     )
     for block in blocks:

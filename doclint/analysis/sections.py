@@ -16,13 +16,13 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from doclint import lazyre
 from doclint.analysis import analysis
 from doclint.errors import ConfigError
 from doclint.recognise.lines import Line, fold, split_lines
@@ -33,9 +33,9 @@ SCOPES = (
 )  # fmt: skip
 SEVERITIES = ("error", "warning", "info", "off")
 RANK = {"phan": 0, "chuong": 1, "muc": 2, "tieu_muc": 3, "caps": 5, "roman": 5, "arabic": 6, "letter": 7}
-LIST_MARK = re.compile(r"^(?:[-+•–*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*[.)]|[ivxlc]+\s*[.)/])\s*")
-HEAD_PREFIX = re.compile(r"^(?:ve|cong tac|cac|nhung|mot so)\s+")
-PLACEHOLDER = re.compile(r"^[\s.…_:\-–()]*$")
+LIST_MARK = lazyre.compile(r"^(?:[-+•–*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*[.)]|[ivxlc]+\s*[.)/])\s*")
+HEAD_PREFIX = lazyre.compile(r"^(?:ve|cong tac|cac|nhung|mot so)\s+")
+PLACEHOLDER = lazyre.compile(r"^[\s.…_:\-–()]*$")
 
 
 @lru_cache(maxsize=16384)  # each line is folded by several look-ups per document
@@ -50,10 +50,11 @@ def strip_marks(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=4096)  # one compiled pattern per phrase, shared by every skeleton that lists it
 def _phrase_regex(phrase: str, anchored: bool) -> re.Pattern[str]:
     folded = re.escape(fold(phrase))
     tail = r"(?!\w)" if phrase[-1:].isalnum() or phrase[-1:] == ")" else ""
-    return re.compile(("^" if anchored else r"(?<!\w)") + folded + tail)
+    return lazyre.cached(("^" if anchored else r"(?<!\w)") + folded + tail)
 
 
 # ---------------------------------------------------------------------------- the skeletons as data
@@ -79,14 +80,25 @@ class SectionSpec:
     origin: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        anchored = self.where in ("heading", "line", "can_cu", "recipients")
-        self._phrases = [_phrase_regex(p, anchored) for p in self.phrases if p.strip()]
-        self._anchored = [_phrase_regex(p, True) for p in self.phrases if p.strip()]
-        try:
+        try:  # a pack's own patterns are compiled now, so that a bad one is a config error at once
             self._patterns = [re.compile(strip_marks(p), re.IGNORECASE) for p in self.patterns]
         except re.error as exc:
             raise ConfigError(f"mục {self.key}: biểu thức chính quy không hợp lệ: {exc}") from exc
-        self._when = [_phrase_regex(p, False) for p in self.when if p.strip()]
+
+    # the phrases are compiled when a document of this skeleton's type first asks (issue 17: of the
+    # ~400 phrases of every skeleton, a document needs those of one)
+    @cached_property
+    def _phrases(self) -> list[re.Pattern[str]]:
+        anchored = self.where in ("heading", "line", "can_cu", "recipients")
+        return [_phrase_regex(p, anchored) for p in self.phrases if p.strip()]
+
+    @cached_property
+    def _anchored(self) -> list[re.Pattern[str]]:
+        return [_phrase_regex(p, True) for p in self.phrases if p.strip()]
+
+    @cached_property
+    def _when(self) -> list[re.Pattern[str]]:
+        return [_phrase_regex(p, False) for p in self.when if p.strip()]
 
     def matches(self, folded: str) -> bool:
         return any(p.search(folded) for p in self._phrases) or any(p.search(folded) for p in self._patterns)
@@ -234,16 +246,11 @@ def _display(path: Path) -> str:
 
 
 def _read_files(sources: tuple[str, ...]) -> list[tuple[str, dict[str, Any], str]]:
+    from doclint.rulepack import folder_data  # parsed as the pack's other files are (and kept parsed)
+
     out: list[tuple[str, dict[str, Any], str]] = []
     for folder in sources:
-        for path in sorted(Path(folder).glob("sections*.toml")):
-            try:
-                text = path.read_text(encoding="utf-8")
-                data = tomllib.loads(text)
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-                raise ConfigError(
-                    f"{path}: TOML không hợp lệ: {exc}", f"{path}: invalid TOML: {exc}"
-                ) from exc
+        for path, data, text in folder_data(Path(folder), "sections"):
             out.append((_display(path), data, text))
     return out
 

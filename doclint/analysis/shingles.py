@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from doclint import lazyre
 from doclint.analysis import analysis
 
 if TYPE_CHECKING:
@@ -35,18 +36,18 @@ _TONE = {
     "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
     "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
 }  # fmt: skip
-_TONE_RE = re.compile("|".join(_TONE))
+_TONE_RE = lazyre.compile("|".join(_TONE))
 _PHRASES = [
-    (re.compile(r"\buỷ ban nhân dân\b"), "ubnd"),
-    (re.compile(r"\bhội đồng nhân dân\b"), "hđnd"),
-    (re.compile(r"\bnghị định\b"), "nghị_định"),
+    (lazyre.compile(r"\buỷ ban nhân dân\b"), "ubnd"),
+    (lazyre.compile(r"\bhội đồng nhân dân\b"), "hđnd"),
+    (lazyre.compile(r"\bnghị định\b"), "nghị_định"),
 ]
-_DATE_WORDS = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
-_DATE_NUM = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
+_DATE_WORDS = lazyre.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
+_DATE_NUM = lazyre.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
 # a token: a number/symbol ("09/2019/nđ-cp", "226-kl/tw", "1,5", "95%") or a word
-_TOKEN = re.compile(r"§?\d[\w/.,\-]*%?|\w+(?:[/\-]\w+)*", re.UNICODE)
-_MARKER = re.compile(r"^\s*(?:[-–—+•*]|[a-zđ][).]|\d+(?:\.\d+)*[.)]|[IVXLC]+[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=\S)")
+_TOKEN = lazyre.compile(r"§?\d[\w/.,\-]*%?|\w+(?:[/\-]\w+)*", re.UNICODE)
+_MARKER = lazyre.compile(r"^\s*(?:[-–—+•*]|[a-zđ][).]|\d+(?:\.\d+)*[.)]|[IVXLC]+[.)])\s+")
+_SENTENCE_END = lazyre.compile(r"(?<=[.!?;:])\s+(?=\S)")
 # a citation "Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ" collapses to one token
 # "§09/2019/nđ-cp": two passages that only cite the same documents are not duplicates
 _CIT_TYPES = (
@@ -58,7 +59,7 @@ _ISSUERS = (
     "uỷ ban thường vụ quốc hội|văn phòng chính phủ|(?:ubnd|hđnd|tỉnh uỷ|huyện uỷ|đảng uỷ)"
     "(?: (?:tỉnh|thành phố|huyện|xã|phường|thị xã))?(?: [a-zà-ỹđ]+){0,2}?|bộ [a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?"
 )
-_CITATION = re.compile(
+_CITATION = lazyre.compile(
     rf"\b(?:{_CIT_TYPES})\s+(?:số\s+)?(\d[\w/.\-]*[\w])"
     rf"(?:\s*+(?:,\s*+)?ngày\s+\d{{1,2}}/\d{{1,2}}/\d{{4}})?(?:\s+(?:của\s+)?(?:{_ISSUERS})\b)?"
 )
@@ -67,13 +68,13 @@ _DOC_TYPES = (
     "kế hoạch|quyết định|chỉ thị|công văn|nghị quyết|nghị định|kết luận|thông báo|chương trình|"
     "hướng dẫn|văn bản|thông tư|luật|công điện|quy định|chỉ đạo|ý kiến"
 )
-_ALWAYS_SKIP = re.compile(r"^(trên đây là|nơi nhận)\b", re.IGNORECASE)
+_ALWAYS_SKIP = lazyre.compile(r"^(trên đây là|nơi nhận)\b", re.IGNORECASE)
 # the opening: căn cứ, "Thực hiện Kế hoạch số 138/KH-UBND ...", "Theo đề nghị của ..."
-_OPENING = re.compile(
+_OPENING = lazyre.compile(
     rf"^(căn cứ|theo đề nghị|xét đề nghị|(thực hiện|triển khai|tiếp theo)\s+(?:{_DOC_TYPES})\b)",
     re.IGNORECASE,
 )
-_STOP_AT = re.compile(r"^(nơi nhận|tm\.|kt\.|tl\.|tuq\.|t/m|k/t)\b", re.IGNORECASE)
+_STOP_AT = lazyre.compile(r"^(nơi nhận|tm\.|kt\.|tl\.|tuq\.|t/m|k/t)\b", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from doclint import lazyre
 from doclint.analysis import analysis
 
 if TYPE_CHECKING:
@@ -18,12 +19,12 @@ if TYPE_CHECKING:
     from doclint.recognise.components import Recognition
 
 # header | title | can_cu | body | recipients | luu | signature | appendix
-_RECIPIENTS = re.compile(r"^\s*Nơi nhận\s*:?", re.IGNORECASE)
-_LUU = re.compile(r"^\s*+[-–+]?\s*+Lưu\s*+:", re.IGNORECASE)
-_AUTHORITY = re.compile(r"^\s*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L)\s*\S")
-_ITEM = re.compile(r"^\s*[-–+•*]\s*\S")
-_NUMBER_LINE = re.compile(r"^\s*+Số\s*+:?\s*+\S*/")
-_TITLE_WORDS = re.compile(r"^[A-ZĐÀ-Ỹ ]{4,40}$")
+_RECIPIENTS = lazyre.compile(r"^\s*Nơi nhận\s*:?", re.IGNORECASE)
+_LUU = lazyre.compile(r"^\s*+[-–+]?\s*+Lưu\s*+:", re.IGNORECASE)
+_AUTHORITY = lazyre.compile(r"^\s*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L)\s*\S")
+_ITEM = lazyre.compile(r"^\s*[-–+•*]\s*\S")
+_NUMBER_LINE = lazyre.compile(r"^\s*+Số\s*+:?\s*+\S*/")
+_TITLE_WORDS = lazyre.compile(r"^[A-ZĐÀ-Ỹ ]{4,40}$")
 
 
 def block_zones(blocks: list[Block], rec: Recognition | None = None) -> list[str]:

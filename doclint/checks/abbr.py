@@ -11,36 +11,37 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
 from doclint.vn.acronyms import exempt, header_initials, paren_definitions, plain, spells
 
-TOKEN = re.compile(r"(?<![\w/.-])([A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)(?![\w/-])")
-_SYLLABLE = re.compile(
+TOKEN = lazyre.compile(r"(?<![\w/.-])([A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)(?![\w/-])")
+_SYLLABLE = lazyre.compile(
     r"^(?:NGH|NG|GH|GI|KH|NH|PH|TH|TR|CH|QU|[BCDGHKLMNPRSTVX])?[AEIOUY]{1,3}(?:NG|NH|CH|[CMNPTIYOU])?$"
 )
-_ROMAN = re.compile(r"^[IVXLCDM]+[A-D]?$")  # II, XIV, and list labels such as IB, IIB
-_INLINE_DEF = re.compile(
+_ROMAN = lazyre.compile(r"^[IVXLCDM]+[A-D]?$")  # II, XIV, and list labels such as IB, IIB
+_INLINE_DEF = lazyre.compile(
     r"(?:viết tắt|gọi tắt)\s*(?:là|:)\s*[\"“]?(?P<abbr>[A-ZĐ][A-Za-zĐđ0-9]*[A-ZĐ][A-Za-zĐđ0-9]*)"
 )
 # "NQ (nghị quyết)", "TP (thành phố)": the abbreviation first, the words in brackets
-_DEF_AFTER = re.compile(
+_DEF_AFTER = lazyre.compile(
     r"(?<![\w/])(?P<abbr>[A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)(?![\w/])\s*\((?P<full>[^()]{3,60})\)"
 )
 # "Quyết định: QĐ", "Đảng uỷ quân sự: ĐUQS; riêng Quân uỷ Trung ương: QUTW"
-_DEF_COLON = re.compile(
+_DEF_COLON = lazyre.compile(
     r"(?:^|[;,]\s*|[-*•]\s*)(?P<full>[^:;,()]{3,60}?):\s*(?P<abbr>[A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)(?![\w/])\s*(?=[;,.]|$)"
 )
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTED = lazyre.compile(r"“[^”]*”|\"[^\"]*\"")
 # "Ủy ban nhân dân (UBND)", "(sau đây gọi tắt là UBND)", "(viết tắt là CNTT)"
-_DEF_PAREN = re.compile(
+_DEF_PAREN = lazyre.compile(
     r"\(\s*+(?:sau đây\s++)?(?:được\s++)?(?:gọi|viết)?\s*+(?:tắt\s++)?(?:là\s*+)?[:]?\s*+[\"“]?"
     r"(?P<abbr>[A-ZĐ][A-Za-zĐđ0-9]*[A-ZĐ][A-Za-zĐđ0-9]*)[\"”]?\s*\)"
 )
 # "- UBND: Ủy ban nhân dân" / "UBND là Ủy ban nhân dân" (a list of abbreviations)
-_DEF_LINE = re.compile(
+_DEF_LINE = lazyre.compile(
     r"^\s*(?:[-+•]\s*|\d+\.\s*)?(?P<abbr>[A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)\s*(?::|là|-)\s+\S"
 )
 SKIP_ZONES = ("header", "recipients", "luu", "signature", "appendix")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.findings import Finding, Location
@@ -148,7 +149,7 @@ def _outline_finding(item: OutlineItem, vi: str, en: str, suggestion: str | None
 
 
 # a mention of another document's appendix is not a reference to this one's
-OTHER_DOCS_APPENDIX = re.compile(
+OTHER_DOCS_APPENDIX = lazyre.compile(
     r"phụ lục[^.;]{0,40}(ban hành )?kèm theo (nghị định|quyết định|thông tư|nghị quyết|văn bản|công văn|kế hoạch)\s+số",
     re.IGNORECASE,
 )

@@ -10,13 +10,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
 
 SKIP_ZONES = ("header", "signature", "luu", "appendix")
-_BULLET = re.compile(r"^(?:[-+•*–]|[a-zđ][).]|\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)]|Điều\s+\d+[.:]?)$")
+_BULLET = lazyre.compile(r"^(?:[-+•*–]|[a-zđ][).]|\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)]|Điều\s+\d+[.:]?)$")
 
 
 def at_sentence_start(text: str, pos: int) -> bool:
@@ -110,7 +111,7 @@ def _phrase_regex(names: list[str]) -> re.Pattern[str]:
     for name in sorted(names, key=len, reverse=True):
         words = [re.escape(w) for w in name.split()]
         parts.append(r"\s+".join(words))
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return lazyre.cached(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
 def _variants(name: str) -> list[str]:
@@ -130,9 +131,9 @@ def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
     if not generic:
         return
     alts = "|".join(re.escape(g) for g in sorted(generic, key=len, reverse=True))
-    upper = re.compile(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>\w+(?:\s+\w+){{0,3}})")
+    upper = lazyre.cached(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>\w+(?:\s+\w+){{0,3}})")
     lower_alts = "|".join(re.escape(g.lower()) for g in generic if g.lower() in ("quận", "phường"))
-    lower_num = re.compile(rf"(?<![\w])(?P<g>{lower_alts})\s+(?P<n>\d+)(?![\w/.,])")
+    lower_num = lazyre.cached(rf"(?<![\w])(?P<g>{lower_alts})\s+(?P<n>\d+)(?![\w/.,])")
     for block in _blocks(ctx):
         text = block.text
         for m in upper.finditer(text):
@@ -369,8 +370,8 @@ def capitalisation_document_name(ctx: Context) -> Iterator[Finding]:
 
 # --- CAP004 structural references -------------------------------------------------------------
 
-_STRUCT_UPPER = re.compile(r"(?<![\w])(?P<w>Khoản|Điểm)\s+(?P<n>\d+[a-zđ]?|[a-zđ])(?![\w])")
-_STRUCT_LOWER = re.compile(r"(?<![\w])(?P<w>điều|chương)\s+(?P<n>\d+[a-zđ]?|[IVXLC]+)(?![\w])")
+_STRUCT_UPPER = lazyre.compile(r"(?<![\w])(?P<w>Khoản|Điểm)\s+(?P<n>\d+[a-zđ]?|[a-zđ])(?![\w])")
+_STRUCT_LOWER = lazyre.compile(r"(?<![\w])(?P<w>điều|chương)\s+(?P<n>\d+[a-zđ]?|[IVXLC]+)(?![\w])")
 
 
 @check("CAP004")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from doclint import lazyre
 from doclint.analysis.citations import Citations, CitedDocument, Mention, Tables, tables_for
 from doclint.checks import check
 from doclint.checks.common import finding
@@ -157,7 +158,7 @@ def _reference_mention(doc: CitedDocument) -> Mention:
 
 
 # amending, repealing and transitional clauses and the enacting formula cite the document in full
-_REPEAL = re.compile(
+_REPEAL = lazyre.compile(
     r"hết hiệu lực|bãi bỏ|thay thế|kèm theo|sửa đổi|bổ sung|tiếp tục thực hiện|"
     r"\bban hành (?:Nghị định|Quyết định|Thông tư|Nghị quyết)\b(?!\s++số)",
     re.IGNORECASE,

@@ -6,12 +6,13 @@ import calendar
 import re
 from collections.abc import Iterator
 
+from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.checks.style import fmt_pt, is_pdf, size_ok, span_style
 from doclint.findings import Finding, Location
 
-ABBREVIATED_PLACE = re.compile(
+ABBREVIATED_PLACE = lazyre.compile(
     r"\b(TP|Tp|tp|T\.P|TX|Tx|TT|Q|H|X|P)\s*\.|\bT\.?P\.?\s*HCM\b|\bHCM\b|\bTPHCM\b|\bTP\b"
 )
 PLACE_EXPANSIONS = {
@@ -154,8 +155,8 @@ def place_date_style(ctx) -> Iterator[Finding]:
                       suggestion="Cỡ chữ 14 pt")  # fmt: skip
 
 
-NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/]|-[A-ZĐ])")
-WORDED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
+NUMERIC_DATE = lazyre.compile(r"(?<![\d/.\-])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/]|-[A-ZĐ])")
+WORDED_DATE = lazyre.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
 
 
 def valid_date(day: int, month: int, year: int | None) -> bool:

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.checks.style import DASH_ITEM, fmt_mm, fmt_pt, is_pdf
@@ -38,8 +39,8 @@ TNR_FAMILIES = (
     "texgyretermes",
 )
 SYMBOL_FONTS = ("symbol", "wingdings", "webdings", "zapfdingbats", "dingbats", "marlett", "mtextra")
-SUBSET = re.compile(r"^[A-Z]{6}\+")
-STYLE_WORDS = re.compile(
+SUBSET = lazyre.compile(r"^[A-Z]{6}\+")
+STYLE_WORDS = lazyre.compile(
     r"(ps)?(mt)?$|(bold|italic|oblique|regular|roman|medium|light|semibold|black|book|"
     r"boldit|bolditalic|it|regu|reg)+(ps)?(mt)?$",
     re.IGNORECASE,
@@ -240,7 +241,7 @@ def font_family(name: str) -> str:
     return stripped or key
 
 
-GENERIC_FONT = re.compile(r"^(?:CIDFont\+)?(?:F|T|TT|C|R)\d+(?:_\d+)?$", re.IGNORECASE)
+GENERIC_FONT = lazyre.compile(r"^(?:CIDFont\+)?(?:F|T|TT|C|R)\d+(?:_\d+)?$", re.IGNORECASE)
 
 
 def is_times(name: str) -> bool:

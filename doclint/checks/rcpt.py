@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 
+from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding, type_table
 from doclint.checks.style import DASH_ITEM, fmt_pt, is_pdf, size_ok, span_style
@@ -24,7 +25,7 @@ from doclint.recognise.lines import fold
 from doclint.recognise.patterns import LUU
 
 DASHES = ("-", "–", "—", "+", "•", "*")
-LUU_OK = re.compile(r"^-\s?Lưu\s?:\s?VT\b.*\.\s*+(\S++)?\s*+$")
+LUU_OK = lazyre.compile(r"^-\s?Lưu\s?:\s?VT\b.*\.\s*+(\S++)?\s*+$")
 
 
 def _items(ctx):
@@ -237,7 +238,7 @@ def duplicate_recipient(ctx) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- RCPT007 tasked units
 
-TASK_SECTION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|nhiệm vụ cụ thể", re.IGNORECASE)
+TASK_SECTION = lazyre.compile(r"tổ chức thực hiện|phân công|trách nhiệm|nhiệm vụ cụ thể", re.IGNORECASE)
 
 
 @cache
@@ -245,7 +246,7 @@ def _unit_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
     word = r"[^\s,;:.()]+"
     joint = r"(?:\s+|,\s+(?=[A-ZĐ]))"  # "Sở Văn hóa, Thể thao và Du lịch"
-    return re.compile(rf"(?<![\w])(?P<unit>(?:{alternatives})\s+{word}(?:{joint}{word}){{0,11}})")
+    return lazyre.cached(rf"(?<![\w])(?P<unit>(?:{alternatives})\s+{word}(?:{joint}{word}){{0,11}})")
 
 
 def _trim(unit: str, stop_words: list[str]) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from doclint import lazyre
 from doclint.analysis.shingles import Shingles, Unit
 from doclint.checks import check
 from doclint.checks.common import finding
@@ -97,7 +98,7 @@ def parallel_items(a: Unit, b: Unit, text_a: str, text_b: str) -> bool:
 
 
 NAME_SHARE = 0.4
-_WORDS = re.compile(r"\w+")
+_WORDS = lazyre.compile(r"\w+")
 
 
 def _name_share(text: str) -> float:
@@ -278,36 +279,38 @@ def copied_from_higher_document(ctx: Context) -> Iterator[Finding]:
 
 RELAY_TYPES = ("KH", "CT", "CTr", "PA", "ĐA", "CV", "HD")
 
-_UNIT = re.compile(
+_UNIT = lazyre.compile(
     r"\b(?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Công an|Bộ Chỉ huy|Ban Chỉ huy|Thanh tra|Kho bạc|Chi cục|Cục|"
     r"Bộ|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Liên đoàn|Mặt trận|Báo|Đài|Trường|Bệnh viện|Quân sự|Đảng ủy|"
     r"Đảng uỷ|Tỉnh đoàn|Viện|Tổng cục|Chủ tịch|Phó Chủ tịch|Giám đốc|Trưởng phòng|Trưởng ban|Công chức)"
     r"\s+(?:[A-ZĐ]|cấp|các xã|xã|phường|huyện|tỉnh|thành phố)"
 )
-_ADDRESSEE = re.compile(
+_ADDRESSEE = lazyre.compile(
     r"(tham mưu|báo cáo|trình|gửi|về|xin ý kiến|đề xuất|qua|của|trước|với|cho)\s*(cho\s+)?$", re.IGNORECASE
 )
 # a cited document with its date and issuer ("Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng
 # Chính phủ"): its dates are not deadlines and its issuer is not the owner of the task
-_CITED = re.compile(
+_CITED = lazyre.compile(
     r"\b(?:Kết luận|Quyết định|Nghị định|Chỉ thị|Kế hoạch|Thông tư|Nghị quyết|Quy định|Công văn|Hướng dẫn|"
     r"Luật|Thông báo|Chương trình|Công điện|Văn bản)\s+(?:số\s+)?[\w./\-]*\d[\w./\-]*"
     r"(?:\s*+(?:,\s*+)?ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
     r"(?:\s+của\s+[^,;.:]{0,80})?"
 )
-_OWNER_WORDS = re.compile(r"\b(chủ trì|giao cho|giao\s+(?:[A-ZĐ]|các)|do\s+[A-ZĐ][^,.;]{0,60}thực hiện)")
-_DEADLINE = re.compile(
+_OWNER_WORDS = lazyre.compile(r"\b(chủ trì|giao cho|giao\s+(?:[A-ZĐ]|các)|do\s+[A-ZĐ][^,.;]{0,60}thực hiện)")
+_DEADLINE = lazyre.compile(
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bngày\s+\d{1,2}\b|\btháng\s+\d{1,2}\b|\bquý\s+(?:I{1,3}|IV|\d)\b|"
     r"\btrước ngày\b|\bh[ằà]ng\s+(?:năm|quý|tháng|tuần)\b|\bđịnh kỳ\b|\bnăm\s+20\d\d\b|\bthường xuyên\b|"
     r"\b0?6 tháng\b|\bchậm nhất\b|\btrong thời hạn\b|\btrong tháng\b|\bgiai đoạn\s+20\d\d",
     re.IGNORECASE,
 )
-_RESOURCE = re.compile(
+_RESOURCE = lazyre.compile(
     r"\b(kinh phí|ngân sách|nguồn lực|nguồn vốn|dự toán|vốn đầu tư|nhân lực)\b", re.IGNORECASE
 )
-_TASK_SECTION = re.compile(r"NHIỆM VỤ|GIẢI PHÁP|NỘI DUNG|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG", re.IGNORECASE)
-_OTHER_SECTION = re.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|KẾT QUẢ|TÌNH HÌNH|CĂN CỨ|KINH PHÍ|QUAN ĐIỂM|CHỈ TIÊU")
-_APPENDIX_ANNOUNCED = re.compile(r"phụ lục[^.;]{0,60}(phân công|nhiệm vụ)", re.IGNORECASE)
+_TASK_SECTION = lazyre.compile(r"NHIỆM VỤ|GIẢI PHÁP|NỘI DUNG|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG", re.IGNORECASE)
+_OTHER_SECTION = lazyre.compile(
+    r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|KẾT QUẢ|TÌNH HÌNH|CĂN CỨ|KINH PHÍ|QUAN ĐIỂM|CHỈ TIÊU"
+)
+_APPENDIX_ANNOUNCED = lazyre.compile(r"phụ lục[^.;]{0,60}(phân công|nhiệm vụ)", re.IGNORECASE)
 
 
 def _names_owner(text: str) -> bool:
@@ -401,7 +404,7 @@ def task_items(ctx: Context) -> list[TaskItem]:
     return items
 
 
-_ROMAN_HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z])[.)]\s+\S")
+_ROMAN_HEADING = lazyre.compile(r"^\s*(?:[IVX]+|[A-Z])[.)]\s+\S")
 
 
 def _is_section(text: str) -> bool:
@@ -412,7 +415,7 @@ def _is_section(text: str) -> bool:
     return upper and (bool(_ROMAN_HEADING.match(text)) or len(text.split()) <= 8)
 
 
-_RELAY_OPENING = re.compile(
+_RELAY_OPENING = lazyre.compile(
     r"^(?:thực hiện|triển khai|căn cứ|theo chỉ đạo|tiếp theo)\b[^.]{0,80}\b(?:số|chỉ đạo|ý kiến)\b",
     re.IGNORECASE,
 )
@@ -513,7 +516,7 @@ def formalism_phrases(ctx: Context) -> list[str]:
 def _phrase_patterns(phrases: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
     """(phrase, its first word, pattern), longest phrase first so that it wins over one it contains."""
     return [
-        (p, p.split()[0], re.compile(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b"))
+        (p, p.split()[0], lazyre.cached(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b"))
         for p in phrases
     ]
 
@@ -562,10 +565,10 @@ def formalism_phrase(ctx: Context) -> Iterator[Finding]:
 # red005-title-words (45) is about three times the median trích yếu of the corpus's administrative
 # documents (15 words)
 OWN_TITLE_WORDS = 30  # the own title repeated without citing anything counts from this length
-_NUMBER_TOKEN = re.compile(r"\d[\w.]*/[\w/.\-]*[a-zđ]|\d+-[a-zđ]+/[a-zđ]")
+_NUMBER_TOKEN = lazyre.compile(r"\d[\w.]*/[\w/.\-]*[a-zđ]|\d+-[a-zđ]+/[a-zđ]")
 
-_WORD = re.compile(r"[\w][\w/.\-]*[\w]|\w")
-_DATE_RUN = re.compile(r"^\d{1,2}$")
+_WORD = lazyre.compile(r"[\w][\w/.\-]*[\w]|\w")
+_DATE_RUN = lazyre.compile(r"^\d{1,2}$")
 
 
 @dataclass(slots=True)
@@ -576,7 +579,7 @@ class Tok:
     end: int
 
 
-_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_NUMERIC_DATE = lazyre.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 def word_tokens(text: str, block: int) -> list[Tok]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from doclint import lazyre
 from doclint.analysis.sections import vfold as fold
 from doclint.checks import check
 from doclint.checks.common import finding
@@ -19,11 +20,13 @@ from doclint.findings import Finding, Location
 
 DECISION_TYPES = ("QĐ",)
 # an article that assigns execution ("… chịu trách nhiệm thi hành Quyết định này")
-EXECUTES = re.compile(
+EXECUTES = lazyre.compile(
     r"chiu trach nhiem|co trach nhiem|trach nhiem thi hanh|thi hanh|to chuc thuc hien|trien khai thuc hien|"
     r"thuc hien quyet dinh|can cu quyet dinh"
 )
-NHU_DIEU = re.compile(r"Như\s+(?:các\s+)?[ĐđÐ]iều\s+(?P<nums>\d+(?:\s*(?:,|và|;|-|–)\s*\d+)*)", re.IGNORECASE)
+NHU_DIEU = lazyre.compile(
+    r"Như\s+(?:các\s+)?[ĐđÐ]iều\s+(?P<nums>\d+(?:\s*(?:,|và|;|-|–)\s*\d+)*)", re.IGNORECASE
+)
 
 
 def _severity(spec) -> str | None:
@@ -235,11 +238,11 @@ def decision_articles(ctx) -> Iterator[Finding]:
 
 
 # an article that names people or bodies ("… gồm các thành viên sau: …") can stand for them in Nơi nhận
-NAMES_SOMEONE = re.compile(
+NAMES_SOMEONE = lazyre.compile(
     r"\b(thanh vien|so|phong|ban|bo|uy ban|ubnd|van phong|giam doc|chu tich|thu truong|truong|co quan|don vi|"
     r"ong|ba|dong chi|to chuc|ca nhan|hoi)\b"
 )
-EFFECT = re.compile(r"co hieu luc|hieu luc thi hanh|hieu luc ke tu")
+EFFECT = lazyre.compile(r"co hieu luc|hieu luc thi hanh|hieu luc ke tu")
 
 
 def _not_a_recipient_article(ctx, articles, number: int) -> bool:
@@ -270,11 +273,11 @@ def _implementing(ctx, articles) -> list[int]:
 # ---------------------------------------------------------------------------- SEC005: plans
 
 PLAN_TYPES = ("KH", "CTr")
-OWNER = re.compile(
+OWNER = lazyre.compile(
     r"\bchu tri\b|\bphoi hop\b|chiu trach nhiem|co trach nhiem|\bgiao (cho )?[a-z]|don vi thuc hien|"
     r"co quan thuc hien|don vi thuc hien|\btham muu\b|\bphan cong\b|\bdau moi\b"
 )
-DEADLINE = re.compile(
+DEADLINE = lazyre.compile(
     r"truoc ngay|\bthoi han\b|thoi gian (thuc hien|hoan thanh|trien khai)|hoan thanh (truoc|trong|xong)|"
     r"\btrong (thang|quy|nam|tuan)\b|\bquy (i|ii|iii|iv|[1-4])\b|\bthang \d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|"
     r"\b\d{1,2}/20\d\d\b|\bdinh ky\b|\bhang (ngay|tuan|thang|quy|nam)\b|\bthuong xuyen\b|\bngay \d{1,2}\b|"

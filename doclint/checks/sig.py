@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.checks.style import span_style
@@ -19,7 +19,7 @@ PREFIX_FIX = {
     "TƯQ": "TUQ.", "TUQ": "TUQ.",
     "Q/": "Q.", "Q": "Q.",
 }  # fmt: skip
-DEPUTY = re.compile(r"^(PHÓ\s|THỨ TRƯỞNG\b)")
+DEPUTY = lazyre.compile(r"^(PHÓ\s|THỨ TRƯỞNG\b)")
 
 
 @check("SIG001")

@@ -7,13 +7,13 @@ measured from geometry by the loader (``None`` where a format cannot tell, and t
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
+from doclint import lazyre
 from doclint.model import Document
 from doclint.recognise.components import Component
 
-DASH_ITEM = re.compile(r"^\s*[-–+•]\s")
+DASH_ITEM = lazyre.compile(r"^\s*[-–+•]\s")
 
 
 def is_pdf(doc: Document) -> bool:

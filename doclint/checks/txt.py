@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.findings import Finding, Location
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 MAX_PER_KIND = 5  # findings of one kind per document before they are summarised
 MAX_WORD_FINDINGS = 25  # findings of a word rule (TXT003, TXT006, TXT007) before they are summarised
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = lazyre.compile(r"[^\W\d_]+")
 _CODEISH_BEFORE = set("/_-.@\\&#0123456789")
 _CODEISH_AFTER = set("/_-@\\&#0123456789")
 _VN_MARKED = set("ăâêôơưđ")
@@ -309,21 +310,21 @@ def confusable_character(ctx) -> Iterator[Finding]:
 
 # ----------------------------------------------------------------------------------------- TXT004
 _SPACING = [
-    ("double-space", re.compile(r"(?<=[^\W\d_]|[,.;:)]) {2,}(?=[^\W\d_])"),
+    ("double-space", lazyre.compile(r"(?<=[^\W\d_]|[,.;:)]) {2,}(?=[^\W\d_])"),
      "hai dấu cách liền nhau", "two or more spaces in a row", " "),
-    ("space-before", re.compile(r"(?<=[^\W_]) +([,;:!?)]|\.(?![./]))(?=\s|$)"),
+    ("space-before", lazyre.compile(r"(?<=[^\W_]) +([,;:!?)]|\.(?![./]))(?=\s|$)"),
      "dấu cách trước dấu câu", "a space before punctuation", None),
-    ("no-space-after", re.compile(r"(?<=[^\W\d_])([,;])(?=[^\W\d_])"),
+    ("no-space-after", lazyre.compile(r"(?<=[^\W\d_])([,;])(?=[^\W\d_])"),
      "thiếu dấu cách sau dấu câu", "no space after punctuation", None),
-    ("space-in-bracket", re.compile(r"\( +(?=\S)|(?<=\S) +\)"),
+    ("space-in-bracket", lazyre.compile(r"\( +(?=\S)|(?<=\S) +\)"),
      "dấu cách ngay sau “(” hoặc trước “)”", "a space just inside a bracket", None),
-    ("doubled-punct", re.compile(r"(?<![.v])([,;:])\s*\.{3}|,\s*,|;\s*;|,\s*[.;](?![./])|;\s*[,.](?![./])|(?<![.\w])\.\.(?![./])"),
+    ("doubled-punct", lazyre.compile(r"(?<![.v])([,;:])\s*\.{3}|,\s*,|;\s*;|,\s*[.;](?![./])|;\s*[,.](?![./])|(?<![.\w])\.\.(?![./])"),
      "dấu câu thừa hoặc chồng nhau", "doubled or redundant punctuation", None),
 ]  # fmt: skip
 
 
 # a cheap test that a paragraph may have any of the problems above
-_SPACING_ANY = re.compile(r"  | [,;:!?).]|[,;][^\W\d_]|\( |[,;:]\s*[.,;]|\.\.")
+_SPACING_ANY = lazyre.compile(r"  | [,;:!?).]|[,;][^\W\d_]|\( |[,;:]\s*[.,;]|\.\.")
 
 
 def _spacing_fix(kind: str, s: str) -> str:
@@ -780,7 +781,7 @@ FOREIGN = set(
 )
 
 
-_FOREIGN_CLUSTER = re.compile(
+_FOREIGN_CLUSTER = lazyre.compile(
     r"(?:bl|br|cl|cr|dr|fl|fr|gl|gr|pl|pr|sc|sk|sl|sm|sn|sp|st|sw|tw|wh|wr|ck|sh|ll|ss|ee|oo[^n]|tt|pp|mm|rr|"
     r"[bdfklrsvxz]$|(?<!n)g$|ti[oa]|tion|ing$|er$|or$|al$|ic$|ly$|ed$|es$)"
 )

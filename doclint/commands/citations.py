@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from doclint.analysis.citations import Citations
+if TYPE_CHECKING:  # imported where used: not on every start of the CLI
+    from doclint.analysis.citations import Citations
 
 FAMILY_VI = {
     "administrative": "hành chính",

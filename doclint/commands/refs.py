@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Annotated
 
@@ -51,6 +50,8 @@ def register(app: typer.Typer) -> None:
         config: ConfigOption = None,
     ) -> None:
         """Thêm văn bản vào thư viện (DOCX, PDF, DOC, văn bản thuần); thêm lại một tệp thì cập nhật."""
+        import sqlite3
+
         from doclint.batch import iter_files
         from doclint.errors import ConfigError, LoadError
         from doclint.refs import RefLibrary
@@ -91,6 +92,8 @@ def register(app: typer.Typer) -> None:
         format: Annotated[str, typer.Option("--format", "-f", help="text hoặc json")] = "text",
     ) -> None:
         """Liệt kê các văn bản trong thư viện."""
+        import sqlite3
+
         from doclint.refs import RefLibrary
         from doclint.safeio import escape_controls
 
@@ -141,6 +144,8 @@ def register(app: typer.Typer) -> None:
         config: ConfigOption = None,
     ) -> None:
         """Xóa văn bản khỏi thư viện."""
+        import sqlite3
+
         from doclint.refs import RefLibrary
 
         path = db_path(refs_db, config)

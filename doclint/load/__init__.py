@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from doclint.errors import LoadError
 from doclint.load.guard import check_file
-from doclint.model import Document
+
+if TYPE_CHECKING:
+    from doclint.model import Document
 
 # suffix -> "module:function"; imported lazily so that checking a .txt never imports lxml
 LOADERS: dict[str, str] = {

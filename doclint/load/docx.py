@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
+from doclint import lazyre
 from doclint.errors import LoadError
 from doclint.load.guard import open_zip, read_part
 from doclint.load.numbering import Numbering, _int
@@ -48,10 +49,96 @@ def q(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+# every WordprocessingML name the walk compares against, built once (a Clark name per comparison
+# was a good part of loading a document)
+QN_ascii = q("ascii")
+QN_asciiTheme = q("asciiTheme")
+QN_author = q("author")
+QN_b = q("b")
+QN_basedOn = q("basedOn")
+QN_bdo = q("bdo")
+QN_body = q("body")
+QN_bottom = q("bottom")
+QN_br = q("br")
+QN_caps = q("caps")
+QN_color = q("color")
+QN_comment = q("comment")
+QN_commentRangeEnd = q("commentRangeEnd")
+QN_commentRangeStart = q("commentRangeStart")
+QN_cr = q("cr")
+QN_customXml = q("customXml")
+QN_default = q("default")
+QN_dir = q("dir")
+QN_docDefaults = q("docDefaults")
+QN_drawing = q("drawing")
+QN_fldChar = q("fldChar")
+QN_fldCharType = q("fldCharType")
+QN_fldSimple = q("fldSimple")
+QN_footerReference = q("footerReference")
+QN_gridSpan = q("gridSpan")
+QN_hAnsi = q("hAnsi")
+QN_hAnsiTheme = q("hAnsiTheme")
+QN_headerReference = q("headerReference")
+QN_hyperlink = q("hyperlink")
+QN_i = q("i")
+QN_id = q("id")
+QN_ilvl = q("ilvl")
+QN_ind = q("ind")
+QN_ins = q("ins")
+QN_instr = q("instr")
+QN_instrText = q("instrText")
+QN_jc = q("jc")
+QN_lastRenderedPageBreak = q("lastRenderedPageBreak")
+QN_left = q("left")
+QN_lineRule = q("lineRule")
+QN_name = q("name")
+QN_noBreakHyphen = q("noBreakHyphen")
+QN_numId = q("numId")
+QN_numPr = q("numPr")
+QN_orient = q("orient")
+QN_p = q("p")
+QN_pBdr = q("pBdr")
+QN_pPr = q("pPr")
+QN_pPrDefault = q("pPrDefault")
+QN_pStyle = q("pStyle")
+QN_pgMar = q("pgMar")
+QN_pgSz = q("pgSz")
+QN_pict = q("pict")
+QN_r = q("r")
+QN_rFonts = q("rFonts")
+QN_rPr = q("rPr")
+QN_rPrDefault = q("rPrDefault")
+QN_rStyle = q("rStyle")
+QN_sdt = q("sdt")
+QN_sdtContent = q("sdtContent")
+QN_sectPr = q("sectPr")
+QN_smartTag = q("smartTag")
+QN_softHyphen = q("softHyphen")
+QN_spacing = q("spacing")
+QN_style = q("style")
+QN_styleId = q("styleId")
+QN_sz = q("sz")
+QN_t = q("t")
+QN_tab = q("tab")
+QN_tbl = q("tbl")
+QN_tc = q("tc")
+QN_tcPr = q("tcPr")
+QN_titlePg = q("titlePg")
+QN_tr = q("tr")
+QN_txbxContent = q("txbxContent")
+QN_type = q("type")
+QN_u = q("u")
+QN_val = q("val")
+QN_vanish = q("vanish")
+MC_AlternateContent = f"{{{MC}}}AlternateContent"
+MC_Choice = f"{{{MC}}}Choice"
+MC_Fallback = f"{{{MC}}}Fallback"
+
+
 TWIP_MM = 25.4 / 1440
 MAX_STYLE_DEPTH = 64  # styles inherit a handful of levels; a 20,000-long chain is crafted
 MAX_TEXTBOX_DEPTH = 8  # text boxes inside text boxes: Word draws two or three levels
-LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
+LEGACY_FONT = lazyre.compile(r"^(\.vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
 PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
 )
@@ -91,7 +178,7 @@ def on_off(el: etree._Element | None) -> bool | None:
     """OOXML toggles: present means on unless w:val is 0/false/off."""
     if el is None:
         return None
-    val = el.get(q("val"))
+    val = el.get(QN_val)
     return val not in ("0", "false", "off", "none")
 
 
@@ -160,27 +247,27 @@ def read_rpr(rpr: etree._Element | None) -> RProps | None:
     if rpr is None:
         return None
     props = RProps()
-    fonts = rpr.find(q("rFonts"))
+    fonts = rpr.find(QN_rFonts)
     if fonts is not None:
-        props.ascii = fonts.get(q("ascii"))
-        props.hansi = fonts.get(q("hAnsi"))
-        props.ascii_theme = fonts.get(q("asciiTheme"))
-        props.hansi_theme = fonts.get(q("hAnsiTheme"))
-    size = rpr.find(q("sz"))
+        props.ascii = fonts.get(QN_ascii)
+        props.hansi = fonts.get(QN_hAnsi)
+        props.ascii_theme = fonts.get(QN_asciiTheme)
+        props.hansi_theme = fonts.get(QN_hAnsiTheme)
+    size = rpr.find(QN_sz)
     if size is not None:
-        value = _finite(size.get(q("val")))
+        value = _finite(size.get(QN_val))
         if value is not None and 0 < value <= 3276:  # half-points; Word's largest size is 1638 pt
             props.size = value / 2
-    props.bold = on_off(rpr.find(q("b")))
-    props.italic = on_off(rpr.find(q("i")))
-    props.caps = on_off(rpr.find(q("caps")))
-    props.vanish = on_off(rpr.find(q("vanish")))
-    u = rpr.find(q("u"))
+    props.bold = on_off(rpr.find(QN_b))
+    props.italic = on_off(rpr.find(QN_i))
+    props.caps = on_off(rpr.find(QN_caps))
+    props.vanish = on_off(rpr.find(QN_vanish))
+    u = rpr.find(QN_u)
     if u is not None:
-        props.underline = u.get(q("val"), "single") != "none"
-    color = rpr.find(q("color"))
+        props.underline = u.get(QN_val, "single") != "none"
+    color = rpr.find(QN_color)
     if color is not None:
-        val = (color.get(q("val")) or "").upper()
+        val = (color.get(QN_val) or "").upper()
         props.color = None if val in ("", "AUTO") else val
         if props.color is None:
             props.color = "AUTO"
@@ -208,31 +295,31 @@ def read_ppr(ppr: etree._Element | None) -> PProps | None:
     if ppr is None:
         return None
     props = PProps()
-    jc = ppr.find(q("jc"))
+    jc = ppr.find(QN_jc)
     if jc is not None:
-        props.jc = jc.get(q("val"))
-    ind = ppr.find(q("ind"))
+        props.jc = jc.get(QN_val)
+    ind = ppr.find(QN_ind)
     if ind is not None:
         hanging = _twips(ind, "hanging")
         first = _twips(ind, "firstLine")
         props.first_line = -hanging if hanging else first
-        props.left = _twips(ind, "left") if ind.get(q("left")) is not None else _twips(ind, "start")
-    spacing = ppr.find(q("spacing"))
+        props.left = _twips(ind, "left") if ind.get(QN_left) is not None else _twips(ind, "start")
+    spacing = ppr.find(QN_spacing)
     if spacing is not None:
         props.before = _twips(spacing, "before")
         props.after = _twips(spacing, "after")
         props.line = _twips(spacing, "line")
-        props.line_rule = spacing.get(q("lineRule")) or ("auto" if props.line else None)
-    num = ppr.find(q("numPr"))
+        props.line_rule = spacing.get(QN_lineRule) or ("auto" if props.line else None)
+    num = ppr.find(QN_numPr)
     if num is not None:
-        ilvl, num_id = num.find(q("ilvl")), num.find(q("numId"))
-        props.num_id = num_id.get(q("val")) if num_id is not None else None
-        value = _int(ilvl.get(q("val"))) if ilvl is not None else None
+        ilvl, num_id = num.find(QN_ilvl), num.find(QN_numId)
+        props.num_id = num_id.get(QN_val) if num_id is not None else None
+        value = _int(ilvl.get(QN_val)) if ilvl is not None else None
         if value is not None and value >= 0:
             props.ilvl = value  # past Word's nine levels: no label (numbering.MAX_LEVEL)
-    bdr = ppr.find(f"{q('pBdr')}/{q('bottom')}")
+    bdr = ppr.find(f"{QN_pBdr}/{QN_bottom}")
     if bdr is not None:
-        props.bottom_border = bdr.get(q("val")) not in (None, "nil", "none")
+        props.bottom_border = bdr.get(QN_val) not in (None, "nil", "none")
     return props
 
 
@@ -254,8 +341,8 @@ class Style:
         if not self._read:
             self._read = True
             if self.element is not None:
-                self._rpr = read_rpr(self.element.find(q("rPr")))
-                self._ppr = read_ppr(self.element.find(q("pPr")))
+                self._rpr = read_rpr(self.element.find(QN_rPr))
+                self._ppr = read_ppr(self.element.find(QN_pPr))
 
     @property
     def rpr(self) -> RProps | None:
@@ -319,25 +406,25 @@ def read_styles(root: etree._Element | None, theme: dict[str, str]) -> Styles:
     styles = Styles(theme=theme)
     if root is None:
         return styles
-    defaults = root.find(q("docDefaults"))
+    defaults = root.find(QN_docDefaults)
     if defaults is not None:
-        styles.default_rpr = read_rpr(defaults.find(f"{q('rPrDefault')}/{q('rPr')}")) or RProps()
-        styles.default_ppr = read_ppr(defaults.find(f"{q('pPrDefault')}/{q('pPr')}")) or PProps()
-    for el in root.iter(q("style")):
-        style_id = el.get(q("styleId"))
+        styles.default_rpr = read_rpr(defaults.find(f"{QN_rPrDefault}/{QN_rPr}")) or RProps()
+        styles.default_ppr = read_ppr(defaults.find(f"{QN_pPrDefault}/{QN_pPr}")) or PProps()
+    for el in root.iter(QN_style):
+        style_id = el.get(QN_styleId)
         if not style_id:
             continue
-        based = el.find(q("basedOn"))
-        name = el.find(q("name"))
-        kind = el.get(q("type"), "paragraph")
+        based = el.find(QN_basedOn)
+        name = el.find(QN_name)
+        kind = el.get(QN_type, "paragraph")
         styles.styles[style_id] = Style(
             style_id=style_id,
             kind=kind,
-            name=name.get(q("val")) if name is not None else style_id,
-            based_on=based.get(q("val")) if based is not None else None,
+            name=name.get(QN_val) if name is not None else style_id,
+            based_on=based.get(QN_val) if based is not None else None,
             element=el,
         )
-        if on_off(el.find(q("default"))) or el.get(q("default")) in ("1", "true"):
+        if on_off(el.find(QN_default)) or el.get(QN_default) in ("1", "true"):
             if kind == "paragraph":
                 styles.default_para = style_id
             elif kind == "character":
@@ -447,6 +534,8 @@ class DocxReader:
         self.styles = read_styles(styles_root, read_theme(theme_root))
         self._run_base: dict[tuple[str | None, str | None], RProps] = {}
         self._para_base: dict[str | None, PProps] = {}
+        self._run_formats: dict[tuple[str | None, bytes], tuple[RunFormat, bool]] = {}
+        self._para_props: dict[bytes, tuple[str | None, PProps]] = {}
         self.numbering = Numbering(numbering_root, W)
         self.blocks: list[Block] = []
         self.sections: list[Section] = []
@@ -465,11 +554,21 @@ class DocxReader:
 
     # -- formatting
     def run_format(self, para_style: str | None, run: etree._Element) -> tuple[RunFormat, bool]:
-        rpr = run.find(q("rPr"))
+        """The run's effective formatting (and whether it is hidden). Runs with the same properties in
+        paragraphs of the same style share one answer (and one RunFormat): a document has a few
+        dozen distinct ``w:rPr`` for thousands of runs."""
+        rpr = run.find(QN_rPr)
+        key = (para_style, etree.tostring(rpr, with_tail=False) if rpr is not None else b"")
+        known = self._run_formats.get(key)
+        if known is None:
+            known = self._run_formats[key] = self._run_format(para_style, rpr)
+        return known
+
+    def _run_format(self, para_style: str | None, rpr: etree._Element | None) -> tuple[RunFormat, bool]:
         char_style = None
         if rpr is not None:
-            rs = rpr.find(q("rStyle"))
-            char_style = rs.get(q("val")) if rs is not None else None
+            rs = rpr.find(QN_rStyle)
+            char_style = rs.get(QN_val) if rs is not None else None
         key = (para_style, char_style)
         base = self._run_base.get(key)
         if base is None:  # docDefaults + paragraph style + character style, once per pair
@@ -492,16 +591,12 @@ class DocxReader:
         return fmt, bool(props.vanish)
 
     def para_format(self, p: etree._Element) -> tuple[ParagraphFormat, str | None, PProps]:
-        ppr = p.find(q("pPr"))
-        style_id = None
-        if ppr is not None:
-            ps = ppr.find(q("pStyle"))
-            style_id = ps.get(q("val")) if ps is not None else None
-        style_id = style_id or self.styles.default_para
-        base = self._para_base.get(style_id)
-        if base is None:
-            base = self._para_base[style_id] = self.styles.default_ppr.over(self.styles.style_ppr(style_id))
-        props = base.over(read_ppr(ppr))
+        ppr = p.find(QN_pPr)
+        key = etree.tostring(ppr, with_tail=False) if ppr is not None else b""
+        known = self._para_props.get(key)  # paragraphs with the same w:pPr: read once
+        if known is None:
+            known = self._para_props[key] = self._para_props_of(ppr)
+        style_id, props = known
         line_spacing = line_pt = None
         if props.line is not None:
             if (props.line_rule or "auto") == "auto":
@@ -523,6 +618,17 @@ class DocxReader:
         )
         return fmt, style_id, props
 
+    def _para_props_of(self, ppr: etree._Element | None) -> tuple[str | None, PProps]:
+        style_id = None
+        if ppr is not None:
+            ps = ppr.find(QN_pStyle)
+            style_id = ps.get(QN_val) if ps is not None else None
+        style_id = style_id or self.styles.default_para
+        base = self._para_base.get(style_id)
+        if base is None:
+            base = self._para_base[style_id] = self.styles.default_ppr.over(self.styles.style_ppr(style_id))
+        return style_id, base.over(read_ppr(ppr))
+
     # -- text
     def collect(self, el: etree._Element, para: _Para, para_style: str | None) -> None:
         """Walk the inline content of a paragraph in document order."""
@@ -530,26 +636,24 @@ class DocxReader:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
-            if tag == q("r"):
+            if tag == QN_r:
                 self.read_run(child, para, para_style)
-            elif tag in (q("hyperlink"), q("ins"), q("smartTag"), q("customXml"), q("bdo"), q("dir")):
+            elif tag in (QN_hyperlink, QN_ins, QN_smartTag, QN_customXml, QN_bdo, QN_dir):
                 self.collect(child, para, para_style)
-            elif tag == q("sdt"):
-                content = child.find(q("sdtContent"))
+            elif tag == QN_sdt:
+                content = child.find(QN_sdtContent)
                 if content is not None:
                     self.collect(content, para, para_style)
-            elif tag == q("fldSimple"):
-                instr = (child.get(q("instr")) or "").strip().upper()
+            elif tag == QN_fldSimple:
+                instr = (child.get(QN_instr) or "").strip().upper()
                 self._note_field(instr, para)
                 self.collect(child, para, para_style)
-            elif tag == f"{{{MC}}}AlternateContent":
-                choice = child.find(f"{{{MC}}}Choice")
+            elif tag == MC_AlternateContent:
+                choice = child.find(MC_Choice)
                 if choice is not None:
                     self.collect(choice, para, para_style)
-            elif tag in (q("commentRangeStart"), q("commentRangeEnd")):
-                para.comment_marks.append(
-                    (child.get(q("id"), ""), tag == q("commentRangeStart"), para.length)
-                )
+            elif tag in (QN_commentRangeStart, QN_commentRangeEnd):
+                para.comment_marks.append((child.get(QN_id, ""), tag == QN_commentRangeStart, para.length))
             # w:del, w:moveFrom, bookmarks, proofErr... carry no visible text
 
     def _note_field(self, instr: str, para: _Para) -> None:
@@ -566,37 +670,37 @@ class DocxReader:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
-            if tag == q("fldChar"):
-                kind = child.get(q("fldCharType"))
+            if tag == QN_fldChar:
+                kind = child.get(QN_fldCharType)
                 if kind == "begin":
                     para.field_depth.append("instr")
                 elif kind == "separate" and para.field_depth:
                     para.field_depth[-1] = "result"
                 elif kind == "end" and para.field_depth:
                     para.field_depth.pop()
-            elif tag == q("instrText"):
+            elif tag == QN_instrText:
                 self._note_field((child.text or "").strip().upper(), para)
             elif para.field_depth and para.field_depth[-1] == "instr":
                 continue
-            elif tag == q("t"):
+            elif tag == QN_t:
                 pieces.append(child.text or "")
-            elif tag == q("tab"):
+            elif tag == QN_tab:
                 pieces.append("\t")
-            elif tag in (q("br"), q("cr")):
-                if child.get(q("type")) == "page":
+            elif tag in (QN_br, QN_cr):
+                if child.get(QN_type) == "page":
                     para.page_breaks += 1
                 else:
                     pieces.append("\n")
-            elif tag == q("lastRenderedPageBreak"):
+            elif tag == QN_lastRenderedPageBreak:
                 para.page_breaks += 1
-            elif tag in (q("noBreakHyphen"),):
+            elif tag in (QN_noBreakHyphen,):
                 pieces.append("-")
-            elif tag == q("softHyphen"):
+            elif tag == QN_softHyphen:
                 # in a TCVN3 (.VnTime) run the byte 0xAD is the letter "ư", not a soft hyphen
                 if LEGACY_FONT.match((fmt.font_hansi or fmt.font or "").strip()):
                     pieces.append("\u00ad")
                 continue
-            elif tag == q("drawing") or tag == f"{{{MC}}}AlternateContent" or tag == q("pict"):
+            elif tag in (QN_drawing, MC_AlternateContent, QN_pict):
                 self._find_textboxes(child, para)
         if hidden or not pieces:
             return
@@ -614,18 +718,18 @@ class DocxReader:
 
     def _find_textboxes(self, el: etree._Element, para: _Para) -> None:
         # skip mc:Fallback (the VML copy of the same shape); take the first txbxContent per shape
-        if el.tag == f"{{{MC}}}AlternateContent":
-            choice = el.find(f"{{{MC}}}Choice")
+        if el.tag == MC_AlternateContent:
+            choice = el.find(MC_Choice)
             if choice is not None:
                 self._find_textboxes(choice, para)
             return
         for child in el:
             if not isinstance(child.tag, str):
                 continue
-            if child.tag == q("txbxContent"):
+            if child.tag == QN_txbxContent:
                 para.textboxes.append(child)
                 self.facts.has_text_boxes = True
-            elif child.tag == f"{{{MC}}}Fallback":
+            elif child.tag == MC_Fallback:
                 continue
             else:
                 self._find_textboxes(child, para)
@@ -663,7 +767,7 @@ class DocxReader:
             )
         if para.comment_marks or self._comment_pending:
             self._place_comment_marks(para, len(self.blocks) - 1 if (stripped or label) else None)
-        ppr = p.find(q("pPr"))
+        ppr = p.find(QN_pPr)
         if para.textboxes and self.box_depth >= MAX_TEXTBOX_DEPTH:
             if not self.deep_boxes:
                 self.deep_boxes = True
@@ -674,15 +778,15 @@ class DocxReader:
             self.box_depth += 1
             try:
                 for box in para.textboxes:
-                    for inner in box.iter(q("p")):
+                    for inner in box.iter(QN_p):
                         # each paragraph once: those of a box inside this box are read with that box
-                        if next(inner.iterancestors(q("txbxContent")), None) is box:
+                        if next(inner.iterancestors(QN_txbxContent), None) is box:
                             self.add_paragraph(inner, kind="textbox")
             finally:
                 self.box_depth -= 1
         self.page += para.page_breaks
-        if ppr is not None and ppr.find(q("sectPr")) is not None:
-            self.close_section(ppr.find(q("sectPr")))
+        if ppr is not None and ppr.find(QN_sectPr) is not None:
+            self.close_section(ppr.find(QN_sectPr))
 
     def _place_comment_marks(self, para: _Para, block: int | None) -> None:
         """Comment ranges in block coordinates; a mark in a paragraph that made no block moves to the
@@ -707,14 +811,14 @@ class DocxReader:
         if root is None:
             return []
         out: list[Comment] = []
-        for el in root.iter(q("comment")):
-            texts = ["".join(t.text or "" for t in p.iter(q("t"))) for p in el.iter(q("p"))]
-            span = self.comment_ranges.get(el.get(q("id"), ""), [None, None])
+        for el in root.iter(QN_comment):
+            texts = ["".join(t.text or "" for t in p.iter(QN_t)) for p in el.iter(QN_p)]
+            span = self.comment_ranges.get(el.get(QN_id, ""), [None, None])
             start, end = span[0], span[1] or span[0]
             out.append(
                 Comment(
                     text=unicodedata.normalize("NFC", "\n".join(texts).strip()),
-                    author=el.get(q("author"), ""),
+                    author=el.get(QN_author, ""),
                     start_block=start[0] if start else None,
                     start=start[1] if start else 0,
                     end_block=end[0] if end else None,
@@ -727,16 +831,16 @@ class DocxReader:
         self.section_has_table = True
         index = self.table_count
         self.table_count += 1
-        rows = tbl.findall(q("tr"))
-        n_cols = max((len(r.findall(q("tc"))) for r in rows), default=0)
+        rows = tbl.findall(QN_tr)
+        n_cols = max((len(r.findall(QN_tc)) for r in rows), default=0)
         for r_i, row in enumerate(rows):
             col = 0
-            for cell in row.findall(q("tc")):
-                tcpr = cell.find(q("tcPr"))
+            for cell in row.findall(QN_tc):
+                tcpr = cell.find(QN_tcPr)
                 span = 1
                 if tcpr is not None:
-                    gs = tcpr.find(q("gridSpan"))
-                    value = _int(gs.get(q("val"))) if gs is not None else None
+                    gs = tcpr.find(QN_gridSpan)
+                    value = _int(gs.get(QN_val)) if gs is not None else None
                     if value is not None and value > 0:
                         span = min(value, 63)  # Word's largest table has 63 columns
                 pos = TablePosition(
@@ -754,47 +858,47 @@ class DocxReader:
     ) -> None:
         for child in container:
             tag = child.tag
-            if tag == q("p"):
+            if tag == QN_p:
                 self.add_paragraph(child, kind=kind, table=table)
-            elif tag == q("tbl"):
+            elif tag == QN_tbl:
                 self.add_table(child, nested=nested)
-            elif tag == q("sdt"):
-                content = child.find(q("sdtContent"))
+            elif tag == QN_sdt:
+                content = child.find(QN_sdtContent)
                 if content is not None:
                     self.walk(content, kind=kind, table=table, nested=nested)
-            elif tag in (q("customXml"), q("ins")):
+            elif tag in (QN_customXml, QN_ins):
                 self.walk(child, kind=kind, table=table, nested=nested)
-            elif tag == f"{{{MC}}}AlternateContent":
-                choice = child.find(f"{{{MC}}}Choice")
+            elif tag == MC_AlternateContent:
+                choice = child.find(MC_Choice)
                 if choice is not None:
                     self.walk(choice, kind=kind, table=table, nested=nested)
-            elif tag == q("sectPr") and container.tag == q("body"):
+            elif tag == QN_sectPr and container.tag == QN_body:
                 self.close_section(child)
 
     def close_section(self, sect: etree._Element) -> None:
         section = Section(index=self.section_index)
-        pg = sect.find(q("pgSz"))
+        pg = sect.find(QN_pgSz)
         if pg is not None:
             w, h = _twips(pg, "w"), _twips(pg, "h")
             section.page_width_mm = w * TWIP_MM if w else None
             section.page_height_mm = h * TWIP_MM if h else None
-            orient = pg.get(q("orient"))
+            orient = pg.get(QN_orient)
             if orient in ("portrait", "landscape"):
                 section.orientation = orient
             elif w and h:
                 section.orientation = "landscape" if w > h else "portrait"
-        mar = sect.find(q("pgMar"))
+        mar = sect.find(QN_pgMar)
         if mar is not None:
             for side in ("top", "bottom", "left", "right"):
                 value = _twips(mar, side)
                 if value is None and side in ("left", "right"):
                     value = _twips(mar, "start" if side == "left" else "end")
                 setattr(section, f"margin_{side}_mm", abs(value) * TWIP_MM if value is not None else None)
-        section.title_page = bool(on_off(sect.find(q("titlePg"))))
-        for ref_tag, kind in ((q("headerReference"), "header"), (q("footerReference"), "footer")):
+        section.title_page = bool(on_off(sect.find(QN_titlePg)))
+        for ref_tag, kind in ((QN_headerReference, "header"), (QN_footerReference, "footer")):
             for ref in sect.findall(ref_tag):
                 rid = ref.get(f"{{{R}}}id")
-                variant = ref.get(q("type"), "default")
+                variant = ref.get(QN_type, "default")
                 if rid in self.rels:
                     section.headers.append(self.read_header(self.rels[rid][1], kind, variant))
         section.has_table = self.section_has_table
@@ -818,7 +922,7 @@ class DocxReader:
         if root is None:
             return hf
         texts: list[str] = []
-        for p in root.iter(q("p")):
+        for p in root.iter(QN_p):
             pfmt, style_id, _ = self.para_format(p)
             para = _Para()
             self.collect(p, para, style_id)
@@ -881,7 +985,7 @@ def load_docx(path: Path) -> Document:
                 f"Tệp DOCX thiếu phần nội dung chính ({reader.main}).",
                 f"The DOCX has no main document part ({reader.main}).",
             )
-        body = root.find(q("body"))
+        body = root.find(QN_body)
         if body is None:
             raise LoadError(
                 "DOC001", "Tệp DOCX không có phần thân văn bản (w:body).", "The DOCX has no w:body."
@@ -892,7 +996,7 @@ def load_docx(path: Path) -> Document:
             for block in reader.blocks:
                 block.page = None
         if not reader.sections:
-            reader.close_section(etree.Element(q("sectPr")))
+            reader.close_section(etree.Element(QN_sectPr))
         facts = reader.facts
         facts.legacy_fonts = sorted(f for f in facts.fonts if LEGACY_FONT.match(f.strip()))
         return Document(

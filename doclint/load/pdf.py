@@ -43,6 +43,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from doclint import lazyre
 from doclint.errors import LoadError
 from doclint.load.pdf_quality import assess, normalise
 from doclint.load.pdf_raw import MAX_PAGES, RawDoc, Word, clean_font, color_hex, font_style  # noqa: F401
@@ -60,16 +61,16 @@ from doclint.model import (
 PT_MM = 25.4 / 72
 
 GUTTER = 9.0  # the narrowest blank between two columns
-_LETTERS = re.compile(r"[^\W\d_]")
-PAGE_NUMBER = re.compile(
+_LETTERS = lazyre.compile(r"[^\W\d_]")
+PAGE_NUMBER = lazyre.compile(
     r"^(?:[-–—]\s*)?(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?(?:\s*[-–—])?$",
     re.IGNORECASE,
 )
-TRANG_XY = re.compile(r"\d\s*(?:/|trên|of)\s*\d", re.IGNORECASE)
-LIST_MARK = re.compile(r"^\s*(?:[-–+•*]\s|[a-zđ]\)|\d+(?:\.\d+)*[.)]\s|[IVXLC]+\.\s)")
-AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)[.:]?\s", re.IGNORECASE)
+TRANG_XY = lazyre.compile(r"\d\s*(?:/|trên|of)\s*\d", re.IGNORECASE)
+LIST_MARK = lazyre.compile(r"^\s*(?:[-–+•*]\s|[a-zđ]\)|\d+(?:\.\d+)*[.)]\s|[IVXLC]+\.\s)")
+AUTHORITY = lazyre.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)[.:]?\s", re.IGNORECASE)
 END_PUNCT = (".", ":", ";", "!", "?", "./.")
-LEGACY_FONT = re.compile(r"^(\.?vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
+LEGACY_FONT = lazyre.compile(r"^(\.?vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- geometry
@@ -690,7 +691,7 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
     return line.x0 <= prev.x0 + 2.0 or line.x0 <= frame.left + 3.0
 
 
-DASH_ITEM = re.compile(r"^\s*[-–+•]\s")
+DASH_ITEM = lazyre.compile(r"^\s*[-–+•]\s")
 
 
 def _dash_continued(para: _Para, line: _Line) -> bool:

@@ -27,6 +27,7 @@ import re
 import zlib
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.errors import LoadError
 
 MAX_STREAM_BYTES = 64 * 1024 * 1024  # one inflated stream
@@ -36,16 +37,18 @@ RATIO_FLOOR = 8 * 1024 * 1024
 MAX_PAGE_GLYPHS = 150_000  # one page (a dense A4 page of 10-point text holds about 6,000)
 MAX_DOC_GLYPHS = 6_000_000  # 2,000 pages of 3,000 glyphs
 
-_FILTERS = re.compile(rb"/(FlateDecode|Fl|LZWDecode|LZW|ASCII85Decode|A85|ASCIIHexDecode|AHx|RunLengthDecode|RL|"
+_FILTERS = lazyre.compile(rb"/(FlateDecode|Fl|LZWDecode|LZW|ASCII85Decode|A85|ASCIIHexDecode|AHx|RunLengthDecode|RL|"
                       rb"DCTDecode|DCT|JPXDecode|JBIG2Decode|CCITTFaxDecode|CCF|Crypt)\b")  # fmt: skip
-_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
-_FORM = re.compile(rb"/Subtype\s*/Form\b")
-_DO = re.compile(rb"/[^\s/\[\]()<>{}%]+\s*Do\b")
-_FONT_FILE = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b")
-_NOT_DRAWING = re.compile(rb"/Type\s*/(?:XRef|ObjStm|Metadata|EmbeddedFile|CMap)\b|/N\s+[134]\b")
+_IMAGE = lazyre.compile(rb"/Subtype\s*/Image\b")
+_FORM = lazyre.compile(rb"/Subtype\s*/Form\b")
+_DO = lazyre.compile(rb"/[^\s/\[\]()<>{}%]+\s*Do\b")
+_FONT_FILE = lazyre.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b")
+_NOT_DRAWING = lazyre.compile(rb"/Type\s*/(?:XRef|ObjStm|Metadata|EmbeddedFile|CMap)\b|/N\s+[134]\b")
 # the strings shown by a text operator: (…) Tj, (…) ' and (…) ", <…> Tj, and the strings of a TJ array
-_SHOW = re.compile(rb"\((?:[^()\\]|\\.)*\)\s*(?:Tj|'|\")|<[0-9A-Fa-f\s]*>\s*Tj|\[[^\]]*\]\s*TJ", re.DOTALL)
-_IN_ARRAY = re.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>", re.DOTALL)
+_SHOW = lazyre.compile(
+    rb"\((?:[^()\\]|\\.)*\)\s*(?:Tj|'|\")|<[0-9A-Fa-f\s]*>\s*Tj|\[[^\]]*\]\s*TJ", re.DOTALL
+)
+_IN_ARRAY = lazyre.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>", re.DOTALL)
 _CHUNK = 1 << 20
 FLATE_RATIO_LIMIT = 1032  # deflate's own limit: no stream inflates by more than this
 
@@ -151,9 +154,9 @@ class _Stream:
     start: int  # first byte of the stream's data
 
 
-_NUMBER = re.compile(rb"(\d{1,10})\s{1,8}\d{1,5}\s{0,8}$")
-_CONTENTS = re.compile(rb"/Contents\s*(?:(\d{1,10})\s+\d{1,5}\s+R|\[([^\]]{0,100000})\])")
-_REF = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+R")
+_NUMBER = lazyre.compile(rb"(\d{1,10})\s{1,8}\d{1,5}\s{0,8}$")
+_CONTENTS = lazyre.compile(rb"/Contents\s*(?:(\d{1,10})\s+\d{1,5}\s+R|\[([^\]]{0,100000})\])")
+_REF = lazyre.compile(rb"(\d{1,10})\s+\d{1,5}\s+R")
 
 
 def _streams(data: bytes):

@@ -15,10 +15,10 @@ document is closed without touching its pages again (pdfplumber's own ``close`` 
 from __future__ import annotations
 
 import contextlib
-import re
 from collections import Counter
 from pathlib import Path
 
+from doclint import lazyre
 from doclint.errors import LoadError
 from doclint.load import pdf_guard, pdf_raw
 from doclint.load.pdf_raw import (
@@ -32,7 +32,7 @@ from doclint.load.pdf_raw import (
 )
 from doclint.model import RunFormat
 
-CID = re.compile(r"\(cid:\d+\)")
+CID = lazyre.compile(r"\(cid:\d+\)")
 MAX_REF_CHAIN = 32
 PAGE_KEYS = ("MediaBox", "CropBox", "Rotate", "Annots", "Resources", "Contents")
 ANNOT_KEYS = ("Subtype", "Rect", "AP", "F")

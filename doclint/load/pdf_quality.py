@@ -27,12 +27,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from doclint import lazyre
 from doclint.load.pdf_raw import RawDoc
 
 # letters some fonts' ToUnicode maps give for Vietnamese letters (never meant in Vietnamese text)
 LEGACY_GLYPHS = str.maketrans({"ƣ": "ư", "Ƣ": "Ư", "ð": "đ", "Ð": "Đ", "ɖ": "đ", "Ɖ": "Đ"})
-_LEGACY = re.compile("[ƣƢðÐɖƉ]")
-SYMBOL_FONT = re.compile(r"wingding|webding|symbol|dingbat|marlett|bookshelf", re.IGNORECASE)
+_LEGACY = lazyre.compile("[ƣƢðÐɖƉ]")
+SYMBOL_FONT = lazyre.compile(r"wingding|webding|symbol|dingbat|marlett|bookshelf", re.IGNORECASE)
 
 UNMAPPED_SHARE = 0.03  # of the glyphs (symbol fonts left out)
 FOREIGN_SHARE = 0.02  # letters of another script among the letters
@@ -43,11 +44,11 @@ OCR_FONT_SHARE = 0.5
 SCAN_COVER = 0.5  # a page whose largest image covers this much of it
 
 SAMPLE = 20_000  # characters whose words are checked for Vietnamese syllables
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = lazyre.compile(r"[^\W\d_]")
 # letters of the scripts a broken font map borrows look-alikes from: Greek, Cyrillic, Armenian, Hebrew,
 # Arabic, Georgian (CJK is left out: a Chinese name in a Vietnamese text is real)
-_FOREIGN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u10a0-\u10ff]")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_FOREIGN = lazyre.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u10a0-\u10ff]")
+_TOKEN = lazyre.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 ENGLISH = frozenset(
     [
         "the",

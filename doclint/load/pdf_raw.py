@@ -11,17 +11,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from doclint import lazyre
 from doclint.errors import LoadError
 from doclint.model import RunFormat
 
 MAX_PAGES = 2000
 
-SUBSET = re.compile(r"^[A-Z]{6}\+")
-GENERIC_FONT = re.compile(r"^(?:CIDFont\+)?(?:F|T|TT|C|R)\d+(?:_\d+)?$", re.IGNORECASE)
-BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
-ITALIC = re.compile(r"italic|oblique|,i$|-i$|kursiv", re.IGNORECASE)
+SUBSET = lazyre.compile(r"^[A-Z]{6}\+")
+GENERIC_FONT = lazyre.compile(r"^(?:CIDFont\+)?(?:F|T|TT|C|R)\d+(?:_\d+)?$", re.IGNORECASE)
+BOLD = lazyre.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
+ITALIC = lazyre.compile(r"italic|oblique|,i$|-i$|kursiv", re.IGNORECASE)
 # fonts an OCR engine writes its invisible text layer with (Tesseract, ABBYY, Adobe's Paper Capture…)
-OCR_FONT = re.compile(r"^(?:GlyphLessFont|Untitled|OCR|Unknown|HiddenHorzOCR|Tesseract)", re.IGNORECASE)
+OCR_FONT = lazyre.compile(r"^(?:GlyphLessFont|Untitled|OCR|Unknown|HiddenHorzOCR|Tesseract)", re.IGNORECASE)
 
 
 def broken(detail: str) -> LoadError:

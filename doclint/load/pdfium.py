@@ -35,6 +35,7 @@ from pathlib import Path
 import pypdfium2 as pdfium  # noqa: F401  (initialises the library)
 import pypdfium2.raw as pr
 
+from doclint import lazyre
 from doclint.errors import LoadError
 from doclint.load import pdf_guard, pdf_raw
 from doclint.load.pdf_raw import (
@@ -426,14 +427,14 @@ class _Fonts:
 
 
 MAP_CHECKS = 500  # glyphs per document whose Unicode mapping is checked one by one (then one a word)
-_RUN = re.compile(r"[^\s\xa0]+")
-_ODD = re.compile("[\ufffd\ue000-\uf8ff\x00-\x1f]")
+_RUN = lazyre.compile(r"[^\s\xa0]+")
+_ODD = lazyre.compile("[\ufffd\ue000-\uf8ff\x00-\x1f]")
 
 
-_VOWELS = re.compile(
+_VOWELS = lazyre.compile(
     r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]+", re.IGNORECASE
 )
-_LETTERS_ONLY = re.compile(r"[^\W\d_]+")
+_LETTERS_ONLY = lazyre.compile(r"[^\W\d_]+")
 
 
 def _one_word(run: str) -> bool:
@@ -457,7 +458,7 @@ def _one_word(run: str) -> bool:
 
 
 _PUNCT = ".,;:!?()[]\"'“”‘’"
-_CAPS_THEN_WORD = re.compile(r"[A-ZĐ]{2}[a-zđà-ỹ]{2}")
+_CAPS_THEN_WORD = lazyre.compile(r"[A-ZĐ]{2}[a-zđà-ỹ]{2}")
 
 
 class _Tally:

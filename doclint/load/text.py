@@ -7,6 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from doclint import lazyre
 from doclint.errors import LoadError
 from doclint.model import Block, Document, LoadFacts
 
@@ -17,7 +18,7 @@ ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
 MAX_BLOCK_CHARS = 20_000
 MAX_MARKS = 30  # Unicode's stream-safe limit on combining marks after one base character
 _TAIL = 200  # how much of the previous paragraph decides whether the next line continues it
-_MARK_RUN = re.compile(
+_MARK_RUN = lazyre.compile(
     rf"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{{{MAX_MARKS + 1},}}"
 )
 
@@ -59,12 +60,12 @@ def decode(raw: bytes) -> str:
     return raw.decode("cp1258", errors="replace")
 
 
-_ITEM_START = re.compile(r"^[a-zđ][)\]]|^[a-zđ]\.\s|^(?:ngày|tháng|năm)\b")
+_ITEM_START = lazyre.compile(r"^[a-zđ][)\]]|^[a-zđ]\.\s|^(?:ngày|tháng|năm)\b")
 
 
-_DATE_OPEN = re.compile(rf"ngày\b(?!.{{0,{_TAIL}}}năm\s{{0,40}}\d{{4}}\s{{0,40}}$)")
-_DATE_PIECE = re.compile(r"^(?:\d{1,4}|tháng|năm|tháng\s{1,40}\d{1,2}|năm\s{1,40}\d{1,4})$")
-_OPEN_END = re.compile(r"(?:^|\s)(?:[Ss]ố\s{0,40}:?|ngày|tháng|năm)$")
+_DATE_OPEN = lazyre.compile(rf"ngày\b(?!.{{0,{_TAIL}}}năm\s{{0,40}}\d{{4}}\s{{0,40}}$)")
+_DATE_PIECE = lazyre.compile(r"^(?:\d{1,4}|tháng|năm|tháng\s{1,40}\d{1,2}|năm\s{1,40}\d{1,4})$")
+_OPEN_END = lazyre.compile(r"(?:^|\s)(?:[Ss]ố\s{0,40}:?|ngày|tháng|năm)$")
 
 
 def _continues(previous: str, line: str) -> bool:

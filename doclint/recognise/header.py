@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from doclint import lazyre
 from doclint.recognise.components import Component, ParsedDate, ParsedNumber, Recognition
 from doclint.recognise.lines import Line, fold, is_separator
 from doclint.recognise.patterns import (
@@ -33,15 +34,15 @@ ORG_HEADS = (
     "CHI NHÁNH", "ĐẢNG ỦY", "ĐẢNG UỶ", "TỈNH ỦY", "TỈNH UỶ", "HUYỆN ỦY", "THÀNH ỦY",
 )  # fmt: skip
 # a parent line names a locality-level body: "UBND TỈNH LÂM ĐỒNG", "ỦY BAN NHÂN DÂN TỈNH X", "BỘ NỘI VỤ"
-PARENT_HINT = re.compile(
+PARENT_HINT = lazyre.compile(
     r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|BỘ|TỔNG CỤC|CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ|TỈNH ỦY|TỈNH UỶ)\b.*"
     r"(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|HUYỆN|QUẬN|THỊ XÃ|ĐẶC KHU|\bBỘ\b|CỤC|CHÍNH PHỦ|.{3})$"  # .{3}: linear, same test (issue 18)
 )
-LOCALITY_ONLY = re.compile(r"^(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|ĐẶC KHU)\b")
-GLUED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
+LOCALITY_ONLY = lazyre.compile(r"^(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|ĐẶC KHU)\b")
+GLUED = lazyre.compile(r"\d[^\W\d_]|[^\W\d_]\d")
 # one capital typed before the abbreviation of the parent body: "DUBND TỈNH LÂM ĐỒNG"
-STRAY_LETTER = re.compile(r"^([A-ZĐ])(?=(?:UBND|HĐND)\s)")
-GENERIC_BODY = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$")
+STRAY_LETTER = lazyre.compile(r"^([A-ZĐ])(?=(?:UBND|HĐND)\s)")
+GENERIC_BODY = lazyre.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$")
 
 
 def _is_caps(line: Line) -> bool:

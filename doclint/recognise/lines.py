@@ -7,9 +7,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.model import Block, Document
 
-SEPARATOR_LINE = re.compile(r"^[\s_\-–—=*.·•~]+$")
+SEPARATOR_LINE = lazyre.compile(r"^[\s_\-–—=*.·•~]+$")
 
 
 @dataclass(slots=True)
@@ -109,7 +110,7 @@ def is_separator(text: str) -> bool:
 
 # two header cells typed on one line, the right one pushed over with spaces or tabs (old Word files):
 # "ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-COLUMN_GAP = re.compile(r"(?<=\S)(?:\t+|\s{4,})(?=\S)")
+COLUMN_GAP = lazyre.compile(r"(?<=\S)(?:\t+|\s{4,})(?=\S)")
 
 
 def split_columns(lines: list[Line], limit: int, right_is) -> list[Line]:

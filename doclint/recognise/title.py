@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from doclint import lazyre
 from doclint.recognise.components import Component, Recognition
 from doclint.recognise.header import comp
 from doclint.recognise.lines import Line, fold, is_separator
@@ -19,8 +20,10 @@ from doclint.recognise.patterns import (
 )
 
 TITLE_SCAN = 45
-ENACTMENT = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH)\s*:\s*$")
-BODY_MARKER = re.compile(r"^(Điều\s+\d|Chương\s+[IVXLC\d]|Phần\s+|[IVXLC]+\s*[.)]\s|\d+\s*[.)]\s|[a-zđ]\)\s)")
+ENACTMENT = lazyre.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH)\s*:\s*$")
+BODY_MARKER = lazyre.compile(
+    r"^(Điều\s+\d|Chương\s+[IVXLC\d]|Phần\s+|[IVXLC]+\s*[.)]\s|\d+\s*[.)]\s|[a-zđ]\)\s)"
+)
 
 
 @cache
@@ -45,7 +48,7 @@ def _title_table(pack_key: int = 0) -> dict[str, tuple[str, str]]:
 
 
 # a note after the title in brackets: "THÔNG BÁO (Lần 2)", "KẾ HOẠCH (DỰ THẢO)", "QUYẾT ĐỊNH (sửa đổi)"
-TITLE_NOTE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+TITLE_NOTE = lazyre.compile(r"\s*\([^()]{1,40}\)\s*$")
 PREFIX_WORDS = 4  # the longest type name ("GIẤY CHỨNG NHẬN", "HỢP ĐỒNG LÀM VIỆC") in words
 PREFIX_TITLE_WORDS = 18  # a longer capitalised line is a heading of the body, not a title
 PREFIX_SCAN = 25  # the title sits right under the header
@@ -229,7 +232,7 @@ def _title_rest(lines: list[Line], rec: Recognition, line: Line, cut: int, i: in
     return k
 
 
-AUTHORITY_HEAD = re.compile(
+AUTHORITY_HEAD = lazyre.compile(
     r"^(CHỦ TỊCH|PHÓ CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG|"
     r"CHÁNH|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|VIỆN TRƯỞNG|HIỆU TRƯỞNG|THỐNG ĐỐC|TỔNG GIÁM ĐỐC)"
 )

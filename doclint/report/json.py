@@ -7,7 +7,7 @@ from pathlib import Path
 
 from doclint import __version__
 from doclint.config import Config
-from doclint.engine import FileResult
+from doclint.results import FileResult
 
 SCHEMA_VERSION = 1
 

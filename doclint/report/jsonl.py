@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 from doclint.config import Config
-from doclint.engine import FileResult
 from doclint.report.json import file_entry
+from doclint.results import FileResult
 
 
 def line(result: FileResult, lang: str) -> str:

@@ -25,15 +25,13 @@
 from __future__ import annotations
 
 import io
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
+from doclint import lazyre
 from doclint.report import ReportOptions, common
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -55,7 +53,7 @@ WORDS = {
            "pass": "pass", "times": "times"},
 }  # fmt: skip
 
-_CLAUSE = re.compile(r"(?<=[.;!?])\s+")
+_CLAUSE = lazyre.compile(r"(?<=[.;!?])\s+")
 
 
 # ---------------------------------------------------------------- grouping
@@ -182,31 +180,57 @@ def excerpt_of(f: Any) -> tuple[str, int | None, int | None] | None:
 # ---------------------------------------------------------------- writing
 
 
+# what Rich's Text drops from any text it is given (bell, backspace, vertical tab, form feed, CR)
+_RICH_STRIPPED = str.maketrans(dict.fromkeys((7, 8, 11, 12, 13)))
+CONSOLE_WIDTH = 10_000
+
+
 class _Writer:
     def __init__(self, options: ReportOptions) -> None:
         self.buffer = io.StringIO()
-        color = bool(options.color)
-        self.console = Console(
-            file=self.buffer,
-            force_terminal=color,
-            no_color=not color,
-            color_system="standard" if color else None,
-            width=10_000,  # the wrapping is ours (hanging indents); Rich must not wrap again
-            soft_wrap=True,
-            highlight=False,
-            markup=False,
-            emoji=False,
-        )
+        self.color = bool(options.color)
+        self._console = None
         self.width = options.width
 
+    @property
+    def console(self):
+        """Rich, for colours (and for the rare line whose layout Rich changes: tabs, very long lines).
+        Imported on first use: a report to a file or a pipe is plain text, and importing Rich cost a
+        one-file check a tenth of its time (issue 17)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(
+                file=self.buffer,
+                force_terminal=self.color,
+                no_color=not self.color,
+                color_system="standard" if self.color else None,
+                width=CONSOLE_WIDTH,  # the wrapping is ours (hanging indents); Rich must not wrap again
+                soft_wrap=True,
+                highlight=False,
+                markup=False,
+                emoji=False,
+            )
+        return self._console
+
     def line(self, *pieces: tuple[str, str | None]) -> None:
+        if not self.color:
+            plain = "".join(chunk for chunk, _ in pieces).translate(_RICH_STRIPPED)
+            if "\t" not in plain and 2 * len(plain) < CONSOLE_WIDTH:  # Rich would print it as it is
+                self.buffer.write(plain + "\n")
+                return
+        from rich.text import Text
+
         text = Text()
         for chunk, style in pieces:
             text.append(chunk, style=style or "")
         self.console.print(text)
 
     def blank(self) -> None:
-        self.console.print()
+        if self.color:
+            self.console.print()
+        else:
+            self.buffer.write("\n")
 
     def wrapped(
         self, head: list[tuple[str, str | None]], body: str, indent: int, style: str | None = None

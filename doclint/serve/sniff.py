@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from doclint import lazyre
+
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # signature -> (vi, en) for the 415 message
@@ -99,7 +101,7 @@ def _is_text(head: bytes) -> bool:
 
 # ---------------------------------------------------------------- names
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
+_UNSAFE = lazyre.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
 
 
 def safe_name(name: str, default: str = "van-ban") -> str:

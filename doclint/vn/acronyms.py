@@ -18,16 +18,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from doclint import lazyre
+
 ABBR = r"[A-ZĐ][A-Za-zĐđ0-9]*[A-ZĐ][A-Za-zĐđ0-9]*"
-_ABBR_TOKEN = re.compile(r"(?<![\w])" + ABBR + r"(?![\w])")
-_PAREN = re.compile(r"\(([^()]{2,120})\)")
+_ABBR_TOKEN = lazyre.compile(r"(?<![\w])" + ABBR + r"(?![\w])")
+_PAREN = lazyre.compile(r"\(([^()]{2,120})\)")
 # “(sau đây gọi tắt là …)”, “(sau đây gọi tắt tiếng Việt là …)”, “(viết tắt: …)”
-_LEAD = re.compile(
+_LEAD = lazyre.compile(
     r"^\s*(?:sau đây\s+)?(?:được\s+)?(?:gọi|viết)?\s*(?:chung\s+|tắt\s+)*(?:tiếng Việt\s+)?(?:là\s*|:\s*)?[\"“]?",
     re.IGNORECASE,
 )
 _SKIP_WORDS = frozenset(["và", "của", "các", "về", "với", "tại", "cho"])
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = lazyre.compile(r"[^\W\d_]+")
 
 
 def plain(token: str) -> str:
@@ -109,15 +111,15 @@ def header_initials(lines: list[str]) -> set[str]:
     return out
 
 
-_TITLE_AFTER = re.compile(r"^\.?\s*(?:[A-ZĐ][A-Za-zĐđ0-9]*\.\s*)*[A-ZĐ]")
+_TITLE_AFTER = lazyre.compile(r"^\.?\s*(?:[A-ZĐ][A-Za-zĐđ0-9]*\.\s*)*[A-ZĐ]")
 _PLACE_ABBR = frozenset(["TP", "Tp", "TX", "TT", "KCN", "KĐT", "KCX", "KDC", "KKT", "CCN", "LK"])
-_ADDRESS_BEFORE = re.compile(
+_ADDRESS_BEFORE = lazyre.compile(
     r"(?:địa chỉ|trụ sở|tại|số|đường|phường|xã)\b[^.;:]{0,80}$|[,–-]\s*$", re.IGNORECASE
 )
-_COMPANY = re.compile(
+_COMPANY = lazyre.compile(
     r"(?:Công ty|Công Ty|Tổng công ty|Tập đoàn|Ngân hàng|Hãng|nhãn hàng|thương hiệu)\b(?P<rest>[^,;:()\n]{0,60})$"
 )
-_CAMEL = re.compile(r"[A-ZĐ][a-zđ]{3,}")
+_CAMEL = lazyre.compile(r"[A-ZĐ][a-zđ]{3,}")
 
 
 def exempt(text: str, start: int, end: int, titles: frozenset[str], code_words: frozenset[str]) -> str | None:

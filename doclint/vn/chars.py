@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from doclint import lazyre
+
 ZERO_WIDTH = {
     "\u200b": "ZERO WIDTH SPACE",
     "\u200c": "ZERO WIDTH NON-JOINER",
@@ -30,9 +32,9 @@ LOOKALIKES = {
 }  # fmt: skip
 ETH = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}  # Ð ð Ɖ → Đ đ
 
-_WORD = re.compile(r"[^\W\d_]+")
-_SPECIAL = re.compile("[" + "".join(ETH) + "".join(ZERO_WIDTH) + "".join(NBSP) + "]")
-_GREEK_CYRILLIC = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
+_WORD = lazyre.compile(r"[^\W\d_]+")
+_SPECIAL = lazyre.compile("[" + "".join(ETH) + "".join(ZERO_WIDTH) + "".join(NBSP) + "]")
+_GREEK_CYRILLIC = lazyre.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
 
 
 @dataclass(slots=True)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from doclint import lazyre
+
 # TCVN3 byte (as a Latin-1 character) -> Unicode
 _TCVN3_PAIRS = (
     "µà ¸á ¶ả ·ã ¹ạ ¨ă »ằ ¾ắ ¼ẳ ½ẵ Æặ ©â Çầ Êấ Èẩ Éẫ Ëậ ®đ "
@@ -39,7 +41,7 @@ _VNI_SINGLE = {
     "Í": "Í", "Ì": "Ì", "Æ": "Ỉ", "Ó": "Ĩ", "Ò": "Ị", "Î": "Ỵ",
 }  # fmt: skip
 
-LEGACY_FONT = re.compile(r"^\s*(?P<tcvn>\.vn|abc|vn[a-z]*h$)|^\s*(?P<vni>vni[- ])", re.IGNORECASE)
+LEGACY_FONT = lazyre.compile(r"^\s*(?P<tcvn>\.vn|abc|vn[a-z]*h$)|^\s*(?P<vni>vni[- ])", re.IGNORECASE)
 
 
 def font_encoding(font: str | None) -> str | None:
@@ -121,10 +123,10 @@ def convert(text: str, encoding: str, caps: bool = False) -> str:
 
 
 # characters that, inside a word, betray legacy text read as Latin-1
-_SUSPECT = re.compile(r"[\u00a1-\u00ff\uf0a1-\uf0ff]")
+_SUSPECT = lazyre.compile(r"[\u00a1-\u00ff\uf0a1-\uf0ff]")
 # Latin-1 characters that Unicode Vietnamese never uses (its letters À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý
 # and their lower case are excluded); TCVN3 and VNI text is full of them
-_ODD = re.compile(
+_ODD = lazyre.compile(
     r"[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df"
     r"\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
 )

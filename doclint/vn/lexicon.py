@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gzip
 import math
-import re
 import threading
 import unicodedata
 from collections import Counter
@@ -23,12 +22,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from doclint import lazyre
 from doclint.vn.syllable import normalise_tone
 
 _LOCK = threading.Lock()
 _LEXICON: Lexicon | None = None
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = lazyre.compile(r"[^\W\d_]+")
 
 
 def data_dir() -> Path:
@@ -123,7 +123,7 @@ def _cache_file(directory: Path) -> Path | None:
     import hashlib
 
     from doclint import __version__
-    from doclint.cache import cache_dir
+    from doclint.datacache import cache_dir
 
     digest = hashlib.sha256(f"{_CACHE_SCHEMA}:{__version__}:{directory}".encode())
     try:

@@ -15,12 +15,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-_QUOTED = re.compile(r"“[^“”]{1,400}”|\"[^\"\n]{1,400}\"|‘[^‘’]{1,200}’")
-_DEFINED = re.compile(
+from doclint import lazyre
+
+_QUOTED = lazyre.compile(r"“[^“”]{1,400}”|\"[^\"\n]{1,400}\"|‘[^‘’]{1,200}’")
+_DEFINED = lazyre.compile(
     r"\(\s*(?:sau đây\s+)?(?:được\s+)?gọi\s+(?:tắt\s+|chung\s+)?là\s*[\"“]?(?P<term>[^()\"“”,;]{2,40}?)[\"”]?\s*\)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = lazyre.compile(r"[^\W\d_]+")
 # type words that start the name of a law or a code, and may be followed by a name starting with the same
 # word (“thi hành luật Luật sư”)
 TYPE_HEADS = frozenset(
