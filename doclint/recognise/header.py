@@ -158,16 +158,17 @@ def recognise_header(lines: list[Line], rec: Recognition, title_index: int | Non
             last = i
         elif rec.number is None and NUMBER_LINE.match(text) and ("/" in text or "-" in text):
             cut = split_number_date(text)
-            if cut is not None and rec.place_date is None:
+            if cut is not None:
                 # "Số: 09/2009/CT-UBND⇥Thủ Dầu Một, ngày 15 tháng 4 năm 2009": two cells on one line
                 number_text, date_text = text[:cut].rstrip(), text[cut:].lstrip()
                 rec.number = comp(line, number_text, merged_with="place_date")
                 rec.number.end = line.start + len(number_text)
                 rec.parsed_number = parse_number(number_text)
-                date_start = line.start + len(text) - len(date_text)
-                rec.place_date = Component(text=date_text, block=line.block, start=date_start, end=line.end,
-                                           extra={"merged_with": "number"})  # fmt: skip
-                rec.parsed_date = parse_date(date_text)
+                if rec.place_date is None:
+                    date_start = line.start + len(text) - len(date_text)
+                    rec.place_date = Component(text=date_text, block=line.block, start=date_start,
+                                               end=line.end, extra={"merged_with": "number"})  # fmt: skip
+                    rec.parsed_date = parse_date(date_text)
             else:
                 rec.number = comp(line)
                 rec.parsed_number = parse_number(text)
