@@ -250,3 +250,27 @@ def test_a_youth_union_document_follows_its_own_format(tmp_path: Path) -> None:
     result = lint_text(tmp_path, text)
     assert result.family == "other"
     assert [f.code for f in result.findings if f.severity in ("error", "warning")] == []
+
+
+def test_an_attachment_is_not_read_as_a_document_missing_its_header(tmp_path: Path) -> None:
+    """A list "kèm theo Quyết định" printed from the e-office: the signature stamp's number at the top."""
+    text = (
+        "Số: 2061/QĐ-UBND\nThời gian ký: 2026-05-13T14:41:57+07:00\n"
+        "DANH MỤC SẢN PHẨM, CÔNG VIỆC CHUNG CHO CÁC SỞ, NGÀNH\n"
+        "(Ban hành kèm theo Quyết định số /QĐ-UBND ngày tháng 5 năm 2026 của Ủy ban nhân dân tỉnh)\n"
+        "I. Nhóm công việc chung\n1. Tham mưu xây dựng văn bản.\n2. Tổng hợp, báo cáo.\n"
+    )
+    result = lint_text(tmp_path, text)
+    assert result.family == "other"
+    assert [f.code for f in result.findings if f.severity in ("error", "warning")] == []
+
+
+def test_a_header_in_a_legacy_encoding_is_not_read_as_missing(tmp_path: Path) -> None:
+    """TCVN3 text read as Latin-1: TXT002 says so; the NĐ 30 parts cannot be read, so none is "missing"."""
+    text = (
+        "Céng hoµ x· héi Chñ nghÜa viÖt nam\n§éc lËp - Tù do - H¹nh phóc\n"
+        "B¾c Giang, ngµy 07 th¸ng 02 n¨m 2012\nB¶n tù khai\nT«i tªn lµ NguyÔn V¨n A.\n"
+    )
+    result = lint_text(tmp_path, text)
+    assert result.family == "other"
+    assert not [f for f in result.findings if f.code.startswith(("HDR", "NUM", "DATE", "TTL", "SIG"))]
