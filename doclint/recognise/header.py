@@ -53,6 +53,8 @@ def parse_number(text: str) -> ParsedNumber | None:
     if not match:
         return None
     body = match.group("body").strip()
+    # "Số: …………./BB-CNTT", "Số: ......./KH-UBND": a number left blank with dots, filled in after signing
+    body = re.sub(r"^[.…_]++(?=\s*+/)", "", body)
     colon = match.group("colon") == ":"
     party = PARTY_NUMBER.match(re.sub(r"\s+", "", body))
     if party and "/" in body and body.find("-") < body.find("/"):
@@ -87,7 +89,8 @@ def split_number_date(text: str) -> int | None:
     """Where the place/date line starts when the Số line and the date line were flattened onto one
     line (a tab, or the two cells of a header row run together): the first break after which the rest
     reads as a place/date line whose place is a name, not a piece of the ký hiệu."""
-    if "ngày" not in text.lower() or not re.search(r"n[ăa]m\s*[\d.…_ ]*\s*\.?\s*$", text, re.IGNORECASE):
+    lowered = text.lower()
+    if "ngày" not in lowered or ("năm" not in lowered and "nam" not in lowered):
         return None
     for match in re.finditer(r"\s+", text):
         rest = text[match.end() :]

@@ -48,7 +48,8 @@ PREAMBLE_START = re.compile(r"^(Căn cứ|Theo đề nghị|Xét đề nghị|X�
 
 # signature authority prefixes: state forms and their usual misspellings (Party forms, colons)
 AUTHORITY = re.compile(
-    r"^(?P<prefix>TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L|Q/)\s*+(?P<punct>[.:]?)(?:(?<=\s)|\s++)\s*+"
+    r"^(?P<prefix>TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L|Q/)\s*+(?P<punct>[.:]?)"
+    r"(?:(?<=\s)|\s++|(?<=[.:])(?=[A-ZĐ]))\s*+"  # "KT.HIỆU TRƯỞNG": no space after the dot
     r"(?P<rest>\S.*)$"
 )
 SIGNED_MARK = re.compile(
