@@ -167,3 +167,21 @@ def test_regular_weight_hyphens_between_bold_words_are_bold_enough() -> None:
         pos += len(piece)
     doc = Document(path="x.docx", format="docx", blocks=[Block(index=0, text=text, runs=runs)])
     assert span_style(doc, Component(text=text, block=0, start=0, end=len(text)))[0] is True
+
+
+def test_the_signers_name_typed_below_the_signature_table(tmp_path: Path) -> None:
+    from doclint.testing import AdminDoc, Para, build_docx
+
+    spec = AdminDoc(
+        number="Số: 85/GM-UBND",
+        place_date="Liên Minh, ngày 19 tháng 01 năm 2026",
+        title="GIẤY MỜI",
+        summary=["Họp đánh giá công tác cải cách hành chính"],
+        body=["Ủy ban nhân dân xã trân trọng kính mời các thôn dự họp./."],
+        signature=["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"],
+        signer=None,
+        appendix=[Para("Trịnh Ngọc Duệ", bold=True, align="right", indent_cm=None)],
+    )
+    result = lint_path(build_docx(spec, tmp_path / "gm.docx"), Config(stage="final"), keep_document=True)
+    assert result.recognition.signature.name.text == "Trịnh Ngọc Duệ"
+    assert "SIG004" not in codes(result)
