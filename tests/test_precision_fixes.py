@@ -185,3 +185,16 @@ def test_the_signers_name_typed_below_the_signature_table(tmp_path: Path) -> Non
     result = lint_path(build_docx(spec, tmp_path / "gm.docx"), Config(stage="final"), keep_document=True)
     assert result.recognition.signature.name.text == "Trịnh Ngọc Duệ"
     assert "SIG004" not in codes(result)
+
+
+def test_a_courtesy_line_after_the_end_mark(tmp_path: Path) -> None:
+    text = HEAD.format(
+        parent="UBND TỈNH AN HÒA", issuer="SỞ THÔNG TIN VÀ TRUYỀN THÔNG", number="12/STTTT-VP"
+    ) + (
+        "V/v tham gia ý kiến dự thảo văn bản\nKính gửi: Sở Lao động - Thương binh và Xã hội.\n"
+        "Sở Thông tin và Truyền thông thống nhất với dự thảo./.\nTrân trọng!\n"
+    )
+    tail = TAIL.format(authority="KT. GIÁM ĐỐC", title="PHÓ GIÁM ĐỐC", name="Lê Văn Tâm")
+    assert "BODY004" not in codes(lint(tmp_path, text + tail))
+    ended = text.replace("dự thảo./.", "dự thảo.")
+    assert "BODY004" in codes(lint(tmp_path, ended + tail, name="no-mark.txt"))

@@ -274,3 +274,19 @@ def test_a_header_in_a_legacy_encoding_is_not_read_as_missing(tmp_path: Path) ->
     result = lint_text(tmp_path, text)
     assert result.family == "other"
     assert not [f for f in result.findings if f.code.startswith(("HDR", "NUM", "DATE", "TTL", "SIG"))]
+
+
+def test_no_part_at_all_is_a_draft_before_signing_and_not_a_document_after(tmp_path: Path) -> None:
+    """An agenda submitted with a plan has none of the parts: at --stage final or issued it is not an
+    administrative document (one DOC003); a draft holding only its body still hears that each part is missing."""
+    text = (
+        "Chương trình Hội nghị\n“Phối hợp thúc đẩy phổ cập chữ ký số”\nThời gian\nNội dung\n"
+        "13h30 - 14h00\nĐón tiếp, đăng ký đại biểu\n14h00 - 14h10\nPhát biểu khai mạc\n"
+    )
+    path = tmp_path / "agenda.txt"
+    path.write_text(text, encoding="utf-8")
+    final = lint_path(path, Config(stage="final"))
+    assert final.family == "other"
+    assert [f.code for f in final.findings if f.severity in ("error", "warning")] == []
+    draft = lint_path(path, Config(stage="draft"))
+    assert draft.family == "administrative" and "HDR001" in {f.code for f in draft.findings}

@@ -208,6 +208,9 @@ def appendix_reference(ctx) -> Iterator[Finding]:
             )
 
 
+CLOSING = re.compile(r"^(?:Xin\s++)?[Tt]rân trọng(?:\s++cảm ơn)?\s*+[!.]?$")
+
+
 @check("BODY004")
 def end_mark(ctx) -> Iterator[Finding]:
     mark = ctx.rec.end_mark
@@ -218,6 +221,11 @@ def end_mark(ctx) -> Iterator[Finding]:
         return
     if text.endswith(("./.", "/.")):
         return
+    if CLOSING.match(text) and mark.block > 0:
+        # "… tổng hợp./." then "Trân trọng!": the content did end with the mark, a courtesy line follows
+        before = ctx.doc.blocks[mark.block - 1].text.rstrip()
+        if before.endswith(("./.", "/.")):
+            return
     yield finding(
         "BODY004",
         "Phần nội dung chưa kết thúc bằng dấu “./.”.",
