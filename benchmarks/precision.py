@@ -14,7 +14,8 @@ Printed: precision per stage, format, family and rule; findings per document; ev
 no label yet, as a line to paste into the family's TSV with the context to judge it; labels that no
 longer match anything. A result is cached per (code state, document, stage) under
 ``~/.cache/doclint-precision`` (``$PRECISION_CACHE``), so a re-run on an unchanged tree is fast; the
-code state is the commit plus a hash of the uncommitted changes under ``doclint/`` and ``rules/``.
+code state is the git tree of ``doclint/``, ``rules/`` and ``pyproject.toml`` plus a hash of their
+uncommitted changes.
 ``--diff REF`` checks REF out in a temporary worktree, runs it there in a subprocess (cached the same
 way) and prints the findings gained and lost, with their labels where known.
 """
@@ -273,9 +274,12 @@ def git(root: Path, *args: str) -> str:
 
 
 def code_state(root: Path) -> str:
-    """The commit of ``root``, plus a hash of its uncommitted changes to the code and the rules."""
-    head = git(root, "rev-parse", "HEAD")
+    """The state of ``root``'s code and rules: the git tree hashes of ``doclint/``, ``rules/`` and
+    ``pyproject.toml`` (a commit that changes only labels or docs keeps the cache), plus a hash of their
+    uncommitted changes."""
     paths = ("doclint", "rules", "pyproject.toml")
+    trees = "".join(git(root, "rev-parse", f"HEAD:{p}") for p in paths)
+    head = hashlib.sha256(trees.encode()).hexdigest()[:20]
     status = git(root, "status", "--porcelain", "--untracked-files=all", "--", *paths)
     if not status:
         return head

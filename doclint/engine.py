@@ -102,6 +102,11 @@ def _sort_key(f: Finding) -> tuple:
 def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -> FileResult:
     pack = pack or load_pack(config.packs)
     rec = recognise(doc, pack)
+    if config.stage != "draft" and rec.family == "administrative" and not rec.has_any_part():
+        # a draft with only its body must hear that every part is missing; a text submitted for signing or
+        # issued without a single one of them (an agenda, a table, a note) is not an administrative document
+        rec.family = "other"
+        rec.notes.append("không có thành phần thể thức nào của văn bản hành chính")
     ctx = Context(doc=doc, rec=rec, config=config, pack=pack)
     findings = run_checks(ctx)
     from doclint import places, suppress

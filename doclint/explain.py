@@ -240,7 +240,7 @@ def _maturity_line(meta, lang: str) -> str:
         else "Maturity: preview — runs only with --preview (preview = true in doclint.toml) or when this exact "
         "code is selected (--select " + meta.code + "). Why: "
     )
-    return head + meta.preview_reason
+    return head + (meta.preview_reason if lang == "vi" else meta.preview_reason_en or meta.preview_reason)
 
 
 def page(code: str, pack: RulePack, lang: str = "vi") -> str:

@@ -162,6 +162,7 @@ class RuleMeta:
     # only with --preview (preview = true), or when their exact code is selected; preview_reason says why
     maturity: str = "stable"
     preview_reason: str = ""
+    preview_reason_en: str = ""
     source: str = ""  # the TOML file that declares it
     # what of the document the rule reads: "text" (its words), "geometry" (positions and sizes on
     # the page), "page" (page size only); a PDF whose text layer cannot be trusted (broken mapping,
@@ -318,10 +319,10 @@ class RulePack:
                 f"{where}: {meta.code}: needs phải là danh sách trong {NEEDS}, không phải {meta.needs!r}",
                 f"{where}: {meta.code}: needs must be a list of {NEEDS}, not {meta.needs!r}",
             )
-        if meta.maturity == "preview" and not meta.preview_reason:
+        if meta.maturity == "preview" and not (meta.preview_reason and meta.preview_reason_en):
             raise ConfigError(
-                f"{where}: {meta.code}: quy tắc preview cần preview_reason (vì sao chưa ổn định)",
-                f"{where}: {meta.code}: a preview rule needs a preview_reason (why it is not stable yet)",
+                f"{where}: {meta.code}: quy tắc preview cần preview_reason và preview_reason_en (vì sao chưa ổn định)",
+                f"{where}: {meta.code}: a preview rule needs preview_reason and preview_reason_en (why it is not stable yet)",
             )
         if meta.severity not in ("error", "warning", "info"):
             raise ConfigError(

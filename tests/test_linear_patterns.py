@@ -222,6 +222,10 @@ def test_rewritten_patterns_match_as_before(text: str) -> None:
     )
     assert _norm(pat.NUMBER_BODY.match(text)) == _norm(OLD_NUMBER_BODY.match(text))
     new, old = pat.AUTHORITY.match(text), OLD_AUTHORITY.match(text)
+    if new is not None and old is None:
+        # on purpose since: "KT.HIỆU TRƯỞNG", a capital right after the dot, is an authority line too
+        assert new["punct"] and text[new.end("punct")] in "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"
+        new = None
     assert (new is None) == (old is None)
     if new:
         assert new["prefix"] == old["prefix"] and new["punct"] == old["punct"] and new["rest"] == old["rest"]

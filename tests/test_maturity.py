@@ -26,7 +26,10 @@ def pack_with_preview_num003() -> RulePack:
     base = load_pack()
     pack = RulePack(dict(base.rules), dict(base.tables), list(base.sources), dict(base.families))
     pack.rules["NUM003"] = dataclasses.replace(
-        base.rules["NUM003"], maturity="preview", preview_reason="precision 80% over 12 labelled findings"
+        base.rules["NUM003"],
+        maturity="preview",
+        preview_reason="độ chính xác 80% trên 12 phát hiện",
+        preview_reason_en="precision 80% over 12 labelled findings",
     )
     return pack
 
@@ -71,6 +74,11 @@ def test_maturity_is_validated_and_preview_needs_a_reason(tmp_path: Path) -> Non
         with pytest.raises(ConfigError):
             RulePack().add_folder(folder)
     (folder / "rules-x.toml").write_text(rule + 'maturity = "preview"\npreview_reason = "đang đo"\n')
+    with pytest.raises(ConfigError):  # the reason in English too: explain pages speak one language
+        RulePack().add_folder(folder)
+    (folder / "rules-x.toml").write_text(
+        rule + 'maturity = "preview"\npreview_reason = "đang đo"\npreview_reason_en = "being measured"\n'
+    )
     pack = RulePack()
     pack.add_folder(folder)
     assert pack.rules["XYZ001"].maturity == "preview"
@@ -83,6 +91,8 @@ def test_rules_and_explain_show_maturity(run_cli, monkeypatch, pack_with_preview
     assert code == 0 and "ổn định" in out
     monkeypatch.setattr(doclint.rulepack, "load_pack", lambda *a, **k: pack_with_preview_num003)
     code, out = run_cli("explain", "NUM003")
-    assert "preview" in out and "precision 80% over 12 labelled findings" in out
+    assert "preview" in out and "độ chính xác 80% trên 12 phát hiện" in out
+    code, out = run_cli("explain", "NUM003", "--lang", "en")
+    assert "precision 80% over 12 labelled findings" in out
     code, out = run_cli("rules")
     assert any(line.startswith("NUM003") and "preview" in line for line in out.splitlines())

@@ -250,3 +250,43 @@ def test_a_youth_union_document_follows_its_own_format(tmp_path: Path) -> None:
     result = lint_text(tmp_path, text)
     assert result.family == "other"
     assert [f.code for f in result.findings if f.severity in ("error", "warning")] == []
+
+
+def test_an_attachment_is_not_read_as_a_document_missing_its_header(tmp_path: Path) -> None:
+    """A list "kèm theo Quyết định" printed from the e-office: the signature stamp's number at the top."""
+    text = (
+        "Số: 2061/QĐ-UBND\nThời gian ký: 2026-05-13T14:41:57+07:00\n"
+        "DANH MỤC SẢN PHẨM, CÔNG VIỆC CHUNG CHO CÁC SỞ, NGÀNH\n"
+        "(Ban hành kèm theo Quyết định số /QĐ-UBND ngày tháng 5 năm 2026 của Ủy ban nhân dân tỉnh)\n"
+        "I. Nhóm công việc chung\n1. Tham mưu xây dựng văn bản.\n2. Tổng hợp, báo cáo.\n"
+    )
+    result = lint_text(tmp_path, text)
+    assert result.family == "other"
+    assert [f.code for f in result.findings if f.severity in ("error", "warning")] == []
+
+
+def test_a_header_in_a_legacy_encoding_is_not_read_as_missing(tmp_path: Path) -> None:
+    """TCVN3 text read as Latin-1: TXT002 says so; the NĐ 30 parts cannot be read, so none is "missing"."""
+    text = (
+        "Céng hoµ x· héi Chñ nghÜa viÖt nam\n§éc lËp - Tù do - H¹nh phóc\n"
+        "B¾c Giang, ngµy 07 th¸ng 02 n¨m 2012\nB¶n tù khai\nT«i tªn lµ NguyÔn V¨n A.\n"
+    )
+    result = lint_text(tmp_path, text)
+    assert result.family == "other"
+    assert not [f for f in result.findings if f.code.startswith(("HDR", "NUM", "DATE", "TTL", "SIG"))]
+
+
+def test_no_part_at_all_is_a_draft_before_signing_and_not_a_document_after(tmp_path: Path) -> None:
+    """An agenda submitted with a plan has none of the parts: at --stage final or issued it is not an
+    administrative document (one DOC003); a draft holding only its body still hears that each part is missing."""
+    text = (
+        "Chương trình Hội nghị\n“Phối hợp thúc đẩy phổ cập chữ ký số”\nThời gian\nNội dung\n"
+        "13h30 - 14h00\nĐón tiếp, đăng ký đại biểu\n14h00 - 14h10\nPhát biểu khai mạc\n"
+    )
+    path = tmp_path / "agenda.txt"
+    path.write_text(text, encoding="utf-8")
+    final = lint_path(path, Config(stage="final"))
+    assert final.family == "other"
+    assert [f.code for f in final.findings if f.severity in ("error", "warning")] == []
+    draft = lint_path(path, Config(stage="draft"))
+    assert draft.family == "administrative" and "HDR001" in {f.code for f in draft.findings}

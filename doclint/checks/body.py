@@ -35,9 +35,15 @@ def can_cu_punctuation(ctx) -> Iterator[Finding]:
     if not lines or ctx.rec.doc_type == "CV":
         return  # in a công văn "Căn cứ …" opens an ordinary sentence, not a legal-basis line
     followed_by_marker = ctx.rec.enactment is not None
-    for i, comp in enumerate(lines):
+    # a căn cứ wrapped over several lines is one căn cứ: its punctuation is at the end of its last line
+    ends = [
+        comp
+        for i, comp in enumerate(lines)
+        if i + 1 == len(lines) or lines[i + 1].extra.get("kind") != "continued"
+    ]
+    for i, comp in enumerate(ends):
         text = comp.text.rstrip()
-        is_last = i == len(lines) - 1
+        is_last = i == len(ends) - 1
         end = text[-1:] if text else ""
         if not is_last:
             if end == ";":
@@ -48,8 +54,9 @@ def can_cu_punctuation(ctx) -> Iterator[Finding]:
                 continue
             expected = "."
         else:
-            # a plan's căn cứ lines run into the enacting sentence: ";" and "." are both in use
-            if end in (";", "."):
+            # a plan's căn cứ lines run into the enacting sentence: ";" and "." are both in use; in a
+            # report, a notice or a tờ trình the opening "Căn cứ …, … như sau:" introduces the content
+            if end in (";", ".", ":"):
                 continue
             expected = "."
         fixed = text.rstrip(",.;: ") + expected
@@ -110,6 +117,8 @@ def outline_numbering(ctx) -> Iterator[Finding]:
                 )
         value = _value(item)
         previous = last.get(item.kind)
+        if previous is not None and _interrupted(ctx, previous, item):
+            previous = None  # a table, a lettered heading or another decision between: a new list
         if value is not None and previous is not None:
             prev_value = _value(previous)
             if prev_value is not None and value != prev_value + 1:
@@ -125,6 +134,22 @@ def outline_numbering(ctx) -> Iterator[Finding]:
                     en = f"Out-of-order numbering: “{item.label}” after “{previous.label}”."
                 yield _outline_finding(item, vi, en)
         last[item.kind] = item
+
+
+# "A. …", "B. PHƯƠNG ÁN …": a lettered heading above the numbered items starts their list again
+LETTER_HEADING = lazyre.compile(r"^[A-ZĐ]\s*+[.)]\s++\S")
+ENACTING = lazyre.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*+:")
+
+
+def _interrupted(ctx, previous: OutlineItem, item: OutlineItem) -> bool:
+    """Between two items of the same kind: a table (its rows carry numbers the outline does not read),
+    a lettered heading, or the enacting line of a second decision in the same file."""
+    blocks = ctx.doc.blocks
+    for index in range(previous.block + 1, min(item.block, len(blocks))):
+        block = blocks[index]
+        if block.table is not None or LETTER_HEADING.match(block.text) or ENACTING.match(block.text):
+            return True
+    return False
 
 
 def _label_for(kind: str, value: int) -> str:
@@ -159,7 +184,9 @@ OTHER_DOCS_APPENDIX = lazyre.compile(
 def appendix_reference(ctx) -> Iterator[Finding]:
     rec = ctx.rec
     refs = [r for r in rec.appendix_refs if not OTHER_DOCS_APPENDIX.search(r.text)]
-    if refs and not rec.appendices:
+    # an issued document's annex usually travels as a separate file of the e-office system: that this file
+    # lacks it says nothing; before signing (draft, final) the drafter must attach it
+    if refs and not rec.appendices and ctx.stage != "issued":
         yield finding(
             "BODY003",
             "Nội dung nhắc đến phụ lục kèm theo nhưng văn bản không có phụ lục.",
@@ -182,6 +209,9 @@ def appendix_reference(ctx) -> Iterator[Finding]:
             )
 
 
+CLOSING = lazyre.compile(r"^(?:Xin\s++)?[Tt]rân trọng(?:\s++cảm ơn)?\s*+[!.]?$")
+
+
 @check("BODY004")
 def end_mark(ctx) -> Iterator[Finding]:
     mark = ctx.rec.end_mark
@@ -192,6 +222,11 @@ def end_mark(ctx) -> Iterator[Finding]:
         return
     if text.endswith(("./.", "/.")):
         return
+    if CLOSING.match(text) and mark.block > 0:
+        # "… tổng hợp./." then "Trân trọng!": the content did end with the mark, a courtesy line follows
+        before = ctx.doc.blocks[mark.block - 1].text.rstrip()
+        if before.endswith(("./.", "/.")):
+            return
     yield finding(
         "BODY004",
         "Phần nội dung chưa kết thúc bằng dấu “./.”.",

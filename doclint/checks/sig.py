@@ -9,6 +9,7 @@ from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.checks.style import span_style
 from doclint.findings import Finding
+from doclint.recognise.lines import fold
 from doclint.recognise.patterns import ACADEMIC, AUTHORITY
 
 # state forms; Party forms and misspellings map to them
@@ -74,13 +75,26 @@ def authority_prefix(ctx) -> Iterator[Finding]:
     )
 
 
+def _sector_body(ctx) -> bool:
+    """The issuer (or its parent) is an education, health, science or armed-forces unit, whose sector head
+    may allow academic titles and ranks before the signer's name (PL I, II.7.c)."""
+    heads = [fold(h) for h in ctx.option("sig003-sector-bodies")]
+    for comp in (ctx.rec.issuer, ctx.rec.parent_body):
+        if comp is None:
+            continue
+        name = fold(comp.text)
+        if any(name.startswith(h) or f" {h} " in f" {name} " for h in heads):
+            return True
+    return False
+
+
 @check("SIG003")
 def academic_title_before_name(ctx) -> Iterator[Finding]:
     sig = ctx.rec.signature
     if sig is None or sig.name is None:
         return
     match = ACADEMIC.match(sig.name.text)
-    if match:
+    if match and not _sector_body(ctx):
         bare = sig.name.text[match.end() :].strip()
         yield finding(
             "SIG003",

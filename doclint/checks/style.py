@@ -45,9 +45,11 @@ def span_style(doc: Document, comp: Component) -> tuple[bool | None, bool | None
         n = len(piece.strip())
         if r.fmt.size_pt is not None:
             weights[r.fmt.size_pt] += n
-        bold.append(r.fmt.bold)
-        italic.append(r.fmt.italic)
         letters = [c for c in piece if c.isalpha()]
+        if any(c.isalnum() for c in piece):
+            # a hyphen or a comma in regular weight between bold words does not show: words decide
+            bold.append(r.fmt.bold)
+            italic.append(r.fmt.italic)
         if letters and not (r.fmt.caps or all(c.isupper() for c in letters)):
             caps = False
     size = max(weights.items(), key=lambda kv: kv[1])[0] if weights else None

@@ -7,6 +7,9 @@ uses table cells and formatting only as extra evidence when they exist.
 
 from __future__ import annotations
 
+import re
+
+from doclint import lazyre
 from doclint.model import Document
 from doclint.recognise.classify import classify
 from doclint.recognise.components import Recognition
@@ -66,11 +69,27 @@ def recognise(doc: Document, pack: RulePack) -> Recognition:
     classify(
         rec,
         codes,
-        starts_with_appendix=bool(APPENDIX_HEAD.match(first)),
+        starts_with_appendix=bool(APPENDIX_HEAD.match(first))
+        or any(ATTACHED.match(ln.text) for ln in lines[:ATTACHED_SCAN]),
         specialised=specialised,
         joint_suffixes=tuple(types.get("joint_suffixes", ())),
+        legacy_header=_legacy_header(lines),
     )
     return rec
+
+
+# "(Ban hành kèm theo Quyết định số …)", "(Kèm theo văn bản số …)": the document is an attachment
+ATTACHED = lazyre.compile(r"^[(\[]?\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:[Qq]uyết định|[Vv]ăn bản|[Cc]ông văn|[Kk]ế hoạch|"
+                      r"[Tt]hông báo|[Tt]ờ trình|[Bb]áo cáo|[Nn]ghị quyết|[Hh]ướng dẫn)")  # fmt: skip
+ATTACHED_SCAN = 15
+
+
+def _legacy_header(lines: list[Line]) -> str | None:
+    """The legacy encoding (TCVN3, VNI) of the first lines, when they are written in one."""
+    from doclint.vn import legacy
+
+    found = legacy.detect(" ".join(ln.text for ln in lines[:6]))
+    return found[0].upper() if found else None
 
 
 def _header_cell(text: str) -> bool:

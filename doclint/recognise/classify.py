@@ -18,6 +18,7 @@ def classify(
     starts_with_appendix: bool = False,
     specialised: set[str] = frozenset(),
     joint_suffixes: tuple[str, ...] = (),
+    legacy_header: str | None = None,
 ) -> None:
     number = rec.parsed_number
     if number is not None:
@@ -34,9 +35,17 @@ def classify(
         number and number.year and _normative_symbol(number.type_abbr, number.symbol)
     ):
         rec.family = "normative"
-    elif title_family == "other" or (starts_with_appendix and rec.quoc_hieu is None and rec.number is None):
-        # an internal form, or a standalone appendix (the appendices of NĐ 30 itself, for instance)
+    elif title_family == "other" or (starts_with_appendix and rec.quoc_hieu is None):
+        # an internal form, or a standalone appendix (the appendices of NĐ 30 itself, a "danh mục kèm theo
+        # Quyết định" whose only number is the e-signature stamp's)
         rec.family = "other"
+    elif legacy_header and rec.quoc_hieu is None:
+        # "Céng hoµ x· héi Chñ nghÜa viÖt nam": the header is in a legacy font encoding (TCVN3, VNI) that
+        # TXT002 reports; its parts cannot be read until the text is converted to Unicode
+        rec.family = "other"
+        rec.notes.append(
+            f"phần đầu văn bản dùng bảng mã cũ ({legacy_header}): chuyển sang Unicode rồi kiểm tra lại"
+        )
     else:
         # a draft is checked as an administrative document unless something says otherwise: a draft
         # missing its whole header must hear about it, not be waved through as "other"

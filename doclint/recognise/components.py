@@ -140,6 +140,11 @@ class Recognition:
     body_end: int | None = None  # last block of the content, before signature / Nơi nhận
     notes: list[str] = field(default_factory=list)  # why something was (not) recognised
 
+    def has_any_part(self) -> bool:
+        """Any of the parts of an administrative document was found (header, number, date, type, signature…)."""
+        return any((self.quoc_hieu, self.tieu_ngu, self.issuer, self.number, self.place_date,
+                    self.doc_type_name, self.trich_yeu, self.signature, self.recipients_label))  # fmt: skip
+
     def title_words(self) -> str | None:
         """What the title says beyond the type: the words after the type name on its line ("BIÊN BẢN
         HỌP LỚP" → "HỌP LỚP") and the trích yếu."""

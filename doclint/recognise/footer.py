@@ -201,15 +201,28 @@ def _signatures(lines: list[Line], rec: Recognition, indices: list[int]) -> None
             key = lines[i].table
         groups.setdefault(key, []).append(i)
     signatures: list[Signature] = []
+    used: set[int] = set()
+    last_line: dict[int, int] = {}
     for group in groups.values():
         sig = _one_signature(lines, group)
         if sig is not None:
             signatures.append(sig)
+            used.update(group)
+            last_line[id(sig)] = max(group)
     if signatures:
         rec.signatures = signatures
         # the signer of the document: the one with an authority prefix, else the rightmost/last
         with_prefix = [s for s in signatures if s.authority and AUTHORITY.match(s.authority[0].text)]
         rec.signature = with_prefix[-1] if with_prefix else signatures[-1]
+        sig = rec.signature
+        if sig.name is None:
+            # the name typed under the signature table, in a lower row of it, or printed below the
+            # signature image after the recipient list (a PDF): the first name-like line after the title
+            after = last_line[id(sig)]
+            names = [i for i in indices if i > after and i not in used and looks_like_name(lines[i].text)]
+            if names:
+                sig.name = comp(lines[names[0]])
+                sig.blocks.append(lines[names[0]].block)
 
 
 def _one_signature(lines: list[Line], group: list[int]) -> Signature | None:

@@ -54,6 +54,8 @@ def parse_number(text: str) -> ParsedNumber | None:
     if not match:
         return None
     body = match.group("body").strip()
+    # "Số: …………./BB-CNTT", "Số: ......./KH-UBND": a number left blank with dots, filled in after signing
+    body = re.sub(r"^[.…_]++(?=\s*+/)", "", body)
     colon = match.group("colon") == ":"
     party = PARTY_NUMBER.match(re.sub(r"\s+", "", body))
     if party and "/" in body and body.find("-") < body.find("/"):

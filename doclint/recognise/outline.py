@@ -22,6 +22,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("letter", lazyre.compile(r"^(?P<label>[a-zđ])\s*+(?P<sep>[).:])\s*+(?P<title>\S.*)$")),
     ("dash", lazyre.compile(r"^(?P<label>[-–+•])\s*+(?P<sep>)(?P<title>\S.*)$")),
 ]  # fmt: skip
+QUOTE_MAX = 40  # lines: a quotation that never closes stops being one after this many
 _ROMAN_VALID = lazyre.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 
 
@@ -36,6 +37,12 @@ def parse_outline_line(line: Line) -> OutlineItem | None:
             continue
         if kind == "arabic" and match.group("sep") == "/":
             continue
+        if (
+            kind in ("arabic", "roman")
+            and match.group("sep").strip() == "-"
+            and match.group("title")[:1].isdigit()
+        ):
+            continue  # "66 - 68 Lê Thánh Tôn": a range of house numbers, not an item
         return OutlineItem(
             kind=kind,  # type: ignore[arg-type]
             label=label,
@@ -52,8 +59,22 @@ def recognise_outline(lines: list[Line], blocks: range, auto_blocks: set[int]) -
     wanted = set(blocks)
     items: list[OutlineItem] = []
     seen_blocks: set[int] = set()
+    in_quote, quote_lines = False, 0
     for line in lines:
-        if line.block not in wanted or line.block in seen_blocks or line.table is not None:
+        if line.block not in wanted or line.table is not None:
+            continue
+        # a provision quoted in the body ("… quy định: “4. Nhiệm kỳ đại hội: a) …”"): its numbering is
+        # another document's; it runs from a line that opens a quotation to the line that closes it
+        opens = line.text.startswith("“")
+        quoted = in_quote or opens
+        if opens and not in_quote:
+            in_quote, quote_lines = True, 0
+        if in_quote:
+            quote_lines += 1
+            # closed on this line (more closing than opening marks), or never closed: give up after a page
+            if line.text.count("”") > line.text.count("“") - (1 if opens else 0) or quote_lines > QUOTE_MAX:
+                in_quote = False
+        if line.block in seen_blocks or quoted:
             continue
         seen_blocks.add(line.block)  # only the first line of a paragraph can carry its number
         item = parse_outline_line(line)

@@ -49,7 +49,8 @@ PREAMBLE_START = lazyre.compile(r"^(Căn cứ|Theo đề nghị|Xét đề ngh�
 
 # signature authority prefixes: state forms and their usual misspellings (Party forms, colons)
 AUTHORITY = lazyre.compile(
-    r"^(?P<prefix>TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L|Q/)\s*+(?P<punct>[.:]?)(?:(?<=\s)|\s++)\s*+"
+    r"^(?P<prefix>TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L|Q/)\s*+(?P<punct>[.:]?)"
+    r"(?:(?<=\s)|\s++|(?<=[.:])(?=[A-ZĐ]))\s*+"  # "KT.HIỆU TRƯỞNG": no space after the dot
     r"(?P<rest>\S.*)$"
 )
 SIGNED_MARK = lazyre.compile(

@@ -153,6 +153,12 @@ def recognise_title(lines: list[Line], rec: Recognition, title_index: int | None
         else:
             code, family = exact or ("", "")
             rec.doc_type_name = comp(line, code=code, family=family)
+            note = TITLE_NOTE.search(line.text)
+            if note is not None and not re.search(r"D[ỰỤ]\s*TH[ẢẠ]O", note.group(0), re.IGNORECASE):
+                # "THÔNG BÁO (Lần 2)": the type name is the words before the bracketed note
+                name = line.text[: note.start()].rstrip()
+                rec.doc_type_name = comp(line, name, code=code, family=family, note=note.group(0).strip())
+                rec.doc_type_name.end = line.start + len(name)
             i = title_index + 1
         summary: list[Line] = []
         while rec.trich_yeu is None and i < len(lines) and len(summary) < 4:
@@ -288,6 +294,20 @@ def _kinh_gui(lines: list[Line], rec: Recognition, i: int) -> int:
     return i
 
 
+def _continues(line: Line, nxt: Line) -> bool:
+    """``nxt`` carries on the sentence of ``line``: ``line`` has no closing punctuation and ``nxt`` opens
+    nothing of its own (another căn cứ, the enacting line, a heading, a capitalised line)."""
+    text = nxt.text
+    return (
+        not re.search(r"[;.:]\s*$", line.text)
+        and not PREAMBLE_START.match(text)
+        and not ENACTMENT.match(text)
+        and not BODY_MARKER.match(text)
+        and not nxt.upper
+        and len(text) > 1
+    )
+
+
 def _can_cu(lines: list[Line], rec: Recognition, i: int) -> int:
     j = i
     # the preamble may start a few lines later (a "Thực hiện ..." sentence in a plan, for instance)
@@ -303,6 +323,10 @@ def _can_cu(lines: list[Line], rec: Recognition, i: int) -> int:
         kind = "can_cu" if lines[j].text.startswith("Căn cứ") else "de_nghi"
         rec.can_cu.append(comp(lines[j], kind=kind))
         j += 1
+        # a căn cứ wrapped over several lines (a PDF line, a flattened "Căn cứ" / "Luật …"): the rest of it
+        while j < len(lines) and _continues(lines[j - 1], lines[j]):
+            rec.can_cu.append(comp(lines[j], kind="continued"))
+            j += 1
     if j < len(lines) and ENACTMENT.match(lines[j].text):
         rec.enactment = comp(lines[j])
         j += 1
