@@ -7,8 +7,6 @@ uses table cells and formatting only as extra evidence when they exist.
 
 from __future__ import annotations
 
-import re
-
 from doclint import lazyre
 from doclint.model import Document
 from doclint.recognise.classify import classify
