@@ -17,6 +17,7 @@ beside it (``<name>.doclint.docx``) or where ``-o`` says, and writing over the i
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import tempfile
@@ -53,10 +54,17 @@ class AnnotateError(Exception):
         return self.en if lang == "en" else self.vi
 
 
-def require_docx(path: Path) -> None:
+def require_docx(path: Path, allow_doc: bool = False) -> None:
+    """Refuse what cannot carry Word comments; ``allow_doc``: a .doc is fine when LibreOffice can
+    convert it (``annotate_result`` does)."""
     suffix = path.suffix.lower()
     if suffix in (".docx", ".docm"):
         return
+    if suffix == ".doc" and allow_doc:
+        from doclint.load.doc import find_soffice
+
+        if find_soffice() is not None:
+            return  # converted to DOCX by LibreOffice (the copy is a .docx)
     if suffix == ".pdf":
         raise AnnotateError(
             f"{path.name}: chú thích Word chỉ ghi được vào tệp DOCX. Tệp PDF không sửa được bằng Word — "
@@ -258,10 +266,55 @@ class Anchored:
 class AnnotateReport:
     output: Path
     comments: list[Anchored] = field(default_factory=list)
+    replaced: int = 0  # doclint's own comments from an earlier run, removed before adding the new ones
 
     @property
     def count(self) -> int:
         return len(self.comments)
+
+
+def refuse_input_as_output(src: Path, dst: Path) -> None:
+    """The copy is never written over the input, nor through a link (symbolic or hard) to it."""
+    same = False
+    try:
+        if dst.is_symlink() or dst.exists():
+            same = dst.resolve() == src.resolve() or (dst.exists() and os.path.samefile(src, dst))
+    except OSError:
+        same = False
+    if same:
+        raise AnnotateError(
+            "Không ghi đè lên tệp gốc (kể cả qua liên kết tới nó): hãy chọn tệp đầu ra khác (-o).",
+            "Refusing to overwrite the input (or a link to it): choose another output file (-o).",
+        )
+
+
+def remove_own_comments(document: Any) -> int:
+    """Remove the comments doclint wrote in an earlier run (author "doclint"), with their ranges and
+    reference marks, so that annotating an annotated copy replaces them instead of doubling them.
+    Reviewers' comments are kept."""
+    part = getattr(document.part, "_comments_part", None)
+    if part is None:
+        return 0
+    root = part.element
+    ids = set()
+    for comment in list(root.iter(q("comment"))):
+        if (comment.get(q("author")) or "") == AUTHOR:
+            ids.add(comment.get(q("id")))
+            comment.getparent().remove(comment)
+    if not ids:
+        return 0
+    body = document.element.body
+    for tag in ("commentRangeStart", "commentRangeEnd"):
+        for mark in list(body.iter(q(tag))):
+            if mark.get(q("id")) in ids:
+                mark.getparent().remove(mark)
+    for ref in list(body.iter(q("commentReference"))):
+        if ref.get(q("id")) in ids:
+            run = ref.getparent()
+            run.remove(ref)
+            if run.tag == q("r") and not [c for c in run if c.tag != q("rPr")]:
+                run.getparent().remove(run)
+    return len(ids)
 
 
 def _section_first_block(finding: Any, sections: list) -> int | None:
@@ -312,11 +365,7 @@ def annotate_docx(
 
     src, dst = Path(src), Path(dst)
     require_docx(src)
-    if dst.exists() and dst.resolve() == src.resolve():
-        raise AnnotateError(
-            "Không ghi đè lên tệp gốc: hãy chọn tệp đầu ra khác (-o).",
-            "Refusing to overwrite the input: choose another output file (-o).",
-        )
+    refuse_input_as_output(src, dst)
     check_file(src)
     try:
         document = docx.Document(str(src))
@@ -326,13 +375,19 @@ def annotate_docx(
             f"python-docx không mở được tệp để ghi chú thích: {type(exc).__name__}.",
             f"python-docx cannot open the file to add comments: {type(exc).__name__}.",
         ) from exc
-    mapping, sections = map_blocks(document, src, blocks)
     report = AnnotateReport(output=dst)
+    report.replaced = remove_own_comments(document)
+    mapping, sections = map_blocks(document, src, blocks)
+    stacked: dict[tuple[str, int], Any] = {}  # findings of one rule with no text position share a comment
     for finding in findings:
         loc = finding.location
         block = loc.block
         if block is None or block not in mapping:
             block = _fallback_block(finding, sections, mapping)
+            key = (finding.code, block)
+            if key in stacked:
+                stacked[key].add_paragraph(f"[{finding.code}] {finding.message(lang)}".replace("\r", " "))
+                continue
         entry = mapping.get(block) if block is not None else None
         if entry is None and mapping:
             entry = mapping[min(mapping)]
@@ -354,13 +409,19 @@ def annotate_docx(
                 paragraph.append(runs[0])
         first = DocxRun(runs[0], None)  # type: ignore[arg-type]
         last = DocxRun(runs[-1], None)  # type: ignore[arg-type]
-        document.add_comment(
+        comment = document.add_comment(
             [first, last], text=comment_text(finding, lang), author=AUTHOR, initials=INITIALS
         )
+        if loc.block is None or loc.block not in mapping:
+            stacked[(finding.code, block)] = comment
         covered = "".join(DocxRun(r, None).text for r in runs) if runs else ""  # type: ignore[arg-type]
         report.comments.append(Anchored(finding=finding, text=covered, exact=exact))
     dst.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".docx", dir=dst.parent)
+    # mkstemp creates 0600: the copy is shared with colleagues like any file the user saves
+    mask = os.umask(0)
+    os.umask(mask)
+    os.fchmod(fd, 0o666 & ~mask)
     os.close(fd)
     try:
         document.save(tmp)
@@ -375,17 +436,57 @@ def default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}.doclint.docx")
 
 
-def annotate_result(result: Any, dst: Path, lang: str = "vi") -> AnnotateReport:
-    """Annotate the file of one engine result (its findings; its Document when it was kept)."""
+def annotate_result(result: Any, dst: Path, lang: str = "vi", min_severity: str = "info") -> AnnotateReport:
+    """Annotate the file of one engine result (its findings; its Document when it was kept).
+
+    A ``.doc`` is converted to DOCX by LibreOffice first (the copy is a ``.docx``); only findings of
+    ``min_severity`` or worse become comments."""
+    from doclint.findings import SEVERITY_RANK
+
+    floor = SEVERITY_RANK.get(min_severity, 1)
+    findings = [f for f in result.findings if SEVERITY_RANK.get(f.severity or "info", 1) >= floor]
+    src = Path(result.path)
+    if src.suffix.lower() == ".doc":
+        return _annotate_doc(src, Path(dst), findings, lang)
     blocks = result.document.blocks if result.document is not None else None
     if blocks is None:
         from doclint.load import load
 
         blocks = load(result.path).blocks
-    return annotate_docx(Path(result.path), dst, result.findings, lang=lang, blocks=blocks)
+    return annotate_docx(src, dst, findings, lang=lang, blocks=blocks)
 
 
-def annotate_results(results: list[Any], out_dir: Path | str, lang: str = "vi") -> list[AnnotateReport]:
+def _annotate_doc(src: Path, dst: Path, findings: list[Any], lang: str) -> AnnotateReport:
+    """A Word 97-2003 file: the same conversion the loader makes, then the DOCX is annotated."""
+    import shutil
+
+    from doclint.load.doc import convert_to_docx, find_soffice
+    from doclint.load.docx import load_docx
+
+    refuse_input_as_output(src, dst)
+    soffice = find_soffice()
+    if soffice is None:
+        require_docx(src)  # the "save it as .docx" message
+    with tempfile.TemporaryDirectory(prefix="doclint-annotate-") as tmp:
+        work = Path(tmp)
+        source = work / "input.doc"
+        shutil.copyfile(src, source)
+        outdir = work / "out"
+        outdir.mkdir()
+        converted = convert_to_docx(source, outdir, soffice)  # type: ignore[arg-type]
+        blocks = load_docx(converted).blocks
+        return annotate_docx(converted, dst, findings, lang=lang, blocks=blocks)
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, ValueError):
+        return None
+
+
+def annotate_results(results: list[Any], out_dir: Path | str, lang: str = "vi", min_severity: str = "info"
+                     ) -> list[AnnotateReport]:  # fmt: skip
     """``check --annotate DIR``: one annotated copy per DOCX result, named after the input.
 
     Files that are not DOCX, or could not be read, are skipped with a line on stderr; two inputs
@@ -393,26 +494,36 @@ def annotate_results(results: list[Any], out_dir: Path | str, lang: str = "vi") 
     """
     import sys
 
+    from doclint.worker_pool import Budget, run_guarded
+
     out_dir = Path(out_dir)
     reports: list[AnnotateReport] = []
     used: set[str] = set()
+    inputs = set()  # an annotated copy never replaces a file that is itself an input of the run
+    for result in results:
+        with contextlib.suppress(OSError, ValueError):
+            inputs.add(Path(result.path).resolve())
     for result in results:
         path = Path(result.path)
         if result.error is not None:
             continue
         try:
-            require_docx(path)
+            require_docx(path, allow_doc=True)
         except AnnotateError as exc:
             print(f"doclint: {exc.message(lang)}", file=sys.stderr)
             continue
         name = f"{path.stem}.doclint.docx"
         n = 2
-        while name in used:
+        while name in used or _resolved(out_dir / name) in inputs:
             name = f"{path.stem}-{n}.doclint.docx"
             n += 1
         used.add(name)
-        try:
-            reports.append(annotate_result(result, out_dir / name, lang))
+        try:  # python-docx re-reads the file: in a worker under the document budget
+            reports.append(
+                run_guarded(
+                    annotate_result, result, out_dir / name, lang, min_severity, budget=Budget.from_config()
+                )
+            )
         except (AnnotateError, LoadError) as exc:
             print(f"doclint: {path}: {exc.message(lang)}", file=sys.stderr)
     return reports

@@ -13,11 +13,13 @@ One file never stops the batch:
 - results are cached per file (see :mod:`doclint.cache`), so a re-run on an unchanged folder only
   stats the files.
 
-``--jobs 1`` (or a single file to check) runs in this process; the per-document timeout then uses
-``SIGALRM`` where the platform has it. Otherwise workers are forked from a fork server that has the
-loaders, checks and rule pack already imported (spawned on platforms without one), each worker is
-given chunks of files, and is replaced after ``MAX_TASKS_PER_CHILD`` documents or once its peak memory
-passes ``MAX_WORKER_RSS_MB``.
+Every document is checked in a worker process of :class:`doclint.worker_pool.WorkerPool`, under a
+budget enforced from outside (memory cap in the worker, the parent killing it past the timeout: DOC007,
+DOC006). ``--jobs 1``, a single file or a handful of files use one worker forked from this process
+(a few ms, no pool start-up); larger batches use workers forked from a fork server that has the
+loaders, checks and rule pack already imported. A worker is replaced after a kill, after
+``MAX_TASKS_PER_CHILD`` documents or once its peak memory passes ``MAX_WORKER_RSS_MB``. Only where no
+worker can be started at all does a file run in this process (with ``SIGALRM`` as its timeout).
 """
 
 from __future__ import annotations
@@ -27,21 +29,25 @@ import fnmatch
 import os
 import sys
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from doclint.config import Config, find_config, read_config, with_overrides
 from doclint.errors import LoadError
+from doclint.worker_pool import (
+    DEFAULT_TIMEOUT,
+    BatchStats,
+    Budget,
+    PoolUnavailable,
+    WorkerPool,
+    default_jobs,
+)
 
 if TYPE_CHECKING:
     from doclint.engine import FileResult
 
-DEFAULT_TIMEOUT = 120.0  # seconds per document; config option ``timeout`` or env DOCLINT_TIMEOUT
-MAX_TASKS_PER_CHILD = 250
-MAX_WORKER_RSS_MB = 1500
+__all__ = ["DEFAULT_TIMEOUT", "BatchStats", "Budget", "check_paths", "default_jobs", "iter_files"]
 INTERRUPTED_EXIT = 130
 POOL_MIN_FILES = 8  # with the default job count, fewer files than this are checked in-process
 
@@ -150,56 +156,23 @@ def config_for(path: Path, explicit: Config | None, overrides: dict, options: di
 
 def error_result(path: str, config: Config, code: str, vi: str, en: str) -> FileResult:
     """A file the batch could not finish: a DOC-code error in place of its findings."""
-    from doclint.engine import FileResult
+    from doclint.worker_pool import error_result as make
 
-    return FileResult(
-        path=path,
-        format=Path(path).suffix.lower().lstrip(".") or None,
-        stage=config.stage,
-        error=LoadError(code, vi, en),
-    )
+    return make(path, config, LoadError(code, vi, en))
 
 
 def timeout_result(path: str, config: Config, seconds: float) -> FileResult:
-    return error_result(
-        path,
-        config,
-        "DOC006",
-        f"Quá thời gian: kiểm tra tệp này mất hơn {seconds:g} giây nên đã dừng; "
-        "các tệp khác vẫn được kiểm tra. Hãy tách văn bản hoặc báo cho người phát triển.",
-        f"Timed out: checking this file took more than {seconds:g} s and was stopped; "
-        "the other files were still checked.",
-    )
+    from doclint.worker_pool import _timeout_error
+    from doclint.worker_pool import error_result as make
+
+    return make(path, config, _timeout_error(seconds))
 
 
 def crash_result(path: str, config: Config, exitcode: int | None) -> FileResult:
-    how = f"mã thoát {exitcode}" if exitcode is not None else "không rõ lý do"
-    how_en = f"exit code {exitcode}" if exitcode is not None else "unknown cause"
-    return error_result(
-        path,
-        config,
-        "DOC005",
-        f"Lỗi nội bộ: tiến trình kiểm tra tệp này dừng đột ngột ({how}, có thể do thiếu bộ nhớ); "
-        "các tệp khác vẫn được kiểm tra.",
-        f"Internal error: the process checking this file died ({how_en}, possibly out of memory); "
-        "the other files were still checked.",
-    )
+    from doclint.worker_pool import _crash_error
+    from doclint.worker_pool import error_result as make
 
-
-@dataclass
-class BatchStats:
-    """What a batch did; filled in when ``stats=`` is given (the benchmarks read it)."""
-
-    files: int = 0
-    cached: int = 0
-    checked: int = 0
-    timeouts: int = 0
-    crashes: int = 0
-    workers_started: int = 0
-    jobs: int = 1
-    worker_peak_rss_kb: list[int] = field(default_factory=list)
-    worker_cpu_seconds: float = 0.0
-    seconds: float = 0.0
+    return make(path, config, _crash_error(exitcode))
 
 
 # ------------------------------------------------------------------------------------------ progress
@@ -244,6 +217,7 @@ class _Progress:
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,
+            auto_refresh=False,  # no refresh thread: workers may be forked from this process
         )
         self.task = self.bar.add_task("check", total=total, rate="")
         self.started = time.perf_counter()
@@ -256,6 +230,7 @@ class _Progress:
         self.done += 1
         elapsed = max(time.perf_counter() - self.started, 1e-6)
         self.bar.update(self.task, advance=1, rate=f"{self.done / elapsed:.1f} tệp/s")
+        self.bar.refresh()
 
     def stop(self) -> None:
         if self.bar is not None:
@@ -293,22 +268,8 @@ class _JsonlStream:
 # ------------------------------------------------------------------------------------------ running
 
 
-def _timeout_for(config: Config, timeout: float | None) -> float:
-    if timeout is not None:
-        return float(timeout)
-    env = os.environ.get("DOCLINT_TIMEOUT")
-    value = env if env else config.option("timeout", DEFAULT_TIMEOUT)
-    try:
-        return max(float(value), 0.001)
-    except (TypeError, ValueError):
-        return DEFAULT_TIMEOUT
-
-
-def default_jobs() -> int:
-    try:
-        return max(len(os.sched_getaffinity(0)), 1)
-    except (AttributeError, OSError):
-        return max(os.cpu_count() or 1, 1)
+def _budget_for(config: Config, timeout: float | None) -> Budget:
+    return Budget.from_config(config, timeout=timeout)
 
 
 class _Alarm:
@@ -344,191 +305,51 @@ class _Alarm:
 
 
 def _run_inline(todo, lint, keep_document, timeout, finish, stats) -> None:
+    """Only where no worker process can be started: this process, SIGALRM as the timeout."""
     from doclint.worker import DocumentTimeout, check_one
+    from doclint.worker_pool import _memory_error, error_result
 
     for index, path, config in todo:
-        seconds = _timeout_for(config, timeout)
+        budget = _budget_for(config, timeout)
         try:
-            with _Alarm(seconds):
+            with _Alarm(budget.seconds):
                 result = check_one(lint, path, config, keep_document)
         except DocumentTimeout:
-            result = timeout_result(path, config, seconds)
+            result = timeout_result(path, config, budget.seconds)
             stats.timeouts += 1
+        except MemoryError:
+            result = error_result(path, config, _memory_error(budget.memory_mb))
         finish(index, result, cacheable=result.error is None or result.error.code == "DOC001")
 
 
-def _mp_context():
-    import multiprocessing as mp
-
-    methods = mp.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["doclint.worker", "doclint.worker_warm"])
-        return ctx
-    return mp.get_context("spawn")
-
-
-@dataclass
-class _Worker:
-    proc: Any
-    conn: Any
-    chunk: deque = field(default_factory=deque)
-    started: float = 0.0
-    tasks: int = 0
-    rss_kb: int = 0
-    cpu: float = 0.0
-    busy: bool = False  # from sending a chunk until its "idle" message is read
-    ready: bool = False  # said hello: it started, so a death from now on is the document's doing
-    results: int = 0
-
-
-class _PoolUnavailable(Exception):
-    """Workers die before checking anything (e.g. the main script cannot be re-imported)."""
-
-
-class _Pool:
-    def __init__(self, jobs, lint, keep_document, timeout, finish, stats) -> None:
-        self.jobs = jobs
-        self.lint = lint
-        self.keep = keep_document
-        self.timeout = timeout
-        self.finish = finish
-        self.stats = stats
-        self.ctx = _mp_context()
-        self.workers: list[_Worker] = []
-        self.failed_starts = 0
-
-    def _spawn(self) -> _Worker:
-        if self.failed_starts >= 3:
-            raise _PoolUnavailable()
-        from doclint.worker import serve
-
-        parent, child = self.ctx.Pipe(duplex=True)
-        proc = self.ctx.Process(target=serve, args=(child, self.lint, self.keep), daemon=True)
-        proc.start()
-        child.close()
-        self.stats.workers_started += 1
-        worker = _Worker(proc=proc, conn=parent)
-        self.workers.append(worker)
-        return worker
-
-    def _retire(self, worker: _Worker, kill: bool = False) -> None:
-        if worker in self.workers:
-            self.workers.remove(worker)
-        if worker.rss_kb:
-            self.stats.worker_peak_rss_kb.append(worker.rss_kb)
-        self.stats.worker_cpu_seconds += worker.cpu
-        try:
-            if kill:
-                worker.proc.kill()
-            else:
-                worker.conn.send(None)
-        except (OSError, ValueError):
-            pass
-        worker.proc.join(timeout=5 if not kill else 2)
-        if worker.proc.is_alive():
-            worker.proc.kill()
-            worker.proc.join(timeout=2)
-        worker.conn.close()
-
-    def shutdown(self, kill: bool = False) -> None:
-        for worker in list(self.workers):
-            self._retire(worker, kill=kill or worker.busy)
-
-    def run(self, todo: list[tuple[int, str, Config]]) -> None:
-        from multiprocessing.connection import wait
-
-        chunk_size = max(1, min(16, len(todo) // (self.jobs * 6) or 1))
-        pending: deque[list] = deque(todo[i : i + chunk_size] for i in range(0, len(todo), chunk_size))
-        while pending or any(w.busy for w in self.workers):
-            # give work to idle workers, starting workers as needed
-            for worker in [w for w in self.workers if not w.busy]:
-                if not pending:
-                    break
-                self._assign(worker, pending.popleft(), pending)
-            while pending and len(self.workers) < self.jobs:
-                self._assign(self._spawn(), pending.popleft(), pending)
-            busy = [w for w in self.workers if w.busy]
-            if not busy:
+def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results) -> None:
+    start = "auto" if n_jobs == 1 else "forkserver"
+    pool = WorkerPool(n_jobs, lint=lint, start=start, warm=n_jobs > 1, stats=stats)
+    if pool.start_method == "fork" and len(todo) > 1:
+        # workers forked from here (and their replacements after a kill) start warm: build once, here,
+        # what the first document of every new worker would otherwise build within its own budget
+        import doclint.worker_warm  # noqa: F401
+    try:
+        futures = {}
+        for index, path, config in todo:
+            future = pool.submit(path, config, keep_document, budget=_budget_for(config, timeout))
+            futures[future] = index
+        for future in pool.as_completed(futures):
+            if future.cancelled():
                 continue
-            now = time.monotonic()
-            deadline = min((w.started + self._limit(w) for w in busy if w.chunk), default=now + 1.0)
-            waits = [w.conn for w in busy] + [w.proc.sentinel for w in busy]
-            ready = wait(waits, timeout=max(0.0, min(deadline - now, 1.0)) + 0.01)
-            for worker in busy:
-                if worker.conn in ready or worker.proc.sentinel in ready:
-                    self._drain(worker, pending)
-            now = time.monotonic()
-            for worker in [w for w in self.workers if w.chunk]:
-                limit = self._limit(worker)
-                if now - worker.started > limit:
-                    self._drain(worker, pending)  # a result that arrived just now is not a timeout
-                    if worker.chunk and time.monotonic() - worker.started > limit:
-                        index, path, config = worker.chunk.popleft()
-                        self.stats.timeouts += 1
-                        self.finish(index, timeout_result(path, config, limit), cacheable=False)
-                        self._requeue(worker, pending)
-                        self._retire(worker, kill=True)
-
-    def _limit(self, worker: _Worker) -> float:
-        return _timeout_for(worker.chunk[0][2], self.timeout) if worker.chunk else 0.0
-
-    def _assign(self, worker: _Worker, chunk: list, pending: deque) -> None:
-        worker.chunk = deque(chunk)
-        worker.busy = True
-        worker.started = time.monotonic()
-        try:
-            worker.conn.send(chunk)
-        except (OSError, ValueError):  # died before it could take work
-            self._drain(worker, pending)
-
-    def _requeue(self, worker: _Worker, pending: deque) -> None:
-        rest = list(worker.chunk)
-        worker.chunk = deque()
-        if rest:
-            pending.appendleft(rest)
-
-    def _drain(self, worker: _Worker, pending: deque) -> None:
-        """Read every message the worker has sent; handle its death if it died."""
-        while True:
-            try:
-                if not worker.conn.poll():
-                    break
-                message = worker.conn.recv()
-            except (EOFError, OSError):
-                break
-            if message[0] == "ready":
-                worker.ready = True
-                self.failed_starts = 0
-            elif message[0] == "done":
-                _, index, result = message
-                if worker.chunk and worker.chunk[0][0] == index:
-                    worker.chunk.popleft()
-                worker.tasks += 1
-                worker.results += 1
-                worker.started = time.monotonic()
-                error = result.error
-                self.finish(index, result, cacheable=error is None or error.code == "DOC001")
-            elif message[0] == "idle":
-                worker.rss_kb, worker.cpu = message[1], message[2]
-                worker.chunk = deque()
-                worker.busy = False
-                if worker.tasks >= MAX_TASKS_PER_CHILD or worker.rss_kb > MAX_WORKER_RSS_MB * 1024:
-                    self._retire(worker)
-                return
-        if not worker.proc.is_alive() and worker in self.workers:
-            worker.proc.join(timeout=1)
-            if not worker.ready:
-                # died before it could start (e.g. the main script cannot be re-imported): retry the
-                # chunk, and after a few such deaths in a row check the rest in this process
-                self.failed_starts += 1
-                self._requeue(worker, pending)
-            elif worker.chunk:
-                index, path, config = worker.chunk.popleft()
-                self.stats.crashes += 1
-                self.finish(index, crash_result(path, config, worker.proc.exitcode), cacheable=False)
-                self._requeue(worker, pending)
-            self._retire(worker, kill=True)
+            result = future.result()
+            error = result.error
+            finish(futures[future], result, cacheable=error is None or error.code == "DOC001")
+    except PoolUnavailable:
+        pool.close(kill=True)
+        left = [item for item in todo if results[item[0]] is None]
+        sys.stderr.write("doclint: không khởi động được tiến trình con; kiểm tra tuần tự.\n")
+        _run_inline(left, lint, keep_document, timeout, finish, stats)
+    except BaseException:
+        pool.close(kill=True)
+        raise
+    else:
+        pool.close()
 
 
 def check_paths(
@@ -559,6 +380,7 @@ def check_paths(
         config = config_for(path, explicit, overrides, options)
         if config.exclude and _excluded(path, config.exclude):
             continue
+        _budget_for(config, timeout)  # a bad timeout / memory-limit is a usage error before any work
         entries.append((len(entries), str(path), config))
     stats.files = len(entries)
     if stream_output is not None:
@@ -587,7 +409,6 @@ def check_paths(
         if on_result is not None:
             on_result(result)
 
-    pool: _Pool | None = None
     interrupted = False
     previous_handler: Any = None
     try:
@@ -607,26 +428,15 @@ def check_paths(
         n_jobs = max(1, jobs if jobs is not None else default_jobs())
         n_jobs = min(n_jobs, len(todo)) if todo else 1
         if jobs is None and len(todo) < POOL_MIN_FILES:
-            n_jobs = 1  # starting workers costs more than checking a handful of files here
+            n_jobs = 1  # one worker forked from here: starting a fork server costs more than it saves
         stats.jobs = n_jobs
-        if n_jobs <= 1:
-            _run_inline(todo, lint, keep_document, timeout, finish, stats)
-        else:
-            pool = _Pool(n_jobs, lint, keep_document, timeout, finish, stats)
-            try:
-                pool.run(todo)
-            except _PoolUnavailable:
-                pool.shutdown(kill=True)
-                left = [item for item in todo if results[item[0]] is None]
-                sys.stderr.write("doclint: không khởi động được tiến trình con; kiểm tra tuần tự.\n")
-                _run_inline(left, lint, keep_document, timeout, finish, stats)
+        if todo:
+            _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results)
     except KeyboardInterrupt:
         interrupted = True
         previous_handler = _ignore_sigint()  # a second Ctrl-C must not cut the clean-up short
     finally:
         progress.stop()
-        if pool is not None:
-            pool.shutdown(kill=interrupted)
         if cache is not None:
             cache.close()
         if stream is not None:

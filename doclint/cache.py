@@ -140,6 +140,8 @@ def encode(result: FileResult) -> str:
             "stage": result.stage,
             "error": [error.code, error.vi, error.en] if error else None,
             "findings": [asdict(f) for f in result.findings],
+            "issuer": result.issuer,
+            "suppressed": [asdict(f) for f in result.suppressed],
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -152,10 +154,12 @@ def decode(data: str, path: str) -> FileResult:
     from doclint.findings import Finding, Location
 
     raw = json.loads(data)
-    findings = []
-    for item in raw["findings"]:
+
+    def finding(item: dict) -> Finding:
         location = Location(**item.pop("location"))
-        findings.append(Finding(location=location, **item))
+        return Finding(location=location, **item)
+
+    findings = [finding(item) for item in raw["findings"]]
     error = LoadError(*raw["error"]) if raw["error"] else None
     return FileResult(
         path=path,
@@ -165,6 +169,8 @@ def decode(data: str, path: str) -> FileResult:
         stage=raw["stage"],
         error=error,
         findings=findings,
+        issuer=raw.get("issuer"),
+        suppressed=[finding(item) for item in raw.get("suppressed", [])],
     )
 
 

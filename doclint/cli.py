@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -70,14 +69,37 @@ def exit_status(results, fail_on: str) -> int:
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục (duyệt đệ quy).")],
     format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, html, sarif, csv, jsonl")
-    ] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi kết quả ra tệp.")] = None,
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, concise, html, json, jsonl, sarif, csv, xlsx (mặc định: theo đuôi tệp --output, "
+            "không có thì text)",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Ghi kết quả ra tệp (.html .json .csv .xlsx …).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ hiện lỗi (ẩn cảnh báo, gợi ý).")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", help="Chỉ báo các phát hiện chưa có trong tệp baseline (doclint baseline)."
+        ),
+    ] = None,
+    csv_sep: Annotated[
+        str,
+        typer.Option(
+            "--csv-sep", help="Dấu phân cách CSV: ',' (mặc định) hoặc ';' (Excel cài đặt vùng Việt Nam)."
+        ),
+    ] = ",",
     select: Annotated[
         list[str] | None, typer.Option(help="Chỉ chạy các mã/tiền tố này (HDR,NUM003).")
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Bỏ qua các mã/tiền tố này.")] = None,
-    stage: Annotated[str | None, typer.Option(help="draft (dự thảo) hoặc final (trình ký).")] = None,
+    stage: Annotated[
+        str | None, typer.Option(help="draft (dự thảo), final (bản trình ký) hoặc issued (đã phát hành).")
+    ] = None,
     fail_on: Annotated[str | None, typer.Option(help="error|warning|info|never")] = None,
     lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
@@ -101,9 +123,15 @@ def check(
 ) -> None:
     """Kiểm tra tệp/thư mục và báo cáo các phát hiện."""
     from doclint import batch, report
+    from doclint.report import _emit
 
+    format = _emit.choose_format(format, output)
+    if csv_sep in ("\\t", "tab"):
+        csv_sep = "\t"
+    if csv_sep not in (",", ";", "\t"):
+        raise fail(f"--csv-sep phải là ',' hoặc ';', không phải {csv_sep!r}")
     if stage is not None and stage not in STAGES:
-        raise fail(f"--stage phải là draft hoặc final, không phải {stage!r}")
+        raise fail(f"--stage phải là draft, final hoặc issued, không phải {stage!r}")
     if fail_on is not None and fail_on not in (*LEVELS, "never"):
         raise fail(f"--fail-on phải là error, warning, info hoặc never, không phải {fail_on!r}")
     if lang is not None and lang not in ("vi", "en"):
@@ -129,7 +157,11 @@ def check(
     files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
     if not files:
         raise fail("không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)")
-    keep = format in ("html",) or annotate is not None
+    from doclint.report import FULL_TEXT_MAX
+
+    # the HTML shows each document's text up to FULL_TEXT_MAX documents; above, the documents are not
+    # kept in memory (and the result cache can serve them)
+    keep = (format == "html" and len(files) <= FULL_TEXT_MAX) or annotate is not None
     try:
         results = batch.check_paths(
             files,
@@ -146,22 +178,19 @@ def check(
         raise fail(str(exc)) from exc
     first_config = batch.config_for(files[0], explicit, overrides)
     out_lang = lang or first_config.lang
-    if format == "text":
-        from doclint.report.text import render as render_text
+    hidden = 0
+    if baseline is not None:
+        from doclint.baseline import BaselineError, apply
 
-        color = output is None and sys.stdout.isatty()
-        data = render_text(results, first_config, out_lang, output, color=color, show_basis=show_basis)
-        if statistics:
-            from doclint.report.statistics import statistics as stats
-
-            data += stats(results, lang=out_lang)
-    else:
-        data = report.renderer(format)(results, first_config, out_lang, output)
-    if data is not None:
-        if output is not None:
-            report.write_output(data, output)
-        else:
-            sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+        try:
+            hidden = apply(results, baseline)
+        except BaselineError as exc:
+            raise fail(str(exc)) from exc
+    options = report.ReportOptions(
+        lang=out_lang, config=first_config, quiet=quiet, show_basis=show_basis, csv_sep=csv_sep,
+        baseline_hidden=hidden,
+    )  # fmt: skip
+    _emit.emit(results, format=format, output=output, options=options, statistics=statistics)
     if annotate is not None:
         from doclint.annotate import annotate_results
 
@@ -177,37 +206,19 @@ def inspect(
 ) -> None:
     """Cho xem các thành phần thể thức đã nhận diện (vì sao một quy tắc được kích hoạt)."""
     from doclint.errors import LoadError
-    from doclint.load import load
-    from doclint.recognise import recognise
-    from doclint.rulepack import load_pack
+    from doclint.worker_pool import budget_for_path, run_guarded
 
     try:
-        doc = load(path)
+        data, notes = run_guarded(_inspect_data, str(path), budget=budget_for_path(path))
     except LoadError as err:
         typer.echo(f"{path}: {err.code} {err.vi}", err=True)
         raise typer.Exit(EXIT_ERROR) from err
-    from doclint.analysis.sections import describe
-    from doclint.config import find_config
-
-    found = find_config(path)  # the user packs of the nearest doclint.toml (their skeletons)
-    try:
-        pack = load_pack(read_config(found).packs if found else ())
     except ConfigError as exc:
         raise fail(str(exc)) from exc
-    rec = recognise(doc, pack)
-    data = {
-        "path": str(path),
-        "format": doc.format,
-        "family": rec.family,
-        "doc_type": rec.doc_type,
-        "stage": "draft" if _looks_like_draft(rec) else "final",
-        "components": rec.as_dict(),
-        "sections": describe(doc, rec, pack),
-    }
     if format == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{path}  [{doc.format}] họ văn bản: {rec.family}, loại: {rec.doc_type or '?'}")
+    typer.echo(f"{path}  [{data['format']}] họ văn bản: {data['family']}, loại: {data['doc_type'] or '?'}")
     for name, value in data["components"].items():
         if name == "outline":
             typer.echo(f"  {'outline':14s} {len(value)} mục")
@@ -229,8 +240,32 @@ def inspect(
             where = f"  (đoạn {item['block'] + 1})" if item.get("block") is not None else ""
             empty = " [trống]" if item.get("empty") else ""
             typer.echo(f"  {'':14s} {mark} {item['name']}{where}{empty}")
-    for note in rec.notes:
+    for note in notes:
         typer.echo(f"  ghi chú: {note}")
+
+
+def _inspect_data(path: str) -> tuple[dict, list[str]]:
+    """What ``inspect`` shows, computed in a worker under the document budget."""
+    from doclint.analysis.sections import describe
+    from doclint.config import find_config
+    from doclint.load import load
+    from doclint.recognise import recognise
+    from doclint.rulepack import load_pack
+
+    doc = load(path)
+    found = find_config(Path(path))  # the user packs of the nearest doclint.toml (their skeletons)
+    pack = load_pack(read_config(found).packs if found else ())
+    rec = recognise(doc, pack)
+    data = {
+        "path": str(path),
+        "format": doc.format,
+        "family": rec.family,
+        "doc_type": rec.doc_type,
+        "stage": "draft" if _looks_like_draft(rec) else "final",
+        "components": rec.as_dict(),
+        "sections": describe(doc, rec, pack),
+    }
+    return data, list(rec.notes)
 
 
 def _looks_like_draft(rec) -> bool:

@@ -17,7 +17,9 @@ from typing import Any
 
 from doclint.errors import ConfigError
 
-STAGES = ("draft", "final")
+# draft: dự thảo (the drafter); final: bản trình ký, the Word file submitted for signing, whose number
+# and day the records office fills in after signing; issued: đã phát hành, the signed and numbered text
+STAGES = ("draft", "final", "issued")
 LEVELS = ("error", "warning", "info")
 
 
@@ -124,7 +126,7 @@ def from_mapping(data: dict[str, Any], base_dir: Path, source: str | None = None
              "per-file-ignores"}  # fmt: skip
     stage = data.get("stage", "draft")
     if stage not in STAGES:
-        raise ConfigError(f"{source}: stage phải là draft hoặc final, không phải {stage!r}")
+        raise ConfigError(f"{source}: stage phải là draft, final hoặc issued, không phải {stage!r}")
     severity = data.get("severity", {})
     for code, level in severity.items():
         if level not in LEVELS:

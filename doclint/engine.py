@@ -30,6 +30,8 @@ class FileResult:
     stage: str = "draft"
     error: LoadError | None = None
     findings: list[Finding] = field(default_factory=list)
+    issuer: str | None = None  # the issuing body as one line (folder reports group by it)
+    suppressed: list[Finding] = field(default_factory=list)  # accepted by a reviewer's comment
     document: Document | None = field(default=None, repr=False)
     recognition: Recognition | None = field(default=None, repr=False)
 
@@ -51,6 +53,8 @@ def resolve_severity(meta: RuleMeta, finding: Finding, config: Config) -> str:
     override = config.severity_for(finding.code)
     if override:
         return override
+    if config.stage in meta.stage_severity:
+        return meta.stage_severity[config.stage]
     if config.stage == "draft" and meta.draft_severity:
         return meta.draft_severity
     return finding.severity or meta.severity
@@ -71,6 +75,8 @@ def run_checks(ctx: Context) -> list[Finding]:
             continue
         try:
             produced = [f for f in fn(ctx) if f.code in active]
+        except MemoryError:  # the worker's memory budget: the whole file gets DOC007
+            raise
         except Exception as exc:  # a crashing check must not take the others down
             where = traceback.extract_tb(exc.__traceback__)[-1]
             findings.append(
@@ -116,6 +122,10 @@ def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -
     rec = recognise(doc, pack)
     ctx = Context(doc=doc, rec=rec, config=config, pack=pack)
     findings = run_checks(ctx)
+    from doclint import places, suppress
+
+    places.describe(findings, doc, rec)
+    findings, suppressed = suppress.split(findings, doc)
     return FileResult(
         path=doc.path,
         format=doc.format,
@@ -123,6 +133,8 @@ def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -
         doc_type=rec.doc_type,
         stage=config.stage,
         findings=findings,
+        issuer=places.issuer_name(rec),
+        suppressed=suppressed,
         document=doc,
         recognition=rec,
     )

@@ -40,6 +40,11 @@ class Finding:
     name: str = ""
     basis: str = ""
     family: str = ""
+    # filled in by the engine from the document, for people (see doclint.places)
+    place: dict | None = None  # where a person finds it: page, heading, n-th paragraph, table cell, part
+    anchor: str | None = None  # the words the finding covers (block text[start:end])
+    context: dict | None = None  # {"text", "start", "end"}: the paragraph around them, span offsets in it
+    suppressed_by: dict | None = None  # {"author", "text"}: the reviewer's comment that accepted it
 
     def message(self, lang: str = "vi") -> str:
         return self.en if lang == "en" else self.vi
@@ -54,4 +59,8 @@ class Finding:
             "location": self.location.as_dict(),
             "excerpt": self.excerpt,
             "suggestion": self.suggestion,
+            # additive in schema v1
+            "place": self.place,
+            "anchor": self.anchor,
+            "context": self.context,
         }

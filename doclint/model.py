@@ -141,6 +141,20 @@ class LoadFacts:
 
 
 @dataclass(slots=True)
+class Comment:
+    """A reviewer's Word comment and the text it covers: from (block, offset) to (block, offset).
+
+    ``start_block``/``end_block`` are None when the commented range lies outside the loaded blocks."""
+
+    text: str
+    author: str = ""
+    start_block: int | None = None
+    start: int = 0
+    end_block: int | None = None
+    end: int = 0
+
+
+@dataclass(slots=True)
 class Document:
     path: str
     format: Literal["docx", "pdf", "txt", "md", "doc"]
@@ -148,6 +162,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     facts: LoadFacts = field(default_factory=LoadFacts)
     metadata: dict[str, str] = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)  # DOCX: the reviewers' comments
 
     @property
     def text(self) -> str:

@@ -89,7 +89,7 @@ def number_key(number: str | None) -> str | None:
     if not number:
         return None
     text = unicodedata.normalize("NFC", number).replace("Ð", "Đ").replace("đ", "Đ")
-    text = re.sub(r"^\s*(số|so)\s*:?\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^\s*+(số|so)\s*+:?\s*+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+", "", text).upper()
     text = re.sub(r"^0+(\d)", r"\1", text)
     return text or None
@@ -193,7 +193,7 @@ _TYPE_CODE = {
     "THÔNG TƯ": "TT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ", "BÁO CÁO": "BC", "TỜ TRÌNH": "TTr",
     "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "LUẬT": "QH", "CÔNG VĂN": "CV",
 }  # fmt: skip
-_NUMBER_LINE = re.compile(r"^\s*(?:Số|SỐ)\s*:?\s*([0-9][^\s,;]*|/[^\s,;]+)")
+_NUMBER_LINE = re.compile(r"^\s*+(?:Số|SỐ)\s*+:?\s*+([0-9][^\s,;]*|/[^\s,;]+)")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
 
@@ -357,6 +357,14 @@ class RefLibrary:
         sha = hashlib.sha256(path.read_bytes()).hexdigest()
         return self.add_document(doc, rec, sha)
 
+    def add_path_guarded(self, path: str | Path) -> RefDoc:
+        """:meth:`add_path` with the loading and recognising in a worker under the document budget
+        (DOC006/DOC007 as a LoadError); only storing runs here."""
+        from doclint.worker_pool import budget_for_path, run_guarded
+
+        doc, rec, sha = run_guarded(prepare, str(path), budget=budget_for_path(path))
+        return self.add_document(doc, rec, sha)
+
     def _delete(self, doc_id: int) -> None:
         self.db.execute("DELETE FROM paras WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
@@ -487,6 +495,18 @@ class RefLibrary:
             ):
                 found[key].append(text_id)
         return {k: v for k, v in found.items() if len(v) <= MAX_POSTINGS}
+
+
+def prepare(path: str) -> tuple[Document, Recognition, str]:
+    """Load and recognise a file for the library (run in a worker by :meth:`RefLibrary.add_path_guarded`)."""
+    from doclint.load import load
+    from doclint.recognise import recognise
+    from doclint.rulepack import load_pack
+
+    doc = load(path)
+    rec = recognise(doc, load_pack())
+    sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return doc, rec, sha
 
 
 def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:

@@ -35,9 +35,11 @@ class RuleMeta:
     example_bad: str = ""
     example_good: str = ""
     fix: str = "none"
-    stages: list[str] = field(default_factory=lambda: ["draft", "final"])
+    stages: list[str] = field(default_factory=lambda: ["draft", "final", "issued"])
     # severity used in the draft stage, for facts a draft may legitimately leave blank
     draft_severity: str | None = None
+    # severity per stage, for facts left blank until a later stage ({draft = "info", final = "info"})
+    stage_severity: dict[str, str] = field(default_factory=dict)
     # rules that only make sense for state administrative documents (NĐ 30)
     nd30_only: bool = True
     formats: list[str] = field(default_factory=list)  # empty: every format
@@ -96,6 +98,9 @@ class RulePack:
             raise ConfigError(f"{path}: mục quy tắc không hợp lệ {entry.get('code')}: {exc}") from exc
         if meta.severity not in ("error", "warning", "info"):
             raise ConfigError(f"{path}: {meta.code}: mức độ không hợp lệ {meta.severity!r}")
+        for stage, level in meta.stage_severity.items():
+            if stage not in ("draft", "final", "issued") or level not in ("error", "warning", "info"):
+                raise ConfigError(f"{path}: {meta.code}: stage_severity không hợp lệ {stage!r} = {level!r}")
         self.rules[meta.code] = meta
 
 

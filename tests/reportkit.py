@@ -257,3 +257,33 @@ def make_seed_docx(path: Path, text_path: Path | None = None) -> Path:
             run.bold = (i // 3) % 5 == 2
     document.save(str(path))
     return path
+
+
+SAMPLES = HERE.parent / "samples"
+UNITS = ["ỦY BAN NHÂN DÂN XÃ LIÊN MINH", "ỦY BAN NHÂN DÂN XÃ ĐẠ HUOAI", "SỞ NỘI VỤ TỈNH LÂM ĐỒNG",
+         "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH", "ỦY BAN NHÂN DÂN PHƯỜNG 3", None]  # fmt: skip
+
+
+def folder_results(n: int = 200, keep_document: bool = True) -> list[FileResult]:
+    """A folder of ``n`` documents for the report tests, made from the samples checked once by the real
+    engine: each copy gets its own path (``don-vi-K/van-ban-NNN.docx``) and issuing unit; every 37th is
+    unreadable. No corpus file is copied anywhere."""
+    import copy
+
+    from doclint.engine import lint_path
+    from doclint.errors import LoadError
+
+    cfg = Config()
+    base = [lint_path(p, cfg, keep_document=keep_document) for p in sorted(SAMPLES.glob("*.docx"))]
+    out: list[FileResult] = []
+    for i in range(n):
+        src = base[i % len(base)]
+        unit = UNITS[i % len(UNITS)]
+        path = str(SAMPLES / f"don-vi-{i % 7}" / f"van-ban-{i + 1:03}.docx")
+        if i % 37 == 36:
+            out.append(FileResult(path=path, format="docx", stage=cfg.stage,
+                                  error=LoadError("DOC001", "Tệp DOCX bị hỏng.", "Broken DOCX.")))  # fmt: skip
+            continue
+        result = replace(src, path=path, issuer=unit, findings=copy.deepcopy(src.findings))
+        out.append(result)
+    return out

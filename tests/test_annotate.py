@@ -314,3 +314,69 @@ def test_real_rules_on_the_samples(tmp_path):
                 )
                 checked += 1
     assert checked > 0
+
+
+def test_annotating_again_replaces_doclints_own_comments(tmp_path):
+    """Re-running on an annotated copy (after partial fixes) does not double the comments; a reviewer's
+    comment stays."""
+    from doclint.config import Config
+    from doclint.engine import lint_path
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "ke-hoach-226-xa-lien-minh.docx"
+    first = tmp_path / "kh.doclint.docx"
+    result = lint_path(sample, Config(), keep_document=True)
+    n = annotate_result(result, first).count
+    # a reviewer adds a comment of their own in the annotated copy
+    import docx
+
+    document = docx.Document(str(first))
+    document.add_comment(document.paragraphs[0].runs[0], text="Xem lại", author="CVP", initials="CVP")
+    document.save(str(first))
+    second = tmp_path / "kh2.docx"
+    report = annotate_result(lint_path(first, Config(), keep_document=True), second)
+    assert report.replaced == n and report.count == n
+    authors = [author for _id, author, _text in comments(second)]
+    assert authors.count("doclint") == n and authors.count("CVP") == 1
+
+
+def test_copy_follows_the_umask_and_never_goes_through_a_link_to_the_input(seed_docx, tmp_path):
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "shared.docx"
+        annotate_docx(seed_docx, out, [])
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    finally:
+        os.umask(old)
+    before = sha(seed_docx)
+    link = tmp_path / "link.docx"
+    link.symlink_to(seed_docx)
+    with pytest.raises(AnnotateError):
+        annotate_docx(seed_docx, link, [])
+    hard = tmp_path / "hard.docx"
+    os.link(seed_docx, hard)
+    with pytest.raises(AnnotateError):
+        annotate_docx(seed_docx, hard, [])
+    assert sha(seed_docx) == before and link.is_symlink()
+
+
+@pytest.mark.slow
+def test_a_doc_is_converted_and_annotated(tmp_path):
+    """Word 97-2003: LibreOffice converts it (as the loader does) and the copy is a .docx."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    from doclint.config import Config
+    from doclint.engine import lint_path
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "loi-quyet-dinh.docx"
+    subprocess.run([soffice, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(sample)],
+                   check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})  # fmt: skip
+    doc = tmp_path / "loi-quyet-dinh.doc"
+    before = sha(doc)
+    result = lint_path(doc, Config(), keep_document=True)
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    report = annotate_result(result, tmp_path / "loi-quyet-dinh.doclint.docx", min_severity="error")
+    assert report.count == errors > 0 and sha(doc) == before
+    assert {author for _id, author, _t in comments(report.output)} == {"doclint"}

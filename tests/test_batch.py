@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from batch_helpers import crashing_lint, hanging_lint, raising_lint
 
-from doclint import batch
+from doclint import batch, worker_pool
 from doclint.batch import BatchStats, check_paths, iter_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -176,7 +176,7 @@ def test_exception_outside_rules_is_doc005(tmp_path: Path, jobs: int) -> None:
 
 
 def test_workers_are_recycled(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(batch, "MAX_TASKS_PER_CHILD", 2)
+    monkeypatch.setattr(worker_pool, "MAX_TASKS_PER_CHILD", 2)
     for n in range(8):
         (tmp_path / f"t{n}.txt").write_text(TEXT.format(n=n), encoding="utf-8")
     stats = BatchStats()

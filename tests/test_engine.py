@@ -8,9 +8,9 @@ import pytest
 
 from doclint import checks
 from doclint.checks import check, registered_codes
-from doclint.config import Config, find_config, read_config
+from doclint.config import Config, ConfigError, find_config, read_config
 from doclint.engine import lint_path
-from doclint.rulepack import load_pack
+from doclint.rulepack import RulePack, load_pack
 
 ROOT = Path(__file__).resolve().parents[1]
 QD = ROOT / "samples" / "loi-quyet-dinh.docx"
@@ -24,7 +24,14 @@ def test_every_check_has_metadata_and_every_rule_a_check() -> None:
     pack = load_pack()
     implemented = registered_codes()
     assert implemented - set(pack.rules) == set(), "checks without metadata"
-    engine_only = {"DOC001", "DOC002", "DOC004", "DOC005", "DOC006"}  # produced by loaders / the engine
+    engine_only = {
+        "DOC001",
+        "DOC002",
+        "DOC004",
+        "DOC005",
+        "DOC006",
+        "DOC007",
+    }  # produced by loaders / the engine
     missing = {c for c in set(pack.rules) - implemented - engine_only}
     assert missing == set(), "rules without a check"
 
@@ -128,7 +135,7 @@ def test_english_messages(run_cli) -> None:
     assert "A number below 10 takes a leading zero" in out
 
 
-@pytest.mark.parametrize("stage,expected", [("draft", "info"), ("final", "error")])
+@pytest.mark.parametrize("stage,expected", [("draft", "info"), ("final", "error"), ("issued", "error")])
 def test_stage(stage: str, expected: str) -> None:
     sample = ROOT / "samples" / "ke-hoach-226-xa-lien-minh.docx"
     found = {f.code: f.severity for f in lint_path(sample, Config(stage=stage)).findings}
@@ -142,3 +149,21 @@ def test_registering_a_check_is_a_plain_function() -> None:
 
     assert "TEST999" in registered_codes()
     checks._CHECKS[:] = [c for c in checks._CHECKS if c[1] is not dummy]
+
+
+def test_stage_issued_from_the_command_line_and_the_config(run_cli, tmp_path: Path) -> None:
+    code, out = run_cli("check", QD, "--stage", "issued", "--select", "NUM004", "--format", "json")
+    assert code != 2, out
+    (tmp_path / "doclint.toml").write_text('stage = "issued"\n')
+    assert read_config(tmp_path / "doclint.toml").stage == "issued"
+
+
+def test_stage_severity_is_validated(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "rules-x.toml").write_text(
+        '[[rule]]\ncode = "XYZ001"\nname = "x"\nfamily = "DOC"\nseverity = "error"\ntitle_vi = "x"\n'
+        'title_en = "x"\nbasis = "x"\nstage_severity = { signed = "info" }\n'
+    )
+    with pytest.raises(ConfigError):
+        RulePack().add_folder(pack)

@@ -51,6 +51,6 @@ def test_statistics_like_ruff():
     assert rows[0][0] == "TXT010" and rows[0][1] == 2 * sum(f.code == "TXT010" for f in seed.findings)
     text = statistics([seed], "vi", kit.config())
     first = text.splitlines()[0].split()
-    assert first[:4] == ["3", "TXT010", "[warning]", "misspelling"]
+    assert first[:5] == ["3", "TXT010", "[cảnh", "báo]", "(1"]
     assert "Lỗi chính tả thường gặp" in text
     assert statistics([FileResult(path="x.txt")]) == ""

@@ -55,7 +55,7 @@ def test_seed_report_is_self_contained_and_counts_match():
         if f.location.block is not None:
             assert f'id="d1-f{i}"' in page
     assert "Không đạt" in page and 'lang="vi"' in page
-    assert "Cần sửa 1 lỗi trước khi trình ký; xem thêm 4 cảnh báo." in page
+    assert "Không đạt: sửa 1 lỗi trước khi trình ký, trước hết HDR001; sau đó xem 4 cảnh báo." in page
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     csp = unescape(csp)
     assert "default-src 'none'" in csp and "sha256-" in csp
@@ -64,7 +64,8 @@ def test_seed_report_is_self_contained_and_counts_match():
 def test_english_interface():
     result = kit.result_for(kit.seed_text_path())
     page = html.render([result], kit.config(), "en", None)
-    assert 'lang="en"' in page and "Findings by component" in page and "Fails" in page
+    assert 'lang="en"' in page and "Findings per rule" not in page and "Fails" in page
+    assert "Summary" in page and "Whole text" in page and "Tổng hợp" not in page
 
 
 def test_highlight_covers_exact_text():
@@ -76,6 +77,17 @@ def test_highlight_covers_exact_text():
         m = re.search(rf'<mark class="hl sev-\w+" data-f="[^"]*" id="d1-f{i}"[^>]*>([^<]*)</mark>', page)
         assert m, f.code
         assert f.excerpt.startswith(m.group(1))
+        # and the list marks the same words in their paragraph
+        item = page.split(f'id="item-d1-f{i}"')[1].split("</li>")[0]
+        assert re.search(r'<mark class="mk sev-\w+">([^<]*)</mark>', item).group(1) == unescape_html(
+            f.excerpt
+        )
+
+
+def unescape_html(text: str) -> str:
+    from html import escape
+
+    return escape(text, quote=True)
 
 
 def test_script_in_document_is_text(tmp_path):
@@ -101,12 +113,49 @@ def test_folder_report(tmp_path):
     clean = FileResult(path=str(tmp_path / "sach.txt"), format="txt", doc_type="CV")
     xss = kit.xss_result(tmp_path)
     page = html.render([seed, broken, clean, xss], kit.config(), "vi", None)
-    assert 'id="summary-table"' in page and "<svg" in page
-    assert page.count('<article class="document"') == 4
+    # the summary first, then one collapsed line per document (details kept in an inert template)
+    assert page.index('id="summary"') < page.index('id="documents"')
+    assert (
+        page.count("<svg") >= 3
+        and "Phát hiện theo quy tắc" in page
+        and "Phát hiện theo cơ quan ban hành" in page
+    )
+    assert (
+        page.count('<details class="doc ') == 4
+        and len(re.findall(r'<template>\s*<div class="doc-body">', page)) == 4
+    )
+    assert '<details class="doc st-fail" id="d1"' in page and " open>" not in page.split('id="documents"')[1]
     assert "Tệp DOCX bị hỏng." in page
     total = sum(len(r.findings) for r in (seed, xss))
     assert f'data-count="{total}"' in page
     assert kit.XSS_SCRIPT not in page
+    # errors are listed before warnings and suggestions in each document
+    body = page.split('id="d1"')[1].split("</template>")[0]
+    positions = [body.find(f'class="group sev-{s}"') for s in ("error", "warning", "info")]
+    assert -1 not in positions and positions == sorted(positions)
+    # no heading is an internal key
+    for key in ("capitalisation", "citation", ">page<", ">family<", "administrative"):
+        assert key not in page, key
+
+
+def test_print_and_phone_rules_are_in_the_page():
+    seed = kit.result_for(kit.seed_text_path())
+    page = html.render([seed, seed], kit.config(), "vi", None)
+    assert "details.doc:not([open])" in page  # printing leaves closed documents out
+    assert "@media (max-width: 640px)" in page and ".toolbar { position: static;" in page
+
+
+def test_local_time_with_its_zone():
+    from datetime import datetime, timedelta, timezone
+
+    from doclint.report import ReportOptions
+
+    seed = kit.result_for(kit.seed_text_path())
+    now = datetime(2026, 11, 30, 2, 5, tzinfo=timezone(timedelta(hours=7)))
+    page = html.render_html([seed], ReportOptions(now=now))
+    assert 'datetime="' in page and "UTC" not in page.split("<footer")[1]
+    text, iso = html._local_time(now)
+    assert iso.endswith(("+07:00", "+00:00")) and "GMT" in text
 
 
 def test_without_document_text_and_with_pages(tmp_path):
@@ -129,3 +178,13 @@ def test_without_document_text_and_with_pages(tmp_path):
     page = html.render([result], kit.config(), "vi", None)
     assert page.count('class="page-sep"') == 1 and ">Trang 2</p>" in page
     assert 'href="#d1-p4">Liên quan: đoạn 4</a>' in page
+
+
+def test_large_folder_without_documents_still_marks_the_words():
+    """Above 60 documents the CLI does not keep the documents: each finding keeps its paragraph."""
+    results = kit.folder_results(70, keep_document=False)
+    page = html.render(results, kit.config(), "vi", None)
+    findings = sum(len(r.findings) for r in results)
+    assert page.count('class="finding sev-') == findings
+    assert page.count('<mark class="mk sev-') >= findings * 0.8  # every finding on words or a paragraph
+    assert 'class="text"' not in page and "Báo cáo nhiều văn bản không kèm toàn văn" not in page

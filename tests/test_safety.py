@@ -35,6 +35,7 @@ def test_renderer_failure_keeps_old_output(run_cli, tmp_path: Path, monkeypatch)
         raise RuntimeError("renderer failed half-way")
 
     monkeypatch.setattr(json_report, "render", broken)
+    monkeypatch.setattr(json_report, "render_json", broken)
     with pytest.raises(RuntimeError):
         run_cli("check", GOOD, "--format", "json", "--output", out)
     assert out.read_text(encoding="utf-8") == OLD

@@ -29,8 +29,15 @@ def test_blank_number_and_day_are_info_in_a_draft(seed_file: Path) -> None:
     assert found["DATE003"] == "info"
 
 
-def test_blank_number_and_day_are_errors_when_final(seed_file: Path) -> None:
+def test_blank_number_and_day_are_info_in_the_text_submitted_for_signing(seed_file: Path) -> None:
+    """Bản trình ký: the records office gives the number and the day after signing (Điều 15.2)."""
     found = codes(lint_path(seed_file, Config(stage="final")))
+    assert found["NUM004"] == "info"
+    assert found["DATE003"] == "info"
+
+
+def test_blank_number_and_day_are_errors_once_issued(seed_file: Path) -> None:
+    found = codes(lint_path(seed_file, Config(stage="issued")))
     assert found["NUM004"] == "error"
     assert found["DATE003"] == "error"
 
@@ -68,6 +75,8 @@ def test_seed_check_json_via_cli(run_cli, seed_path: Path, tmp_path: Path) -> No
     assert code == 0  # only info and warnings in a draft: nothing reaches --fail-on error
     assert data["schema"] == 1 and data["files"][0]["doc_type"] == "KH"
     code, _ = run_cli("check", seed_path, "--stage", "final", "--format", "json", "--output", out)
+    assert code == 0  # submitted for signing: number and day still blank by design
+    code, _ = run_cli("check", seed_path, "--stage", "issued", "--format", "json", "--output", out)
     assert code == 1
 
 

@@ -285,18 +285,24 @@ HYPHEN_NORMATIVE = re.compile(
     rf"(?<![\w/.-])(?P<n>\d{{1,5}})-(?P<y>(?:19|20)\d\d)-(?P<sym>{_CODE}(?:-{_CODE})+)(?![\w/])"
 )
 
-_DATE_NUM = re.compile(
-    r"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:vào\s+)?ngày\s+(?P<d>\d{1,2})\s?(?P<s>[/.-])\s?(?P<m>\d{1,2})"
-    r"\s?(?P=s)\s?(?P<y>\d{4})\b",
-    re.IGNORECASE,
+# Linear time (issue 18): a run of spaces is matched once (possessive ``*+``: "\s*,?\s*" was quadratic
+# on a long run of spaces after a citation). Patterns that are searched start only where a run of
+# spaces starts (``(?<!\s)``), so that searching a long run is linear too (same matches: a match inside
+# a run could always start at its beginning).
+_LEAD = r"\s*+(?:,\s*+)?"
+_DATE_NUM_BODY = (
+    r"(?:được\s++)?(?:ban hành\s++|ký\s++)?(?:vào\s++)?ngày\s++(?P<d>\d{1,2})\s?(?P<s>[/.-])\s?(?P<m>\d{1,2})"
+    r"\s?(?P=s)\s?(?P<y>\d{4})\b"
 )
-_DATE_WORDS = re.compile(
-    r"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:vào\s+)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-    r"\s+năm\s+(?P<y>\d{4})\b",
-    re.IGNORECASE,
+_DATE_WORDS_BODY = (
+    r"(?:được\s++)?(?:ban hành\s++|ký\s++)?(?:vào\s++)?ngày\s++(?P<d>\d{1,2})\s++tháng\s++(?P<m>\d{1,2})"
+    r"\s++năm\s++(?P<y>\d{4})\b"
 )
-_ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do)\s+", re.IGNORECASE)
-_SO = re.compile(r"\s*(?P<so>số|Số|SỐ)?\s*:?\s*$")
+_DATE_NUM = re.compile(_LEAD + _DATE_NUM_BODY, re.IGNORECASE)
+_DATE_WORDS = re.compile(_LEAD + _DATE_WORDS_BODY, re.IGNORECASE)
+_ISSUER_LEAD = re.compile(_LEAD + r"(?:của|do)\s++", re.IGNORECASE)
+_SO = re.compile(r"(?<!\s)\s*+(?P<so>số|Số|SỐ)?\s*+:?\s*+$")
+_SPACE_COMMA = re.compile(_LEAD)
 
 # words that end an issuer name (lower case, as written)
 _ISSUER_STOP = frozenset(
@@ -374,11 +380,13 @@ _TRICH_YEU_START = re.compile(
     r"kiện toàn|bổ sung|điều chỉnh|giao|phân bổ|hủy bỏ|bãi bỏ|bổ nhiệm|thông qua|chấn chỉnh|tăng cường)\b",
     re.IGNORECASE,
 )
+# Searched on a slice that starts at the trích yếu: a match starts only where a run of spaces starts and
+# takes the run at once; the alternatives that needed a space before them look behind for it.
 _TRICH_YEU_STOP = re.compile(
-    r"\s*(?:;|\.(?=\s|$|\")|:|\(|\)|,\s+(?:phù hợp|đồng thời|trong đó|theo đó|nhằm|bảo đảm|đảm bảo|gắn với|"
-    r"đề nghị|yêu cầu|cụ thể|UBND|Ủy ban|Uỷ ban|Sở|Bộ|các cơ quan|và|nay|tiếp tục|trên cơ sở|đề ra)\b|"
-    r"\s+và các\b|\s+và\s+(?=\S+\s+\S+\s+số\b)|\s+(?:như sau|sau đây)\b|\s+thì\b|"
-    r",?\s+(?:đã\s+)?được\s+sửa\s+đổi|\s+hết hiệu lực\b|\s+có hiệu lực\b)",
+    r"(?<!\s)\s*+(?:;|\.(?=\s|$|\")|:|\(|\)|,\s++(?:phù hợp|đồng thời|trong đó|theo đó|nhằm|bảo đảm|đảm bảo|"
+    r"gắn với|đề nghị|yêu cầu|cụ thể|UBND|Ủy ban|Uỷ ban|Sở|Bộ|các cơ quan|và|nay|tiếp tục|trên cơ sở|đề ra)\b|"
+    r"(?<=\s)và các\b|(?<=\s)và\s++(?=\S++\s++\S++\s++số\b)|(?<=\s)(?:như sau|sau đây)\b|(?<=\s)thì\b|"
+    r"(?:,\s++|(?<=\s))(?:đã\s++)?được\s++sửa\s++đổi|(?<=\s)hết hiệu lực\b|(?<=\s)có hiệu lực\b)",
 )
 _ANAPHORA_TAIL = re.compile(
     r"\s+(?P<a>này|nêu trên|nói trên|đã nêu|vừa nêu|trên đây|dẫn trên|kể trên|đã dẫn|đã nêu trên)\b"
@@ -608,13 +616,13 @@ def _starts_type(text: str, pos: int, tables: Tables) -> bool:
 
 
 def _parse_trich_yeu(text: str, pos: int) -> tuple[str, int, int] | None:
-    m = re.compile(r"\s*,?\s*").match(text, pos)
+    m = _SPACE_COMMA.match(text, pos)
     start = m.end() if m else pos
     if not _TRICH_YEU_START.match(text, start):
         return None
     limit = min(len(text), start + 1500)  # a trích yếu is a line, not a page
-    stop = _TRICH_YEU_STOP.search(text, start, limit)
-    end = stop.start() if stop else limit
+    stop = _TRICH_YEU_STOP.search(text[start:limit])  # a slice: the look-behind sees nothing before it
+    end = start + stop.start() if stop else limit
     chunk = text[start:end].rstrip(" ,")
     words = chunk.split()
     if len(words) > 80:
@@ -720,9 +728,9 @@ def _number_mention(text: str, block: int, start: int, end: int, kind: str, m: r
     # the type word (and "số") before the number
     before = text[max(0, start - 60) : start]
     if (
-        re.search(r"(?:^|[;,]\s*)Số\s*:?\s*$", text[:start])
+        re.search(r"(?:^|[;,]\s*+)Số\s*+:?\s*+$", text[:start])
         if start < 40
-        else re.search(r"[;,]\s*Số\s*:?\s*$", text[start - 40 : start])
+        else re.search(r"[;,]\s*+Số\s*+:?\s*+$", text[start - 40 : start])
     ):
         return None  # the document's own "Số: 30/2020/NĐ-CP" (or a list of example numbers), not a citation
     so = _SO.search(before)
@@ -788,7 +796,9 @@ def _number_mention(text: str, block: int, start: int, end: int, kind: str, m: r
 
 def _looks_like_code(parts: list[str]) -> bool:
     """``UBND-VX``, ``SNV-TCBC``: upper-case groups of a state ký hiệu."""
-    return all(re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]*[a-z]?[A-ZĐ0-9]*", p) for p in parts) and len(parts[0]) >= 2
+    return (
+        all(re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]*+(?:[a-z][A-ZĐ0-9]*+)?", p) for p in parts) and len(parts[0]) >= 2
+    )
 
 
 def _parse_tail(text: str, mention: Mention, tables: Tables) -> None:
@@ -939,7 +949,7 @@ def _own_keys(rec: Recognition | None, tables: Tables) -> set[str]:
     """Keys of the document's own number ("Số: 42/2025/QĐ-TTg"), to tell self-references from citations."""
     if rec is None or rec.number is None:
         return set()
-    text = re.sub(r"^\s*Số\s*:?\s*", "", rec.number.text)
+    text = re.sub(r"^\s*+Số\s*+:?\s*+", "", rec.number.text)
     return {m.key for m in extract_block("Quyết định số " + text, 0, tables) if m.key}
 
 

@@ -587,7 +587,7 @@ def _mark_empty(result: SectionsResult, scope: list[Line], stage: str) -> None:
             if colon < 0:
                 continue
             value = hit.text[colon + 1 :]
-            blank = not value.strip() or (stage == "final" and PLACEHOLDER.match(value))
+            blank = not value.strip() or (stage != "draft" and PLACEHOLDER.match(value))
             if not blank:
                 continue
             following = [ln for ln in scope if (ln.block, ln.start) > (hit.block, hit.start)]

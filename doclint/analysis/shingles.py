@@ -60,7 +60,7 @@ _ISSUERS = (
 )
 _CITATION = re.compile(
     rf"\b(?:{_CIT_TYPES})\s+(?:số\s+)?(\d[\w/.\-]*[\w])"
-    rf"(?:\s*,?\s*ngày\s+\d{{1,2}}/\d{{1,2}}/\d{{4}})?(?:\s+(?:của\s+)?(?:{_ISSUERS})\b)?"
+    rf"(?:\s*+(?:,\s*+)?ngày\s+\d{{1,2}}/\d{{1,2}}/\d{{4}})?(?:\s+(?:của\s+)?(?:{_ISSUERS})\b)?"
 )
 
 _DOC_TYPES = (

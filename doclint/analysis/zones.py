@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 
 # header | title | can_cu | body | recipients | luu | signature | appendix
 _RECIPIENTS = re.compile(r"^\s*Nơi nhận\s*:?", re.IGNORECASE)
-_LUU = re.compile(r"^\s*[-–+]?\s*Lưu\s*:", re.IGNORECASE)
+_LUU = re.compile(r"^\s*+[-–+]?\s*+Lưu\s*+:", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^\s*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L)\s*\S")
 _ITEM = re.compile(r"^\s*[-–+•*]\s*\S")
-_NUMBER_LINE = re.compile(r"^\s*Số\s*:?\s*\S*/")
+_NUMBER_LINE = re.compile(r"^\s*+Số\s*+:?\s*+\S*/")
 _TITLE_WORDS = re.compile(r"^[A-ZĐÀ-Ỹ ]{4,40}$")
 
 

@@ -34,7 +34,7 @@ _DEF_COLON = re.compile(
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # "Ủy ban nhân dân (UBND)", "(sau đây gọi tắt là UBND)", "(viết tắt là CNTT)"
 _DEF_PAREN = re.compile(
-    r"\(\s*(?:sau đây\s+)?(?:được\s+)?(?:gọi|viết)?\s*(?:tắt\s+)?(?:là\s*)?[:]?\s*[\"“]?"
+    r"\(\s*+(?:sau đây\s++)?(?:được\s++)?(?:gọi|viết)?\s*+(?:tắt\s++)?(?:là\s*+)?[:]?\s*+[\"“]?"
     r"(?P<abbr>[A-ZĐ][A-Za-zĐđ0-9]*[A-ZĐ][A-Za-zĐđ0-9]*)[\"”]?\s*\)"
 )
 # "- UBND: Ủy ban nhân dân" / "UBND là Ủy ban nhân dân" (a list of abbreviations)

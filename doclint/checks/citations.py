@@ -158,7 +158,7 @@ def _reference_mention(doc: CitedDocument) -> Mention:
 # amending, repealing and transitional clauses and the enacting formula cite the document in full
 _REPEAL = re.compile(
     r"hết hiệu lực|bãi bỏ|thay thế|kèm theo|sửa đổi|bổ sung|tiếp tục thực hiện|"
-    r"\bban hành (?:Nghị định|Quyết định|Thông tư|Nghị quyết)\b(?!\s+số)",
+    r"\bban hành (?:Nghị định|Quyết định|Thông tư|Nghị quyết)\b(?!\s++số)",
     re.IGNORECASE,
 )
 
@@ -176,7 +176,7 @@ def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
             continue
         before = ctx.doc.blocks[m.block].text[max(0, m.start - 200) : m.start]
         if re.search(r"đề nghị", before, re.IGNORECASE) or re.search(
-            r"sửa đổi,?\s*bổ sung\s*(?:bởi|tại|theo)?\s*$", before, re.IGNORECASE
+            r"sửa đổi,?\s*+bổ sung\s*+(?:bởi|tại|theo)?\s*+$", before, re.IGNORECASE
         ):
             continue  # "Theo đề nghị của ... tại Tờ trình số ..." (Mẫu 1.4), "được sửa đổi, bổ sung bởi ..."
         type_word = (m.type_word or "").lower()

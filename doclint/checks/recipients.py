@@ -12,7 +12,7 @@ from doclint.recognise.lines import fold
 from doclint.recognise.patterns import LUU
 
 DASHES = ("-", "–", "—", "+", "•", "*")
-LUU_OK = re.compile(r"^-\s?Lưu\s?:\s?VT\b.*\.\s*(\S+)?\s*$")
+LUU_OK = re.compile(r"^-\s?Lưu\s?:\s?VT\b.*\.\s*+(\S++)?\s*+$")
 
 
 def _items(ctx):
@@ -127,14 +127,14 @@ def luu_line(ctx) -> Iterator[Finding]:
     if not re.search(r"\bVT\b", text):
         problems_vi.append("thiếu “VT” (văn thư)")
         problems_en.append("no “VT” (records office)")
-    if not re.search(r"\.\s*(\S+)?\s*$", text):
+    if not re.search(r"\.\s*+(\S++)?\s*+$", text):
         problems_vi.append("phải kết thúc bằng dấu chấm")
         problems_en.append("must end with a full stop")
     if not problems_vi:
         problems_vi.append("sai thứ tự: “Lưu: VT, <đơn vị>.”")
         problems_en.append("wrong order: “Lưu: VT, <unit>.”")
-    units = re.sub(r"^[-–\s]*Lưu\s*:?\s*", "", text).rstrip(" .;")
-    units = re.sub(r"^VT\s*,?\s*", "", units)
+    units = re.sub(r"^[-–\s]*+Lưu\s*+:?\s*+", "", text).rstrip(" .;")
+    units = re.sub(r"^VT\s*+(?:,\s*+)?", "", units)
     suggestion = f"- Lưu: VT{', ' + units if units else ''}."
     yield at(
         "RCPT003",

@@ -292,7 +292,7 @@ _ADDRESSEE = re.compile(
 _CITED = re.compile(
     r"\b(?:Kết luận|Quyết định|Nghị định|Chỉ thị|Kế hoạch|Thông tư|Nghị quyết|Quy định|Công văn|Hướng dẫn|"
     r"Luật|Thông báo|Chương trình|Công điện|Văn bản)\s+(?:số\s+)?[\w./\-]*\d[\w./\-]*"
-    r"(?:\s*,?\s*ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+    r"(?:\s*+(?:,\s*+)?ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
     r"(?:\s+của\s+[^,;.:]{0,80})?"
 )
 _OWNER_WORDS = re.compile(r"\b(chủ trì|giao cho|giao\s+(?:[A-ZĐ]|các)|do\s+[A-ZĐ][^,.;]{0,60}thực hiện)")

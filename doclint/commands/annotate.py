@@ -20,13 +20,19 @@ def register(app: typer.Typer) -> None:
         stage: Annotated[str | None, typer.Option(help="draft (dự thảo) hoặc final (trình ký).")] = None,
         lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
         config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
+        min_severity: Annotated[
+            str,
+            typer.Option(
+                "--min-severity", help="Chỉ chú thích từ mức này: error, warning hoặc info (mặc định)."
+            ),
+        ] = "info",
     ) -> None:
         """Ghi bản sao DOCX có chú thích (comment) của doclint tại đúng chỗ sai."""
-        from doclint.annotate import AnnotateError, annotate_result, default_output, require_docx
+        from doclint.annotate import AnnotateError, AnnotateReport, default_output, require_docx
         from doclint.batch import config_for
         from doclint.config import STAGES, ConfigError, read_config, split_codes
-        from doclint.engine import lint_path
         from doclint.errors import LoadError
+        from doclint.worker_pool import Budget, run_guarded
 
         def fail(message: str) -> typer.Exit:
             typer.echo(f"doclint: {message}", err=True)
@@ -36,10 +42,12 @@ def register(app: typer.Typer) -> None:
             raise fail(f"--stage phải là draft hoặc final, không phải {stage!r}")
         if lang is not None and lang not in ("vi", "en"):
             raise fail(f"--lang phải là vi hoặc en, không phải {lang!r}")
+        if min_severity not in ("error", "warning", "info"):
+            raise fail(f"--min-severity phải là error, warning hoặc info, không phải {min_severity!r}")
         if not path.is_file():
             raise fail(f"không tìm thấy tệp {path}")
         try:
-            require_docx(path)
+            require_docx(path, allow_doc=True)
         except AnnotateError as exc:
             raise fail(exc.message(lang or "vi")) from exc
         out = output or default_output(path)
@@ -50,15 +58,31 @@ def register(app: typer.Typer) -> None:
         except ConfigError as exc:
             raise fail(str(exc)) from exc
         out_lang = lang or cfg.lang
-        result = lint_path(path, cfg, keep_document=True)
-        if result.error is not None:
-            raise fail(f"{path}: {result.error.code} {result.error.message(out_lang)}")
-        try:
-            report = annotate_result(result, out, out_lang)
+        try:  # loading, checking and writing the copy all run in a worker under the document budget
+            error, count, exact, replaced = run_guarded(_lint_and_annotate, path, cfg, out, out_lang, min_severity,
+                                                        budget=Budget.from_config(cfg))  # fmt: skip
         except (AnnotateError, LoadError) as exc:
             raise fail(exc.message(out_lang)) from exc
-        exact = sum(1 for c in report.comments if c.exact)
+        except ConfigError as exc:
+            raise fail(str(exc)) from exc
+        if error is not None:
+            raise fail(f"{path}: {error.code} {error.message(out_lang)}")
+        report = AnnotateReport(output=out)
         if out_lang == "en":
-            typer.echo(f"{report.output}: {report.count} comments ({exact} on the exact words)")
+            again = f"; replaced {replaced} from an earlier run" if replaced else ""
+            typer.echo(f"{report.output}: {count} comments ({exact} on the exact words{again})")
         else:
-            typer.echo(f"{report.output}: {report.count} chú thích ({exact} gắn đúng vào chữ sai)")
+            again = f"; thay {replaced} chú thích cũ của doclint" if replaced else ""
+            typer.echo(f"{report.output}: {count} chú thích ({exact} gắn đúng vào chữ sai{again})")
+
+
+def _lint_and_annotate(path: Path, cfg, out: Path, lang: str, min_severity: str = "info"):
+    """In the worker: (the load error or None, comments written, on the exact words, old ones replaced)."""
+    from doclint.annotate import annotate_result
+    from doclint.engine import lint_path
+
+    result = lint_path(path, cfg, keep_document=True)
+    if result.error is not None:
+        return result.error, 0, 0, 0
+    report = annotate_result(result, out, lang, min_severity)
+    return None, report.count, sum(1 for c in report.comments if c.exact), report.replaced

@@ -105,14 +105,19 @@ def register(app: typer.Typer) -> None:
         lang: Annotated[str, typer.Option("--lang", help="vi | en")] = "vi",
     ) -> None:
         """Bảng các văn bản được viện dẫn: loại, số/ký hiệu, ngày, cơ quan ban hành, trích yếu, vị trí."""
+        from doclint.config import ConfigError
         from doclint.errors import LoadError
+        from doclint.worker_pool import budget_for_path, run_guarded
 
         if format not in ("text", "json"):
             typer.echo(f"doclint: định dạng không hỗ trợ: {format}", err=True)
             raise typer.Exit(2)
-        try:
-            out = run(file, format, lang)
+        try:  # in a worker under the document budget (time, memory)
+            out = run_guarded(run, str(file), format, lang, budget=budget_for_path(file))
         except LoadError as err:
-            typer.echo(f"doclint: {file}: {err.vi if lang != 'en' else err.en}", err=True)
+            typer.echo(f"doclint: {file}: {err.code} {err.vi if lang != 'en' else err.en}", err=True)
+            raise typer.Exit(2) from err
+        except ConfigError as err:
+            typer.echo(f"doclint: {err}", err=True)
             raise typer.Exit(2) from err
         typer.echo(out, nl=False)

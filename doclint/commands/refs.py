@@ -52,7 +52,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Thêm văn bản vào thư viện (DOCX, PDF, DOC, văn bản thuần); thêm lại một tệp thì cập nhật."""
         from doclint.batch import iter_files
-        from doclint.errors import LoadError
+        from doclint.errors import ConfigError, LoadError
         from doclint.refs import RefLibrary
 
         path = db_path(refs_db, config)
@@ -66,11 +66,13 @@ def register(app: typer.Typer) -> None:
         failed = 0
         for file in files:
             try:
-                doc = lib.add_path(file)
+                doc = lib.add_path_guarded(file)
             except LoadError as err:
                 failed += 1
                 typer.echo(f"{file}: {err.code} {err.vi}", err=True)
                 continue
+            except ConfigError as err:
+                raise _fail(str(err)) from err
             except OSError as err:
                 failed += 1
                 typer.echo(f"{file}: {err}", err=True)

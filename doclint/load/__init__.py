@@ -53,8 +53,8 @@ def load(path: str | Path) -> Document:
         return getattr(module, func_name)(path)
     except LoadError:
         raise
-    except MemoryError as exc:
-        raise LoadError("DOC001", "Tệp quá lớn để xử lý.", "File too large to process.") from exc
+    except MemoryError:  # past the worker's memory budget: DOC007, decided by the worker
+        raise
     except Exception as exc:  # any library failure on a broken file is a DOC001, not a crash
         raise LoadError(
             "DOC001",

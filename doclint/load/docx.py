@@ -7,10 +7,11 @@ several times slower on large files. python-docx is used where it is good (writi
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path, PurePosixPath
 
@@ -18,9 +19,11 @@ from lxml import etree
 
 from doclint.errors import LoadError
 from doclint.load.guard import open_zip, read_part
-from doclint.load.numbering import Numbering
+from doclint.load.numbering import Numbering, _int
+from doclint.load.text import bounded_marks
 from doclint.model import (
     Block,
+    Comment,
     Document,
     HeaderFooter,
     LoadFacts,
@@ -46,6 +49,8 @@ def q(tag: str) -> str:
 
 
 TWIP_MM = 25.4 / 1440
+MAX_STYLE_DEPTH = 64  # styles inherit a handful of levels; a 20,000-long chain is crafted
+MAX_TEXTBOX_DEPTH = 8  # text boxes inside text boxes: Word draws two or three levels
 LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
 PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
@@ -162,8 +167,10 @@ def read_rpr(rpr: etree._Element | None) -> RProps | None:
         props.ascii_theme = fonts.get(q("asciiTheme"))
         props.hansi_theme = fonts.get(q("hAnsiTheme"))
     size = rpr.find(q("sz"))
-    if size is not None and size.get(q("val"), "").replace(".", "", 1).isdigit():
-        props.size = float(size.get(q("val"))) / 2
+    if size is not None:
+        value = _finite(size.get(q("val")))
+        if value is not None and 0 < value <= 3276:  # half-points; Word's largest size is 1638 pt
+            props.size = value / 2
     props.bold = on_off(rpr.find(q("b")))
     props.italic = on_off(rpr.find(q("i")))
     props.caps = on_off(rpr.find(q("caps")))
@@ -183,13 +190,18 @@ def read_rpr(rpr: etree._Element | None) -> RProps | None:
 def _twips(el: etree._Element | None, attr: str) -> float | None:
     if el is None:
         return None
-    raw = el.get(q(attr))
-    if raw is None:
+    return _finite(el.get(q(attr)))
+
+
+def _finite(raw: str | None, bound: float = 1e7) -> float | None:
+    """A number attribute, or None for anything else: 'inf', 'nan', '1e400', '²', past ``bound``."""
+    if raw is None or len(raw) > 32:
         return None
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError:
         return None
+    return value if math.isfinite(value) and abs(value) <= bound else None
 
 
 def read_ppr(ppr: etree._Element | None) -> PProps | None:
@@ -215,8 +227,9 @@ def read_ppr(ppr: etree._Element | None) -> PProps | None:
     if num is not None:
         ilvl, num_id = num.find(q("ilvl")), num.find(q("numId"))
         props.num_id = num_id.get(q("val")) if num_id is not None else None
-        if ilvl is not None and (ilvl.get(q("val")) or "").isdigit():
-            props.ilvl = int(ilvl.get(q("val")))
+        value = _int(ilvl.get(q("val"))) if ilvl is not None else None
+        if value is not None and value >= 0:
+            props.ilvl = value  # past Word's nine levels: no label (numbering.MAX_LEVEL)
     bdr = ppr.find(f"{q('pBdr')}/{q('bottom')}")
     if bdr is not None:
         props.bottom_border = bdr.get(q("val")) not in (None, "nil", "none")
@@ -267,9 +280,10 @@ class Styles:
     _pcache: dict[str, PProps] = field(default_factory=dict)
 
     def chain(self, style_id: str | None) -> list[Style]:
+        """The ``basedOn`` chain, base first: a cycle ends it, and so does ``MAX_STYLE_DEPTH``."""
         out: list[Style] = []
         seen: set[str] = set()
-        while style_id and style_id in self.styles and style_id not in seen:
+        while style_id and style_id in self.styles and style_id not in seen and len(out) < MAX_STYLE_DEPTH:
             seen.add(style_id)
             style = self.styles[style_id]
             out.append(style)
@@ -411,6 +425,7 @@ class _Para:
     has_page_field: bool = False
     has_numpages_field: bool = False
     textboxes: list[etree._Element] = field(default_factory=list)
+    comment_marks: list[tuple[str, bool, int]] = field(default_factory=list)  # (id, is_start, offset)
 
 
 class DocxReader:
@@ -441,6 +456,12 @@ class DocxReader:
         self.section_index = 0
         self.section_first_block = 0
         self.section_has_table = False
+        self.box_depth = 0
+        self.deep_boxes = False
+        self._headers: dict[str, HeaderFooter] = {}
+        # reviewers' comments: id -> [(block, offset) of the start, of the end]
+        self.comment_ranges: dict[str, list[tuple[int, int] | None]] = {}
+        self._comment_pending: list[str] = []  # starts seen in a paragraph that made no block
 
     # -- formatting
     def run_format(self, para_style: str | None, run: etree._Element) -> tuple[RunFormat, bool]:
@@ -525,6 +546,10 @@ class DocxReader:
                 choice = child.find(f"{{{MC}}}Choice")
                 if choice is not None:
                     self.collect(choice, para, para_style)
+            elif tag in (q("commentRangeStart"), q("commentRangeEnd")):
+                para.comment_marks.append(
+                    (child.get(q("id"), ""), tag == q("commentRangeStart"), para.length)
+                )
             # w:del, w:moveFrom, bookmarks, proofErr... carry no visible text
 
     def _note_field(self, instr: str, para: _Para) -> None:
@@ -575,7 +600,7 @@ class DocxReader:
                 self._find_textboxes(child, para)
         if hidden or not pieces:
             return
-        raw = "".join(pieces)
+        raw = bounded_marks("".join(pieces))
         text = unicodedata.normalize("NFC", raw)
         if text != raw:
             para.non_nfc = True
@@ -636,13 +661,67 @@ class DocxReader:
                     table=table,
                 )
             )
+        if para.comment_marks or self._comment_pending:
+            self._place_comment_marks(para, len(self.blocks) - 1 if (stripped or label) else None)
         ppr = p.find(q("pPr"))
-        for box in para.textboxes:
-            for inner in box.iter(q("p")):
-                self.add_paragraph(inner, kind="textbox")
+        if para.textboxes and self.box_depth >= MAX_TEXTBOX_DEPTH:
+            if not self.deep_boxes:
+                self.deep_boxes = True
+                self.facts.warnings.append(
+                    f"Hộp văn bản lồng nhau quá {MAX_TEXTBOX_DEPTH} cấp: phần lồng sâu hơn không được đọc."
+                )
+        elif para.textboxes:
+            self.box_depth += 1
+            try:
+                for box in para.textboxes:
+                    for inner in box.iter(q("p")):
+                        # each paragraph once: those of a box inside this box are read with that box
+                        if next(inner.iterancestors(q("txbxContent")), None) is box:
+                            self.add_paragraph(inner, kind="textbox")
+            finally:
+                self.box_depth -= 1
         self.page += para.page_breaks
         if ppr is not None and ppr.find(q("sectPr")) is not None:
             self.close_section(ppr.find(q("sectPr")))
+
+    def _place_comment_marks(self, para: _Para, block: int | None) -> None:
+        """Comment ranges in block coordinates; a mark in a paragraph that made no block moves to the
+        start of the next block (a start) or the end of the previous one (an end)."""
+        if block is not None:
+            for cid in self._comment_pending:
+                self.comment_ranges.setdefault(cid, [None, None])[0] = (block, 0)
+            self._comment_pending.clear()
+        for cid, is_start, offset in para.comment_marks:
+            span = self.comment_ranges.setdefault(cid, [None, None])
+            if block is not None:
+                span[0 if is_start else 1] = (block, offset)
+            elif is_start:
+                self._comment_pending.append(cid)
+            elif self.blocks:
+                span[1] = (len(self.blocks) - 1, len(self.blocks[-1].text))
+
+    def read_comments(self) -> list[Comment]:
+        """The comments part (author, text) joined with the ranges seen in the body."""
+        part = next((target for rtype, target in self.rels.values() if rtype.endswith("/comments")), None)
+        root = self.pkg.xml(part) if part else None
+        if root is None:
+            return []
+        out: list[Comment] = []
+        for el in root.iter(q("comment")):
+            texts = ["".join(t.text or "" for t in p.iter(q("t"))) for p in el.iter(q("p"))]
+            span = self.comment_ranges.get(el.get(q("id"), ""), [None, None])
+            start, end = span[0], span[1] or span[0]
+            out.append(
+                Comment(
+                    text=unicodedata.normalize("NFC", "\n".join(texts).strip()),
+                    author=el.get(q("author"), ""),
+                    start_block=start[0] if start else None,
+                    start=start[1] if start else 0,
+                    end_block=end[0] if end else None,
+                    end=end[1] if end else 0,
+                )
+            )
+        return out
 
     def add_table(self, tbl: etree._Element, nested: bool = False) -> None:
         self.section_has_table = True
@@ -657,8 +736,9 @@ class DocxReader:
                 span = 1
                 if tcpr is not None:
                     gs = tcpr.find(q("gridSpan"))
-                    if gs is not None and (gs.get(q("val")) or "").isdigit():
-                        span = int(gs.get(q("val")))
+                    value = _int(gs.get(q("val"))) if gs is not None else None
+                    if value is not None and value > 0:
+                        span = min(value, 63)  # Word's largest table has 63 columns
                 pos = TablePosition(
                     table=index, row=r_i, col=col, n_rows=len(rows), n_cols=n_cols, nested=nested
                 )
@@ -726,6 +806,13 @@ class DocxReader:
         self.section_has_table = False
 
     def read_header(self, part: str, kind: str, variant: str) -> HeaderFooter:
+        """Each header/footer part is parsed once, however many sections refer to it."""
+        known = self._headers.get(part)
+        if known is None:
+            known = self._headers[part] = self._read_header(part, kind, variant)
+        return replace(known, kind=kind, variant=variant)  # type: ignore[arg-type]
+
+    def _read_header(self, part: str, kind: str, variant: str) -> HeaderFooter:
         root = self.pkg.xml(part)
         hf = HeaderFooter(kind=kind, variant=variant, text="")  # type: ignore[arg-type]
         if root is None:
@@ -815,6 +902,7 @@ def load_docx(path: Path) -> Document:
             sections=reader.sections,
             facts=facts,
             metadata=_read_core(pkg),
+            comments=reader.read_comments(),
         )
     finally:
         archive.close()

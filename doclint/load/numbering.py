@@ -10,6 +10,28 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+# Word's own bounds: nine list levels (0–8), a start value of at most 32767, a level text of a few
+# dozen characters. A file past them is crafted: the value is clamped (or the level ignored), never
+# allowed to build a 3.8 G-character label or loop 300 M times per paragraph.
+MAX_LEVEL = 8
+MAX_START = 32_767
+MAX_LEVEL_TEXT = 256
+MAX_LABEL = 64  # characters of one formatted number ("aaaa…" for letters past 26 × 64)
+
+
+def _int(value: str | None, default: int | None = None) -> int | None:
+    """An OOXML decimal attribute, or ``default`` for anything else ('NaN', '0x10', '3.4e38', '²')."""
+    text = (value or "").strip()
+    digits = text[1:] if text[:1] in "+-" else text
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 12:
+        return default
+    return int(text)
+
+
+def _start(value: str | None) -> int | None:
+    number = _int(value)
+    return None if number is None else min(max(number, 0), MAX_START)
+
 
 @dataclass
 class Level:
@@ -32,10 +54,12 @@ def to_roman(n: int) -> str:
 def to_letter(n: int) -> str:
     n = max(n, 1)
     letter = chr(ord("a") + (n - 1) % 26)
-    return letter * ((n - 1) // 26 + 1)
+    return letter * min((n - 1) // 26 + 1, MAX_LABEL)
 
 
 def format_number(n: int, fmt: str) -> str:
+    if n > 10 * MAX_START and fmt in ("lowerRoman", "upperRoman"):
+        fmt = "decimal"  # a roman numeral of a million M's is no label
     if fmt == "lowerLetter":
         return to_letter(n)
     if fmt == "upperLetter":
@@ -63,17 +87,20 @@ class Numbering:
         for abstract in root.iter(w("abstractNum")):
             levels: dict[int, Level] = {}
             for lvl in abstract.findall(w("lvl")):
-                ilvl = int(lvl.get(w("ilvl"), "0") or 0)
+                ilvl = _int(lvl.get(w("ilvl"), "0") or "0")
+                if ilvl is None or not 0 <= ilvl <= MAX_LEVEL:
+                    continue  # Word has nine levels; another one is never drawn
                 level = Level()
                 start = lvl.find(w("start"))
-                if start is not None and (start.get(w("val")) or "").lstrip("-").isdigit():
-                    level.start = int(start.get(w("val")))
+                value = _start(start.get(w("val"))) if start is not None else None
+                if value is not None:
+                    level.start = value
                 fmt = lvl.find(w("numFmt"))
                 if fmt is not None:
-                    level.fmt = fmt.get(w("val"), "decimal")
+                    level.fmt = (fmt.get(w("val"), "decimal") or "decimal")[:40]
                 text = lvl.find(w("lvlText"))
                 if text is not None:
-                    level.text = text.get(w("val"), "")
+                    level.text = (text.get(w("val"), "") or "")[:MAX_LEVEL_TEXT]
                 levels[ilvl] = level
             self.abstract[abstract.get(w("abstractNumId"), "")] = levels
         for num in root.iter(w("num")):
@@ -81,8 +108,10 @@ class Numbering:
             overrides: dict[int, int] = {}
             for ov in num.findall(w("lvlOverride")):
                 so = ov.find(w("startOverride"))
-                if so is not None and (so.get(w("val")) or "").isdigit():
-                    overrides[int(ov.get(w("ilvl"), "0"))] = int(so.get(w("val")))
+                value = _start(so.get(w("val"))) if so is not None else None
+                ilvl = _int(ov.get(w("ilvl"), "0") or "0")
+                if value is not None and ilvl is not None and 0 <= ilvl <= MAX_LEVEL:
+                    overrides[ilvl] = value
             if ref is not None:
                 self.nums[num.get(w("numId"), "")] = (ref.get(w("val"), ""), overrides)
 
@@ -91,7 +120,7 @@ class Numbering:
             return None
         abstract_id, overrides = self.nums[num_id]
         levels = self.abstract.get(abstract_id, {})
-        if ilvl not in levels:
+        if ilvl not in levels:  # also every ilvl outside 0–8: such levels are never stored
             return None
         counters = self.counters.setdefault(num_id, {})
         start = overrides.get(ilvl, levels[ilvl].start)

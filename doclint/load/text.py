@@ -11,6 +11,36 @@ from doclint.errors import LoadError
 from doclint.model import Block, Document, LoadFacts
 
 ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
+# A paragraph longer than this is not a paragraph a drafter wrote: a text glued into one line (or a
+# file with no line breaks) is cut into blocks of at most this many characters, at a space where there
+# is one, so that no check ever works on a multi-megabyte string.
+MAX_BLOCK_CHARS = 20_000
+MAX_MARKS = 30  # Unicode's stream-safe limit on combining marks after one base character
+_TAIL = 200  # how much of the previous paragraph decides whether the next line continues it
+_MARK_RUN = re.compile(
+    rf"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{{{MAX_MARKS + 1},}}"
+)
+
+
+def bounded_marks(text: str) -> str:
+    """At most ``MAX_MARKS`` combining marks in a row (NFC is quadratic in CPython on longer runs,
+    and no Vietnamese letter carries more than two)."""
+    if len(text) <= MAX_MARKS:
+        return text
+    return _MARK_RUN.sub(lambda m: m.group()[:MAX_MARKS], text)
+
+
+def split_long(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, cut after a space where possible."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind(" ", limit // 2, limit)
+        cut = cut + 1 if cut > 0 else limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    if text:
+        pieces.append(text)
+    return pieces
 
 
 def decode(raw: bytes) -> str:
@@ -32,14 +62,18 @@ def decode(raw: bytes) -> str:
 _ITEM_START = re.compile(r"^[a-zđ][)\]]|^[a-zđ]\.\s|^(?:ngày|tháng|năm)\b")
 
 
-_DATE_OPEN = re.compile(r"ngày\b(?!.*năm\s*\d{4}\s*$)")
-_DATE_PIECE = re.compile(r"^(?:\d{1,4}|tháng|năm|tháng\s+\d{1,2}|năm\s+\d{1,4})$")
-_OPEN_END = re.compile(r"(?:^|\s)(?:[Ss]ố\s*:?|ngày|tháng|năm)$")
+_DATE_OPEN = re.compile(rf"ngày\b(?!.{{0,{_TAIL}}}năm\s{{0,40}}\d{{4}}\s{{0,40}}$)")
+_DATE_PIECE = re.compile(r"^(?:\d{1,4}|tháng|năm|tháng\s{1,40}\d{1,2}|năm\s{1,40}\d{1,4})$")
+_OPEN_END = re.compile(r"(?:^|\s)(?:[Ss]ố\s{0,40}:?|ngày|tháng|năm)$")
 
 
 def _continues(previous: str, line: str) -> bool:
     """A line that starts in lower case after one with no closing punctuation continues it; so does
-    the rest of a header field broken after "Số:" or "ngày" by a flattening tool."""
+    the rest of a header field broken after "Số:" or "ngày" by a flattening tool. Only the end of the
+    previous paragraph is looked at (gluing stays linear), and never past ``MAX_BLOCK_CHARS``."""
+    if len(previous) + len(line) >= MAX_BLOCK_CHARS:
+        return False
+    previous = previous[-_TAIL:]
     if _OPEN_END.search(previous.rstrip()):
         return True
     if _DATE_OPEN.search(previous) and _DATE_PIECE.match(line):
@@ -64,7 +98,7 @@ def load_text(path: Path) -> Document:
             stripped = stripped.lstrip("#").strip() or stripped
         if not stripped:
             continue
-        normal = unicodedata.normalize("NFC", stripped)
+        normal = unicodedata.normalize("NFC", bounded_marks(stripped))
         if normal != stripped:
             facts.non_nfc_blocks += 1
             facts.non_nfc_where.append(
@@ -72,10 +106,12 @@ def load_text(path: Path) -> Document:
             )
         if blocks and _continues(blocks[-1].text, normal):
             # a sentence broken by a page break or a hard wrap: one paragraph, as the author meant
-            glue = "" if blocks[-1].text[-1:].isdigit() and normal.isdigit() and _DATE_OPEN.search(
-                blocks[-1].text) and re.search(r"năm\s*\d{1,3}$", blocks[-1].text) else " "  # fmt: skip
+            tail = blocks[-1].text[-_TAIL:]
+            glue = "" if tail[-1:].isdigit() and normal.isdigit() and _DATE_OPEN.search(
+                tail) and re.search(r"năm\s{0,40}\d{1,3}$", tail) else " "  # fmt: skip
             blocks[-1].text = f"{blocks[-1].text}{glue}{normal}"
             continue
-        blocks.append(Block(index=len(blocks), text=normal))
+        for piece in split_long(normal):
+            blocks.append(Block(index=len(blocks), text=piece))
     return Document(path=str(path), format="md" if path.suffix.lower() == ".md" else "txt",
                     blocks=blocks, facts=facts)  # fmt: skip

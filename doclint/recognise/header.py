@@ -35,7 +35,7 @@ ORG_HEADS = (
 # a parent line names a locality-level body: "UBND TỈNH LÂM ĐỒNG", "ỦY BAN NHÂN DÂN TỈNH X", "BỘ NỘI VỤ"
 PARENT_HINT = re.compile(
     r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|BỘ|TỔNG CỤC|CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ|TỈNH ỦY|TỈNH UỶ)\b.*"
-    r"(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|HUYỆN|QUẬN|THỊ XÃ|ĐẶC KHU|\bBỘ\b|CỤC|CHÍNH PHỦ|.{3,})$"
+    r"(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|HUYỆN|QUẬN|THỊ XÃ|ĐẶC KHU|\bBỘ\b|CỤC|CHÍNH PHỦ|.{3})$"  # .{3}: linear, same test (issue 18)
 )
 LOCALITY_ONLY = re.compile(r"^(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|ĐẶC KHU)\b")
 GENERIC_BODY = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$")

@@ -7,17 +7,19 @@ import re
 from doclint.recognise.components import OutlineItem
 from doclint.recognise.lines import Line
 
-ROMAN = r"[IVXLC]+"
+ROMAN = r"[IVXLC]++"
+# Linear time (issue 18): labels and runs of spaces are possessive (``++``, ``*+``), so a long line
+# (or one holding a line break) is never re-split between the label, the separator and the title.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("phan", re.compile(rf"^(?:Phần|PHẦN)\s+(?P<label>thứ\s+\S+|THỨ\s+\S+|{ROMAN}|\d+)\s*(?P<sep>[.:]?)\s*(?P<title>.*)$")),
-    ("chuong", re.compile(rf"^(?:Chương|CHƯƠNG)\s+(?P<label>{ROMAN}|\d+)\s*(?P<sep>[.:]?)\s*(?P<title>.*)$")),
-    ("tieu_muc", re.compile(rf"^(?:Tiểu mục|TIỂU MỤC)\s+(?P<label>\d+|{ROMAN})\s*(?P<sep>[.:]?)\s*(?P<title>.*)$")),
-    ("muc", re.compile(rf"^(?:Mục|MỤC)\s+(?P<label>\d+|{ROMAN})\s*(?P<sep>[.:]?)(?:\s+(?P<title>.*))?$")),
-    ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+[a-z]?)\s*(?P<sep>[.:]?)\s*(?P<title>.*)$")),
-    ("roman", re.compile(rf"^(?P<label>{ROMAN})\s*(?P<sep>[.)/:]|\s-)\s*(?P<title>\S.*)$")),
-    ("arabic", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*)\s*(?P<sep>[.)/:]|\s-)\s+(?P<title>\S.*)$")),
-    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*(?P<sep>[).:])\s*(?P<title>\S.*)$")),
-    ("dash", re.compile(r"^(?P<label>[-–+•])\s*(?P<sep>)(?P<title>\S.*)$")),
+    ("phan", re.compile(rf"^(?:Phần|PHẦN)\s++(?P<label>thứ\s++\S++|THỨ\s++\S++|{ROMAN}|\d++)\s*+(?P<sep>[.:]?)\s*+(?P<title>.*)$")),
+    ("chuong", re.compile(rf"^(?:Chương|CHƯƠNG)\s++(?P<label>{ROMAN}|\d++)\s*+(?P<sep>[.:]?)\s*+(?P<title>.*)$")),
+    ("tieu_muc", re.compile(rf"^(?:Tiểu mục|TIỂU MỤC)\s++(?P<label>\d++|{ROMAN})\s*+(?P<sep>[.:]?)\s*+(?P<title>.*)$")),
+    ("muc", re.compile(rf"^(?:Mục|MỤC)\s++(?P<label>\d++|{ROMAN})(?:\s*+(?P<sep>[.:]))?(?:\s++(?P<title>.*))?$")),
+    ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s++(?P<label>\d++[a-z]?)\s*+(?P<sep>[.:]?)\s*+(?P<title>.*)$")),
+    ("roman", re.compile(rf"^(?P<label>{ROMAN})\s*+(?P<sep>[.)/:]|(?<=\s)-|\s-)\s*+(?P<title>\S.*)$")),
+    ("arabic", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*)\s*+(?P<sep>[.)/:]|(?<=\s)-|\s-)\s++(?P<title>\S.*)$")),
+    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*+(?P<sep>[).:])\s*+(?P<title>\S.*)$")),
+    ("dash", re.compile(r"^(?P<label>[-–+•])\s*+(?P<sep>)(?P<title>\S.*)$")),
 ]  # fmt: skip
 _ROMAN_VALID = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 

@@ -14,49 +14,53 @@ PARTY_HEADER_FOLD = "dang cong san viet nam"
 
 # "Số: 05/KH-UBND", "Số 12/KH-UBND", "Số:    /KH-UBND", "Số: 36-HD/VPTW", "Số: 40/2025/QĐ-TTg"
 NUMBER_LINE = re.compile(
-    r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh|Nghị quyết)\s+)?[Ss]ố\s*(?P<colon>[:.]?)\s*(?P<body>.*)$"
+    r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh|Nghị quyết)\s+)?[Ss]ố\s*+(?P<colon>[:.]?)\s*+(?P<body>.*)$"
 )
 NUMBER_BODY = re.compile(
-    r"^(?P<num>[0-9OoIl]*(?:\.\d+)?)?\s*(?P<sep>[/\-–])\s*"
-    r"(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?(?P<symbol>\S.*?)\s*$"
+    r"^(?P<num>[0-9OoIl]*+(?:\.\d++)?)?\s*+(?P<sep>[/\-–])\s*+"
+    r"(?:(?P<year>(?:19|20)\d{2})\s*+/\s*+)?(?P<symbol>\S(?:.*\S)?)\s*+$"
 )
 PARTY_NUMBER = re.compile(
     r"^(?P<num>\d*)\s*-\s*(?P<type>[A-ZĐ][A-Za-zĐđ]*)\s*/\s*(?P<org>[A-ZĐ][A-ZĐ0-9\-]*)$"
 )
 
 # "Liên Minh, ngày tháng 5 năm 2026", "Hà Nội, ngày 05 tháng 01 năm 2020", "TP. HCM ngày 5/3/2026"
+# Linear time (issue 18): every run of spaces is matched once (possessive ``*+``), and a day, month or
+# year is a run of ``[\d.…_]`` pieces separated by spaces, so no two quantifiers share the spaces.
+_DATE_PIECES = r"(?:[\d.…_]++(?: ++[\d.…_]++)*+)?"
 DATE_LINE = re.compile(
-    r"^(?P<place>[^\d,]{2,60}?)\s*(?P<comma>,?)\s*ng[àa]y\s*(?P<day>[\d.…_ ]*?)\s*"
-    r"(?:th|t|h)[áa]n?g\s*(?P<month>[\d.…_ ]*?)\s*n[ăa]m\s*(?P<year>[\d.…_ ]*)\s*\.?$",
+    rf"^(?P<place>[^\d,]{{2,60}}?)\s*+(?P<comma>,?)\s*+ng[àa]y\s*+(?P<day>{_DATE_PIECES})\s*+"
+    rf"(?:th|t|h)[áa]n?g\s*+(?P<month>{_DATE_PIECES})\s*+n[ăa]m\s*+(?P<year>{_DATE_PIECES})\s*+\.?$",
     re.IGNORECASE,
 )
 DATE_SLASH_LINE = re.compile(
-    r"^(?P<place>[^\d,]{2,60}?)\s*(?P<comma>,?)\s*ng[àa]y\s*(?P<day>\d{1,2})\s*[/.\-]\s*"
-    r"(?P<month>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4})\s*\.?$",
+    r"^(?P<place>[^\d,]{2,60}?)\s*+(?P<comma>,?)\s*+ng[àa]y\s*+(?P<day>\d{1,2})\s*+[/.\-]\s*+"
+    r"(?P<month>\d{1,2})\s*+[/.\-]\s*+(?P<year>\d{4})\s*+\.?$",
     re.IGNORECASE,
 )
 
-VV_LINE = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b[:.]?\s*(?P<text>.*)$")
-KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*(?P<colon>:?)\s*(?P<rest>.*)$", re.IGNORECASE)
-NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*(?P<colon>:?)\s*(?P<rest>.*)$", re.IGNORECASE)
-LUU = re.compile(r"^[-–—+•]?\s*L[ưu]u\s*(?P<colon>:?)\s*(?P<rest>.*)$", re.IGNORECASE)
+VV_LINE = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b[:.]?\s*+(?P<text>.*)$")
+KINH_GUI = re.compile(r"^K[íi]nh\s++g[ửu]i\s*+(?P<colon>:?)\s*+(?P<rest>.*)$", re.IGNORECASE)
+NOI_NHAN = re.compile(r"^N[ơo]i\s++nh[ậa]n\s*+(?P<colon>:?)\s*+(?P<rest>.*)$", re.IGNORECASE)
+LUU = re.compile(r"^[-–—+•]?\s*+L[ưu]u\s*+(?P<colon>:?)\s*+(?P<rest>.*)$", re.IGNORECASE)
 CAN_CU = re.compile(r"^(?P<kind>Căn cứ|Theo đề nghị|Xét đề nghị|Xét|Thực hiện|Theo)\b", re.IGNORECASE)
 PREAMBLE_START = re.compile(r"^(Căn cứ|Theo đề nghị|Xét đề nghị|Xét)\b")
 
 # signature authority prefixes: state forms and their usual misspellings (Party forms, colons)
 AUTHORITY = re.compile(
-    r"^(?P<prefix>TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L|Q/)\s*(?P<punct>[.:]?)\s+(?P<rest>\S.*)$"
+    r"^(?P<prefix>TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L|Q/)\s*+(?P<punct>[.:]?)(?:(?<=\s)|\s++)\s*+"
+    r"(?P<rest>\S.*)$"
 )
 SIGNED_MARK = re.compile(
-    r"^[(\[]\s*(đã ký|da ky|ký|ky|ký tên|ký, ghi rõ họ tên|ký, đóng dấu|ký và đóng dấu|chữ ký[^)\]]*|"
-    r"đã ký và đóng dấu|signed)[^)\]]*[)\]]\.?$",
+    r"^[(\[]\s*+(đã ký|da ky|ký|ky|ký tên|ký, ghi rõ họ tên|ký, đóng dấu|ký và đóng dấu|chữ ký[^)\]]*+|"
+    r"đã ký và đóng dấu|signed)[^)\]]*+[)\]]\.?$",
     re.IGNORECASE,
 )
 ACADEMIC = re.compile(
     r"^(?P<title>GS\.?\s*TS|PGS\.?\s*TS|GS|PGS|TSKH|TS|ThS|Th\.S|KS|BS|CN|NCS|Ths|Dr|Prof)\.?\s+(?=[A-ZĐ])"
 )
 MILITARY_RANK = re.compile(r"^(Đại|Thượng|Trung|Thiếu)\s+(tướng|tá|úy|uý)\s+(?=[A-ZĐ])")
-PLACEHOLDER_NAME = re.compile(r"^[._…\s]+$|^\[?(họ (và )?tên|ho ten)\]?$", re.IGNORECASE)
+PLACEHOLDER_NAME = re.compile(r"^[._…\s]++$|^\[?(họ (và )?tên|ho ten)\]?$", re.IGNORECASE)
 
 APPENDIX_HEAD = re.compile(r"^(PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(\s+[IVXLC\d]+|\s*$|\s*:|\s*[-–]|\s+[A-ZĐ])")
 APPENDIX_REF = re.compile(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "page": "trang",
         "para": "đoạn",
+        "suppressed": "Đã bỏ qua",
     },
     "en": {
         "error": "Error",
@@ -52,6 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "page": "page",
         "para": "paragraph",
+        "suppressed": "Suppressed",
     },
 }
 
@@ -92,6 +95,14 @@ COMPONENT_NAMES: dict[str, tuple[str, str]] = {
     "luu": ("Nơi lưu", "Filing (Lưu)"),
     "appendices": ("Phụ lục", "Appendices"),
     "layout": ("Trình bày trang", "Page layout"),
+    "page": ("Trình bày trang", "Page layout"),
+    "citation": ("Trích dẫn văn bản", "Citations"),
+    "family": ("Loại văn bản", "Kind of document"),
+    "capitalisation": ("Viết hoa", "Capitalisation"),
+    "abbreviation": ("Viết tắt", "Abbreviations"),
+    "sections": ("Bố cục theo mẫu", "Template sections"),
+    "authority_line": ("Thẩm quyền ban hành", "Issuing authority"),
+    "enactment": ("Dòng “QUYẾT ĐỊNH:”", "Enactment line"),
     "": ("Toàn văn bản", "Whole document"),
 }
 
@@ -123,7 +134,8 @@ def component_name(component: str | None, lang: str) -> str:
     key = component or ""
     if key in COMPONENT_NAMES:
         return bilingual(COMPONENT_NAMES[key], lang)
-    return key.replace("_", " ")
+    # never a raw key in a people-facing report
+    return bilingual(COMPONENT_NAMES[""], lang)
 
 
 def severity_of(finding: Finding) -> str:
@@ -242,15 +254,57 @@ def checklist(rec: Any, lang: str) -> list[CheckItem]:
     return items
 
 
+FAMILY_LABELS: dict[str, tuple[str, str]] = {
+    "administrative": ("văn bản hành chính", "administrative document"),
+    "normative": ("văn bản quy phạm pháp luật", "legal normative document"),
+    "party": ("văn bản của Đảng", "Party document"),
+    "other": ("chưa nhận ra là văn bản hành chính", "not recognised as an administrative document"),
+}
+
+
+def doc_family_label(family: str | None, lang: str) -> str:
+    return bilingual(FAMILY_LABELS[family], lang) if family in FAMILY_LABELS else ""
+
+
+@cache
+def _type_names() -> dict[str, str]:
+    names = dict(DOC_TYPE_NAMES)
+    try:
+        from doclint.rulepack import load_pack
+
+        for entry in load_pack().table("doc_types").get("type", []):
+            if entry.get("code") and entry.get("name"):
+                names.setdefault(entry["code"], entry["name"])
+    except Exception:  # a report must still be written when the pack is broken
+        pass
+    names.setdefault("KHAC", "Loại khác")
+    return names
+
+
+def doc_type_name(doc_type: str | None, lang: str = "vi") -> str:
+    """ "Kế hoạch" for KH: the name a person uses, never an internal code alone."""
+    if not doc_type:
+        return "Unknown type" if lang == "en" else "Chưa xác định loại"
+    return _type_names().get(doc_type, doc_type)
+
+
 def doc_type_label(doc_type: str | None, lang: str) -> str:
     if not doc_type:
         return "—"
-    name = DOC_TYPE_NAMES.get(doc_type)
+    name = _type_names().get(doc_type)
     return f"{name} ({doc_type})" if name and lang != "en" else (f"{doc_type} — {name}" if name else doc_type)
 
 
 def where(finding: Finding, lang: str) -> str:
+    """Where a person finds it ("trang 2, mục II.1, đoạn 3"); the paragraph index only as a last resort."""
+    from doclint.places import label as place_label
+
     loc = finding.location
+    place = getattr(finding, "place", None)
+    if place or loc.component:
+        text = place_label(place, lang, loc.component)
+        if text:
+            return text
     parts = []
     if loc.page:
         parts.append(f"{label('page', lang)} {loc.page}")
@@ -274,3 +328,41 @@ def rules_for(results: list[Any], config: Any) -> dict[str, Any]:
         rules = {}
     codes = {f.code for r in results for f in r.findings}
     return {code: rules[code] for code in sorted(codes) if code in rules}
+
+
+def verdict(result: Any, lang: str) -> str:
+    """One plain sentence a drafter can act on: the status and what to fix first."""
+    from collections import Counter
+
+    counts = severity_counts(result.findings)
+    e, w, i = counts["error"], counts["warning"], counts["info"]
+    st = status(result)
+    en = lang == "en"
+    if result.error is not None:
+        if en:
+            return "Unreadable: check that it is the right file and not damaged."
+        return "Không đọc được tệp: hãy kiểm tra lại tệp (đúng tệp, không bị hỏng)."
+
+    def top(sev: str) -> str:
+        codes = Counter(f.code for f in result.findings if severity_of(f) == sev)
+        first: dict[str, int] = {}
+        for n, f in enumerate(result.findings):
+            first.setdefault(f.code, n)
+        ranked = sorted(codes, key=lambda c: (-codes[c], first[c]))[:3]
+        return ", ".join(f"{c} ×{codes[c]}" if codes[c] > 1 else c for c in ranked)
+
+    if st == "fail":
+        if en:
+            return f"Fails: fix {e} error{'s' if e != 1 else ''} before signing, first {top('error')}" + (
+                f"; then review {w} warning{'s' if w != 1 else ''}." if w else "."
+            )
+        return f"Không đạt: sửa {e} lỗi trước khi trình ký, trước hết {top('error')}" + (
+            f"; sau đó xem {w} cảnh báo." if w else "."
+        )
+    if st == "fix":
+        if en:
+            return f"Needs changes: no errors; review {w} warning{'s' if w != 1 else ''}, first {top('warning')}."
+        return f"Cần sửa: không có lỗi; xem lại {w} cảnh báo, trước hết {top('warning')}."
+    if en:
+        return "Passes" + (f"; {i} suggestion{'s' if i != 1 else ''} to consider." if i else ".")
+    return "Đạt" + (f"; có {i} gợi ý để tham khảo." if i else ".")

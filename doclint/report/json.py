@@ -21,12 +21,26 @@ def file_entry(result: FileResult, lang: str) -> dict:
         "stage": result.stage,
         "error": {"code": result.error.code, "message": result.error.message(lang)} if result.error else None,
         "findings": [f.as_dict(lang) for f in result.findings],
+        # additive in schema v1
+        "issuer": getattr(result, "issuer", None),
+        "verdict": verdict_of(result),
+        "suppressed": [
+            {**f.as_dict(lang), "suppressed_by": f.suppressed_by} for f in getattr(result, "suppressed", [])
+        ],
     }
 
 
+def verdict_of(result: FileResult) -> str:
+    """``fail`` / ``fix`` / ``pass`` (Không đạt / Cần sửa / Đạt), see doclint.report.common."""
+    from doclint.report.common import status
+
+    return status(result)
+
+
 def summary(results: list[FileResult]) -> dict:
-    counts = {"files": len(results), "unreadable": 0, "error": 0, "warning": 0, "info": 0}
+    counts = {"files": len(results), "unreadable": 0, "error": 0, "warning": 0, "info": 0, "suppressed": 0}
     for result in results:
+        counts["suppressed"] += len(getattr(result, "suppressed", []))
         if result.error:
             counts["unreadable"] += 1
         for finding in result.findings:
@@ -41,6 +55,13 @@ def document(results: list[FileResult], lang: str) -> dict:
         "files": [file_entry(r, lang) for r in results],
         "summary": summary(results),
     }
+
+
+def render_json(results: list[FileResult], options) -> str:
+    data = document(results, options.lang)
+    if options.baseline_hidden:
+        data["summary"]["baseline"] = options.baseline_hidden
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def render(results: list[FileResult], config: Config, lang: str, output: Path | None) -> str:

@@ -19,5 +19,9 @@ def line(result: FileResult, lang: str) -> str:
     return json.dumps(file_entry(result, lang), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def render_jsonl(results: list[FileResult], options) -> str:
+    return "".join(line(r, options.lang) for r in results)
+
+
 def render(results: list[FileResult], config: Config, lang: str, output: Path | None) -> str:
     return "".join(line(r, lang) for r in results)

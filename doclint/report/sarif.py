@@ -143,7 +143,9 @@ def build(results: list[Any], config: Any, lang: str = "vi", base: Path | None =
             })  # fmt: skip
             continue
         blocks = result.document.blocks if result.document is not None else None
-        for f in result.findings:
+        marked = [(f, False) for f in result.findings]
+        marked += [(f, True) for f in getattr(result, "suppressed", None) or []]
+        for f, is_suppressed in marked:
             sev = common.severity_of(f)
             loc = f.location
             physical: dict[str, Any] = {"artifactLocation": art_loc}
@@ -178,6 +180,16 @@ def build(results: list[Any], config: Any, lang: str = "vi", base: Path | None =
                 },
                 "properties": properties,
             }
+            place = common.where(f, lang)
+            if place:
+                properties["place"] = place
+            if is_suppressed:
+                by = f.suppressed_by or {}
+                entry["suppressions"] = [{
+                    "kind": "inSource",
+                    "justification": " — ".join(x for x in (by.get("author"), by.get("reason")) if x)
+                    or "doclint: bỏ qua",
+                }]  # fmt: skip
             meta = pack_rules.get(f.code)
             exact = (
                 blocks is not None
@@ -221,6 +233,13 @@ def build(results: list[Any], config: Any, lang: str = "vi", base: Path | None =
             "results": sarif_results,
         }],
     }  # fmt: skip
+
+
+def render_sarif(results: list[Any], options: Any) -> str:
+    return (
+        json.dumps(build(results, options.config, options.lang, Path.cwd()), ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def render(results: list[Any], config: Any, lang: str, output: Path | None) -> str:

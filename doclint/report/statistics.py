@@ -2,10 +2,10 @@
 
 ::
 
-     12  TXT010  [warning]  misspelling   (3 tệp)  Lỗi chính tả thường gặp
-      3  NUM004  [info]     number-blank  (3 tệp)  Chưa điền số văn bản
+     12  TXT010  [cảnh báo]  (3 tệp)  Lỗi chính tả thường gặp
+      3  NUM004  [gợi ý]     (3 tệp)  Chưa điền số văn bản
 
-Count, code, severity, rule name, in how many files, title. Sorted by count (most frequent first),
+Count, code, severity (in the report language), in how many files, title. Sorted by count (most frequent first),
 then code. The severity shown is the one the findings had
 (a rule whose findings were given several severities shows the worst). Unreadable files count
 under their DOC code.
@@ -62,16 +62,15 @@ def statistics(results: list[Any], lang: str = "vi", config: Any = None) -> str:
     except Exception:
         titles = {}
     unit = "files" if lang == "en" else "tệp"
+    words = {s: common.label(s, lang).lower() for s in common.SEVERITIES}
     width_n = max(len(str(r[1])) for r in rows)
     width_code = max(len(r[0]) for r in rows)
-    width_sev = max(len(r[2]) for r in rows) + 2
-    width_name = max(len(r[3]) for r in rows)
+    width_sev = max(len(words[r[2]]) for r in rows) + 2
     width_files = max(len(f"({r[4]} {unit})") for r in rows)
     lines = []
-    for code, n, sev, name, nfiles in rows:
+    for code, n, sev, _name, nfiles in rows:
         where = f"({nfiles} {unit})"
-        line = (f"{n:>{width_n}}  {code:<{width_code}}  {'[' + sev + ']':<{width_sev}}  {name:<{width_name}}  "
-                f"{where:<{width_files}}")  # fmt: skip
+        line = f"{n:>{width_n}}  {code:<{width_code}}  {'[' + words[sev] + ']':<{width_sev}}  {where:<{width_files}}"
         title = titles.get(code)
         if title:
             line += f"  {title}"
