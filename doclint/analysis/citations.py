@@ -201,24 +201,6 @@ class Tables:
         return frozenset(c for c, v in self.issuers.items() if v.get("party"))
 
 
-# names recognised before a number beyond the tables (joint and generic forms)
-_EXTRA_TYPES: dict[str, str] = {
-    "Nghị quyết liên tịch": "NQLT",
-    "Thông tư liên tịch": "TTLT",
-    "Văn bản": "",
-    "Công văn": "",
-    "Kết luận": "KL",
-    "Thông tri": "TT",
-    "Thông báo kết luận": "TB",
-    "Luật": "",
-    "Bộ luật": "",
-    "Pháp lệnh": "",
-    "Hiến pháp": "",
-    "Sắc lệnh": "SL",
-    "Văn bản hợp nhất": "VBHN",
-}
-
-
 def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = None) -> Tables:
     def table(name: str) -> dict:
         if tables is not None and name in tables:
@@ -247,7 +229,8 @@ def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = 
             if new in abbrs:
                 abbrs.add(old)
                 break
-    for name, abbr in _EXTRA_TYPES.items():
+    phrases = _phrases(table("citation_phrases"))
+    for name, abbr in phrases["cited_types"].items():
         if name not in names:
             names.append(name)
         state.setdefault(name.lower(), set())
@@ -261,7 +244,6 @@ def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = 
             if pname not in names:
                 names.append(pname)
     names.sort(key=len, reverse=True)
-    phrases = _phrases(table("citation_phrases"))
     return Tables(
         state_abbr={k: frozenset(v) for k, v in state.items()},
         party_abbr=party,
@@ -275,7 +257,12 @@ def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = 
     )
 
 
-_PHRASE_KEYS = {"issuance_verbs": "list", "issuer_stop_words": "list", "issuer_synonyms": "groups"}
+_PHRASE_KEYS = {
+    "issuance_verbs": "list",
+    "issuer_stop_words": "list",
+    "issuer_synonyms": "groups",
+    "cited_types": "names",
+}
 
 
 def _phrases(data: dict[str, Any]) -> dict[str, Any]:
@@ -285,6 +272,14 @@ def _phrases(data: dict[str, Any]) -> dict[str, Any]:
 
     out: dict[str, Any] = {}
     for key, shape in _PHRASE_KEYS.items():
+        if shape == "names":  # type name as written before a number -> its abbreviation ("" if none)
+            value = data.get(key, {})
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in value.items()
+            ):
+                raise ConfigError(f"citation_phrases.toml: “{key}” phải là bảng tên loại = chữ viết tắt")
+            out[key] = value
+            continue
         value = data.get(key, [])
         items = value if shape == "list" else [x for group in value if isinstance(group, list) for x in group]
         ok = isinstance(value, list) and (shape == "list" or all(isinstance(g, list) and g for g in value))
@@ -743,7 +738,7 @@ def extract_block(text: str, block: int, tables: Tables) -> list[Mention]:
 
 
 # "Công văn số 1/SNV ngày ...; số 2/SNV ngày ...": a later item shares the first item's type
-_ENUM_GAP = re.compile(r"\s*+(?:[,;]\s*+(?:và\s++|hoặc\s++)?|(?:và|hoặc)\s++)số\s*+:?\s*+")
+_ENUM_GAP = re.compile(r"(?:[,;]\s*+(?:và\s++|hoặc\s++)?|(?<=\s)(?:và|hoặc)\s++)số\s*+:?\s*+$")
 # "Căn cứ các Nghị định của Chính phủ: số 178/2025/NĐ-CP ...; số 175/2024/NĐ-CP ...": a plural head
 _ENUM_HEAD = re.compile(
     r"\bcác\s++(?P<t>[A-ZĐ][\w ]{2,25}?)(?:\s++(?:của|do)\s++(?P<iss>[^,;:()]{2,60}?))?\s*+:\s*+số\s*+:?\s*+$"
@@ -762,7 +757,9 @@ def _enumerations(text: str, mentions: list[Mention], tables: Tables) -> None:
             elif (
                 previous is not None
                 and previous.type_word
-                and _ENUM_GAP.fullmatch(text, previous.end, m.number_start)
+                and previous.number_end is not None
+                and _ENUM_GAP.search(text, previous.number_end, m.number_start)
+                and not re.search(r"\.\s", text[previous.number_end : m.number_start])
             ):
                 m.type_word, m.enumerated = previous.type_word, True
                 if m.issuer_text is None and previous.enumerated and previous.issuer_text:
@@ -941,7 +938,7 @@ def _abbr_known(abbr: str | None, tables: Tables) -> bool:
 
 
 # the head of a qualified citation must not cross a clause, a quotation or another number
-_QUALIFIED_STOP = re.compile(r"[;:()“”\"]|\.\s|\d[/-]")
+_QUALIFIED_STOP = re.compile(r"[;:()“”\"]|\.\s|\d/|\d-[A-ZĐ]")
 _QUALIFIED_WINDOW = 160
 
 
@@ -1327,7 +1324,7 @@ def _refine_zones(zones: list[str], blocks: list[Block]) -> list[str]:
     i = 0
     while i < len(blocks):
         text = blocks[i].text
-        if zones[i] == "body" and (_CAN_CU_HEADING.match(text) or _DIEN.match(text.strip())):
+        if zones[i] in ("body", "header") and (_CAN_CU_HEADING.match(text) or _DIEN.match(text.strip())):
             label = "can_cu" if _CAN_CU_HEADING.match(text) else "recipients"
             j = i + 1
             while j < len(blocks) and zones[j] == "body" and not blocks[j].text.strip():
