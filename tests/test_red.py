@@ -175,3 +175,22 @@ def test_red003_seed_is_a_relay_plan_but_a_task_table_passes():
             pos = TablePosition(table=0, row=r, col=c, n_rows=len(rows), n_cols=4)
             doc.blocks.append(Block(index=len(doc.blocks), text=text, kind="cell", table=pos))
     assert lint_document(doc, Config(select=("RED003",))).findings == []
+
+
+def test_units_know_their_section_label_quotation_and_document():
+    from doclint.analysis.shingles import build
+    from doclint.model import Block, Document
+
+    texts = [
+        "1. Sở Nội vụ",
+        "- Chủ trì tổ chức tập huấn nghiệp vụ văn thư cho công chức cấp xã trong quý II năm 2026.",
+        "2. Sở Tư pháp",
+        "Hội Làm vườn tỉnh X: Không có khả năng kiện toàn nhân sự và tổ chức đại hội nhiệm kỳ mới.",
+        "Khoản 2 Điều 5 quy định như sau:",
+        "“Cơ quan chủ trì chịu trách nhiệm tổ chức thực hiện và báo cáo kết quả định kỳ hằng năm.”",
+    ]
+    doc = Document(path="x.txt", format="txt", blocks=[Block(i, t) for i, t in enumerate(texts)])
+    units = build([doc.blocks[i] for i in (1, 3, 5)], doc=doc).units
+    assert [u.section for u in units] == [0, 2, 2]
+    assert units[1].label == "hội làm vườn tỉnh x"
+    assert [u.quoted for u in units] == [False, False, True]

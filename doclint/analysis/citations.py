@@ -13,6 +13,7 @@ types), ``party_types`` (Party type abbreviations) and ``issuers`` (issuer codes
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property
@@ -95,6 +96,7 @@ class Mention:
     enumerated: bool = False  # a later item of "Công văn số 1/...; số 2/..." (type shared with the first)
     footnote: str | None = None  # the footnote mark glued to the number ("126/2024/NĐ-CP1")
     segment: int = 0  # which document of the file (a file may hold several numbered documents)
+    short_form: bool = False  # the short name the document defines for it, "(Nghị quyết 06-NQ/TU)", or a use
 
     @property
     def key(self) -> str | None:
@@ -1462,7 +1464,35 @@ def extract(
             if entry and code not in ("UBND", "HĐND", "VP"):
                 doc.issuer = entry.get("name")
     _resolve_anaphora(result)
+    for doc in result.documents:
+        _short_forms(doc, blocks)
     return result
+
+
+# a short name defined right after a full citation: "... về chuyển đổi số (Nghị quyết 06-NQ/TU)",
+# "(gọi tắt là Quyết định số 787/QĐ-UBND)", "(sau đây viết tắt là Kế hoạch 12)"
+_DEFINES = re.compile(
+    r"\s*+[,;]?\s*+\(\s*+(?:(?:sau đây\s++)?(?:gọi|viết)\s++tắt\s++là\s*+:?\s*+)?$", re.IGNORECASE
+)
+
+
+def _short_forms(doc: CitedDocument, blocks: list[Block]) -> None:
+    """Mark the short name a document defines for a cited document, and its later uses written alike."""
+    numbered = [m for m in doc.mentions if m.kind == "number"]
+    defined: Mention | None = None
+    for prev, m in itertools.pairwise(numbered):
+        if (
+            m.block == prev.block
+            and prev.end <= m.start
+            and _DEFINES.fullmatch(blocks[m.block].text, prev.end, m.start)
+        ):
+            defined = m
+            m.short_form = True
+            continue
+        if defined is not None and (m.has_so, (m.type_word or "").lower()) == (
+            defined.has_so, (defined.type_word or "").lower()
+        ):  # fmt: skip
+            m.short_form = True
 
 
 def _display_number(m: Mention) -> str | None:

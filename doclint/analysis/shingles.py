@@ -126,6 +126,11 @@ class Unit:
     end: int
     words: list[str]
     shingles: set[int]
+    position: int = 0  # which sentence of its paragraph (0, 1, ...)
+    section: int = -1  # the heading block it falls under (-1: none), see ``sections``
+    label: str = ""  # the entity it is stated for: "Hội Làm vườn tỉnh X: <sentence>" (lower case)
+    quoted: bool = False  # inside quotation marks, or the provision quoted after "như sau:"
+    segment: int = 0  # which numbered document of the file (citations.document_segments)
 
 
 @dataclass(slots=True)
@@ -213,9 +218,12 @@ def _fallback_body(doc: Document) -> list[Block]:
     return out
 
 
-def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS) -> Shingles:
+def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS, doc: Document | None = None) -> Shingles:
+    """The units of ``blocks``; with the whole ``doc``, each unit also knows its section, the entity it is
+    stated for, whether it is quoted and which document of the file it belongs to."""
     paragraphs: list[Paragraph] = []
     kept: list[Block] = []
+    structure = _Structure(doc) if doc is not None else None
     for b in blocks:
         words = tokens(b.text)
         if len(words) < min_tokens:
@@ -225,15 +233,70 @@ def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS) -> Shingles:
         for s, e in sentences(b.text):
             w = tokens(b.text[s:e])
             if len(w) >= min_tokens:
-                para.units.append(Unit(b.index, s, e, w, shingle_hashes(w)))
+                para.units.append(Unit(b.index, s, e, w, shingle_hashes(w), position=len(para.units)))
         if not para.units:  # a paragraph of short sentences is still one passage
             para.units.append(Unit(b.index, 0, len(b.text), words, para.shingles))
+        if structure is not None:
+            structure.annotate(b, para.units)
         paragraphs.append(para)
     return Shingles(paragraphs, [p.block for p, b in zip(paragraphs, kept) if b.table is not None])
 
 
 def shingles_of(doc: Document, rec=None) -> Shingles:
-    return build(content_blocks(doc, rec))
+    return build(content_blocks(doc, rec), doc=doc)
+
+
+# "Hội Cựu giáo chức tỉnh X: Không có khả năng ...", "Các trường trung học phổ thông tại Phụ lục I: ...":
+# a short label naming whom the sentence is about (at most ten words, no verb-ending punctuation)
+_LABEL = re.compile(
+    r"^\s*+(?:[-–+•*]\s*+|[a-zđ][).]\s*+|\d+(?:\.\d+)*[.)]\s*+)?(?P<label>[^:;.!?]{2,90}?)\s*+:\s*+\S"
+)
+# a provision quoted after its announcement ("... quy định như sau:" then the quoted text)
+_ANNOUNCES_QUOTE = re.compile(r"(?:như sau|sau đây|quy định|nêu rõ)\s*+:\s*+[“\"]?\s*+$", re.IGNORECASE)
+
+
+class _Structure:
+    """Where each content block sits: under which heading, in which document of the file, quoted or not."""
+
+    def __init__(self, doc: Document) -> None:
+        from doclint.analysis.citations import document_segments
+
+        self.blocks = doc.blocks
+        self.segments = document_segments(doc.blocks)
+        self.heading_of: list[int] = []
+        current = -1
+        for b in doc.blocks:
+            if _is_section_heading(b.text.strip()):
+                current = b.index
+            self.heading_of.append(current)
+
+    def annotate(self, block: Block, units: list[Unit]) -> None:
+        from doclint.analysis.citations import quote_spans
+
+        text = block.text
+        section = self.heading_of[block.index] if block.index < len(self.heading_of) else -1
+        segment = self.segments[block.index] if block.index < len(self.segments) else 0
+        label = _LABEL.match(text)
+        quotes = quote_spans(text)
+        prev = self.blocks[block.index - 1].text if block.index else ""
+        announced = bool(_ANNOUNCES_QUOTE.search(prev)) or text.lstrip().startswith(("“", '"'))
+        for u in units:
+            u.section, u.segment = section, segment
+            if label and u.start >= label.end("label"):
+                u.label = " ".join(label["label"].lower().split())
+            inside = any(a <= u.start and u.end <= b + 1 for a, b in quotes)
+            u.quoted = inside or announced
+
+
+def _is_section_heading(text: str) -> bool:
+    """A heading that opens a section: the content's headings, and short numbered or lettered titles
+    ("4.4. Sở Nội vụ", "b) Nhiệm vụ", "a) Đối với tập thể:")."""
+    if not text:
+        return False
+    if _is_heading(text):
+        return True
+    short = len(text.split()) <= 10
+    return short and bool(_MARKER.match(text)) and not text.rstrip().endswith((".", ";", ","))
 
 
 @analysis("shingles")
