@@ -194,3 +194,46 @@ def test_units_know_their_section_label_quotation_and_document():
     assert [u.section for u in units] == [0, 2, 2]
     assert units[1].label == "hội làm vườn tỉnh x"
     assert [u.quoted for u in units] == [False, False, True]
+
+
+def _repeats(texts: list[str]) -> list[tuple[int, int]]:
+    from doclint.analysis.shingles import build, real_repeats
+    from doclint.checks.red import duplicate_pairs
+    from doclint.model import Block, Document
+
+    doc = Document(path="x.txt", format="txt", blocks=[Block(i, t) for i, t in enumerate(texts)])
+    content = [b for b in doc.blocks if len(b.text.split()) > 8]
+    sh = build(content, doc=doc)
+    return sorted({(a.block, b.block) for a, b, _ in real_repeats(duplicate_pairs(sh), sh.paragraphs)})
+
+
+DUTY = "Thực hiện chế độ báo cáo định kỳ theo quy định của Nghị định số 9/2019/NĐ-CP về chế độ báo cáo của cơ quan hành chính."
+DUTY2 = "Đôn đốc, duy trì việc thực hiện chế độ báo cáo định kỳ theo quy định của Nghị định số 9/2019/NĐ-CP về chế độ báo cáo của cơ quan hành chính."
+
+
+def test_red001_a_duty_written_twice_in_one_list():
+    texts = ["3. Cải cách hành chính", "- " + DUTY, "- Đảm bảo văn bản trao đổi giữa các cơ quan được gửi dưới dạng điện tử.",
+             "- " + DUTY2]  # fmt: skip
+    assert _repeats(texts) == [(1, 3)]
+
+
+def test_red001_the_same_sentence_for_two_entities_or_sections_is_not_a_repeat():
+    # the same duty stated for two units, each under its own heading
+    texts = ["4.2. Sở Y tế", "- " + DUTY, "4.4. Sở Nội vụ", "- " + DUTY2]
+    assert _repeats(texts) == []
+    # the same finding stated for two inspected associations
+    texts = [
+        "Lý do vi phạm, cụ thể như sau:",
+        "Hội Làm vườn tỉnh X: " + DUTY,
+        "Hội Thủy sản tỉnh X: " + DUTY2,
+    ]
+    assert _repeats(texts) == []
+    # a provision quoted after "như sau:" repeats nothing of the author's
+    texts = ["3. Nhiệm vụ", "- " + DUTY, "Khoản 2 Điều 5 quy định như sau:", "“" + DUTY2 + "”"]
+    assert _repeats(texts) == []
+
+
+def test_red001_a_copied_paragraph_under_another_heading():
+    other = "Kết quả được tổng hợp, báo cáo Ủy ban nhân dân xã trước ngày 15 hằng tháng để chỉ đạo kịp thời."
+    texts = ["1. Công tác chính trị", DUTY + " " + other, "2. Công tác kiểm tra", DUTY2 + " " + other]
+    assert _repeats(texts) == [(1, 3)]

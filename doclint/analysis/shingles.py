@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -131,6 +132,7 @@ class Unit:
     label: str = ""  # the entity it is stated for: "Hội Làm vườn tỉnh X: <sentence>" (lower case)
     quoted: bool = False  # inside quotation marks, or the provision quoted after "như sau:"
     segment: int = 0  # which numbered document of the file (citations.document_segments)
+    fragment: bool = False  # a clause that starts inside a sentence, in lower case ("...; phê duyệt ...")
 
 
 @dataclass(slots=True)
@@ -251,6 +253,11 @@ def shingles_of(doc: Document, rec=None) -> Shingles:
 _LABEL = re.compile(
     r"^\s*+(?:[-–+•*]\s*+|[a-zđ][).]\s*+|\d+(?:\.\d+)*[.)]\s*+)?(?P<label>[^:;.!?]{2,90}?)\s*+:\s*+\S"
 )
+# "Đối với tên loại công văn, ...", "Riêng Trường X, ...": the whole paragraph is stated for one entity
+_FOR_LABEL = re.compile(
+    r"^\s*+(?:[-–+•*]\s*+|[a-zđ][).]\s*+|\d+(?:\.\d+)*[.)]\s*+)?(?:Đối với|Riêng đối với|Riêng)\s++"
+    r"(?P<label>[^,:;.!?]{2,90}?)\s*+[,:]"
+)
 # a provision quoted after its announcement ("... quy định như sau:" then the quoted text)
 _ANNOUNCES_QUOTE = re.compile(r"(?:như sau|sau đây|quy định|nêu rõ)\s*+:\s*+[“\"]?\s*+$", re.IGNORECASE)
 
@@ -277,12 +284,17 @@ class _Structure:
         section = self.heading_of[block.index] if block.index < len(self.heading_of) else -1
         segment = self.segments[block.index] if block.index < len(self.segments) else 0
         label = _LABEL.match(text)
+        whole = _FOR_LABEL.match(text)
         quotes = quote_spans(text)
         prev = self.blocks[block.index - 1].text if block.index else ""
         announced = bool(_ANNOUNCES_QUOTE.search(prev)) or text.lstrip().startswith(("“", '"'))
         for u in units:
             u.section, u.segment = section, segment
-            if label and u.start >= label.end("label"):
+            piece = text[u.start : u.end].lstrip()
+            u.fragment = u.start > 0 and bool(piece) and piece[0].islower()
+            if whole:
+                u.label = " ".join(whole["label"].lower().split())
+            elif label and u.start >= label.end("label"):
                 u.label = " ".join(label["label"].lower().split())
             inside = any(a <= u.start and u.end <= b + 1 for a, b in quotes)
             u.quoted = inside or announced
@@ -315,3 +327,41 @@ def jaccard(a: set[int], b: set[int]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+def real_repeats(
+    pairs: list[tuple[Unit, Unit, float]], paragraphs: list[Paragraph] | None = None
+) -> list[tuple[Unit, Unit, float]]:
+    """The pairs of near-identical sentences that are a passage written twice (RED001), not a structure
+    that states the same thing for another purpose. Measured on the corpus's labelled findings
+    (benchmarks/labels/RED.tsv): the same sentence stated for two inspected bodies, two groups, two
+    indices, a target and then the task, a month's result and next month's task, a request restating its
+    grounds; quoted provisions; several decisions in one file. Kept:
+
+    - a repeat of two or more consecutive sentences, in order (a copied paragraph), wherever it is;
+    - a single sentence repeated under the same heading (two items of one list that say the same thing),
+      when neither is stated for a named entity ("Hội X: ...") and the later one is not a clause inside
+      another sentence ("...; phê duyệt Điều lệ ...").
+
+    Never: two documents of one file, or a sentence inside quotation marks or a quoted provision."""
+    candidates = [
+        (a, b, score) for a, b, score in pairs if a.segment == b.segment and not (a.quoted or b.quoted)
+    ]
+    matched: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for a, b, _ in candidates:
+        matched[(a.block, b.block)].add((a.position, b.position))
+
+    def one_list(a: Unit, b: Unit) -> bool:
+        return a.section == b.section and not (a.label or b.label) and not b.fragment
+
+    def copied_paragraph(a: Unit, b: Unit) -> bool:
+        """Two consecutive sentences repeated in order, and every sentence of the shorter paragraph."""
+        same = matched[(a.block, b.block)]
+        if not any((a.position + d, b.position + d) in same for d in (-1, 1)):
+            return False
+        side = 0 if sizes.get(a.block, 0) <= sizes.get(b.block, 0) else 1
+        shorter = (a.block, b.block)[side]
+        return {pair[side] for pair in same} >= set(range(sizes.get(shorter, 0)))
+
+    sizes = {p.block: len(p.units) for p in paragraphs} if paragraphs else {}
+    return [(a, b, score) for a, b, score in candidates if one_list(a, b) or copied_paragraph(a, b)]
