@@ -440,3 +440,37 @@ def test_defined_short_forms(tables):
         m for m in extract([Block(i, t) for i, t in enumerate(texts)], tables).mentions if m.kind == "number"
     ]
     assert [m.short_form for m in mentions] == [False, True, True, False, True]
+
+
+def test_subject_and_issuer_of_an_approval_before_the_number(tables):
+    m = one(
+        "Căn cứ Quy hoạch phát triển giao thông tỉnh X đến năm 2030 đã được Thủ tướng Chính phủ phê duyệt "
+        "tại Quyết định số 51/QĐ-TTg ngày 31/3/2024;",
+        tables,
+    )
+    assert (m.issuer_text, m.trich_yeu) == (
+        "Thủ tướng Chính phủ",
+        "Quy hoạch phát triển giao thông tỉnh X đến năm 2030",
+    )
+
+
+def test_whose_plan_is_not_an_issuer_and_a_draft_names_what_it_replaces(tables):
+    m = one("Xây dựng kế hoạch thực hiện Quyết định số 78/QĐ-UBND của cơ quan, đơn vị, địa phương.", tables)
+    assert m.issuer_text is None
+    assert one(
+        "Đề nghị góp ý dự thảo Nghị định thay thế Nghị định số 7/2013/NĐ-CP, gửi về Sở.", tables
+    ).nested
+    assert one("Để Nghị định thay thế Nghị định 7/2013/NĐ-CP đi vào thực tiễn, đề nghị góp ý.", tables).nested
+
+
+def test_addressees_of_a_cong_dien_and_an_issuer_name_over_two_lines(tables):
+    texts = ["VĂN PHÒNG CHÍNH PHỦ điện:", "- Các đồng chí thành viên Ban Chỉ đạo (Theo Quyết định",
+             "số 23/QĐ-TTg ngày 20/10/2025 của Thủ tướng Chính phủ);", "Thực hiện ý kiến chỉ đạo của Thủ tướng.",
+             "Căn cứ Kế hoạch số 29/KH-THPT ngày 14/11/2025 của Trường THPT",
+             "Phước Bửu về truyền thông Cuộc thi khởi nghiệp năm học 2025-2026;"]  # fmt: skip
+    first, second = [m for m in extract([Block(i, t) for i, t in enumerate(texts)], tables).mentions]
+    assert first.zone == "recipients"
+    assert (second.issuer_text, second.trich_yeu) == (
+        "Trường THPT Phước Bửu",
+        "về truyền thông Cuộc thi khởi nghiệp năm học 2025-2026",
+    )

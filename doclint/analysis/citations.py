@@ -197,6 +197,8 @@ class Tables:
     issuance_verbs: tuple[str, ...] = ()
     issuer_stop_words: frozenset[str] = frozenset()  # one or two lower-case words
     issuer_synonyms: tuple[frozenset[str], ...] = ()
+    not_issuers: tuple[str, ...] = ()
+    approval_verbs: tuple[str, ...] = ()
 
     @cached_property
     def party_orgs(self) -> frozenset[str]:
@@ -256,6 +258,8 @@ def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = 
         issuance_verbs=tuple(sorted(phrases["issuance_verbs"], key=len, reverse=True)),
         issuer_stop_words=frozenset(phrases["issuer_stop_words"]),
         issuer_synonyms=tuple(frozenset(_fold(n) for n in group) for group in phrases["issuer_synonyms"]),
+        not_issuers=tuple(phrases["not_issuers"]),
+        approval_verbs=tuple(sorted(phrases["approval_verbs"], key=len, reverse=True)),
     )
 
 
@@ -264,6 +268,8 @@ _PHRASE_KEYS = {
     "issuer_stop_words": "list",
     "issuer_synonyms": "groups",
     "cited_types": "names",
+    "not_issuers": "list",
+    "approval_verbs": "list",
 }
 
 
@@ -587,6 +593,9 @@ def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] |
     count = 0
     words = list(_ISSUER_WORD.finditer(text[start : start + 400]))
     caps = _mostly_upper(text[start : start + 80])
+    head = text[start : start + 20].lower()
+    if not caps and any(head.startswith(w + " ") or head.startswith(w + ",") for w in tables.not_issuers):
+        return None  # "của cơ quan, đơn vị, địa phương": whose plan, not an issuer
     i = 0
     while i < len(words):
         w = words[i].group()
@@ -906,7 +915,43 @@ def _number_mention(text: str, block: int, start: int, end: int, kind: str, m: r
         mention.issuer_text, mention.issuer_start = issuer_before  # "của Bộ Tài chính tại Tờ trình số ..."
     if mention.date is None:
         _date_before(text, mention, tables)
+    _approved_before(text, mention, tables)
+    if _DRAFT_NAME.search(text, max(0, mention.start - 80), mention.start):
+        mention.nested = (
+            True  # "dự thảo Nghị định thay thế Nghị định số 72/2013/NĐ-CP": part of a draft's name
+        )
     return mention
+
+
+# the name of a draft that replaces or amends a cited document names it as part of its own title
+_DRAFT_NAME = re.compile(
+    r"(?:(?:dự thảo|Dự thảo)\s++[^;:()]{2,60}?|(?<!\S)(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật))"
+    r"\s++(?:thay thế|sửa đổi,?\s++bổ sung(?:\s++một số điều của)?)\s*+$"
+)
+
+
+@cache
+def _approval_regex(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(v) for v in verbs)
+    return re.compile(
+        r"(?:^|(?<=[;:,]\s))\s*+(?:Căn cứ\s++(?:vào\s++)?)?(?P<ty>[^;:,()]{6,200}?)\s++(?:đã\s++)?được\s++"
+        rf"(?P<iss>[^,;.()]{{2,60}}?)\s++(?:{alts})\s++(?:tại|theo)\s*+$"
+    )
+
+
+def _approved_before(text: str, mention: Mention, tables: Tables) -> None:
+    """ "Quy hoạch ... đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số 519/QĐ-TTg ngày ...": the
+    subject and the issuer come before the number (verbs: citation_phrases.toml approval_verbs)."""
+    if not tables.approval_verbs or (mention.trich_yeu and mention.issuer_text):
+        return
+    lo = max(0, mention.start - 260)
+    hit = _approval_regex(tables.approval_verbs).search(text[lo : mention.start])
+    if hit is None:
+        return
+    if mention.issuer_text is None:
+        mention.issuer_text, mention.issuer_start = hit["iss"].strip(), lo + hit.start("iss")
+    if mention.trich_yeu is None:
+        mention.trich_yeu, mention.trich_yeu_start = hit["ty"].strip(), lo + hit.start("ty")
 
 
 # a footnote mark glued to the issuer code of a number: "126/2024/NĐ-CP1" (CP is a code, CP1 is not)
@@ -1169,7 +1214,16 @@ def _continue_tail(mention: Mention, blocks: list[Block], tables: Tables) -> Non
         return
     following = blocks[nxt].text
     prefix = "của " if trailing["of"] else ""
-    if not prefix and not re.match(r"\s*+(?:,\s*+)?(?:ngày|của|về|do)\b", following):
+    ends_with_issuer = (
+        not prefix
+        and mention.issuer_text is not None
+        and mention.issuer_start is not None
+        and not text[mention.issuer_start + len(mention.issuer_text) :].strip()
+        and following.lstrip()[:1].isupper()
+    )
+    if ends_with_issuer:  # "... của Trường THPT" / "Phước Bửu về truyền thông ...": the name goes on
+        prefix = f"của {mention.issuer_text} "
+    elif not prefix and not re.match(r"\s*+(?:,\s*+)?(?:ngày|của|về|do)\b", following):
         return
     probe = Mention(block=nxt, start=0, end=0, kind="number", family=mention.family)
     _parse_tail(prefix + following, probe, tables)
@@ -1180,8 +1234,9 @@ def _continue_tail(mention: Mention, blocks: list[Block], tables: Tables) -> Non
         probe.date.start -= shift
         probe.date.end -= shift
         mention.date, found = probe.date, True
-    if probe.issuer_text and mention.issuer_text is None:
-        mention.issuer_text, found = probe.issuer_text, True
+    if probe.issuer_text and (mention.issuer_text is None or ends_with_issuer):
+        found = found or mention.issuer_text is None
+        mention.issuer_text = probe.issuer_text
     if probe.trich_yeu and mention.trich_yeu is None:
         mention.trich_yeu, found = probe.trich_yeu, True
     if found:
@@ -1218,14 +1273,14 @@ def _loose_trich_yeu(text: str, mention: Mention, limit: int) -> None:
     """In a căn cứ line, what follows the issuer up to the end of the line is the trích yếu, whatever its
     first word ("... của Ủy ban nhân dân tỉnh Đồng Tháp tiếp tục ủy quyền tổ chức xét thăng hạng ...;")."""
     m = _LOOSE_TRICH_YEU.match(text, mention.end, limit)
-    if m is None:
+    if m is None or not m["ty"][0].islower():
         return
     mention.trich_yeu, mention.trich_yeu_start = m["ty"].rstrip(" ,"), m.start("ty")
     mention.end = m.end("ty")
     mention.text = text[mention.start : mention.end]
 
 
-_LOOSE_TRICH_YEU = re.compile(r"\s*+,?\s*+(?P<ty>[a-zà-ỹđ][^;]{8,400})")
+_LOOSE_TRICH_YEU = re.compile(r"\s*+,?\s*+(?P<ty>[^\W\d_][^;]{8,400})")
 
 
 def _link_footnotes(mentions: list[Mention], blocks: list[Block], tables: Tables) -> None:
@@ -1317,7 +1372,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 _CAN_CU_HEADING = re.compile(r"^\s*+(?:[IVXLC]+|\d{1,2})[.)]\s++(?:CĂN CỨ|Căn cứ pháp lý)\b")
 _SECTION_HEADING = re.compile(r"^\s*+(?:[IVXLC]+|\d{1,2})[.)]\s++\S")
 # the addressees of a công điện: "THỦ TƯỚNG CHÍNH PHỦ điện:" followed by dash items
-_DIEN = re.compile(r"^[^a-zà-ỹđ]{3,80}\s++điện\s*+:\s*+$")
+_DIEN = re.compile(r"^(?P<who>[^:;.]{3,80}?)\s++điện\s*+:\s*+$")
 _ITEM = re.compile(r"^\s*+[-–+•]\s*+\S")
 
 
@@ -1326,7 +1381,9 @@ def _refine_zones(zones: list[str], blocks: list[Block]) -> list[str]:
     i = 0
     while i < len(blocks):
         text = blocks[i].text
-        if zones[i] in ("body", "header") and (_CAN_CU_HEADING.match(text) or _DIEN.match(text.strip())):
+        dien = _DIEN.match(text.strip())
+        dien = dien is not None and _mostly_upper(dien["who"])
+        if zones[i] in ("body", "header") and (_CAN_CU_HEADING.match(text) or dien):
             label = "can_cu" if _CAN_CU_HEADING.match(text) else "recipients"
             j = i + 1
             while j < len(blocks) and zones[j] == "body" and not blocks[j].text.strip():
