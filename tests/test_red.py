@@ -53,10 +53,10 @@ def test_red001_seed_finds_the_repeated_reporting_duty():
     pairs = {(f.location.related_block, f.location.block) for f in result.findings}
     texts = [(doc.blocks[a].text, doc.blocks[b].text) for a, b in pairs]
     assert any("09/2019/NĐ-CP" in a and "09/2019/NĐ-CP" in b for a, b in texts)
-    # the other two real repetitions of the seed, and nothing else
-    assert any("95%" in a and "95%" in b for a, b in texts)
-    assert any("Chịu trách nhiệm trực tiếp" in b for _, b in texts)
-    assert len(result.findings) == 3
+    # and nothing else: the 95% target of I.2 (Yêu cầu) restated as a task of II.5, and the heads' duty
+    # (II.6.b) restated for the agencies in IV.1, state one sentence for another purpose under another
+    # heading — the shape the corpus's labels found legitimate (benchmarks/labels/RED.tsv)
+    assert len(result.findings) == 1
 
 
 # A reference text for RED002 made only of what the seed itself states as the province's targets and
@@ -204,7 +204,7 @@ def _repeats(texts: list[str]) -> list[tuple[int, int]]:
     doc = Document(path="x.txt", format="txt", blocks=[Block(i, t) for i, t in enumerate(texts)])
     content = [b for b in doc.blocks if len(b.text.split()) > 8]
     sh = build(content, doc=doc)
-    return sorted({(a.block, b.block) for a, b, _ in real_repeats(duplicate_pairs(sh), sh.paragraphs)})
+    return sorted({(a.block, b.block) for a, b, _ in real_repeats(duplicate_pairs(sh, 0.65), sh.paragraphs)})
 
 
 DUTY = "Thực hiện chế độ báo cáo định kỳ theo quy định của Nghị định số 9/2019/NĐ-CP về chế độ báo cáo của cơ quan hành chính."

@@ -257,7 +257,9 @@ def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = 
         issuers=dict(table("issuers").get("codes", {})),
         issuance_verbs=tuple(sorted(phrases["issuance_verbs"], key=len, reverse=True)),
         issuer_stop_words=frozenset(phrases["issuer_stop_words"]),
-        issuer_synonyms=tuple(frozenset(_fold(n) for n in group) for group in phrases["issuer_synonyms"]),
+        issuer_synonyms=tuple(
+            frozenset(fold_issuer(n) for n in group) for group in phrases["issuer_synonyms"]
+        ),
         not_issuers=tuple(phrases["not_issuers"]),
         approval_verbs=tuple(sorted(phrases["approval_verbs"], key=len, reverse=True)),
     )
@@ -301,7 +303,7 @@ def _phrases(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _fold(name: str) -> str:
+def fold_issuer(name: str) -> str:
     """Lower case, the "ủy" spelling, single spaces: how issuer names are compared."""
     low = " ".join(name.lower().split())
     return low.replace("uỷ", "ủy").replace("hoá", "hóa").replace("ủy ban nhân dân", "ubnd")

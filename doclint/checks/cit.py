@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from doclint.analysis.citations import Citations, CitedDocument, Mention, Tables, tables_for
+from doclint.analysis.citations import Citations, CitedDocument, Mention, Tables, fold_issuer, tables_for
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
@@ -50,6 +50,25 @@ def _numbered(cits: Citations) -> Iterator[Mention]:
     return (m for m in cits.mentions if m.kind == "number")
 
 
+def _own(m: Mention) -> bool:
+    """A citation the author wrote: not inside quotation marks (a provision or a letter quoted)."""
+    return not m.quoted
+
+
+def _before_in_force(ctx: Context) -> bool:
+    """The document is dated before NĐ 30/2020/NĐ-CP took effect (option cit-in-force, 05/3/2020): the
+    rules that encode NĐ 30's citation requirements do not govern it (it followed TT 01/2011 or the
+    drafting rules of its time)."""
+    own = _own_date(ctx)
+    if own is None:
+        return False
+    try:
+        year, month, day = (int(x) for x in str(ctx.option("cit-in-force")).split("-"))
+    except ValueError:
+        return False
+    return (own[0], own[1], own[2] or 1) < (year, month, day)
+
+
 def _fixed_number(m: Mention) -> str | None:
     raw = m.number_raw or ""
     if "party_slash" in m.problems and m.type_abbr and m.issuer_code:
@@ -67,8 +86,8 @@ def _fixed_number(m: Mention) -> str | None:
 @check("CIT001")
 def citation_number_malformed(ctx: Context) -> Iterator[Finding]:
     for m in _numbered(ctx.citations):
-        if not m.problems:
-            continue
+        if not m.problems or not _own(m):
+            continue  # a number inside a quotation is the quoted text's
         vi = "; ".join(_PROBLEM_VI[p] for p in m.problems)
         en = "; ".join(_PROBLEM_EN[p] for p in m.problems)
         yield finding(
@@ -122,14 +141,17 @@ def citation_type_mismatch(ctx: Context) -> Iterator[Finding]:
 
 @check("CIT003")
 def citation_missing_so(ctx: Context) -> Iterator[Finding]:
-    typed = [m for m in _numbered(ctx.citations) if m.type_word and m.zone != "recipients"]
-    if not any(m.has_so for m in typed):
+    if _before_in_force(ctx):
         return
+    typed = [m for m in _numbered(ctx.citations) if m.type_word and m.zone != "recipients" and _own(m)]
+    with_so = {m.segment for m in typed if m.has_so}  # the evidence is in the same document of the file
     for m in typed:
-        if m.has_so:
-            continue
+        if m.has_so or m.segment not in with_so or m.short_form:
+            continue  # a short name the document defined itself ("(Nghị quyết 06-NQ/TU)") is its own style
         text = ctx.doc.blocks[m.block].text
-        written = text[m.type_start : m.number_end]
+        written = (
+            text[m.type_start : m.number_end] if m.type_start is not None else f"{m.type_word} {m.number_raw}"
+        )
         yield finding(
             "CIT003",
             f"Thiếu chữ “số” trước số, ký hiệu: “{written}”; văn bản ở chỗ khác viết “{m.type_word} số ...”.",
@@ -171,10 +193,14 @@ def citation_first_incomplete(ctx: Context) -> Iterator[Finding]:
     # already names the issuer), the trích yếu too in căn cứ lines (Phụ lục I, II.6.a); strict: all five parts
     # at every first citation, as Phụ lục I, II.6.b reads literally
     mode = ctx.option("citation-completeness")
+    if _before_in_force(ctx):
+        return
     for doc in cits.documents:
         m = _reference_mention(doc)
-        if m.kind != "number" or m.nested or m.zone not in ("body", "can_cu", "title"):
+        if m.kind != "number" or m.nested or m.zone not in ("body", "can_cu", "title") or not _own(m):
             continue
+        if ctx.doc.blocks[m.block].table is not None:
+            continue  # a table cell (a danh mục, a list of tasks) names its documents, it does not cite them
         before = ctx.doc.blocks[m.block].text[max(0, m.start - 200) : m.start]
         if re.search(r"đề nghị", before, re.IGNORECASE) or re.search(
             r"sửa đổi,?\s*+bổ sung\s*+(?:bởi|tại|theo)?\s*+$", before, re.IGNORECASE
@@ -235,12 +261,14 @@ def _nested_in(m: Mention, others: list[Mention]) -> bool:
 def citation_repeated_in_full(ctx: Context) -> Iterator[Finding]:
     cits = ctx.citations
     flagged: dict[int, list[Mention]] = {}
+    if _before_in_force(ctx):
+        return
     for doc in cits.documents:
         first = _reference_mention(doc)
         if first.zone != "body":
             continue
         for m in doc.mentions:
-            if m is first or m.kind != "number" or m.zone != "body" or m.nested:
+            if m is first or m.kind != "number" or m.zone != "body" or m.nested or not _own(m):
                 continue
             block = ctx.doc.blocks[m.block]
             previous = ctx.doc.blocks[m.block - 1].text if m.block else ""
@@ -283,11 +311,18 @@ def _mostly_caps(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def _same_issuer(a: str, b: str) -> bool:
+def _same_issuer(a: str, b: str, tables: Tables | None = None) -> bool:
     a, b = a.lower().replace("uỷ", "ủy"), b.lower().replace("uỷ", "ủy")
     a = a.replace("ủy ban nhân dân", "ubnd").replace("hội đồng nhân dân", "hđnd")
     b = b.replace("ủy ban nhân dân", "ubnd").replace("hội đồng nhân dân", "hđnd")
-    return a in b or b in a
+    if a in b or b in a:
+        return True
+    # one body under two names ("Tỉnh ủy" = "Ban chấp hành Đảng bộ tỉnh"): citation_phrases.toml
+    fa, fb = fold_issuer(a), fold_issuer(b)
+    return any(
+        any(n in fa for n in group) and any(n in fb for n in group)
+        for group in (tables.issuer_synonyms if tables else ())
+    )
 
 
 @check("CIT006")
@@ -299,7 +334,7 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
     for doc in cits.documents:
         first_date = first_issuer = first_type = None
         for m in doc.mentions:
-            if m.kind not in ("number", "name"):
+            if m.kind not in ("number", "name") or not _own(m):
                 continue
             problems_vi, problems_en = [], []
             if m.date:
@@ -313,7 +348,7 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
             if m.issuer_text:
                 if first_issuer is None:
                     first_issuer = m
-                elif not _same_issuer(m.issuer_text, first_issuer.issuer_text or ""):
+                elif not _same_issuer(m.issuer_text, first_issuer.issuer_text or "", tables):
                     problems_vi.append(f"cơ quan “{m.issuer_text}” khác “{first_issuer.issuer_text}”")
                     problems_en.append(f"issuer “{m.issuer_text}” differs from “{first_issuer.issuer_text}”")
             if m.type_word and m.type_word.lower() not in ("văn bản", "công văn"):
@@ -440,13 +475,24 @@ def _is_can_cu(ctx: Context, m: Mention) -> bool:
     return ctx.doc.blocks[m.block].text.lstrip().startswith("Căn cứ")
 
 
+# an amending law has no short name: its name is "Luật sửa đổi, bổ sung một số điều của Luật ..."
+_AMENDING_BEFORE = re.compile(r"sửa đổi,?\s*+bổ sung[^;]{0,40}?\s(?:tại|bởi|theo)\s*+$", re.IGNORECASE)
+_AMENDING_AFTER = re.compile(r"\s*+(?:ngày[^;,]{0,25}?\s)?sửa đổi,?\s*+bổ sung", re.IGNORECASE)
+
+
 @check("CIT009")
 def citation_law_number_in_can_cu(ctx: Context) -> Iterator[Finding]:
+    if _before_in_force(ctx):
+        return
     for m in _numbered(ctx.citations):
         if not _is_can_cu(ctx, m):
             continue
         if (m.type_word or "").lower() not in ("luật", "bộ luật", "pháp lệnh"):
             continue
+        text = ctx.doc.blocks[m.block].text
+        clause = re.split(r"[;]", text[: m.start])[-1]
+        if _AMENDING_BEFORE.search(clause) or _AMENDING_AFTER.match(text, m.number_end or m.end):
+            continue  # an amending law is cited by its number: "... được sửa đổi, bổ sung tại Luật số 57/2024/QH15"
         name = f"{m.type_word} {m.law_name}" if m.law_name else m.type_word
         yield finding(
             "CIT009",
@@ -492,6 +538,8 @@ def citation_date_style_mixed(ctx: Context) -> Iterator[Finding]:
 def citation_not_legal_basis(ctx: Context) -> Iterator[Finding]:
     cits = ctx.citations
     seen: set[int] = set()
+    if _before_in_force(ctx) or (ctx.rec.doc_type or "") in ctx.option("cit011-letter-types"):
+        return  # a công văn has no căn cứ ban hành: "Căn cứ Công văn số ..." is how the letter opens
     for m in cits.mentions:
         if m.kind != "number" or m.block in seen or not _is_can_cu(ctx, m):
             continue

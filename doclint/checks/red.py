@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from doclint.analysis.shingles import Shingles, Unit
+from doclint.analysis.shingles import Shingles, Unit, real_repeats
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.findings import Finding, Location
@@ -134,7 +134,9 @@ def duplicate_passage(ctx: Context) -> Iterator[Finding]:
         return
     sh = ctx.shingles
     threshold = ctx.option("red001-containment")
-    pairs = duplicate_pairs(sh, threshold)
+    # a passage written twice, not a structure that restates (shingles.real_repeats: two entities, two
+    # sections, quotations, documents of one file)
+    pairs = real_repeats(duplicate_pairs(sh, threshold), sh.paragraphs)
     # clusters of paragraphs that repeat each other (union-find on blocks)
     parent: dict[int, int] = {}
 
@@ -363,8 +365,13 @@ def task_items(ctx: Context) -> list[TaskItem]:
     label_owner = False
     label_deadline = False
     items: list[TaskItem] = []
+    quoting = False  # inside a provision quoted over several paragraphs (“ ... ”)
     for b in blocks:
         text = b.text.strip()
+        was_quoting = quoting or text.startswith(("“", '"'))
+        quoting = _still_quoting(quoting, text)
+        if was_quoting:
+            continue  # a quoted provision lists the quoted text's duties, not this document's tasks
         if _is_section(text):
             in_task = bool(_TASK_SECTION.search(text)) and not _OTHER_SECTION.search(text)
             label_owner = label_deadline = False
@@ -374,8 +381,12 @@ def task_items(ctx: Context) -> list[TaskItem]:
         words = len(text.split())
         is_label = _is_label(text)
         if is_label:  # a heading or a label line introduces items; it is not one
-            label_owner = _names_owner(text)
-            label_deadline = bool(_DEADLINE.search(_CITED.sub(" ", text)))
+            owner = _names_owner(text)
+            deadline = bool(_DEADLINE.search(_CITED.sub(" ", text)))
+            if _NUMBERED.match(text) or not text.rstrip().endswith(":"):
+                label_owner, label_deadline = owner, deadline  # a new heading: "1. Phòng CNTT"
+            else:  # "Chủ trì phối hợp ..., cụ thể:" under that heading keeps its owner
+                label_owner, label_deadline = label_owner or owner, label_deadline or deadline
             continue
         if words < 6 or text.lower().startswith(("trên đây", "trong quá trình")):
             continue
@@ -389,6 +400,19 @@ def task_items(ctx: Context) -> list[TaskItem]:
             )
         )
     return items
+
+
+_NUMBERED = re.compile(r"^\s*+(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
+
+
+def _still_quoting(quoting: bool, text: str) -> bool:
+    """Whether a quotation is still open after ``text`` (curly quotes “ ” counted across paragraphs)."""
+    for c in text:
+        if c == "“":
+            quoting = True
+        elif c == "”":
+            quoting = False
+    return quoting
 
 
 _ROMAN_HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z])[.)]\s+\S")
@@ -426,6 +450,9 @@ def relay_document(ctx: Context) -> Iterator[Finding]:
         return
     if ctx.rec.doc_type in ("CV", "HD") and not _relays(ctx):
         return  # a letter or guidance that does not pass on a higher directive is not a relay
+    subject = (ctx.rec.trich_yeu.text if ctx.rec.trich_yeu is not None else "").lower()
+    if any(p in subject for p in ctx.option("red003-not-relay")):
+        return  # a letter commenting on a draft: its items are comments, not tasks
     share = ctx.option("red003-share")
     min_items = ctx.option("red003-min-items")
     table = _task_table(ctx)
