@@ -237,3 +237,19 @@ def test_red001_a_copied_paragraph_under_another_heading():
     other = "Kết quả được tổng hợp, báo cáo Ủy ban nhân dân xã trước ngày 15 hằng tháng để chỉ đạo kịp thời."
     texts = ["1. Công tác chính trị", DUTY + " " + other, "2. Công tác kiểm tra", DUTY2 + " " + other]
     assert _repeats(texts) == [(1, 3)]
+
+
+def test_red003_quoted_provisions_and_comment_letters_are_not_relay_tasks():
+    from doclint.engine import lint_document
+    from doclint.model import Block, Document
+
+    head = ["SỞ NỘI VỤ", "Số: 12/SNV-VP", "V/v hướng dẫn bổ nhiệm viên chức", "Kính gửi: Ủy ban nhân dân các xã.",
+            "Thực hiện Công văn số 139/UBND-VX ngày 27/8/2025 của Ủy ban nhân dân tỉnh, Sở hướng dẫn như sau:",
+            "Tại Điều 21 Nghị định số 115/2020/NĐ-CP quy định như sau:"]  # fmt: skip
+    quoted = [
+        f"“{i}. Người tập sự phải thực hiện nhiệm vụ số {i} theo quy định của pháp luật về viên chức."
+        for i in range(1, 9)
+    ]
+    quoted[-1] += "”"
+    doc = Document(path="x.txt", format="txt", blocks=[Block(i, t) for i, t in enumerate(head + quoted)])
+    assert [f for f in lint_document(doc, Config(select=("RED003",))).findings] == []

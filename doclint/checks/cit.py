@@ -59,7 +59,7 @@ def _before_in_force(ctx: Context) -> bool:
     """The document is dated before NĐ 30/2020/NĐ-CP took effect (option cit-in-force, 05/3/2020): the
     rules that encode NĐ 30's citation requirements do not govern it (it followed TT 01/2011 or the
     drafting rules of its time)."""
-    own = _own_date(ctx)
+    own = _own_date(ctx) or _header_date(ctx)
     if own is None:
         return False
     try:
@@ -378,6 +378,20 @@ def _own_date(ctx: Context) -> tuple[int, int, int | None] | None:
         return int(pd.year), int(pd.month), int(pd.day) if pd.day else None
     except ValueError:
         return None
+
+
+_HEADER_DATE = re.compile(r"ngày\s*+(\d{1,2})\s*+tháng\s*+(\d{1,2})\s*+năm\s*+(\d{4})", re.IGNORECASE)
+
+
+def _header_date(ctx: Context) -> tuple[int, int, int | None] | None:
+    """The document's date read from its first lines when recognition did not find the place/date line
+    (a PDF whose number and date columns were read as one line: "Số: 95/CV-CĐGD TP. Hồ Chí Minh, ngày 11
+    tháng 5 năm 2017")."""
+    for b in ctx.doc.blocks[:12]:
+        m = _HEADER_DATE.search(b.text)
+        if m:
+            return int(m.group(3)), int(m.group(2)), int(m.group(1))
+    return None
 
 
 @check("CIT007")

@@ -359,7 +359,12 @@ def task_items(ctx: Context) -> list[TaskItem]:
     """The task items of the body: list items and paragraphs under the task sections (NHIỆM VỤ, GIẢI
     PHÁP, TỔ CHỨC THỰC HIỆN...), each with whether it (or the label it sits under) names an owner and a
     deadline."""
-    blocks = [b for b in ctx.body_blocks() if b.table is None and b.text.strip()]
+    preamble = {c.block for c in (ctx.rec.can_cu or [])}
+    blocks = [
+        b
+        for b in ctx.body_blocks()
+        if b.table is None and b.text.strip() and b.index not in preamble and not _PREAMBLE.match(b.text)
+    ]  # the căn cứ and "Thực hiện Công văn số ..." lines open the document; they are not tasks
     has_sections = any(_is_section(b.text) for b in blocks)
     in_task = not has_sections
     label_owner = False
@@ -402,6 +407,7 @@ def task_items(ctx: Context) -> list[TaskItem]:
     return items
 
 
+_PREAMBLE = re.compile(r"^\s*+(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)\s[^.;]{0,200}?\bsố\b")
 _NUMBERED = re.compile(r"^\s*+(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
 
 
@@ -450,7 +456,10 @@ def relay_document(ctx: Context) -> Iterator[Finding]:
         return
     if ctx.rec.doc_type in ("CV", "HD") and not _relays(ctx):
         return  # a letter or guidance that does not pass on a higher directive is not a relay
-    subject = (ctx.rec.trich_yeu.text if ctx.rec.trich_yeu is not None else "").lower()
+    if ctx.rec.trich_yeu is not None:
+        subject = ctx.rec.trich_yeu.text.lower()
+    else:  # the header was not read (PDF columns merged): its first lines hold the subject
+        subject = " ".join(b.text for b in ctx.doc.blocks[:12]).lower()
     if any(p in subject for p in ctx.option("red003-not-relay")):
         return  # a letter commenting on a draft: its items are comments, not tasks
     share = ctx.option("red003-share")
