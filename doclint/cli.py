@@ -102,6 +102,9 @@ def check(
     ] = None,
     fail_on: Annotated[str | None, typer.Option(help="error|warning|info|never")] = None,
     lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
+    preview: Annotated[
+        bool, typer.Option("--preview", help="Chạy cả các quy tắc đang thử nghiệm (preview).")
+    ] = False,
     config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
     include: Annotated[list[str] | None, typer.Option(help="Chỉ kiểm tra tệp khớp mẫu glob.")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Bỏ qua tệp khớp mẫu glob.")] = None,
@@ -153,6 +156,7 @@ def check(
         "stage": stage,
         "fail_on": fail_on,
         "lang": lang,
+        "preview": True if preview else None,
     }
     files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
     if not files:
@@ -295,6 +299,7 @@ def rules(
                         "name": m.name,
                         "family": m.family,
                         "severity": m.severity,
+                        "maturity": m.maturity,
                         "title": m.title_en if lang == "en" else m.title_vi,
                         "basis": m.basis,
                     }
@@ -308,7 +313,8 @@ def rules(
     for m in metas:
         title = m.title_en if lang == "en" else m.title_vi
         mark = "" if m.code in implemented or m.code.startswith("DOC") else " (chưa có)"
-        typer.echo(f"{m.code:8s} {m.severity:8s} {m.name:34s} {title}{mark}")
+        maturity = "preview" if m.maturity == "preview" else ""
+        typer.echo(f"{m.code:8s} {m.severity:8s} {maturity:8s} {m.name:34s} {title}{mark}")
 
 
 @app.command()

@@ -36,6 +36,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     options: tuple[tuple[str, Any], ...] = ()
     source: str | None = None  # the file this came from
+    preview: bool = False  # run the preview rules too (rules still being measured)
 
     def option(self, name: str, default: Any = None) -> Any:
         for key, value in self.options:
@@ -55,6 +56,10 @@ class Config:
                     return False
         return True
 
+    def runs_preview(self, code: str) -> bool:
+        """A preview rule runs with ``preview = true`` / ``--preview``, or when selected by its exact code."""
+        return self.preview or code in self.select
+
     def severity_for(self, code: str) -> str | None:
         """The most specific override: an exact code beats a prefix."""
         best: tuple[int, str] | None = None
@@ -66,7 +71,7 @@ class Config:
     def key(self) -> str:
         """A stable text of the effective settings, for cache keys."""
         return repr((self.select, self.ignore, self.severity, self.stage, self.packs,
-                     self.per_file_ignores, self.options))  # fmt: skip
+                     self.per_file_ignores, self.options, self.preview))  # fmt: skip
 
 
 def _matches(code: str, patterns: tuple[str, ...]) -> bool:
@@ -123,10 +128,13 @@ def read_config(path: Path) -> Config:
 
 def from_mapping(data: dict[str, Any], base_dir: Path, source: str | None = None) -> Config:
     known = {"select", "ignore", "severity", "stage", "fail-on", "lang", "packs", "exclude",
-             "per-file-ignores"}  # fmt: skip
+             "per-file-ignores", "preview"}  # fmt: skip
     stage = data.get("stage", "draft")
     if stage not in STAGES:
         raise ConfigError(f"{source}: stage phải là draft, final hoặc issued, không phải {stage!r}")
+    preview = data.get("preview", False)
+    if not isinstance(preview, bool):
+        raise ConfigError(f"{source}: preview phải là true hoặc false, không phải {preview!r}")
     severity = data.get("severity", {})
     for code, level in severity.items():
         if level not in LEVELS:
@@ -149,6 +157,7 @@ def from_mapping(data: dict[str, Any], base_dir: Path, source: str | None = None
         ),
         options=tuple(sorted(options.items(), key=lambda kv: kv[0])),
         source=source,
+        preview=preview,
     )
 
 
