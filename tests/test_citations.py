@@ -474,3 +474,13 @@ def test_addressees_of_a_cong_dien_and_an_issuer_name_over_two_lines(tables):
         "Trường THPT Phước Bửu",
         "về truyền thông Cuộc thi khởi nghiệp năm học 2025-2026",
     )
+
+
+def test_legacy_encoded_text_and_a_header_read_across_columns(tables):
+    tcvn3 = "- Th«ng b¸o sè 01/2011/TB-THC ngµy 05/12/2011 cña Toµ hµnh chÝnh tØnh B¾c Giang;"
+    assert extract([Block(0, tcvn3)], tables).mentions == []
+    m = one(
+        "V/v phúc đáp Văn bản số 886/STTTT-VP của Sở TTTT tỉnh X CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập",
+        tables,
+    )
+    assert m.issuer_text == "Sở TTTT tỉnh X"

@@ -253,3 +253,10 @@ def test_red003_quoted_provisions_and_comment_letters_are_not_relay_tasks():
     quoted[-1] += "”"
     doc = Document(path="x.txt", format="txt", blocks=[Block(i, t) for i, t in enumerate(head + quoted)])
     assert [f for f in lint_document(doc, Config(select=("RED003",))).findings] == []
+
+
+def test_red003_sentence_case_sections():
+    from doclint.checks.red import _is_section
+
+    assert _is_section("I. Mục tiêu") and _is_section("II. Các quy định")
+    assert not _is_section("I. Thực tập doanh nghiệp là cơ hội để sinh viên quan sát, tiếp cận thực tế.")

@@ -612,6 +612,8 @@ def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] |
                 break  # "của UBND tỉnh vào kế hoạch ...", "... tỉnh Đồng Tháp tiếp tục ủy quyền ..."
         if count and w[:1].isupper() and not caps and _capital_trich_yeu(words, i):
             break  # a trích yếu written with a capital: "của Chính phủ Quy định chi tiết ..."
+        if count and _QUOC_HIEU_AT.match(text, start + words[i].start()):
+            break  # a PDF header read across its columns: the Quốc hiệu is not part of the name
         if w == ",":
             nxt = words[i + 1].group() if i + 1 < len(words) else ""
             # "Bộ Văn hóa, Thể thao và Du lịch": a capitalised continuation that is not a new citation
@@ -1308,6 +1310,7 @@ def _link_footnotes(mentions: list[Mention], blocks: list[Block], tables: Tables
 
 
 _QUOC_HIEU = re.compile(r"^\s*+C[ỘO]NG H[ÒOÀ][AÀ] X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM", re.IGNORECASE)
+_QUOC_HIEU_AT = re.compile(_QUOC_HIEU.pattern.lstrip("^"), re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^\s*+Số\s*+:", re.IGNORECASE)
 
 
@@ -1343,6 +1346,18 @@ def document_segments(blocks: list[Block]) -> list[int]:
             seg += 1
         out[i] = seg
     return out
+
+
+# Vietnamese in an 8-bit legacy encoding (TCVN3/ABC, VNI) read as Latin-1: "Th«ng b¸o sè ... ngµy" —
+# symbols that never occur in Unicode Vietnamese prose, several per line
+_LEGACY = frozenset("«»¸µ¶·¹¨©®¬ª¼½¾§\xad")
+
+
+def legacy_encoded(text: str) -> bool:
+    """The block's text is Vietnamese in a legacy encoding read without conversion: its words cannot be
+    trusted (a type word "Th«ng b¸o sè" is not recognised), so no citation is read from it."""
+    hits = sum(1 for ch in text if ch in _LEGACY)
+    return hits >= 3 and hits >= 0.02 * max(1, sum(ch.isalpha() for ch in text))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -1439,7 +1454,7 @@ def extract(
     segments = document_segments(blocks)
     result.segments = segments
     for block in blocks:
-        if block.kind in ("header", "footer") or not block.text.strip():
+        if block.kind in ("header", "footer") or not block.text.strip() or legacy_encoded(block.text):
             continue
         found = extract_block(block.text, block.index, tables)
         quotes = quote_spans(block.text)

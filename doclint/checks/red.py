@@ -421,6 +421,7 @@ def _still_quoting(quoting: bool, text: str) -> bool:
     return quoting
 
 
+_ROMAN_NUMBERED = re.compile(r"^\s*+[IVX]+[.)]\s++[A-ZĐÀ-Ỹ]")
 _ROMAN_HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z])[.)]\s+\S")
 
 
@@ -429,7 +430,12 @@ def _is_section(text: str) -> bool:
     text = text.strip()
     letters = "".join(filter(str.isalpha, text))
     upper = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
-    return upper and (bool(_ROMAN_HEADING.match(text)) or len(text.split()) <= 8)
+    if upper and (bool(_ROMAN_HEADING.match(text)) or len(text.split()) <= 8):
+        return True
+    # "I. Mục tiêu", "II. Các quy định": a Roman-numbered title in sentence case
+    return (
+        bool(_ROMAN_NUMBERED.match(text)) and len(text.split()) <= 10 and not text.endswith((".", ";", ","))
+    )
 
 
 _RELAY_OPENING = re.compile(
