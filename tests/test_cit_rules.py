@@ -35,7 +35,7 @@ def lint_doc(doc, family: str = "administrative", config: Config | None = None):
     rec = recognise(doc, pack)
     if rec.family == "other":
         rec.family = family
-    ctx = Context(doc=doc, rec=rec, config=config or Config(), pack=pack)
+    ctx = Context(doc=doc, rec=rec, config=config or Config(preview=True), pack=pack)  # preview rules too
     return [f for f in run_checks(ctx) if f.code.startswith(("CIT", "ABBR", "CAP", "DOC"))]
 
 
