@@ -311,12 +311,33 @@ def _mostly_caps(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+def _acronym_of(short: str, long: str) -> bool:
+    """``short`` writes ``long`` with an acronym: its other words are in ``long`` and each acronym spells
+    the initials of consecutive words of ``long`` ("và", "&" skipped): "Sở TTTT Hải Dương" for "Sở Thông tin
+    và Truyền thông tỉnh Hải Dương", "Bộ GDĐT" for "Bộ Giáo dục và Đào tạo"."""
+    words = [w for w in re.findall(r"\w+", long) if w.lower() != "và"]
+    initials = "".join(w[0].upper() for w in words)
+    rest = long.lower()
+    found = False
+    for token in re.findall(r"\w+", short):
+        if len(token) >= 2 and token.isupper() and token.upper() not in (w.upper() for w in words):
+            if token.upper().replace("Đ", "D") not in initials.replace("Đ", "D"):
+                return False
+            found = True
+        elif token.lower() not in rest:
+            return False
+    return found
+
+
 def _same_issuer(a: str, b: str, tables: Tables | None = None) -> bool:
+    a_raw, b_raw = a, b
     a, b = a.lower().replace("uỷ", "ủy"), b.lower().replace("uỷ", "ủy")
     a = a.replace("ủy ban nhân dân", "ubnd").replace("hội đồng nhân dân", "hđnd")
     b = b.replace("ủy ban nhân dân", "ubnd").replace("hội đồng nhân dân", "hđnd")
     if a in b or b in a:
         return True
+    if _acronym_of(a_raw, b_raw) or _acronym_of(b_raw, a_raw):
+        return True  # "Sở TTTT Hải Dương" = "Sở Thông tin và Truyền thông tỉnh Hải Dương"
     # one body under two names ("Tỉnh ủy" = "Ban chấp hành Đảng bộ tỉnh"): citation_phrases.toml
     fa, fb = fold_issuer(a), fold_issuer(b)
     return any(
