@@ -114,6 +114,7 @@ class FamilyMeta:
     options: dict[str, OptionSpec] = field(default_factory=dict)
     source: str = ""  # the TOML file that declares it
 
+
 NEEDS = ("text", "geometry", "page")
 
 

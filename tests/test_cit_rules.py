@@ -428,7 +428,11 @@ def test_cit003_defined_short_form_and_cit006_one_body_two_names():
 def test_cit006_a_name_written_with_an_acronym_is_the_same_issuer():
     findings = lint_blocks(
         [
+            *HEADER,
+            "Số: 12/CĐS-VP",
+            "Hà Nội, ngày 05 tháng 7 năm 2023",
             "V/v phúc đáp Văn bản số 88/STTTT-VP của Sở TTTT Hải Dương",
+            "Kính gửi: Sở Thông tin và Truyền thông tỉnh Hải Dương.",
             "Phúc đáp Văn bản số 88/STTTT-VP ngày 12/6/2023 của Sở Thông tin và Truyền thông tỉnh Hải Dương về việc "
             "triển khai nội dung đã thống nhất, Cục có ý kiến như sau.",
         ]

@@ -1231,6 +1231,8 @@ def _continue_tail(mention: Mention, blocks: list[Block], tables: Tables) -> Non
         return
     probe = Mention(block=nxt, start=0, end=0, kind="number", family=mention.family)
     _parse_tail(prefix + following, probe, tables)
+    if ends_with_issuer and probe.trich_yeu is None:
+        return  # the next block is a new paragraph, not the rest of the name
     shift = len(prefix)
     found = False
     if probe.date and mention.date is None:
