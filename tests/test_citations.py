@@ -484,3 +484,11 @@ def test_legacy_encoded_text_and_a_header_read_across_columns(tables):
         tables,
     )
     assert m.issuer_text == "Sở TTTT tỉnh X"
+
+
+def test_tasks_given_by_a_decision_are_not_its_subject(tables):
+    m = one(
+        "Trên cơ sở các nhiệm vụ được Chủ tịch UBND tỉnh giao tại Quyết định số 87/QĐ-UBND, Sở đã triển khai.",
+        tables,
+    )
+    assert m.trich_yeu is None
