@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from doclint.errors import ConfigError
+from doclint.safeio import read_regular_file
 
 FAMILIES = (
     "HDR", "NUM", "DATE", "TTL", "BODY", "SIG", "RCPT", "FMT",
@@ -206,9 +207,9 @@ class RulePack:
             raise ConfigError(f"không tìm thấy bộ quy tắc: {folder}")
         self.sources.append(str(folder))
         for path in sorted(folder.glob("*.toml")):
-            try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            try:  # only regular files of bounded size: a FIFO or a link to /dev/zero is refused
+                data = tomllib.loads(read_regular_file(path))
+            except tomllib.TOMLDecodeError as exc:
                 raise ConfigError(f"{path}: TOML không hợp lệ: {exc}") from exc
             if path.name.startswith("rules"):
                 if "family" in data:

@@ -87,7 +87,7 @@ def split_number_date(text: str) -> int | None:
     """Where the place/date line starts when the Số line and the date line were flattened onto one
     line (a tab, or the two cells of a header row run together): the first break after which the rest
     reads as a place/date line whose place is a name, not a piece of the ký hiệu."""
-    if "ngày" not in text.lower() or not re.search(r"n[ăa]m\s*[\d.…_ ]*\s*\.?\s*$", text, re.IGNORECASE):
+    if "ngày" not in text.lower() or not re.search(r"n[ăa]m\s*+[\d.…_ ]*+\s*+\.?\s*+$", text, re.IGNORECASE):
         return None
     for match in re.finditer(r"\s+", text):
         rest = text[match.end() :]
