@@ -36,7 +36,7 @@ def lint_doc(doc, family: str = "administrative", config: Config | None = None):
     rec = recognise(doc, pack)
     if rec.family == "other":
         rec.family = family
-    ctx = Context(doc=doc, rec=rec, config=config or Config(), pack=pack)
+    ctx = Context(doc=doc, rec=rec, config=config or Config(preview=True), pack=pack)  # preview rules too
     return [f for f in run_checks(ctx) if f.code.startswith(("CIT", "ABBR", "CAP", "DOC"))]
 
 
@@ -345,3 +345,99 @@ def test_cit004_introduced_inside_another_title():
         ]
     )
     assert "CIT004" not in codes(findings)
+
+
+# --- the corpus's false-positive shapes (issue 12, item 5; benchmarks/labels/CIT.tsv), invented examples --
+
+
+HEADER = ["ỦY BAN NHÂN DÂN", "TỈNH X", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+
+
+def test_quoted_text_is_not_the_authors():
+    findings = lint_blocks(
+        [
+            "Công văn số 7/BNV-TCPCP ngày 02/4/2025 của Bộ Nội vụ về công tác hội quy định: “Hội thực hiện theo "
+            "Điều 31 Nghị định số 126/NĐ-CP ngày 08/10/2024 của Chính phủ về quản lý hội”.",
+        ]
+    )
+    assert "CIT001" not in codes(findings)
+
+
+def test_cit004_date_and_issuer_in_the_sentence_table_cells_and_shared_types():
+    findings = lint_blocks(
+        [
+            "Ngày 18/12/2025, Cục Văn thư và Lưu trữ nhà nước có Văn bản số 1234/VTLTNN-NVTW gửi các bộ, ngành.",
+            "Căn cứ các Nghị định của Chính phủ: số 11/2026/NĐ-CP ngày 05/01/2026 quy định chi tiết Luật Nhà ở; "
+            "số 12/2026/NĐ-CP ngày 06/01/2026 quy định về quản lý xây dựng;",
+        ]
+    )
+    assert "CIT004" not in codes(findings)
+    cell = Block(0, "Thẩm định hồ sơ hưởng chế độ theo Nghị định số 154/2025/NĐ-CP", kind="cell")
+    cell.table = __import__("doclint.model", fromlist=["TablePosition"]).TablePosition(0, 0, 1, 1, 2)
+    assert "CIT004" not in codes(lint_doc(Document(path="x.txt", format="txt", blocks=[cell])))
+    # a bare first citation is still reported
+    assert "CIT004" in codes(lint_blocks(["Thực hiện theo Nghị định số 85/2017/NĐ-CP, Sở báo cáo như sau."]))
+
+
+def test_cit009_amending_law_and_cit011_letters():
+    findings = lint_blocks(
+        [
+            "QUYẾT ĐỊNH",
+            "Về việc phê duyệt kế hoạch lựa chọn nhà thầu",
+            "Căn cứ Luật Đấu thầu ngày 23 tháng 6 năm 2023 được sửa đổi, bổ sung tại Luật số 57/2024/QH15;",
+        ]
+    )
+    assert "CIT009" not in codes(findings)
+    letter = [
+        *HEADER,
+        "Số: 12/SNV-VP",
+        "X, ngày 05 tháng 5 năm 2026",
+        "V/v góp ý dự thảo quy chế",
+        "Kính gửi: Sở Tư pháp.",
+        "Căn cứ Công văn số 88/STP-VP ngày 02/5/2026 của Sở Tư pháp về việc đề nghị góp ý dự thảo Quy chế;",
+        "Sở Nội vụ có ý kiến như sau: thống nhất với dự thảo.",
+    ]
+    assert "CIT011" not in codes(lint_blocks(letter))
+
+
+def test_nd30_citation_rules_do_not_govern_older_documents():
+    old = [
+        *HEADER,
+        "Số: 15/KH-UBND",
+        "X, ngày 05 tháng 5 năm 2017",
+        "KẾ HOẠCH",
+        "Triển khai công tác văn thư",
+        "Căn cứ Kế hoạch số 3/KH-UBND ngày 02/01/2017 của Ủy ban nhân dân tỉnh về công tác văn thư;",
+        "Thực hiện theo Nghị định số 110/2004/NĐ-CP ngày 08/4/2004 của Chính phủ về công tác văn thư.",
+        "Con dấu được quản lý theo Nghị định 58/2001/NĐ-CP.",
+    ]
+    assert not {"CIT003", "CIT004", "CIT011"} & set(codes(lint_blocks(old)))
+    new = [line.replace("2017", "2026") for line in old]
+    assert {"CIT003", "CIT004", "CIT011"} <= set(codes(lint_blocks(new)))
+
+
+def test_cit003_defined_short_form_and_cit006_one_body_two_names():
+    findings = lint_blocks(
+        [
+            "Theo Nghị quyết số 6-NQ/TU ngày 26/3/2021 của Ban chấp hành Đảng bộ tỉnh về chuyển đổi số "
+            "(Nghị quyết 6-NQ/TU); Kế hoạch số 7/KH-UBND ngày 01/4/2021 của UBND tỉnh về chuyển đổi số.",
+            "Các chỉ tiêu của Nghị quyết 6-NQ/TU ngày 26/3/2021 của Tỉnh ủy được giao cho các sở.",
+        ]
+    )
+    assert "CIT003" not in codes(findings)
+    assert "CIT006" not in codes(findings)
+
+
+def test_cit006_a_name_written_with_an_acronym_is_the_same_issuer():
+    findings = lint_blocks(
+        [
+            *HEADER,
+            "Số: 12/CĐS-VP",
+            "Hà Nội, ngày 05 tháng 7 năm 2023",
+            "V/v phúc đáp Văn bản số 88/STTTT-VP của Sở TTTT Hải Dương",
+            "Kính gửi: Sở Thông tin và Truyền thông tỉnh Hải Dương.",
+            "Phúc đáp Văn bản số 88/STTTT-VP ngày 12/6/2023 của Sở Thông tin và Truyền thông tỉnh Hải Dương về việc "
+            "triển khai nội dung đã thống nhất, Cục có ý kiến như sau.",
+        ]
+    )
+    assert "CIT006" not in codes(findings)

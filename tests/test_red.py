@@ -53,10 +53,10 @@ def test_red001_seed_finds_the_repeated_reporting_duty():
     pairs = {(f.location.related_block, f.location.block) for f in result.findings}
     texts = [(doc.blocks[a].text, doc.blocks[b].text) for a, b in pairs]
     assert any("09/2019/NĐ-CP" in a and "09/2019/NĐ-CP" in b for a, b in texts)
-    # the other two real repetitions of the seed, and nothing else
-    assert any("95%" in a and "95%" in b for a, b in texts)
-    assert any("Chịu trách nhiệm trực tiếp" in b for _, b in texts)
-    assert len(result.findings) == 3
+    # and nothing else: the 95% target of I.2 (Yêu cầu) restated as a task of II.5, and the heads' duty
+    # (II.6.b) restated for the agencies in IV.1, state one sentence for another purpose under another
+    # heading — the shape the corpus's labels found legitimate (benchmarks/labels/RED.tsv)
+    assert len(result.findings) == 1
 
 
 # A reference text for RED002 made only of what the seed itself states as the province's targets and
@@ -175,3 +175,88 @@ def test_red003_seed_is_a_relay_plan_but_a_task_table_passes():
             pos = TablePosition(table=0, row=r, col=c, n_rows=len(rows), n_cols=4)
             doc.blocks.append(Block(index=len(doc.blocks), text=text, kind="cell", table=pos))
     assert lint_document(doc, Config(select=("RED003",))).findings == []
+
+
+def test_units_know_their_section_label_quotation_and_document():
+    from doclint.analysis.shingles import build
+    from doclint.model import Block, Document
+
+    texts = [
+        "1. Sở Nội vụ",
+        "- Chủ trì tổ chức tập huấn nghiệp vụ văn thư cho công chức cấp xã trong quý II năm 2026.",
+        "2. Sở Tư pháp",
+        "Hội Làm vườn tỉnh X: Không có khả năng kiện toàn nhân sự và tổ chức đại hội nhiệm kỳ mới.",
+        "Khoản 2 Điều 5 quy định như sau:",
+        "“Cơ quan chủ trì chịu trách nhiệm tổ chức thực hiện và báo cáo kết quả định kỳ hằng năm.”",
+    ]
+    doc = Document(path="x.txt", format="txt", blocks=[Block(i, t) for i, t in enumerate(texts)])
+    units = build([doc.blocks[i] for i in (1, 3, 5)], doc=doc).units
+    assert [u.section for u in units] == [0, 2, 2]
+    assert units[1].label == "hội làm vườn tỉnh x"
+    assert [u.quoted for u in units] == [False, False, True]
+
+
+def _repeats(texts: list[str]) -> list[tuple[int, int]]:
+    from doclint.analysis.shingles import build, real_repeats
+    from doclint.checks.red import duplicate_pairs
+    from doclint.model import Block, Document
+
+    doc = Document(path="x.txt", format="txt", blocks=[Block(i, t) for i, t in enumerate(texts)])
+    content = [b for b in doc.blocks if len(b.text.split()) > 8]
+    sh = build(content, doc=doc)
+    return sorted({(a.block, b.block) for a, b, _ in real_repeats(duplicate_pairs(sh, 0.65), sh.paragraphs)})
+
+
+DUTY = "Thực hiện chế độ báo cáo định kỳ theo quy định của Nghị định số 9/2019/NĐ-CP về chế độ báo cáo của cơ quan hành chính."
+DUTY2 = "Đôn đốc, duy trì việc thực hiện chế độ báo cáo định kỳ theo quy định của Nghị định số 9/2019/NĐ-CP về chế độ báo cáo của cơ quan hành chính."
+
+
+def test_red001_a_duty_written_twice_in_one_list():
+    texts = ["3. Cải cách hành chính", "- " + DUTY, "- Đảm bảo văn bản trao đổi giữa các cơ quan được gửi dưới dạng điện tử.",
+             "- " + DUTY2]  # fmt: skip
+    assert _repeats(texts) == [(1, 3)]
+
+
+def test_red001_the_same_sentence_for_two_entities_or_sections_is_not_a_repeat():
+    # the same duty stated for two units, each under its own heading
+    texts = ["4.2. Sở Y tế", "- " + DUTY, "4.4. Sở Nội vụ", "- " + DUTY2]
+    assert _repeats(texts) == []
+    # the same finding stated for two inspected associations
+    texts = [
+        "Lý do vi phạm, cụ thể như sau:",
+        "Hội Làm vườn tỉnh X: " + DUTY,
+        "Hội Thủy sản tỉnh X: " + DUTY2,
+    ]
+    assert _repeats(texts) == []
+    # a provision quoted after "như sau:" repeats nothing of the author's
+    texts = ["3. Nhiệm vụ", "- " + DUTY, "Khoản 2 Điều 5 quy định như sau:", "“" + DUTY2 + "”"]
+    assert _repeats(texts) == []
+
+
+def test_red001_a_copied_paragraph_under_another_heading():
+    other = "Kết quả được tổng hợp, báo cáo Ủy ban nhân dân xã trước ngày 15 hằng tháng để chỉ đạo kịp thời."
+    texts = ["1. Công tác chính trị", DUTY + " " + other, "2. Công tác kiểm tra", DUTY2 + " " + other]
+    assert _repeats(texts) == [(1, 3)]
+
+
+def test_red003_quoted_provisions_and_comment_letters_are_not_relay_tasks():
+    from doclint.engine import lint_document
+    from doclint.model import Block, Document
+
+    head = ["SỞ NỘI VỤ", "Số: 12/SNV-VP", "V/v hướng dẫn bổ nhiệm viên chức", "Kính gửi: Ủy ban nhân dân các xã.",
+            "Thực hiện Công văn số 139/UBND-VX ngày 27/8/2025 của Ủy ban nhân dân tỉnh, Sở hướng dẫn như sau:",
+            "Tại Điều 21 Nghị định số 115/2020/NĐ-CP quy định như sau:"]  # fmt: skip
+    quoted = [
+        f"“{i}. Người tập sự phải thực hiện nhiệm vụ số {i} theo quy định của pháp luật về viên chức."
+        for i in range(1, 9)
+    ]
+    quoted[-1] += "”"
+    doc = Document(path="x.txt", format="txt", blocks=[Block(i, t) for i, t in enumerate(head + quoted)])
+    assert [f for f in lint_document(doc, Config(select=("RED003",))).findings] == []
+
+
+def test_red003_sentence_case_sections():
+    from doclint.checks.red import _is_section
+
+    assert _is_section("I. Mục tiêu") and _is_section("II. Các quy định")
+    assert not _is_section("I. Thực tập doanh nghiệp là cơ hội để sinh viên quan sát, tiếp cận thực tế.")

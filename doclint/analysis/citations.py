@@ -13,9 +13,10 @@ types), ``party_types`` (Party type abbreviations) and ``issuers`` (issuer codes
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from doclint import lazyre
@@ -91,6 +92,12 @@ class Mention:
     text: str = ""  # the mention's text
     nested: bool = False  # inside another citation's trích yếu (part of that document's title)
     tail_block: int | None = None  # the date/issuer/trích yếu continue in this (next) block
+    quoted: bool = False  # inside quotation marks: a provision or a passage of another text, quoted
+    date_before: bool = False  # the date (and issuer) are stated before it: "Ngày 23/12/2025, Sở X có ..."
+    enumerated: bool = False  # a later item of "Công văn số 1/...; số 2/..." (type shared with the first)
+    footnote: str | None = None  # the footnote mark glued to the number ("126/2024/NĐ-CP1")
+    segment: int = 0  # which document of the file (a file may hold several numbered documents)
+    short_form: bool = False  # the short name the document defines for it, "(Nghị quyết 06-NQ/TU)", or a use
 
     @property
     def key(self) -> str | None:
@@ -160,6 +167,7 @@ class Citations:
     documents: list[CitedDocument] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # every mention, in text order
     tables: Tables | None = field(default=None, repr=False)
+    segments: list[int] = field(default_factory=list, repr=False)  # document of the file, per block
 
     def by_key(self, key: str) -> CitedDocument | None:
         for doc in self.documents:
@@ -186,28 +194,16 @@ class Tables:
     normative_names: frozenset[str]  # lower: nghị định, thông tư ...
     abbr_to_name: dict[str, str]  # state/normative abbreviation -> canonical type name
     issuers: dict[str, dict[str, Any]]
+    # rules/nd30/citation_phrases.toml
+    issuance_verbs: tuple[str, ...] = ()
+    issuer_stop_words: frozenset[str] = frozenset()  # one or two lower-case words
+    issuer_synonyms: tuple[frozenset[str], ...] = ()
+    not_issuers: tuple[str, ...] = ()
+    approval_verbs: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def party_orgs(self) -> frozenset[str]:
         return frozenset(c for c, v in self.issuers.items() if v.get("party"))
-
-
-# names recognised before a number beyond the tables (joint and generic forms)
-_EXTRA_TYPES: dict[str, str] = {
-    "Nghị quyết liên tịch": "NQLT",
-    "Thông tư liên tịch": "TTLT",
-    "Văn bản": "",
-    "Công văn": "",
-    "Kết luận": "KL",
-    "Thông tri": "TT",
-    "Thông báo kết luận": "TB",
-    "Luật": "",
-    "Bộ luật": "",
-    "Pháp lệnh": "",
-    "Hiến pháp": "",
-    "Sắc lệnh": "SL",
-    "Văn bản hợp nhất": "VBHN",
-}
 
 
 def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = None) -> Tables:
@@ -238,7 +234,8 @@ def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = 
             if new in abbrs:
                 abbrs.add(old)
                 break
-    for name, abbr in _EXTRA_TYPES.items():
+    phrases = _phrases(table("citation_phrases"))
+    for name, abbr in phrases["cited_types"].items():
         if name not in names:
             names.append(name)
         state.setdefault(name.lower(), set())
@@ -259,7 +256,58 @@ def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = 
         normative_names=frozenset(normative),
         abbr_to_name=abbr_to_name,
         issuers=dict(table("issuers").get("codes", {})),
+        issuance_verbs=tuple(sorted(phrases["issuance_verbs"], key=len, reverse=True)),
+        issuer_stop_words=frozenset(phrases["issuer_stop_words"]),
+        issuer_synonyms=tuple(
+            frozenset(fold_issuer(n) for n in group) for group in phrases["issuer_synonyms"]
+        ),
+        not_issuers=tuple(phrases["not_issuers"]),
+        approval_verbs=tuple(sorted(phrases["approval_verbs"], key=len, reverse=True)),
     )
+
+
+_PHRASE_KEYS = {
+    "issuance_verbs": "list",
+    "issuer_stop_words": "list",
+    "issuer_synonyms": "groups",
+    "cited_types": "names",
+    "not_issuers": "list",
+    "approval_verbs": "list",
+}
+
+
+def _phrases(data: dict[str, Any]) -> dict[str, Any]:
+    """The lists of rules/nd30/citation_phrases.toml, checked: lists of non-empty lower-case strings
+    (issuer_synonyms: a list of such lists)."""
+    from doclint.errors import ConfigError
+
+    out: dict[str, Any] = {}
+    for key, shape in _PHRASE_KEYS.items():
+        if shape == "names":  # type name as written before a number -> its abbreviation ("" if none)
+            value = data.get(key, {})
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in value.items()
+            ):
+                raise ConfigError(f"citation_phrases.toml: “{key}” phải là bảng tên loại = chữ viết tắt")
+            out[key] = value
+            continue
+        value = data.get(key, [])
+        items = value if shape == "list" else [x for group in value if isinstance(group, list) for x in group]
+        ok = isinstance(value, list) and (shape == "list" or all(isinstance(g, list) and g for g in value))
+        ok = ok and all(isinstance(x, str) and x.strip() and x == x.lower() for x in items)
+        if not ok:
+            raise ConfigError(f"citation_phrases.toml: “{key}” phải là danh sách cụm từ viết thường")
+        out[key] = value
+    unknown = set(data) - set(_PHRASE_KEYS)
+    if unknown:
+        raise ConfigError(f"citation_phrases.toml: khóa không xác định {sorted(unknown)}")
+    return out
+
+
+def fold_issuer(name: str) -> str:
+    """Lower case, the "ủy" spelling, single spaces: how issuer names are compared."""
+    low = " ".join(name.lower().split())
+    return low.replace("uỷ", "ủy").replace("hoá", "hóa").replace("ủy ban nhân dân", "ubnd")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -306,6 +354,8 @@ _DATE_WORDS = lazyre.compile(_LEAD + _DATE_WORDS_BODY, re.IGNORECASE)
 _ISSUER_LEAD = lazyre.compile(_LEAD + r"(?:của|do)\s++", re.IGNORECASE)
 _SO = lazyre.compile(r"(?<!\s)\s*+(?P<so>số|Số|SỐ)?\s*+:?\s*+$")
 _SPACE_COMMA = lazyre.compile(_LEAD)
+# a short parenthesis (an abbreviation being defined) between the parts of a citation: " (GDĐT)"
+_SHORT_PAREN = lazyre.compile(r"\s*+\([^()\n]{1,20}\)")
 
 # words that end an issuer name (lower case, as written)
 _ISSUER_STOP = frozenset(
@@ -546,8 +596,11 @@ def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] |
     start = lead.end()
     end = start
     count = 0
-    words = list(re.finditer(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]", text[start : start + 400]))
+    words = list(_ISSUER_WORD.finditer(text[start : start + 400]))
     caps = _mostly_upper(text[start : start + 80])
+    head = text[start : start + 20].lower()
+    if not caps and any(head.startswith(w + " ") or head.startswith(w + ",") for w in tables.not_issuers):
+        return None  # "của cơ quan, đơn vị, địa phương": whose plan, not an issuer
     i = 0
     while i < len(words):
         w = words[i].group()
@@ -556,6 +609,14 @@ def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] |
             w = low  # an all-caps title: judge the words by their lower-case form
         if w in (";", ".", ":", "(", ")", "“", "”", '"'):
             break
+        if count and (w[:1].islower() or caps):
+            pair = f"{low} {words[i + 1].group().lower()}" if i + 1 < len(words) else low
+            if low in tables.issuer_stop_words or pair in tables.issuer_stop_words:
+                break  # "của UBND tỉnh vào kế hoạch ...", "... tỉnh Đồng Tháp tiếp tục ủy quyền ..."
+        if count and w[:1].isupper() and not caps and _capital_trich_yeu(words, i):
+            break  # a trích yếu written with a capital: "của Chính phủ Quy định chi tiết ..."
+        if count and _QUOC_HIEU_AT.match(text, start + words[i].start()):
+            break  # a PDF header read across its columns: the Quốc hiệu is not part of the name
         if w == ",":
             nxt = words[i + 1].group() if i + 1 < len(words) else ""
             # "Bộ Văn hóa, Thể thao và Du lịch": a capitalised continuation that is not a new citation
@@ -596,6 +657,21 @@ def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] |
     return text[start:end], start, end
 
 
+# a word of an issuer name; a dot inside a word ("TP.HCM", "TP.Hồ Chí Minh") does not end it
+_ISSUER_WORD = lazyre.compile(r"(?:[^\s,;.:()“”\"]|\.(?=\w))+|[,;.:()“”\"]")
+# trích yếu verbs of two words that a capital does not turn into a name ("Quy định", "Hướng dẫn")
+_CAP_TRICH_YEU = frozenset(
+    ["quy định", "hướng dẫn", "ban hành", "sửa đổi", "phê duyệt", "về việc", "v/v", "bãi bỏ", "bổ sung"]
+)
+
+
+def _capital_trich_yeu(words: list[re.Match[str]], i: int) -> bool:
+    """A trích yếu verb written with a capital starts at word ``i`` ("Quy định chi tiết ...")."""
+    first = words[i].group().lower()
+    pair = first + (" " + words[i + 1].group().lower() if i + 1 < len(words) else "")
+    return first == "v/v" or pair in _CAP_TRICH_YEU
+
+
 def _mostly_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.8
@@ -621,7 +697,8 @@ def _starts_type(text: str, pos: int, tables: Tables) -> bool:
 def _parse_trich_yeu(text: str, pos: int) -> tuple[str, int, int] | None:
     m = _SPACE_COMMA.match(text, pos)
     start = m.end() if m else pos
-    if not _TRICH_YEU_START.match(text, start):
+    head = _TRICH_YEU_START.match(text, start)
+    if not head:
         return None
     limit = min(len(text), start + 1500)  # a trích yếu is a line, not a page
     stop = _TRICH_YEU_STOP.search(text[start:limit])  # a slice: the look-behind sees nothing before it
@@ -630,8 +707,8 @@ def _parse_trich_yeu(text: str, pos: int) -> tuple[str, int, int] | None:
     words = chunk.split()
     if len(words) > 80:
         chunk = " ".join(words[:80])
-    if len(chunk.split()) < 2:
-        return None
+    if len(chunk.split()) < 2 or len(chunk) <= head.end() - start + 1:
+        return None  # the verb alone: "Khoản 4 Điều 19 Nghị định số 126/2024/NĐ-CP quy định: “...”"
     return chunk, start, start + len(chunk)
 
 
@@ -672,13 +749,52 @@ def extract_block(text: str, block: int, tables: Tables) -> list[Mention]:
         mention = _number_mention(text, block, start, end, kind, m, tables)
         if mention is not None:
             mentions.append(mention)
+    _enumerations(text, mentions, tables)
     mentions.extend(_law_names(text, block, tables, mentions))
     mentions.sort(key=lambda x: x.start)
     return mentions
 
 
+# "Công văn số 1/SNV ngày ...; số 2/SNV ngày ...": a later item shares the first item's type
+_ENUM_GAP = lazyre.compile(r"(?:[,;]\s*+(?:và\s++|hoặc\s++)?|(?<=\s)(?:và|hoặc)\s++)số\s*+:?\s*+$")
+# "Căn cứ các Nghị định của Chính phủ: số 178/2025/NĐ-CP ...; số 175/2024/NĐ-CP ...": a plural head
+_ENUM_HEAD = lazyre.compile(
+    r"\bcác\s++(?P<t>[A-ZĐ][\w ]{2,25}?)(?:\s++(?:của|do)\s++(?P<iss>[^,;:()]{2,60}?))?\s*+:\s*+số\s*+:?\s*+$"
+)
+
+
+def _enumerations(text: str, mentions: list[Mention], tables: Tables) -> None:
+    previous: Mention | None = None
+    for m in sorted((x for x in mentions if x.kind == "number"), key=lambda x: x.start):
+        if m.type_word is None and m.has_so and m.number_start is not None:
+            head = _ENUM_HEAD.search(text, max(0, m.number_start - 120), m.number_start)
+            if head and _canonical_type(head["t"], tables) in tables.type_names:
+                m.type_word, m.enumerated = head["t"], True
+                if m.issuer_text is None and head["iss"]:
+                    m.issuer_text, m.issuer_start = head["iss"], head.start("iss")
+            elif (
+                previous is not None
+                and previous.type_word
+                and previous.number_end is not None
+                and _ENUM_GAP.search(text, previous.number_end, m.number_start)
+                and not re.search(r"\.\s", text[previous.number_end : m.number_start])
+            ):
+                m.type_word, m.enumerated = previous.type_word, True
+                if m.issuer_text is None and previous.enumerated and previous.issuer_text:
+                    m.issuer_text, m.issuer_start = previous.issuer_text, previous.issuer_start
+        previous = m
+
+
 def _number_mention(text: str, block: int, start: int, end: int, kind: str, m: re.Match[str],
                     tables: Tables) -> Mention | None:  # fmt: skip
+    footnote = _FOOTNOTE_MARK.search(text, start, end)
+    if footnote and not _footnote_mark(footnote, tables):
+        footnote = None
+    if footnote:
+        end = footnote.start(2)  # "126/2024/NĐ-CP1": the footnote mark is not part of the symbol
+        m = _rematch(m, text, start, end, kind)
+        if m is None:
+            return None
     raw = text[start:end]
     problems: list[str] = []
     if re.search(r"\s", raw):
@@ -741,9 +857,15 @@ def _number_mention(text: str, block: int, start: int, end: int, kind: str, m: r
     head_end = start - len(so.group()) if so else start
     tm = _type_regex(tables.type_names).search(text[max(0, head_end - 50) : head_end])
     type_word = type_start = None
+    qualified_ty: tuple[str, int] | None = None
     if tm:
         type_word = tm["t"] + (tm["lien"] or "")
         type_start = max(0, head_end - 50) + tm.start()
+    elif has_so:
+        # "Báo cáo thẩm định số ...", "Hướng dẫn về công tác thi ... số 64/HD-..."
+        q = _qualified_type(text, head_end, type_abbr, family, tables)
+        if q is not None:
+            type_word, type_start, qualified_ty = q
     # a bare "123/UBND-VX" is a number only in context ("Công văn số", "văn bản số")
     if (
         type_word is None
@@ -791,10 +913,165 @@ def _number_mention(text: str, block: int, start: int, end: int, kind: str, m: r
         symbol=symbol,
         problems=problems,
     )
+    if footnote:
+        mention.footnote = footnote.group(2)
+    if qualified_ty is not None and _TRICH_YEU_START.match(qualified_ty[0]):
+        mention.trich_yeu, mention.trich_yeu_start = qualified_ty
     _parse_tail(text, mention, tables)
     if mention.issuer_text is None and issuer_before:
         mention.issuer_text, mention.issuer_start = issuer_before  # "của Bộ Tài chính tại Tờ trình số ..."
+    if mention.date is None:
+        _date_before(text, mention, tables)
+    _approved_before(text, mention, tables)
+    if _DRAFT_NAME.search(text, max(0, mention.start - 80), mention.start):
+        mention.nested = (
+            True  # "dự thảo Nghị định thay thế Nghị định số 72/2013/NĐ-CP": part of a draft's name
+        )
     return mention
+
+
+# the name of a draft that replaces or amends a cited document names it as part of its own title
+_DRAFT_NAME = lazyre.compile(
+    r"(?:(?:dự thảo|Dự thảo)\s++[^;:()]{2,60}?|(?<!\S)(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật))"
+    r"\s++(?:thay thế|sửa đổi,?\s++bổ sung(?:\s++một số điều của)?)\s*+$"
+)
+
+
+@cache
+def _approval_regex(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(v) for v in verbs)
+    return re.compile(
+        r"(?:^|(?<=[;:,]\s))\s*+(?:Căn cứ\s++(?:vào\s++)?)?(?P<ty>[^;:,()]{6,200}?)\s++(?:đã\s++)?được\s++"
+        rf"(?P<iss>[^,;.()]{{2,60}}?)\s++(?:{alts})\s++(?:tại|theo)\s*+$"
+    )
+
+
+def _approved_before(text: str, mention: Mention, tables: Tables) -> None:
+    """ "Quy hoạch ... đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số 519/QĐ-TTg ngày ...": the
+    subject and the issuer come before the number (verbs: citation_phrases.toml approval_verbs)."""
+    if not tables.approval_verbs or (mention.trich_yeu and mention.issuer_text):
+        return
+    lo = max(0, mention.start - 260)
+    hit = _approval_regex(tables.approval_verbs).search(text[lo : mention.start])
+    if hit is None:
+        return
+    if mention.issuer_text is None:
+        mention.issuer_text, mention.issuer_start = hit["iss"].strip(), lo + hit.start("iss")
+    if mention.trich_yeu is None:
+        mention.trich_yeu, mention.trich_yeu_start = hit["ty"].strip(), lo + hit.start("ty")
+
+
+# a footnote mark glued to the issuer code of a number: "126/2024/NĐ-CP1" (CP is a code, CP1 is not)
+_FOOTNOTE_MARK = lazyre.compile(r"(?<=[-/])([A-ZĐa-zđ]{1,8}+)(\d{1,2})$")
+
+
+def _footnote_mark(hit: re.Match[str], tables: Tables) -> bool:
+    code, whole = hit.group(1), hit.group(0)
+    return code in tables.issuers and whole not in tables.issuers and not _qh_code(whole)
+
+
+def _rematch(m: re.Match[str], text: str, start: int, end: int, kind: str) -> re.Match[str] | None:
+    """The number's pattern matched again on the span without its footnote mark."""
+    pattern = {"normative": NORMATIVE, "hyphen": HYPHEN_NORMATIVE, "party": PARTY, "admin": ADMIN}[kind]
+    again = pattern.fullmatch(text[start:end])
+    return again
+
+
+def _abbr_fits(name: str, abbr: str | None, tables: Tables) -> bool:
+    """The number's type abbreviation stands for the type ``name`` ("HD" for Hướng dẫn)."""
+    if not abbr:
+        return False
+    low = name.lower()
+    return abbr in tables.state_abbr.get(low, ()) or low in (
+        n.lower() for n in tables.party_abbr.get(abbr, ())
+    )
+
+
+def _abbr_known(abbr: str | None, tables: Tables) -> bool:
+    return bool(abbr) and (abbr in tables.abbr_to_name or abbr in tables.party_abbr)
+
+
+# the head of a qualified citation must not cross a clause, a quotation or another number
+_QUALIFIED_STOP = lazyre.compile(r"[;:()“”\"]|\.\s|\d/|\d-[A-ZĐ]")
+_QUALIFIED_WINDOW = 160
+
+
+def _qualified_type(text: str, head_end: int, abbr: str | None, family: str,
+                    tables: Tables) -> tuple[str, int, tuple[str, int]] | None:  # fmt: skip
+    """A type word separated from "số" by a qualifier or a subject: "Báo cáo thẩm định số 12/BC-HĐTĐ",
+    "Kế hoạch hành động số 2358/KH-UBND", "Hướng dẫn về công tác thi ... số 64/HD-KT". Accepted when the
+    number's abbreviation stands for that type (any words between, up to a clause), or when the words
+    between are a short lower-case qualifier (at most six words) and the abbreviation says nothing else.
+    Returns the type as written, where it starts, and the words between (a subject when they are one)."""
+    lo = max(0, head_end - _QUALIFIED_WINDOW)
+    window = text[lo:head_end]
+    low = window.lower()
+    cut = 0
+    for stop in _QUALIFIED_STOP.finditer(window):
+        cut = stop.end()
+    candidates = []
+    for name in tables.type_names:
+        if name.lower() in ("văn bản", "luật", "bộ luật", "pháp lệnh", "hiến pháp"):
+            continue
+        pos = low.rfind(name.lower() + " ", cut)
+        if pos >= 0 and not (pos > 0 and window[pos - 1].isalnum()):
+            candidates.append((pos, len(name), name))
+    for pos, _, name in sorted(candidates, reverse=True):  # the nearest type word first
+        written = window[pos : pos + len(name)]
+        between = window[pos + len(name) :].strip()
+        if not between:
+            continue
+        fits = _abbr_fits(name, abbr, tables)
+        short = (
+            written[:1].isupper()
+            and len(between.split()) <= 6
+            and between == between.lower()
+            and "," not in between
+            and (fits or not _abbr_known(abbr, tables))
+        )
+        if (fits and len(between.split()) <= 30) or short:
+            return written, lo + pos, (between, lo + window.index(between, pos + len(name)))
+        return None  # the nearest type word does not govern this number: do not look further back
+    return None
+
+
+def _issuance_head(tables: Tables) -> re.Pattern[str]:
+    return _head_regex(tables.issuance_verbs)
+
+
+@cache
+def _head_regex(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(v) for v in verbs)
+    return re.compile(
+        r"(?:^|(?<=[\s,;(]))[Nn]gày\s++(?P<d>\d{1,2})\s?(?P<s>[/.-])\s?(?P<m>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4})"
+        rf"\s*+,?\s*+(?P<iss>[^,;.()“”\d]{{2,90}}?)\s++(?:{alts})\s*+$"
+        r"|(?:^|(?<=[\s,;(]))[Nn]gày\s++(?P<d2>\d{1,2})\s++tháng\s++(?P<m2>\d{1,2})\s++năm\s++(?P<y2>\d{4})"
+        rf"\s*+,?\s*+(?P<iss2>[^,;.()“”\d]{{2,90}}?)\s++(?:{alts})\s*+$"
+    )
+
+
+def _date_before(text: str, mention: Mention, tables: Tables) -> None:
+    """ "Ngày 23/12/2025, Sở Nội vụ có Công văn số 3732/SNV-CCHC ...": the date and the issuer of the
+    cited document are stated at the head of the clause (the verbs: rules/nd30/citation_phrases.toml)."""
+    if not tables.issuance_verbs:
+        return
+    lo = max(0, mention.start - 180)
+    hit = _issuance_head(tables).search(text[lo : mention.start])
+    if hit is None:
+        return
+    words = hit["d"] is None
+    day, month, year = (hit["d2"], hit["m2"], hit["y2"]) if words else (hit["d"], hit["m"], hit["y"])
+    date_start = lo + hit.start()
+    date_end = lo + (hit.end("y2") if words else hit.end("y"))
+    mention.date = CitedDate(
+        int(day), int(month), int(year), "words" if words else "numeric", text[date_start:date_end],
+        date_start, date_end,
+    )  # fmt: skip
+    mention.date_before = True
+    issuer = hit["iss2"] if words else hit["iss"]
+    if mention.issuer_text is None and issuer and issuer.strip():
+        mention.issuer_text = issuer.strip()
+        mention.issuer_start = lo + (hit.start("iss2") if words else hit.start("iss"))
 
 
 def _looks_like_code(parts: list[str]) -> bool:
@@ -809,6 +1086,10 @@ def _parse_tail(text: str, mention: Mention, tables: Tables) -> None:
     # "Luật Tổ chức chính quyền địa phương số 77/2015/QH13" has its name before the number;
     # the date, issuer and trích yếu follow in any of the usual orders
     for _ in range(2):
+        # an abbreviation defined on the way: "... của Bộ Giáo dục và Đào tạo (GDĐT) ngày 05 tháng 02 ..."
+        paren = _SHORT_PAREN.match(text, pos)
+        if paren and (_parse_date(text, paren.end()) or _ISSUER_LEAD.match(text, paren.end())):
+            pos = paren.end()
         if mention.date is None:
             date = _parse_date(text, pos)
             if date:
@@ -928,24 +1209,227 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
 
 
 def _continue_tail(mention: Mention, blocks: list[Block], tables: Tables) -> None:
-    """A citation broken over two lines ("Căn cứ Nghị định số 78/2025/NĐ-CP" / "ngày 01 tháng 4 năm 2025
-    của Chính phủ ..."): read the date, issuer and trích yếu from the next block."""
-    if mention.kind != "number" or mention.date or mention.issuer_text or mention.trich_yeu:
+    """A citation broken over two lines or blocks ("Căn cứ Nghị định số 78/2025/NĐ-CP" / "ngày 01 tháng 4
+    năm 2025 của Chính phủ ..."; a PDF read one printed line per block: "... ngày 30 tháng 10 năm 2024
+    của" / "Bộ trưởng Bộ Giáo dục và Đào tạo quy định ..."): read what is missing from the next block."""
+    if mention.kind != "number" or (mention.date and mention.issuer_text and mention.trich_yeu):
         return
     text = blocks[mention.block].text
     nxt = mention.block + 1
-    if text[mention.end :].strip() or nxt >= len(blocks):
+    trailing = _TRAILING_OF.fullmatch(text, mention.end)
+    if trailing is None or nxt >= len(blocks) or blocks[nxt].kind in ("header", "footer"):
         return
     following = blocks[nxt].text
-    if not re.match(r"\s*(?:,\s*)?(?:ngày|của|về)\b", following):
+    prefix = "của " if trailing["of"] else ""
+    ends_with_issuer = (
+        not prefix
+        and mention.issuer_text is not None
+        and mention.issuer_start is not None
+        and not text[mention.issuer_start + len(mention.issuer_text) :].strip()
+        and following.lstrip()[:1].isupper()
+    )
+    if ends_with_issuer:  # "... của Trường THPT" / "Phước Bửu về truyền thông ...": the name goes on
+        prefix = f"của {mention.issuer_text} "
+    elif not prefix and not re.match(r"\s*+(?:,\s*+)?(?:ngày|của|về|do)\b", following):
         return
     probe = Mention(block=nxt, start=0, end=0, kind="number", family=mention.family)
-    _parse_tail(following, probe, tables)
-    if probe.date:
+    _parse_tail(prefix + following, probe, tables)
+    if ends_with_issuer and probe.trich_yeu is None:
+        return  # the next block is a new paragraph, not the rest of the name
+    shift = len(prefix)
+    found = False
+    if probe.date and mention.date is None:
         probe.date.block = nxt
-    mention.date, mention.issuer_text, mention.trich_yeu = probe.date, probe.issuer_text, probe.trich_yeu
-    if probe.issuer_text or probe.trich_yeu or probe.date:
+        probe.date.start -= shift
+        probe.date.end -= shift
+        mention.date, found = probe.date, True
+    if probe.issuer_text and (mention.issuer_text is None or ends_with_issuer):
+        found = found or mention.issuer_text is None
+        mention.issuer_text = probe.issuer_text
+    if probe.trich_yeu and mention.trich_yeu is None:
+        mention.trich_yeu, found = probe.trich_yeu, True
+    if found:
         mention.tail_block = nxt
+
+
+# what may follow a citation at the end of its block when its tail goes on in the next block
+_TRAILING_OF = lazyre.compile(r"\s*+(?:,\s*+)?(?P<of>của|do)?\s*+")
+
+
+def _type_from_previous_block(mention: Mention, blocks: list[Block], tables: Tables) -> None:
+    """ "... (Theo Quyết định" / "số 2319/QĐ-TTg ngày ..." — a PDF line read as a block of its own: the type
+    word (and "số") end the previous block."""
+    if mention.type_word is not None or mention.number_start is None or mention.block == 0:
+        return
+    text = blocks[mention.block].text
+    lead = text[: mention.number_start]
+    if lead.strip() and not re.fullmatch(r"\s*+(?:số|Số)\s*+:?\s*+", lead):
+        return
+    prev = blocks[mention.block - 1]
+    if prev.kind in ("header", "footer") or not prev.text.strip():
+        return
+    tail = prev.text.rstrip()[-60:]
+    so = re.search(r"\s++(?:số|Số)\s*+:?$", tail)
+    if so:
+        tail = tail[: so.start()]
+    tm = _type_regex(tables.type_names).search(tail)
+    if tm:
+        mention.type_word = tm["t"] + (tm["lien"] or "")
+        mention.has_so = mention.has_so or bool(so)
+
+
+def _loose_trich_yeu(text: str, mention: Mention, limit: int) -> None:
+    """In a căn cứ line, what follows the issuer up to the end of the line is the trích yếu, whatever its
+    first word ("... của Ủy ban nhân dân tỉnh Đồng Tháp tiếp tục ủy quyền tổ chức xét thăng hạng ...;")."""
+    m = _LOOSE_TRICH_YEU.match(text, mention.end, limit)
+    if m is None or not m["ty"][0].islower():
+        return
+    mention.trich_yeu, mention.trich_yeu_start = m["ty"].rstrip(" ,"), m.start("ty")
+    mention.end = m.end("ty")
+    mention.text = text[mention.start : mention.end]
+
+
+_LOOSE_TRICH_YEU = lazyre.compile(r"\s*+,?\s*+(?P<ty>[^\W\d_][^;]{8,400})")
+
+
+def _link_footnotes(mentions: list[Mention], blocks: list[Block], tables: Tables) -> None:
+    """ "căn cứ Nghị định số 126/2024/NĐ-CP¹" with the footnote "¹ Nghị định số 126/2024/NĐ-CP ngày
+    08/10/2024 của Chính phủ quy định ...": the footnote completes the citation."""
+    for m in mentions:
+        if m.footnote is None or (m.date and m.issuer_text and m.trich_yeu):
+            continue
+        mark = re.compile(rf"\s*+{m.footnote}\s++\S")
+        for b in blocks[m.block + 1 : m.block + 60]:
+            if not mark.match(b.text):
+                continue
+            same = [x for x in extract_block(b.text, b.index, tables) if x.key == m.key]
+            if same:
+                x = same[0]
+                m.date = m.date or x.date
+                if x.date is not None and m.date is x.date:
+                    x.date.block = b.index
+                m.issuer_text = m.issuer_text or x.issuer_text
+                m.trich_yeu = m.trich_yeu or x.trich_yeu
+                m.tail_block = b.index
+            break
+
+
+_QUOC_HIEU = lazyre.compile(
+    r"^\s*+C[ỘO]NG H[ÒOÀ][AÀ] X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM", re.IGNORECASE
+)
+_QUOC_HIEU_AT = lazyre.compile(_QUOC_HIEU.pattern.lstrip("^"), re.IGNORECASE)
+_NUMBER_LINE = lazyre.compile(r"^\s*+Số\s*+:", re.IGNORECASE)
+
+
+def document_segments(blocks: list[Block]) -> list[int]:
+    """Which document of the file each block belongs to. A Word file may hold several numbered documents
+    one after the other (ten decisions, each with its header, number, căn cứ and signature): a new one
+    starts where a Quốc hiệu comes again with a "Số:" line beside it. An appendix or an attached
+    regulation (no number of its own) stays with its document."""
+    out = [0] * len(blocks)
+    seen_first = False
+    starts: list[int] = []
+    for i, b in enumerate(blocks):
+        if not _QUOC_HIEU.match(b.text):
+            continue
+        if not seen_first:
+            seen_first = True
+            continue
+        near = [
+            j for j in range(max(0, i - 6), min(len(blocks), i + 7)) if _NUMBER_LINE.match(blocks[j].text)
+        ]
+        if not near:
+            continue
+        start = min(i, near[0])
+        while (
+            start > 0 and _mostly_upper(blocks[start - 1].text) and len(blocks[start - 1].text.split()) <= 12
+        ):
+            start -= 1  # the issuer's name above the number
+        if not starts or start > starts[-1]:
+            starts.append(start)
+    seg = 0
+    for i in range(len(blocks)):
+        while seg < len(starts) and i >= starts[seg]:
+            seg += 1
+        out[i] = seg
+    return out
+
+
+# Vietnamese in an 8-bit legacy encoding (TCVN3/ABC, VNI) read as Latin-1: "Th«ng b¸o sè ... ngµy" —
+# symbols that never occur in Unicode Vietnamese prose, several per line
+_LEGACY = frozenset("«»¸µ¶·¹¨©®¬ª¼½¾§\xad")
+
+
+def legacy_encoded(text: str) -> bool:
+    """The block's text is Vietnamese in a legacy encoding read without conversion: its words cannot be
+    trusted (a type word "Th«ng b¸o sè" is not recognised), so no citation is read from it."""
+    hits = sum(1 for ch in text if ch in _LEGACY)
+    return hits >= 3 and hits >= 0.02 * max(1, sum(ch.isalpha() for ch in text))
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of a block inside quotation marks (“...”, "..."); an opening mark that is not closed in
+    the block runs to its end (a quoted provision of several paragraphs)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    straight: int | None = None
+    for m in re.finditer(r"[“”\"]", text):
+        c = m.group()
+        if c == "“" and opened is None:
+            opened = m.end()
+        elif c == "”" and opened is not None:
+            spans.append((opened, m.start()))
+            opened = None
+        elif c == '"':
+            if straight is None:
+                straight = m.end()
+            else:
+                spans.append((straight, m.start()))
+                straight = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+# a heading that opens a list of the document's bases inside the content: "I. CĂN CỨ LẬP KẾ HOẠCH",
+# "1. Căn cứ pháp lý"; the items under it are căn cứ lines, not content citations
+_CAN_CU_HEADING = lazyre.compile(r"^\s*+(?:[IVXLC]+|\d{1,2})[.)]\s++(?:CĂN CỨ|Căn cứ pháp lý)\b")
+_SECTION_HEADING = lazyre.compile(r"^\s*+(?:[IVXLC]+|\d{1,2})[.)]\s++\S")
+# the addressees of a công điện: "THỦ TƯỚNG CHÍNH PHỦ điện:" followed by dash items
+_DIEN = lazyre.compile(r"^(?P<who>[^:;.]{3,80}?)\s++điện\s*+:\s*+$")
+_ITEM = lazyre.compile(r"^\s*+[-–+•]\s*+\S")
+
+
+def _refine_zones(zones: list[str], blocks: list[Block]) -> list[str]:
+    zones = list(zones)
+    i = 0
+    while i < len(blocks):
+        text = blocks[i].text
+        dien = _DIEN.match(text.strip())
+        dien = dien is not None and _mostly_upper(dien["who"])
+        if zones[i] in ("body", "header") and (_CAN_CU_HEADING.match(text) or dien):
+            label = "can_cu" if _CAN_CU_HEADING.match(text) else "recipients"
+            j = i + 1
+            while j < len(blocks) and zones[j] == "body" and not blocks[j].text.strip():
+                j += 1
+            while (j < len(blocks) and zones[j] == "body" and _ITEM.match(blocks[j].text)) or (
+                j < len(blocks)
+                and label == "recipients"
+                and zones[j] == "body"
+                and _continues_item(blocks, j)
+            ):
+                zones[j] = label
+                j += 1
+            i = j
+            continue
+        i += 1
+    return zones
+
+
+def _continues_item(blocks: list[Block], j: int) -> bool:
+    """A PDF line that continues the previous addressee item (it does not start a sentence)."""
+    text = blocks[j].text.lstrip()
+    return (bool(text) and not text[:1].isupper()) or bool(re.match(r"^\S+/", text))
 
 
 def _own_keys(rec: Recognition | None, tables: Tables) -> set[str]:
@@ -973,14 +1457,32 @@ def extract(
     from doclint.analysis.zones import block_zones
 
     result = Citations(tables=tables)
-    zones = block_zones(blocks, rec)
+    zones = _refine_zones(block_zones(blocks, rec), blocks)
+    segments = document_segments(blocks)
+    result.segments = segments
     for block in blocks:
-        if block.kind in ("header", "footer") or not block.text.strip():
+        if block.kind in ("header", "footer") or not block.text.strip() or legacy_encoded(block.text):
             continue
-        for mention in extract_block(block.text, block.index, tables):
+        found = extract_block(block.text, block.index, tables)
+        quotes = quote_spans(block.text)
+        for k, mention in enumerate(found):
             mention.zone = zones[block.index] if block.index < len(zones) else "body"
+            mention.segment = segments[block.index] if block.index < len(segments) else 0
+            anchor = mention.number_start if mention.number_start is not None else mention.start
+            mention.quoted = any(a <= anchor < b for a, b in quotes)
             result.mentions.append(mention)
+            if mention.kind != "number":
+                continue
+            _type_from_previous_block(mention, blocks, tables)
             _continue_tail(mention, blocks, tables)
+            if (
+                mention.zone == "can_cu"
+                and mention.trich_yeu is None
+                and (mention.date or mention.issuer_text)
+            ):
+                nxt = next((x.start for x in found[k + 1 :] if x.start >= mention.end), len(block.text))
+                _loose_trich_yeu(block.text, mention, nxt)
+    _link_footnotes(result.mentions, blocks, tables)
     own_keys = _own_keys(rec, tables)
     per_block: dict[int, list[Mention]] = {}
     for mention in result.mentions:
@@ -1000,15 +1502,15 @@ def extract(
                     inner.nested = True
     _anaphora(blocks, tables, result, own_type, per_block)
     result.mentions.sort(key=lambda m: (m.block, m.start))
-    by_key: dict[str, int] = {}
+    by_key: dict[tuple[int, str], int] = {}
     ty_from_body: dict[int, bool] = {}
     for mention in result.mentions:
         key = mention.key
         if key is None:
             continue
-        index = by_key.get(key)
+        index = by_key.get((mention.segment, key))  # each document of the file cites on its own
         if index is None:
-            index = by_key[key] = len(result.documents)
+            index = by_key[(mention.segment, key)] = len(result.documents)
             result.documents.append(
                 CitedDocument(
                     key=key,
@@ -1043,7 +1545,35 @@ def extract(
             if entry and code not in ("UBND", "HĐND", "VP"):
                 doc.issuer = entry.get("name")
     _resolve_anaphora(result)
+    for doc in result.documents:
+        _short_forms(doc, blocks)
     return result
+
+
+# a short name defined right after a full citation: "... về chuyển đổi số (Nghị quyết 06-NQ/TU)",
+# "(gọi tắt là Quyết định số 787/QĐ-UBND)", "(sau đây viết tắt là Kế hoạch 12)"
+_DEFINES = lazyre.compile(
+    r"\s*+[,;]?\s*+\(\s*+(?:(?:sau đây\s++)?(?:gọi|viết)\s++tắt\s++là\s*+:?\s*+)?$", re.IGNORECASE
+)
+
+
+def _short_forms(doc: CitedDocument, blocks: list[Block]) -> None:
+    """Mark the short name a document defines for a cited document, and its later uses written alike."""
+    numbered = [m for m in doc.mentions if m.kind == "number"]
+    defined: Mention | None = None
+    for prev, m in itertools.pairwise(numbered):
+        if (
+            m.block == prev.block
+            and prev.end <= m.start
+            and _DEFINES.fullmatch(blocks[m.block].text, prev.end, m.start)
+        ):
+            defined = m
+            m.short_form = True
+            continue
+        if defined is not None and (m.has_so, (m.type_word or "").lower()) == (
+            defined.has_so, (defined.type_word or "").lower()
+        ):  # fmt: skip
+            m.short_form = True
 
 
 def _display_number(m: Mention) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -127,6 +128,12 @@ class Unit:
     end: int
     words: list[str]
     shingles: set[int]
+    position: int = 0  # which sentence of its paragraph (0, 1, ...)
+    section: int = -1  # the heading block it falls under (-1: none), see ``sections``
+    label: str = ""  # the entity it is stated for: "Hội Làm vườn tỉnh X: <sentence>" (lower case)
+    quoted: bool = False  # inside quotation marks, or the provision quoted after "như sau:"
+    segment: int = 0  # which numbered document of the file (citations.document_segments)
+    fragment: bool = False  # a clause that starts inside a sentence, in lower case ("...; phê duyệt ...")
 
 
 @dataclass(slots=True)
@@ -214,9 +221,12 @@ def _fallback_body(doc: Document) -> list[Block]:
     return out
 
 
-def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS) -> Shingles:
+def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS, doc: Document | None = None) -> Shingles:
+    """The units of ``blocks``; with the whole ``doc``, each unit also knows its section, the entity it is
+    stated for, whether it is quoted and which document of the file it belongs to."""
     paragraphs: list[Paragraph] = []
     kept: list[Block] = []
+    structure = _Structure(doc) if doc is not None else None
     for b in blocks:
         words = tokens(b.text)
         if len(words) < min_tokens:
@@ -226,15 +236,80 @@ def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS) -> Shingles:
         for s, e in sentences(b.text):
             w = tokens(b.text[s:e])
             if len(w) >= min_tokens:
-                para.units.append(Unit(b.index, s, e, w, shingle_hashes(w)))
+                para.units.append(Unit(b.index, s, e, w, shingle_hashes(w), position=len(para.units)))
         if not para.units:  # a paragraph of short sentences is still one passage
             para.units.append(Unit(b.index, 0, len(b.text), words, para.shingles))
+        if structure is not None:
+            structure.annotate(b, para.units)
         paragraphs.append(para)
     return Shingles(paragraphs, [p.block for p, b in zip(paragraphs, kept) if b.table is not None])
 
 
 def shingles_of(doc: Document, rec=None) -> Shingles:
-    return build(content_blocks(doc, rec))
+    return build(content_blocks(doc, rec), doc=doc)
+
+
+# "Hội Cựu giáo chức tỉnh X: Không có khả năng ...", "Các trường trung học phổ thông tại Phụ lục I: ...":
+# a short label naming whom the sentence is about (at most ten words, no verb-ending punctuation)
+_LABEL = lazyre.compile(
+    r"^\s*+(?:[-–+•*]\s*+|[a-zđ][).]\s*+|\d+(?:\.\d+)*[.)]\s*+)?(?P<label>[^:;.!?]{2,90}?)\s*+:\s*+\S"
+)
+# "Đối với tên loại công văn, ...", "Riêng Trường X, ...": the whole paragraph is stated for one entity
+_FOR_LABEL = lazyre.compile(
+    r"^\s*+(?:[-–+•*]\s*+|[a-zđ][).]\s*+|\d+(?:\.\d+)*[.)]\s*+)?(?:Đối với|Riêng đối với|Riêng)\s++"
+    r"(?P<label>[^,:;.!?]{2,90}?)\s*+[,:]"
+)
+# a provision quoted after its announcement ("... quy định như sau:" then the quoted text)
+_ANNOUNCES_QUOTE = lazyre.compile(r"(?:như sau|sau đây|quy định|nêu rõ)\s*+:\s*+[“\"]?\s*+$", re.IGNORECASE)
+
+
+class _Structure:
+    """Where each content block sits: under which heading, in which document of the file, quoted or not."""
+
+    def __init__(self, doc: Document) -> None:
+        from doclint.analysis.citations import document_segments
+
+        self.blocks = doc.blocks
+        self.segments = document_segments(doc.blocks)
+        self.heading_of: list[int] = []
+        current = -1
+        for b in doc.blocks:
+            if _is_section_heading(b.text.strip()):
+                current = b.index
+            self.heading_of.append(current)
+
+    def annotate(self, block: Block, units: list[Unit]) -> None:
+        from doclint.analysis.citations import quote_spans
+
+        text = block.text
+        section = self.heading_of[block.index] if block.index < len(self.heading_of) else -1
+        segment = self.segments[block.index] if block.index < len(self.segments) else 0
+        label = _LABEL.match(text)
+        whole = _FOR_LABEL.match(text)
+        quotes = quote_spans(text)
+        prev = self.blocks[block.index - 1].text if block.index else ""
+        announced = bool(_ANNOUNCES_QUOTE.search(prev)) or text.lstrip().startswith(("“", '"'))
+        for u in units:
+            u.section, u.segment = section, segment
+            piece = text[u.start : u.end].lstrip()
+            u.fragment = u.start > 0 and bool(piece) and piece[0].islower()
+            if whole:
+                u.label = " ".join(whole["label"].lower().split())
+            elif label and u.start >= label.end("label"):
+                u.label = " ".join(label["label"].lower().split())
+            inside = any(a <= u.start and u.end <= b + 1 for a, b in quotes)
+            u.quoted = inside or announced
+
+
+def _is_section_heading(text: str) -> bool:
+    """A heading that opens a section: the content's headings, and short numbered or lettered titles
+    ("4.4. Sở Nội vụ", "b) Nhiệm vụ", "a) Đối với tập thể:")."""
+    if not text:
+        return False
+    if _is_heading(text):
+        return True
+    short = len(text.split()) <= 10
+    return short and bool(_MARKER.match(text)) and not text.rstrip().endswith((".", ";", ","))
 
 
 @analysis("shingles")
@@ -253,3 +328,41 @@ def jaccard(a: set[int], b: set[int]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+def real_repeats(
+    pairs: list[tuple[Unit, Unit, float]], paragraphs: list[Paragraph] | None = None
+) -> list[tuple[Unit, Unit, float]]:
+    """The pairs of near-identical sentences that are a passage written twice (RED001), not a structure
+    that states the same thing for another purpose. Measured on the corpus's labelled findings
+    (benchmarks/labels/RED.tsv): the same sentence stated for two inspected bodies, two groups, two
+    indices, a target and then the task, a month's result and next month's task, a request restating its
+    grounds; quoted provisions; several decisions in one file. Kept:
+
+    - a repeat of two or more consecutive sentences, in order (a copied paragraph), wherever it is;
+    - a single sentence repeated under the same heading (two items of one list that say the same thing),
+      when neither is stated for a named entity ("Hội X: ...") and the later one is not a clause inside
+      another sentence ("...; phê duyệt Điều lệ ...").
+
+    Never: two documents of one file, or a sentence inside quotation marks or a quoted provision."""
+    candidates = [
+        (a, b, score) for a, b, score in pairs if a.segment == b.segment and not (a.quoted or b.quoted)
+    ]
+    matched: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for a, b, _ in candidates:
+        matched[(a.block, b.block)].add((a.position, b.position))
+
+    def one_list(a: Unit, b: Unit) -> bool:
+        return a.section == b.section and not (a.label or b.label) and not b.fragment
+
+    def copied_paragraph(a: Unit, b: Unit) -> bool:
+        """Two consecutive sentences repeated in order, and every sentence of the shorter paragraph."""
+        same = matched[(a.block, b.block)]
+        if not any((a.position + d, b.position + d) in same for d in (-1, 1)):
+            return False
+        side = 0 if sizes.get(a.block, 0) <= sizes.get(b.block, 0) else 1
+        shorter = (a.block, b.block)[side]
+        return {pair[side] for pair in same} >= set(range(sizes.get(shorter, 0)))
+
+    sizes = {p.block: len(p.units) for p in paragraphs} if paragraphs else {}
+    return [(a, b, score) for a, b, score in candidates if one_list(a, b) or copied_paragraph(a, b)]

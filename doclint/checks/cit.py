@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from doclint import lazyre
-from doclint.analysis.citations import Citations, CitedDocument, Mention, Tables, tables_for
+from doclint.analysis.citations import Citations, CitedDocument, Mention, Tables, fold_issuer, tables_for
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
@@ -51,6 +51,25 @@ def _numbered(cits: Citations) -> Iterator[Mention]:
     return (m for m in cits.mentions if m.kind == "number")
 
 
+def _own(m: Mention) -> bool:
+    """A citation the author wrote: not inside quotation marks (a provision or a letter quoted)."""
+    return not m.quoted
+
+
+def _before_in_force(ctx: Context) -> bool:
+    """The document is dated before NĐ 30/2020/NĐ-CP took effect (option cit-in-force, 05/3/2020): the
+    rules that encode NĐ 30's citation requirements do not govern it (it followed TT 01/2011 or the
+    drafting rules of its time)."""
+    own = _own_date(ctx) or _header_date(ctx)
+    if own is None:
+        return False
+    try:
+        year, month, day = (int(x) for x in str(ctx.option("cit-in-force")).split("-"))
+    except ValueError:
+        return False
+    return (own[0], own[1], own[2] or 1) < (year, month, day)
+
+
 def _fixed_number(m: Mention) -> str | None:
     raw = m.number_raw or ""
     if "party_slash" in m.problems and m.type_abbr and m.issuer_code:
@@ -68,8 +87,8 @@ def _fixed_number(m: Mention) -> str | None:
 @check("CIT001")
 def citation_number_malformed(ctx: Context) -> Iterator[Finding]:
     for m in _numbered(ctx.citations):
-        if not m.problems:
-            continue
+        if not m.problems or not _own(m):
+            continue  # a number inside a quotation is the quoted text's
         vi = "; ".join(_PROBLEM_VI[p] for p in m.problems)
         en = "; ".join(_PROBLEM_EN[p] for p in m.problems)
         yield finding(
@@ -123,14 +142,17 @@ def citation_type_mismatch(ctx: Context) -> Iterator[Finding]:
 
 @check("CIT003")
 def citation_missing_so(ctx: Context) -> Iterator[Finding]:
-    typed = [m for m in _numbered(ctx.citations) if m.type_word and m.zone != "recipients"]
-    if not any(m.has_so for m in typed):
+    if _before_in_force(ctx):
         return
+    typed = [m for m in _numbered(ctx.citations) if m.type_word and m.zone != "recipients" and _own(m)]
+    with_so = {m.segment for m in typed if m.has_so}  # the evidence is in the same document of the file
     for m in typed:
-        if m.has_so:
-            continue
+        if m.has_so or m.segment not in with_so or m.short_form:
+            continue  # a short name the document defined itself ("(Nghị quyết 06-NQ/TU)") is its own style
         text = ctx.doc.blocks[m.block].text
-        written = text[m.type_start : m.number_end]
+        written = (
+            text[m.type_start : m.number_end] if m.type_start is not None else f"{m.type_word} {m.number_raw}"
+        )
         yield finding(
             "CIT003",
             f"Thiếu chữ “số” trước số, ký hiệu: “{written}”; văn bản ở chỗ khác viết “{m.type_word} số ...”.",
@@ -172,10 +194,14 @@ def citation_first_incomplete(ctx: Context) -> Iterator[Finding]:
     # already names the issuer), the trích yếu too in căn cứ lines (Phụ lục I, II.6.a); strict: all five parts
     # at every first citation, as Phụ lục I, II.6.b reads literally
     mode = ctx.option("citation-completeness")
+    if _before_in_force(ctx):
+        return
     for doc in cits.documents:
         m = _reference_mention(doc)
-        if m.kind != "number" or m.nested or m.zone not in ("body", "can_cu", "title"):
+        if m.kind != "number" or m.nested or m.zone not in ("body", "can_cu", "title") or not _own(m):
             continue
+        if ctx.doc.blocks[m.block].table is not None:
+            continue  # a table cell (a danh mục, a list of tasks) names its documents, it does not cite them
         before = ctx.doc.blocks[m.block].text[max(0, m.start - 200) : m.start]
         if re.search(r"đề nghị", before, re.IGNORECASE) or re.search(
             r"sửa đổi,?\s*+bổ sung\s*+(?:bởi|tại|theo)?\s*+$", before, re.IGNORECASE
@@ -236,12 +262,14 @@ def _nested_in(m: Mention, others: list[Mention]) -> bool:
 def citation_repeated_in_full(ctx: Context) -> Iterator[Finding]:
     cits = ctx.citations
     flagged: dict[int, list[Mention]] = {}
+    if _before_in_force(ctx):
+        return
     for doc in cits.documents:
         first = _reference_mention(doc)
         if first.zone != "body":
             continue
         for m in doc.mentions:
-            if m is first or m.kind != "number" or m.zone != "body" or m.nested:
+            if m is first or m.kind != "number" or m.zone != "body" or m.nested or not _own(m):
                 continue
             block = ctx.doc.blocks[m.block]
             previous = ctx.doc.blocks[m.block - 1].text if m.block else ""
@@ -284,11 +312,39 @@ def _mostly_caps(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def _same_issuer(a: str, b: str) -> bool:
+def _acronym_of(short: str, long: str) -> bool:
+    """``short`` writes ``long`` with an acronym: its other words are in ``long`` and each acronym spells
+    the initials of consecutive words of ``long`` ("và", "&" skipped): "Sở TTTT Hải Dương" for "Sở Thông tin
+    và Truyền thông tỉnh Hải Dương", "Bộ GDĐT" for "Bộ Giáo dục và Đào tạo"."""
+    words = [w for w in re.findall(r"\w+", long) if w.lower() != "và"]
+    initials = "".join(w[0].upper() for w in words)
+    rest = long.lower()
+    found = False
+    for token in re.findall(r"\w+", short):
+        if len(token) >= 2 and token.isupper() and token.upper() not in (w.upper() for w in words):
+            if token.upper().replace("Đ", "D") not in initials.replace("Đ", "D"):
+                return False
+            found = True
+        elif token.lower() not in rest:
+            return False
+    return found
+
+
+def _same_issuer(a: str, b: str, tables: Tables | None = None) -> bool:
+    a_raw, b_raw = a, b
     a, b = a.lower().replace("uỷ", "ủy"), b.lower().replace("uỷ", "ủy")
     a = a.replace("ủy ban nhân dân", "ubnd").replace("hội đồng nhân dân", "hđnd")
     b = b.replace("ủy ban nhân dân", "ubnd").replace("hội đồng nhân dân", "hđnd")
-    return a in b or b in a
+    if a in b or b in a:
+        return True
+    if _acronym_of(a_raw, b_raw) or _acronym_of(b_raw, a_raw):
+        return True  # "Sở TTTT Hải Dương" = "Sở Thông tin và Truyền thông tỉnh Hải Dương"
+    # one body under two names ("Tỉnh ủy" = "Ban chấp hành Đảng bộ tỉnh"): citation_phrases.toml
+    fa, fb = fold_issuer(a), fold_issuer(b)
+    return any(
+        any(n in fa for n in group) and any(n in fb for n in group)
+        for group in (tables.issuer_synonyms if tables else ())
+    )
 
 
 @check("CIT006")
@@ -300,7 +356,7 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
     for doc in cits.documents:
         first_date = first_issuer = first_type = None
         for m in doc.mentions:
-            if m.kind not in ("number", "name"):
+            if m.kind not in ("number", "name") or not _own(m):
                 continue
             problems_vi, problems_en = [], []
             if m.date:
@@ -314,7 +370,7 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
             if m.issuer_text:
                 if first_issuer is None:
                     first_issuer = m
-                elif not _same_issuer(m.issuer_text, first_issuer.issuer_text or ""):
+                elif not _same_issuer(m.issuer_text, first_issuer.issuer_text or "", tables):
                     problems_vi.append(f"cơ quan “{m.issuer_text}” khác “{first_issuer.issuer_text}”")
                     problems_en.append(f"issuer “{m.issuer_text}” differs from “{first_issuer.issuer_text}”")
             if m.type_word and m.type_word.lower() not in ("văn bản", "công văn"):
@@ -344,6 +400,20 @@ def _own_date(ctx: Context) -> tuple[int, int, int | None] | None:
         return int(pd.year), int(pd.month), int(pd.day) if pd.day else None
     except ValueError:
         return None
+
+
+_HEADER_DATE = lazyre.compile(r"ngày\s*+(\d{1,2})\s*+tháng\s*+(\d{1,2})\s*+năm\s*+(\d{4})", re.IGNORECASE)
+
+
+def _header_date(ctx: Context) -> tuple[int, int, int | None] | None:
+    """The document's date read from its first lines when recognition did not find the place/date line
+    (a PDF whose number and date columns were read as one line: "Số: 95/CV-CĐGD TP. Hồ Chí Minh, ngày 11
+    tháng 5 năm 2017")."""
+    for b in ctx.doc.blocks[:12]:
+        m = _HEADER_DATE.search(b.text)
+        if m:
+            return int(m.group(3)), int(m.group(2)), int(m.group(1))
+    return None
 
 
 @check("CIT007")
@@ -441,13 +511,24 @@ def _is_can_cu(ctx: Context, m: Mention) -> bool:
     return ctx.doc.blocks[m.block].text.lstrip().startswith("Căn cứ")
 
 
+# an amending law has no short name: its name is "Luật sửa đổi, bổ sung một số điều của Luật ..."
+_AMENDING_BEFORE = lazyre.compile(r"sửa đổi,?\s*+bổ sung[^;]{0,40}?\s(?:tại|bởi|theo)\s*+$", re.IGNORECASE)
+_AMENDING_AFTER = lazyre.compile(r"\s*+(?:ngày[^;,]{0,25}?\s)?sửa đổi,?\s*+bổ sung", re.IGNORECASE)
+
+
 @check("CIT009")
 def citation_law_number_in_can_cu(ctx: Context) -> Iterator[Finding]:
+    if _before_in_force(ctx):
+        return
     for m in _numbered(ctx.citations):
         if not _is_can_cu(ctx, m):
             continue
         if (m.type_word or "").lower() not in ("luật", "bộ luật", "pháp lệnh"):
             continue
+        text = ctx.doc.blocks[m.block].text
+        clause = re.split(r"[;]", text[: m.start])[-1]
+        if _AMENDING_BEFORE.search(clause) or _AMENDING_AFTER.match(text, m.number_end or m.end):
+            continue  # an amending law is cited by its number: "... được sửa đổi, bổ sung tại Luật số 57/2024/QH15"
         name = f"{m.type_word} {m.law_name}" if m.law_name else m.type_word
         yield finding(
             "CIT009",
@@ -493,6 +574,8 @@ def citation_date_style_mixed(ctx: Context) -> Iterator[Finding]:
 def citation_not_legal_basis(ctx: Context) -> Iterator[Finding]:
     cits = ctx.citations
     seen: set[int] = set()
+    if _before_in_force(ctx) or (ctx.rec.doc_type or "") in ctx.option("cit011-letter-types"):
+        return  # a công văn has no căn cứ ban hành: "Căn cứ Công văn số ..." is how the letter opens
     for m in cits.mentions:
         if m.kind != "number" or m.block in seen or not _is_can_cu(ctx, m):
             continue

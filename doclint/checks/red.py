@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doclint import lazyre
-from doclint.analysis.shingles import Shingles, Unit
+from doclint.analysis.shingles import Shingles, Unit, real_repeats
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.findings import Finding, Location
@@ -136,7 +136,9 @@ def duplicate_passage(ctx: Context) -> Iterator[Finding]:
         return
     sh = ctx.shingles
     threshold = ctx.option("red001-containment")
-    pairs = duplicate_pairs(sh, threshold)
+    # a passage written twice, not a structure that restates (shingles.real_repeats: two entities, two
+    # sections, quotations, documents of one file)
+    pairs = real_repeats(duplicate_pairs(sh, threshold), sh.paragraphs)
     # clusters of paragraphs that repeat each other (union-find on blocks)
     parent: dict[int, int] = {}
 
@@ -370,14 +372,24 @@ def task_items(ctx: Context) -> list[TaskItem]:
     """The task items of the body: list items and paragraphs under the task sections (NHIỆM VỤ, GIẢI
     PHÁP, TỔ CHỨC THỰC HIỆN...), each with whether it (or the label it sits under) names an owner and a
     deadline."""
-    blocks = [b for b in ctx.body_blocks() if b.table is None and b.text.strip()]
+    preamble = {c.block for c in (ctx.rec.can_cu or [])}
+    blocks = [
+        b
+        for b in ctx.body_blocks()
+        if b.table is None and b.text.strip() and b.index not in preamble and not _PREAMBLE.match(b.text)
+    ]  # the căn cứ and "Thực hiện Công văn số ..." lines open the document; they are not tasks
     has_sections = any(_is_section(b.text) for b in blocks)
     in_task = not has_sections
     label_owner = False
     label_deadline = False
     items: list[TaskItem] = []
+    quoting = False  # inside a provision quoted over several paragraphs (“ ... ”)
     for b in blocks:
         text = b.text.strip()
+        was_quoting = quoting or text.startswith(("“", '"'))
+        quoting = _still_quoting(quoting, text)
+        if was_quoting:
+            continue  # a quoted provision lists the quoted text's duties, not this document's tasks
         if _is_section(text):
             in_task = bool(_TASK_SECTION.search(text)) and not _OTHER_SECTION.search(text)
             label_owner = label_deadline = False
@@ -387,8 +399,12 @@ def task_items(ctx: Context) -> list[TaskItem]:
         words = len(text.split())
         is_label = _is_label(text)
         if is_label:  # a heading or a label line introduces items; it is not one
-            label_owner = _names_owner(text)
-            label_deadline = bool(_DEADLINE.search(_CITED.sub(" ", text)))
+            owner = _names_owner(text)
+            deadline = bool(_DEADLINE.search(_CITED.sub(" ", text)))
+            if _NUMBERED.match(text) or not text.rstrip().endswith(":"):
+                label_owner, label_deadline = owner, deadline  # a new heading: "1. Phòng CNTT"
+            else:  # "Chủ trì phối hợp ..., cụ thể:" under that heading keeps its owner
+                label_owner, label_deadline = label_owner or owner, label_deadline or deadline
             continue
         if words < 6 or text.lower().startswith(("trên đây", "trong quá trình")):
             continue
@@ -404,6 +420,21 @@ def task_items(ctx: Context) -> list[TaskItem]:
     return items
 
 
+_PREAMBLE = lazyre.compile(r"^\s*+(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)\s[^.;]{0,200}?\bsố\b")
+_NUMBERED = lazyre.compile(r"^\s*+(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
+
+
+def _still_quoting(quoting: bool, text: str) -> bool:
+    """Whether a quotation is still open after ``text`` (curly quotes “ ” counted across paragraphs)."""
+    for c in text:
+        if c == "“":
+            quoting = True
+        elif c == "”":
+            quoting = False
+    return quoting
+
+
+_ROMAN_NUMBERED = lazyre.compile(r"^\s*+[IVX]+[.)]\s++[A-ZĐÀ-Ỹ]")
 _ROMAN_HEADING = lazyre.compile(r"^\s*(?:[IVX]+|[A-Z])[.)]\s+\S")
 
 
@@ -412,7 +443,12 @@ def _is_section(text: str) -> bool:
     text = text.strip()
     letters = "".join(filter(str.isalpha, text))
     upper = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
-    return upper and (bool(_ROMAN_HEADING.match(text)) or len(text.split()) <= 8)
+    if upper and (bool(_ROMAN_HEADING.match(text)) or len(text.split()) <= 8):
+        return True
+    # "I. Mục tiêu", "II. Các quy định": a Roman-numbered title in sentence case
+    return (
+        bool(_ROMAN_NUMBERED.match(text)) and len(text.split()) <= 10 and not text.endswith((".", ";", ","))
+    )
 
 
 _RELAY_OPENING = lazyre.compile(
@@ -439,6 +475,12 @@ def relay_document(ctx: Context) -> Iterator[Finding]:
         return
     if ctx.rec.doc_type in ("CV", "HD") and not _relays(ctx):
         return  # a letter or guidance that does not pass on a higher directive is not a relay
+    if ctx.rec.trich_yeu is not None:
+        subject = ctx.rec.trich_yeu.text.lower()
+    else:  # the header was not read (PDF columns merged): its first lines hold the subject
+        subject = " ".join(b.text for b in ctx.doc.blocks[:12]).lower()
+    if any(p in subject for p in ctx.option("red003-not-relay")):
+        return  # a letter commenting on a draft: its items are comments, not tasks
     share = ctx.option("red003-share")
     min_items = ctx.option("red003-min-items")
     table = _task_table(ctx)
