@@ -1,16 +1,17 @@
 # Two commands for a fresh checkout (see README):
 #   make demo   install into .venv and check samples/ (writes report.html and report.json)
 #   make test   install into .venv and run the whole test suite
+#   make serve  the web page on http://127.0.0.1:8080/ (doclint serve)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install lint clean
+.PHONY: demo test install lint clean serve
 
 $(BIN)/doclint: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,serve]'
 	@touch $@
 
 install: $(BIN)/doclint
@@ -23,6 +24,10 @@ demo: install
 	@echo
 	@echo "Mở báo cáo: $(CURDIR)/report.html (bằng trình duyệt)."
 	@echo "Lệnh đã cài: $(CURDIR)/$(BIN)/doclint — hoặc chạy 'source $(BIN)/activate' rồi gõ: doclint check TỆP.docx"
+	@echo "Trang kiểm tra trên web: make serve, rồi mở http://127.0.0.1:8080/ trong trình duyệt."
+
+serve: install
+	$(BIN)/doclint serve
 
 test: install
 	$(BIN)/python -m pytest

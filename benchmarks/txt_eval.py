@@ -248,10 +248,16 @@ def main() -> int:
     # timing on ~20 pages
     docs = [load(p) for p in held_docs if p.suffix == ".txt"]
     big = twenty_pages(docs)
-    from doclint.checks.text import text_rules
+    from doclint.checks import load_all
     from doclint.context import Context
     from doclint.recognise.components import Recognition
     from doclint.rulepack import load_pack
+
+    txt_checks = [fn for code, fn in load_all() if code.startswith("TXT")]
+
+    def text_rules(ctx):  # the eight TXT checks, sharing the text analysis cached on ctx
+        for fn in txt_checks:
+            yield from fn(ctx)
 
     list(text_rules(Context(doc=big, rec=Recognition(), config=CONFIG, pack=load_pack())))  # warm caches
     runs, cpu = [], []

@@ -323,38 +323,9 @@ def explain(
     meta = pack.rules.get(code.upper())
     if meta is None:
         raise fail(f"không có quy tắc {code}")
-    vi = lang != "en"
-    title = meta.title_vi if vi else meta.title_en
-    lines = [
-        f"{meta.code} ({meta.name}) — {title}",
-        "",
-        f"{'Nhóm' if vi else 'Family'}: {meta.family}    {'Mức độ' if vi else 'Severity'}: {meta.severity}"
-        + (f" ({'dự thảo' if vi else 'draft'}: {meta.draft_severity})" if meta.draft_severity else ""),
-        f"{'Căn cứ' if vi else 'Legal basis'}: {meta.basis}",
-        "",
-        f"{'Vì sao' if vi else 'Why'}: {meta.why}",
-    ]
-    if meta.doc:
-        lines += ["", meta.doc]
-    if meta.example_bad:
-        lines += ["", f"✘ {'Sai' if vi else 'Bad'}:  {meta.example_bad}"]
-    if meta.example_good:
-        lines += [f"✔ {'Đúng' if vi else 'Good'}: {meta.example_good}"]
-    fixes = {"safe": "tự sửa an toàn", "unsafe": "có gợi ý sửa, cần người kiểm tra", "none": "sửa thủ công"}
-    lines += ["", f"{'Cách sửa' if vi else 'Fix'}: {fixes.get(meta.fix, meta.fix) if vi else meta.fix}"]
-    extra = _explain_extra(meta.code, pack, lang)
-    if extra:
-        lines += ["", extra]
-    typer.echo("\n".join(lines))
+    from doclint.explain import page
 
-
-def _explain_extra(code: str, pack, lang: str) -> str:
-    """A rule family may add to its page (e.g. SEC001 shows the skeleton of each type)."""
-    try:
-        module = importlib.import_module(f"doclint.checks.{code[:3].lower()}_explain")
-    except ImportError:
-        return ""
-    return module.explain(code, pack, lang)
+    typer.echo(page(meta.code, pack, lang))
 
 
 def _register_plugins() -> None:

@@ -63,18 +63,12 @@ def resolve_severity(meta: RuleMeta, finding: Finding, config: Config) -> str:
 def run_checks(ctx: Context) -> list[Finding]:
     pack, config = ctx.pack, ctx.config
     findings: list[Finding] = []
-    for codes, fn in load_all():
-        active = {
-            code
-            for code in codes
-            if code in pack.rules
-            and config.is_selected(code, ctx.doc.path)
-            and applicable(pack.rules[code], ctx)
-        }
-        if not active:
+    for code, fn in load_all():
+        meta = pack.rules.get(code)
+        if meta is None or not config.is_selected(code, ctx.doc.path) or not applicable(meta, ctx):
             continue
         try:
-            produced = [f for f in fn(ctx) if f.code in active]
+            produced = [f for f in fn(ctx) if f.code == code]
         except MemoryError:  # the worker's memory budget: the whole file gets DOC007
             raise
         except Exception as exc:  # a crashing check must not take the others down
@@ -82,9 +76,9 @@ def run_checks(ctx: Context) -> list[Finding]:
             findings.append(
                 Finding(
                     code="DOC005",
-                    vi=f"Lỗi nội bộ khi chạy quy tắc {', '.join(sorted(active))}: {exc!r} "
+                    vi=f"Lỗi nội bộ khi chạy quy tắc {code}: {exc!r} "
                     f"({Path(where.filename).name}:{where.lineno}). Các quy tắc khác vẫn được chạy.",
-                    en=f"Internal error in rule {', '.join(sorted(active))}: {exc!r} "
+                    en=f"Internal error in rule {code}: {exc!r} "
                     f"({Path(where.filename).name}:{where.lineno}). The other rules still ran.",
                 )
             )

@@ -1,9 +1,21 @@
 """Rule packs: rule metadata and domain tables as TOML data, read with the standard library.
 
-A pack is a folder. Files named ``rules*.toml`` hold ``[[rule]]`` entries (one per rule code);
-every other ``*.toml`` is a domain table, reachable as ``pack.table("<file stem>")``. The built-in
-pack is ``rules/nd30``; a records office adds its own folder in the config, and its rules and
-tables are merged over the built-in ones (tables: keys of a user table replace or extend ours).
+A pack is a folder. Files named ``rules*.toml`` hold ``[[rule]]`` entries (one per rule code); the
+built-in pack has one per family, ``rules-<family>.toml``, whose ``[family]`` table names the family and
+declares the options its rules share. Every other ``*.toml`` is a domain table, reachable as
+``pack.table("<file stem>")``. The built-in pack is ``rules/nd30``; a records office adds its own folder
+in the config, and its rules and tables are merged over the built-in ones (tables: keys of a user table
+replace or extend ours).
+
+Options are declared once, with the rule (or family) that reads them::
+
+    [rule.options.red003-share]
+    type = "float"        # bool | int | float | str | list[str]
+    default = 0.6
+    doc = "…"             # one line, Vietnamese; doc_en in English
+    choices = [...]       # optional, for str
+
+Checks read them with ``ctx.option("red003-share")``; ``explain`` and ``docs/rules.md`` print them.
 """
 
 from __future__ import annotations
@@ -20,6 +32,87 @@ FAMILIES = (
     "HDR", "NUM", "DATE", "TTL", "BODY", "SIG", "RCPT", "FMT",
     "CIT", "ABBR", "CAP", "TXT", "RED", "SEC", "DOC",
 )  # fmt: skip
+
+
+OPTION_TYPES = ("bool", "int", "float", "str", "list[str]")
+
+
+@dataclass(frozen=True, slots=True)
+class OptionSpec:
+    """A rule option declared in a pack: its type, default and one-line documentation."""
+
+    name: str
+    type: str
+    default: Any
+    doc: str = ""
+    doc_en: str = ""
+    choices: tuple[Any, ...] = ()
+    owner: str = ""  # the rule code or family that declares it
+
+    def coerce(self, value: Any) -> Any:
+        """A configured value in the declared type (the config is validated before it gets here)."""
+        if self.type == "float":
+            return float(value)
+        if self.type == "int":
+            return int(value)
+        if self.type == "list[str]":
+            return [value] if isinstance(value, str) else list(value)
+        return value
+
+    def accepts(self, value: Any) -> bool:
+        if self.type == "bool":
+            ok = isinstance(value, bool)
+        elif self.type == "int":
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif self.type == "float":
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        elif self.type == "str":
+            ok = isinstance(value, str)
+        else:
+            ok = isinstance(value, str) or (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            )
+        return ok and (not self.choices or value in self.choices)
+
+
+def _options(raw: Any, owner: str, path: Path) -> dict[str, OptionSpec]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: {owner}: options phải là một bảng [*.options.<tên>]")
+    out: dict[str, OptionSpec] = {}
+    for name, spec in raw.items():
+        if not isinstance(spec, dict) or "type" not in spec or "default" not in spec:
+            raise ConfigError(f"{path}: {owner}: tùy chọn {name} cần type và default")
+        unknown = set(spec) - {"type", "default", "doc", "doc_en", "choices"}
+        if unknown:
+            raise ConfigError(f"{path}: {owner}: tùy chọn {name} có khóa lạ: {', '.join(sorted(unknown))}")
+        if spec["type"] not in OPTION_TYPES:
+            raise ConfigError(f"{path}: {owner}: tùy chọn {name}: kiểu {spec['type']!r} không hợp lệ")
+        option = OptionSpec(
+            name=name,
+            type=spec["type"],
+            default=spec["default"],
+            doc=spec.get("doc", ""),
+            doc_en=spec.get("doc_en", ""),
+            choices=tuple(spec.get("choices", ())),
+            owner=owner,
+        )
+        if not option.accepts(option.default):
+            raise ConfigError(f"{path}: {owner}: tùy chọn {name}: mặc định {option.default!r} sai kiểu")
+        out[name] = option
+    return out
+
+
+@dataclass(slots=True)
+class FamilyMeta:
+    """A rule family: its code, its name in both languages and the options all its rules read."""
+
+    code: str
+    title_vi: str
+    title_en: str
+    options: dict[str, OptionSpec] = field(default_factory=dict)
+    source: str = ""  # the TOML file that declares it
 
 
 @dataclass(slots=True)
@@ -44,6 +137,10 @@ class RuleMeta:
     nd30_only: bool = True
     formats: list[str] = field(default_factory=list)  # empty: every format
     doc: str = ""  # longer explanation (what / notes on measurement)
+    options: dict[str, OptionSpec] = field(default_factory=dict)  # declared in [rule.options.<name>]
+    # "stable" or "preview" (a rule still being measured); set per rule in its TOML
+    maturity: str = "stable"
+    source: str = ""  # the TOML file that declares it
 
 
 def builtin_rules_dir() -> Path:
@@ -72,6 +169,25 @@ class RulePack:
     rules: dict[str, RuleMeta] = field(default_factory=dict)
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    families: dict[str, FamilyMeta] = field(default_factory=dict)
+
+    @property
+    def options(self) -> dict[str, OptionSpec]:
+        """Every declared option by name: the families' and the rules'."""
+        out: dict[str, OptionSpec] = {}
+        for fam in self.families.values():
+            out.update(fam.options)
+        for meta in self.rules.values():
+            out.update(meta.options)
+        return out
+
+    def options_for(self, code: str) -> dict[str, OptionSpec]:
+        """The options a rule reads: its family's, then its own."""
+        meta = self.rules.get(code)
+        if meta is None:
+            return {}
+        fam = self.families.get(meta.family)
+        return {**(fam.options if fam else {}), **meta.options}
 
     def table(self, name: str) -> dict[str, Any]:
         return self.tables.get(name, {})
@@ -86,14 +202,36 @@ class RulePack:
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise ConfigError(f"{path}: TOML không hợp lệ: {exc}") from exc
             if path.name.startswith("rules"):
+                if "family" in data:
+                    self._add_family(data["family"], path)
                 for entry in data.get("rule", []):
                     self._add_rule(entry, path)
             else:
                 self.tables[path.stem] = _deep_merge(self.tables.get(path.stem, {}), data)
 
-    def _add_rule(self, entry: dict[str, Any], path: Path) -> None:
+    def _check_options(self, options: dict[str, OptionSpec], owner: str, path: Path) -> None:
+        known = self.options
+        for name in options:
+            if name in known and known[name].owner != owner:
+                raise ConfigError(f"{path}: {owner}: tùy chọn {name} đã được khai báo ở {known[name].owner}")
+
+    def _add_family(self, entry: dict[str, Any], path: Path) -> None:
+        entry = dict(entry)
+        code = entry.get("code", "")
+        options = _options(entry.pop("options", None), code, path)
+        self._check_options(options, code, path)
         try:
-            meta = RuleMeta(**entry)
+            fam = FamilyMeta(**entry, options=options, source=str(path))
+        except TypeError as exc:
+            raise ConfigError(f"{path}: bảng [family] không hợp lệ: {exc}") from exc
+        self.families[fam.code] = fam
+
+    def _add_rule(self, entry: dict[str, Any], path: Path) -> None:
+        entry = dict(entry)
+        options = _options(entry.pop("options", None), str(entry.get("code")), path)
+        self._check_options(options, str(entry.get("code")), path)
+        try:
+            meta = RuleMeta(**entry, options=options, source=str(path))
         except TypeError as exc:
             raise ConfigError(f"{path}: mục quy tắc không hợp lệ {entry.get('code')}: {exc}") from exc
         if meta.severity not in ("error", "warning", "info"):
@@ -121,7 +259,7 @@ def _load_pack_cached(extra_folders: tuple[str, ...]) -> RulePack:
     base = _builtin()
     if not extra_folders:
         return base
-    pack = RulePack(dict(base.rules), dict(base.tables), list(base.sources))
+    pack = RulePack(dict(base.rules), dict(base.tables), list(base.sources), dict(base.families))
     for folder in extra_folders:
         pack.add_folder(Path(folder))
     return pack

@@ -62,7 +62,7 @@ def test_crashing_check_becomes_a_finding_and_others_run(monkeypatch) -> None:
         raise RuntimeError("boom")
         yield
 
-    monkeypatch.setattr(checks, "_CHECKS", [*checks.load_all(), (("HDR001",), boom)])
+    monkeypatch.setattr(checks, "_CHECKS", [*checks.load_all(), ("HDR001", boom)])
     result = lint_path(QD, Config(select=("HDR", "NUM")))
     found = codes(result)
     assert "DOC005" in found

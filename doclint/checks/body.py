@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from doclint.checks import check
-from doclint.checks.common import at
-from doclint.findings import Finding
+from doclint.checks.common import finding
+from doclint.findings import Finding, Location
 from doclint.recognise.components import OutlineItem
 from doclint.recognise.title import ENACTMENT
 
@@ -53,7 +53,7 @@ def can_cu_punctuation(ctx) -> Iterator[Finding]:
             expected = "."
         fixed = text.rstrip(",.;: ") + expected
         where = "dòng căn cứ cuối cùng" if is_last else "dòng căn cứ"
-        yield at(
+        yield finding(
             "BODY001",
             f"Cuối {where} phải là dấu “{expected}”"
             + (f", không phải “{end}”." if end in ",.;:" and end else "."),
@@ -87,7 +87,7 @@ def outline_numbering(ctx) -> Iterator[Finding]:
             last.pop(kind, None)
         if item.kind == "dieu" and item.separator != ".":
             sep = item.separator or "(không có dấu)"
-            yield _finding(
+            yield _outline_finding(
                 item,
                 f"Sau số điều phải là dấu chấm: “Điều {item.label}.”, không phải “{sep}”.",
                 f"An article number is followed by a full stop: “Điều {item.label}.”.",
@@ -95,13 +95,13 @@ def outline_numbering(ctx) -> Iterator[Finding]:
             )
         if item.kind == "letter":
             if item.label in ("f", "j", "w", "z"):
-                yield _finding(
+                yield _outline_finding(
                     item,
                     f"Điểm “{item.label})” không thuộc bảng chữ cái tiếng Việt; thứ tự là a), b), c), d), đ), e), g)…",
                     f"Point “{item.label})” is not a Vietnamese letter; the order is a), b), c), d), đ), e), g)….",
                 )
             if item.separator != ")":
-                yield _finding(
+                yield _outline_finding(
                     item,
                     f"Điểm đánh bằng chữ cái và dấu ngoặc đơn: “{item.label})”, không phải “{item.label}{item.separator}”.",
                     f"Points are numbered with a letter and a closing bracket: “{item.label})”.",
@@ -122,7 +122,7 @@ def outline_numbering(ctx) -> Iterator[Finding]:
                 else:
                     vi = f"Đánh số không theo thứ tự: “{item.label}” sau “{previous.label}”."
                     en = f"Out-of-order numbering: “{item.label}” after “{previous.label}”."
-                yield _finding(item, vi, en)
+                yield _outline_finding(item, vi, en)
         last[item.kind] = item
 
 
@@ -136,14 +136,12 @@ def _label_for(kind: str, value: int) -> str:
     return str(value)
 
 
-def _finding(item: OutlineItem, vi: str, en: str, suggestion: str | None = None) -> Finding:
-    from doclint.findings import Location
-
-    return Finding(
-        code="BODY002",
-        vi=vi,
-        en=en,
-        location=Location(block=item.block, start=item.start, end=item.end, component="outline"),
+def _outline_finding(item: OutlineItem, vi: str, en: str, suggestion: str | None = None) -> Finding:
+    return finding(
+        "BODY002",
+        vi,
+        en,
+        Location(block=item.block, start=item.start, end=item.end, component="outline"),
         excerpt=f"{item.label}{item.separator} {item.title}"[:120] if item.kind != "dieu" else None,
         suggestion=suggestion,
     )
@@ -157,11 +155,11 @@ OTHER_DOCS_APPENDIX = re.compile(
 
 
 @check("BODY003")
-def appendices(ctx) -> Iterator[Finding]:
+def appendix_reference(ctx) -> Iterator[Finding]:
     rec = ctx.rec
     refs = [r for r in rec.appendix_refs if not OTHER_DOCS_APPENDIX.search(r.text)]
     if refs and not rec.appendices:
-        yield at(
+        yield finding(
             "BODY003",
             "Nội dung nhắc đến phụ lục kèm theo nhưng văn bản không có phụ lục.",
             "The text announces an appendix, but none is attached.",
@@ -174,7 +172,7 @@ def appendices(ctx) -> Iterator[Finding]:
             for b in rec.body_range()
         )
         if not mentions:
-            yield at(
+            yield finding(
                 "BODY003",
                 f"Văn bản có {rec.appendices[0].text} nhưng nội dung không dẫn chiếu đến phụ lục.",
                 f"The document has {rec.appendices[0].text}, but the text never refers to it.",
@@ -193,7 +191,7 @@ def end_mark(ctx) -> Iterator[Finding]:
         return
     if text.endswith(("./.", "/.")):
         return
-    yield at(
+    yield finding(
         "BODY004",
         "Phần nội dung chưa kết thúc bằng dấu “./.”.",
         "The content does not end with “./.”.",

@@ -1,4 +1,4 @@
-"""DATE: địa danh và thời gian ban hành (NĐ 30, Phụ lục I, II.4), and impossible dates anywhere."""
+"""DATE: địa danh và thời gian ban hành and its type style (NĐ 30, Phụ lục I, II.4), and impossible dates anywhere."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from doclint.checks import check
-from doclint.checks.common import at
+from doclint.checks.common import finding
+from doclint.checks.style import fmt_pt, is_pdf, size_ok, span_style
 from doclint.findings import Finding, Location
 
 ABBREVIATED_PLACE = re.compile(
@@ -26,9 +27,9 @@ PLACE_EXPANSIONS = {
 
 
 @check("DATE001")
-def date_missing(ctx) -> Iterator[Finding]:
+def place_date_missing(ctx) -> Iterator[Finding]:
     if ctx.rec.place_date is None and ctx.rec.doc_type != "BB":
-        yield at(
+        yield finding(
             "DATE001",
             "Thiếu dòng địa danh và ngày tháng năm ban hành (ví dụ “Hà Nội, ngày 05 tháng 3 năm 2026”).",
             "The place and date line is missing (e.g. “Hà Nội, ngày 05 tháng 3 năm 2026”).",
@@ -47,7 +48,7 @@ def _fmt_month(month: str) -> str:
     return f"{value:02d}" if value in (1, 2) else str(value)
 
 
-@check("DATE002", "DATE003", "DATE005")
+@check("DATE002")
 def date_format(ctx) -> Iterator[Finding]:
     comp = ctx.rec.place_date
     parsed = ctx.rec.parsed_date
@@ -90,7 +91,7 @@ def date_format(ctx) -> Iterator[Finding]:
             f"{place}, ngày {_fmt_day(day) if day else '   '} tháng {_fmt_month(month) if month else '   '} "
             f"năm {year or '    '}"
         )
-        yield at(
+        yield finding(
             "DATE002",
             "Địa danh, ngày tháng sai hình thức: " + "; ".join(problems_vi) + ".",
             "Malformed place and date: " + "; ".join(problems_en) + ".",
@@ -98,26 +99,59 @@ def date_format(ctx) -> Iterator[Finding]:
             "place_date",
             suggestion=suggestion,
         )
+
+
+@check("DATE003")
+def date_blank(ctx) -> Iterator[Finding]:
+    comp = ctx.rec.place_date
+    parsed = ctx.rec.parsed_date
+    if comp is None or parsed is None:
+        return
+    day, month = parsed.day, parsed.month
     if day is None or month is None:
         missing_vi = " và ".join(p for p, v in (("ngày", day), ("tháng", month)) if v is None)
         missing_en = " and ".join(p for p, v in (("day", day), ("month", month)) if v is None)
-        yield at(
+        yield finding(
             "DATE003",
             f"Chưa ghi {missing_vi} ban hành (ghi khi văn bản được ký).",
             f"The {missing_en} of issue is blank (filled in when the document is signed).",
             comp,
             "place_date",
         )
+
+
+@check("DATE005")
+def place_abbreviated(ctx) -> Iterator[Finding]:
+    comp = ctx.rec.place_date
+    parsed = ctx.rec.parsed_date
+    if comp is None or parsed is None:
+        return
     if parsed.place and ABBREVIATED_PLACE.search(parsed.place):
         fixed = PLACE_EXPANSIONS.get(parsed.place.strip())
-        yield at(
+        yield finding(
             "DATE005",
             f"Địa danh “{parsed.place}” bị viết tắt; phải ghi tên chính thức, đầy đủ của đơn vị hành chính.",
             f"The place “{parsed.place}” is abbreviated; write the official full name.",
             comp,
             "place_date",
-            suggestion=text.replace(parsed.place, fixed) if fixed else None,
+            suggestion=comp.text.replace(parsed.place, fixed) if fixed else None,
         )
+
+
+@check("DATE006")
+def place_date_style(ctx) -> Iterator[Finding]:
+    doc, comp = ctx.doc, ctx.rec.place_date
+    if comp is None:
+        return
+    _bold, italic, size, _caps = span_style(doc, comp)
+    if italic is False:
+        yield finding("DATE006", "Dòng địa danh, ngày tháng không in nghiêng.",
+                      "The place and date line is not italic.", comp, "place_date",
+                      suggestion="In nghiêng dòng địa danh, ngày tháng")  # fmt: skip
+    if not size_ok(size, 13, 14, is_pdf(doc)):
+        yield finding("DATE006", f"Dòng địa danh, ngày tháng cỡ chữ {fmt_pt(size)} pt, quy định 13–14 pt.",
+                      f"The place and date line is {size:g} pt; required 13–14 pt.", comp, "place_date",
+                      suggestion="Cỡ chữ 14 pt")  # fmt: skip
 
 
 NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/]|-[A-ZĐ])")
@@ -133,7 +167,7 @@ def valid_date(day: int, month: int, year: int | None) -> bool:
 
 
 @check("DATE004")
-def impossible_dates(ctx) -> Iterator[Finding]:
+def impossible_date(ctx) -> Iterator[Finding]:
     for block in ctx.doc.blocks:
         text = block.text
         if "/" not in text and "tháng" not in text:
@@ -145,12 +179,12 @@ def impossible_dates(ctx) -> Iterator[Finding]:
                 if valid_date(day, month, year):
                     continue
                 shown = match.group(0)
-                yield Finding(
-                    code="DATE004",
-                    vi=f"Ngày “{shown}” không có thật (tháng {month}"
+                yield finding(
+                    "DATE004",
+                    f"Ngày “{shown}” không có thật (tháng {month}"
                     + (f" năm {year}" if year else "")
                     + f" không có ngày {day}).",
-                    en=f"“{shown}” is not a real date.",
-                    location=Location(block=block.index, start=match.start(), end=match.end()),
+                    f"“{shown}” is not a real date.",
+                    Location(block=block.index, start=match.start(), end=match.end()),
                     excerpt=shown,
                 )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from doclint.analysis.shingles import Shingles, Unit
 from doclint.checks import check
+from doclint.checks.common import finding
 from doclint.findings import Finding, Location
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # RED001 thresholds, measured on the seed plan and the corpus (see tests/test_red.py and the report):
 # real repetitions in the seed score containment 0.60-0.90 with 12-20 shared 3-shingles; parallel
 # phrasing ("công nhận ban vận động thành lập hiệp hội ...") peaks at 0.55-0.61 with about 11.
-DUP_CONTAINMENT = 0.65
+# The containment threshold is the option red001-containment (rules-red.toml).
 DUP_CONTAINMENT_SAME_CITATION = 0.5  # both passages restate a duty under the same cited document
 DUP_MIN_SHARED = 10
 DUP_MIN_WORDS = 12  # a shorter sentence inside a longer one is a phrase, not a passage
@@ -39,7 +40,7 @@ def _excerpt(text: str, limit: int = 160) -> str:
 
 def duplicate_pairs(
     sh: Shingles,
-    containment: float = DUP_CONTAINMENT,
+    containment: float,
     min_shared: int = DUP_MIN_SHARED,
 ) -> list[tuple[Unit, Unit, float]]:
     """Pairs of sentences in different paragraphs that repeat each other, first occurrence first."""
@@ -128,11 +129,11 @@ def _cited(u: Unit) -> set[str]:
 
 
 @check("RED001")
-def red001_duplicate_passage(ctx: Context) -> Iterator[Finding]:
+def duplicate_passage(ctx: Context) -> Iterator[Finding]:
     if _skip(ctx):
         return
-    sh: Shingles = ctx.analysis("shingles")
-    threshold = float(ctx.config.option("red001-containment", DUP_CONTAINMENT))
+    sh = ctx.shingles
+    threshold = ctx.option("red001-containment")
     pairs = duplicate_pairs(sh, threshold)
     # clusters of paragraphs that repeat each other (union-find on blocks)
     parent: dict[int, int] = {}
@@ -168,37 +169,28 @@ def red001_duplicate_passage(ctx: Context) -> Iterator[Finding]:
             more_en = f" The passage occurs {times} times in the document." if times > 2 else ""
             pct = round(score * 100)
             quoted = _excerpt(first.text[a.start : a.end], 90)
-            yield Finding(
+            yield finding(
                 code="RED001",
                 vi=f"Đoạn văn lặp lại nội dung đã viết ở đoạn {a.block + 1} (trùng {pct}%): “{quoted}”.{more_vi} "
                 "Nên gộp hoặc bỏ một trong hai.",
                 en=f"This passage repeats paragraph {a.block + 1} ({pct}% overlap): “{quoted}”.{more_en} "
                 "Merge them or drop one.",
-                location=Location(block=block, start=b.start, end=b.end, related_block=a.block),
+                where=Location(block=block, start=b.start, end=b.end, related_block=a.block),
                 excerpt=_excerpt(later.text[b.start : b.end]),
             )
 
 
 # ---------------------------------------------------------------- RED002
 
-RED002_THRESHOLD = 0.6  # share of a paragraph's shingles found in one reference paragraph
-RED002_MIN_SHARED = 8
 NEAR_TOTAL = 0.8  # a document whose content is this much in one reference is one finding, not fifty
 
 
 def cited_keys(ctx: Context) -> list[str]:
-    """Number/symbol keys of the documents the checked text cites: the citations analysis when it is
-    there, else every number/symbol written in the text."""
+    """Number/symbol keys of the documents the checked text cites: the citations analysis when it finds
+    some, else every number/symbol written in the text."""
     from doclint.refs import cited_numbers, number_key
 
-    keys: list[str] = []
-    try:
-        cits = ctx.analysis("citations")
-        for doc in getattr(cits, "documents", []):
-            if getattr(doc, "number_symbol", None):
-                keys.append(number_key(doc.number_symbol) or "")
-    except Exception:  # the citation engine is optional here: fall back to the numbers in the text
-        keys = []
+    keys = [number_key(d.number_symbol) or "" for d in ctx.citations.documents if d.number_symbol]
     if not keys:
         for block in ctx.doc.body_blocks():
             keys.extend(number_key(n) or "" for n in cited_numbers(block.text))
@@ -206,7 +198,7 @@ def cited_keys(ctx: Context) -> list[str]:
 
 
 @check("RED002")
-def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
+def copied_from_higher_document(ctx: Context) -> Iterator[Finding]:
     if _skip(ctx):
         return
     from doclint.refs import describe, libraries_for, match_document, text_hash
@@ -214,7 +206,7 @@ def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
     problems: list[str] = []
     libraries = libraries_for(ctx.config, problems)
     for problem in problems:
-        yield Finding(
+        yield finding(
             code="RED002",
             vi=f"Không đọc được thư viện văn bản tham chiếu ({problem}); chưa so sánh với văn bản cấp trên.",
             en=f"Cannot read the reference library ({problem}); no comparison with higher-level documents.",
@@ -222,11 +214,11 @@ def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
         )
     if not libraries:
         return
-    sh: Shingles = ctx.analysis("shingles")
+    sh = ctx.shingles
     if not sh.paragraphs:
         return
-    threshold = float(ctx.config.option("red002-threshold", RED002_THRESHOLD))
-    min_shared = int(ctx.config.option("red002-min-shared", RED002_MIN_SHARED))
+    threshold = ctx.option("red002-threshold")
+    min_shared = ctx.option("red002-min-shared")
     keys = cited_keys(ctx)
     own = text_hash(ctx.doc)
     issuer = describe(ctx.doc, ctx.rec).get("issuer")
@@ -241,7 +233,7 @@ def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
         top = doc_matches[0]
         pct = round(top.coverage * 100)
         first = min(top.matches, key=lambda m: m.block)
-        yield Finding(
+        yield finding(
             code="RED002",
             vi=f"Văn bản lặp lại gần như toàn bộ nội dung {top.ref.label} ({pct}% nội dung trùng; "
             f"{len(top.matches)} đoạn chép lại). Chỉ nêu những nhiệm vụ, giải pháp riêng của cơ quan, "
@@ -249,7 +241,7 @@ def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
             en=f"The document repeats almost all of {top.ref.label} ({pct}% of its content; "
             f"{len(top.matches)} paragraphs copied). State the agency's own tasks instead of copying the "
             "higher-level document.",
-            location=Location(block=first.block),
+            where=Location(block=first.block),
             excerpt=_excerpt(ctx.doc.blocks[first.block].text),
         )
         return
@@ -261,13 +253,13 @@ def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
     for block, m in sorted(best.items()):
         pct = round(m.ratio * 100)  # type: ignore[attr-defined]
         label = m.ref.label  # type: ignore[attr-defined]
-        yield Finding(
+        yield finding(
             code="RED002",
             vi=f"Đoạn này lặp lại nội dung {label}, đoạn {m.ref_idx} (trùng {pct}%). "  # type: ignore[attr-defined]
             "Cụ thể hóa thành nhiệm vụ của cơ quan (ai làm, khi nào, nguồn lực nào) thay vì chép lại.",
             en=f"This paragraph repeats {label}, paragraph {m.ref_idx} ({pct}% overlap). "  # type: ignore[attr-defined]
             "Turn it into the agency's own tasks (who, by when, with what) instead of copying it.",
-            location=Location(block=block, start=m.start, end=m.end),  # type: ignore[attr-defined]
+            where=Location(block=block, start=m.start, end=m.end),  # type: ignore[attr-defined]
             excerpt=_excerpt(ctx.doc.blocks[block].text[m.start : m.end]),  # type: ignore[attr-defined]
         )
 
@@ -275,8 +267,6 @@ def red002_copied_from_reference(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------- RED003
 
 RELAY_TYPES = ("KH", "CT", "CTr", "PA", "ĐA", "CV", "HD")
-RELAY_SHARE = 0.6  # share of task items lacking an owner, and share lacking a deadline
-RELAY_MIN_ITEMS = 6
 
 _UNIT = re.compile(
     r"\b(?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Công an|Bộ Chỉ huy|Ban Chỉ huy|Thanh tra|Kho bạc|Chi cục|Cục|"
@@ -431,13 +421,13 @@ def _is_label(text: str) -> bool:
 
 
 @check("RED003")
-def red003_relay_document(ctx: Context) -> Iterator[Finding]:
+def relay_document(ctx: Context) -> Iterator[Finding]:
     if _skip(ctx) or ctx.rec.doc_type not in RELAY_TYPES:
         return
     if ctx.rec.doc_type in ("CV", "HD") and not _relays(ctx):
         return  # a letter or guidance that does not pass on a higher directive is not a relay
-    share = float(ctx.config.option("red003-share", RELAY_SHARE))
-    min_items = int(ctx.config.option("red003-min-items", RELAY_MIN_ITEMS))
+    share = ctx.option("red003-share")
+    min_items = ctx.option("red003-min-items")
     table = _task_table(ctx)
     if table is not None:
         rows, owned, timed = table
@@ -471,7 +461,7 @@ def red003_relay_document(ctx: Context) -> Iterator[Finding]:
     )
     fund_vi = "" if funded else " Văn bản không nêu nguồn kinh phí."
     fund_en = "" if funded else " The document names no funding."
-    yield Finding(
+    yield finding(
         code="RED003",
         vi=f"Văn bản chủ yếu nhắc lại yêu cầu, chưa giao việc cụ thể: trong {n} mục nhiệm vụ, {pct(no_owner)}% "
         f"không nêu đơn vị chủ trì, {pct(no_deadline)}% không có thời hạn, {pct(no_resource)}% không nêu nguồn lực; "
@@ -481,15 +471,12 @@ def red003_relay_document(ctx: Context) -> Iterator[Finding]:
         f"name no responsible unit, {pct(no_deadline)}% have no deadline, {pct(no_resource)}% name no resources; "
         f"{len(neither)} items lack both an owner and a deadline, e.g. {listed}{more_en}.{note_en}{fund_en} "
         "Add a task table: task, lead unit, partners, deadline, output.",
-        location=Location(block=neither[0].block),
+        where=Location(block=neither[0].block),
         excerpt=_excerpt(neither[0].text),
     )
 
 
 # ---------------------------------------------------------------- RED004
-
-
-FORMALISM_MIN_COUNT = 3
 
 
 def _fold(text: str) -> str:
@@ -501,13 +488,8 @@ def _fold(text: str) -> str:
 
 def formalism_phrases(ctx: Context) -> list[str]:
     phrases = list(ctx.table("formalism").get("phrases", []))
-    extra = ctx.config.option("formalism-extra", [])
-    phrases.extend([extra] if isinstance(extra, str) else extra)
-    disabled = ctx.config.option("formalism-disable", [])
-    disabled = {
-        _fold(" ".join(re.findall(r"\w+", p)))
-        for p in ([disabled] if isinstance(disabled, str) else disabled)
-    }
+    phrases.extend(ctx.option("formalism-extra"))
+    disabled = {_fold(" ".join(re.findall(r"\w+", p))) for p in ctx.option("formalism-disable")}
     out = []
     for phrase in phrases:
         key = _fold(" ".join(re.findall(r"\w+", phrase)))
@@ -527,7 +509,7 @@ def _phrase_patterns(phrases: tuple[str, ...]) -> list[tuple[str, str, re.Patter
 
 
 @check("RED004")
-def red004_formalism(ctx: Context) -> Iterator[Finding]:
+def formalism_phrase(ctx: Context) -> Iterator[Finding]:
     if _skip(ctx):
         return
     phrases = formalism_phrases(ctx)
@@ -547,29 +529,28 @@ def red004_formalism(ctx: Context) -> Iterator[Finding]:
                 taken.append((m.start(), m.end()))
                 hits[phrase].append((block.index, m.start(), m.end()))
     total = sum(len(v) for v in hits.values())
-    if total < int(ctx.config.option("red004-min-count", FORMALISM_MIN_COUNT)):
+    if total < ctx.option("red004-min-count"):
         return  # a phrase now and then is ordinary; an accumulation is the signal
     for places in sorted(hits.values(), key=lambda v: v[0]):
         block, start, end = places[0]
         written = ctx.doc.blocks[block].text[start:end]
         times_vi = f" ({len(places)} lần)" if len(places) > 1 else ""
         times_en = f" ({len(places)} times)" if len(places) > 1 else ""
-        yield Finding(
+        yield finding(
             code="RED004",
             vi=f"Cụm từ hình thức “{written}”{times_vi}; cả văn bản có {total} cụm từ loại này. "
             "Thay bằng việc cụ thể: ai làm, làm gì, đến khi nào.",
             en=f"Formalism phrase “{written}”{times_en}; the document has {total} such phrases. "
             "Replace it with the concrete task: who does what, by when.",
-            location=Location(block=block, start=start, end=end),
+            where=Location(block=block, start=start, end=end),
             excerpt=_excerpt(ctx.doc.blocks[block].text),
         )
 
 
 # ---------------------------------------------------------------- RED005
 
-TITLE_WORDS = 45  # about three times the median trích yếu of the corpus's administrative documents (15)
-REPEAT_MIN_WORDS = 12
-REPEAT_TIMES = 3
+# red005-title-words (45) is about three times the median trích yếu of the corpus's administrative
+# documents (15 words)
 OWN_TITLE_WORDS = 30  # the own title repeated without citing anything counts from this length
 _NUMBER_TOKEN = re.compile(r"\d[\w.]*/[\w/.\-]*[a-zđ]|\d+-[a-zđ]+/[a-zđ]")
 
@@ -667,25 +648,25 @@ def repeated_spans(seqs: list[list[Tok]], n: int, times: int) -> list[list[tuple
 
 
 @check("RED005")
-def red005_length_signals(ctx: Context) -> Iterator[Finding]:
+def length_signal(ctx: Context) -> Iterator[Finding]:
     if _skip(ctx):
         return
     rec = ctx.rec
-    limit = int(ctx.config.option("red005-title-words", TITLE_WORDS))
+    limit = ctx.option("red005-title-words")
     if rec.trich_yeu is not None:
         words = len(rec.trich_yeu.text.split())
         if words > limit:
-            yield Finding(
+            yield finding(
                 code="RED005",
                 vi=f"Trích yếu dài {words} từ (thường khoảng 10-25 từ; ngưỡng {limit}). Nêu ngắn gọn nội dung "
                 "chính; không chép lại đầy đủ tên các văn bản được triển khai.",
                 en=f"The trích yếu is {words} words long (usually 10-25; limit {limit}). State the subject "
                 "briefly instead of repeating the full titles of the documents it implements.",
-                location=rec.trich_yeu.location("trich_yeu"),
+                where=rec.trich_yeu.location("trich_yeu"),
                 excerpt=_excerpt(rec.trich_yeu.text),
             )
-    times = int(ctx.config.option("red005-repeats", REPEAT_TIMES))
-    n = int(ctx.config.option("red005-min-words", REPEAT_MIN_WORDS))
+    times = ctx.option("red005-repeats")
+    n = ctx.option("red005-min-words")
     blocks = []
     if rec.trich_yeu is not None:
         blocks.append(rec.trich_yeu.block)
@@ -707,13 +688,13 @@ def red005_length_signals(ctx: Context) -> Iterator[Finding]:
         part_en = f", and part of it {len(places) - full} more times" if len(places) > full else ""
         what_vi = "Tên (trích yếu) của chính văn bản" if own_title else "Một đoạn trích dẫn dài"
         what_en = "The document's own title (trích yếu)" if own_title else "A long citation"
-        yield Finding(
+        yield finding(
             code="RED005",
             vi=f"{what_vi} được nhắc lại gần như nguyên văn {full} lần ({longest[2]} từ){part_vi}: “{_excerpt(quote, 140)}”. "
             "Lần sau chỉ cần ghi hình thức, số, ký hiệu văn bản (hoặc “Kế hoạch này”).",
             en=f"{what_en} is repeated almost verbatim {full} times ({longest[2]} words){part_en}: “{_excerpt(quote, 140)}”. "
             "After the first time give only the type and number (or “this plan”).",
-            location=Location(
+            where=Location(
                 block=last[0].block, start=last[0].start, end=last[1].end, related_block=first[0].block
             ),
             excerpt=_excerpt(ctx.doc.blocks[last[0].block].text[last[0].start : last[1].end]),

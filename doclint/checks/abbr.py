@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from doclint.checks import check
+from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
 
@@ -139,27 +140,37 @@ def _allowed(ctx: Context) -> set[str]:
     allowed = set()
     for key in ("marks", "international", "customary", "names", "allow"):
         allowed.update(table.get(key, []))
-    allowed.update(ctx.config.option("abbreviations-allow", []) or [])
+    allowed.update(ctx.option("abbreviations-allow"))
     return allowed
 
 
 def _customary_spans(ctx: Context) -> dict[int, list[tuple[int, int]]]:
     """Places where abbreviations are customary: numbers of cited documents, V/v."""
     spans: dict[int, list[tuple[int, int]]] = {}
-    for m in ctx.analysis("citations").mentions:
+    for m in ctx.citations.mentions:
         if m.number_start is not None:
             spans.setdefault(m.block, []).append((m.number_start, m.number_end))
     return spans
 
 
-@check("ABBR001", "ABBR002")
-def abbreviations(ctx: Context) -> Iterator[Finding]:
-    zones: list[str] = ctx.analysis("zones")
-    defs = definitions(ctx, zones)
+def _definitions(ctx: Context) -> list[Definition]:
+    """Every place the document defines an abbreviation, computed once for ABBR001 and ABBR002."""
+    return ctx.cached("abbr_definitions", lambda c: definitions(c, c.zones))
+
+
+def _all_allowed(ctx: Context) -> set[str]:
+    """Abbreviations that need no definition: the pack's lists, the option, the header's initials."""
+    return ctx.cached("abbr_allowed", lambda c: _allowed(c) | _header_initials(c))
+
+
+@check("ABBR001")
+def abbreviation_not_defined(ctx: Context) -> Iterator[Finding]:
+    zones = ctx.zones
+    defs = _definitions(ctx)
     first_def: dict[str, Definition] = {}
     for d in defs:
         first_def.setdefault(d.abbr, d)
-    allowed = _allowed(ctx) | _header_initials(ctx)
+    allowed = _all_allowed(ctx)
     customary = _customary_spans(ctx)
     reported: set[str] = set()
     def_positions = {(d.block, d.start) for d in defs}
@@ -195,7 +206,7 @@ def abbreviations(ctx: Context) -> Iterator[Finding]:
                 continue
             reported.add(abbr)
             later = d is not None
-            yield Finding(
+            yield finding(
                 "ABBR001",
                 f"Chữ viết tắt “{abbr}” được dùng trước khi được giải thích"
                 + (" (phần giải thích ở phía sau)" if later else "")
@@ -207,8 +218,13 @@ def abbreviations(ctx: Context) -> Iterator[Finding]:
                 excerpt=abbr,
                 suggestion=_example(abbr, d) if (d and d.expansion) or abbr in _KNOWN else None,
             )
+
+
+@check("ABBR002")
+def abbreviation_defined_twice(ctx: Context) -> Iterator[Finding]:
+    allowed = _all_allowed(ctx)
     seen: dict[str, Definition] = {}
-    for d in defs:
+    for d in _definitions(ctx):
         if d.abbr in allowed:
             continue
         prev = seen.get(d.abbr)
@@ -216,7 +232,7 @@ def abbreviations(ctx: Context) -> Iterator[Finding]:
             seen[d.abbr] = d
             continue
         differs = prev.expansion and d.expansion and _norm(prev.expansion) != _norm(d.expansion)
-        yield Finding(
+        yield finding(
             "ABBR002",
             f"Chữ viết tắt “{d.abbr}” đã được giải thích ở trên"
             + (

@@ -1,11 +1,23 @@
-"""``doclint explain SEC001`` (and SEC002/SEC003): the skeleton of each document type and where it
-comes from (the built-in pack or a user pack named in doclint.toml)."""
+"""``doclint explain CODE``: a rule's page, built from its metadata in the rule pack (title, severity,
+legal basis, why, notes, examples, options with their declared defaults), so that page and code cannot
+disagree. A rule's ``why`` and ``doc`` name an option's value as ``{option-name}``; the page shows the
+declared default there. A family may add to its rules' pages through :data:`EXTRA_PAGES` (SEC001–SEC003
+show the skeleton of each document type and where it comes from).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from doclint.analysis.sections import skeletons
+
+if TYPE_CHECKING:
+    from doclint.rulepack import OptionSpec, RulePack
+
+PLACEHOLDER = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)+)\}")
 
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "gợi ý", "off": "tắt"}
 WHERE_VI = {
@@ -36,9 +48,7 @@ def _with_config_packs(pack):
     return load_pack(packs) if packs else pack
 
 
-def explain(code: str, pack, lang: str = "vi") -> str:
-    if code not in ("SEC001", "SEC002", "SEC003"):
-        return ""
+def skeletons_page(code: str, pack, lang: str = "vi") -> str:
     vi = lang != "en"
     pack = _with_config_packs(pack)
     out = ["Khung bố cục theo loại văn bản:" if vi else "Section skeletons per document type:"]
@@ -98,3 +108,68 @@ def explain(code: str, pack, lang: str = "vi") -> str:
         '(packs = ["folder"] in doclint.toml; replace = true replaces a whole skeleton).'
     )
     return "\n".join(out)
+
+
+# code -> function adding to the rule's page
+EXTRA_PAGES: dict[str, Callable[[str, Any, str], str]] = {
+    "SEC001": skeletons_page,
+    "SEC002": skeletons_page,
+    "SEC003": skeletons_page,
+}
+
+
+def show_value(value: Any) -> str:
+    """An option value as a user writes it in doclint.toml."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "[" + ", ".join(show_value(v) for v in value) + "]"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def render(text: str, options: dict[str, OptionSpec]) -> str:
+    """``{option-name}`` in a rule's text → the option's declared default."""
+
+    def value(m: re.Match[str]) -> str:
+        spec = options.get(m.group(1))
+        return show_value(spec.default) if spec is not None else m.group(0)
+
+    return PLACEHOLDER.sub(value, text)
+
+
+def page(code: str, pack: RulePack, lang: str = "vi") -> str:
+    meta = pack.rules[code]
+    options = pack.options_for(code)
+    vi = lang != "en"
+    title = meta.title_vi if vi else meta.title_en
+    lines = [
+        f"{meta.code} ({meta.name}) — {title}",
+        "",
+        f"{'Nhóm' if vi else 'Family'}: {meta.family}    {'Mức độ' if vi else 'Severity'}: {meta.severity}"
+        + (f" ({'dự thảo' if vi else 'draft'}: {meta.draft_severity})" if meta.draft_severity else ""),
+        f"{'Căn cứ' if vi else 'Legal basis'}: {meta.basis}",
+        "",
+        f"{'Vì sao' if vi else 'Why'}: {render(meta.why, options)}",
+    ]
+    if meta.doc:
+        lines += ["", render(meta.doc, options)]
+    if meta.example_bad:
+        lines += ["", f"✘ {'Sai' if vi else 'Bad'}:  {meta.example_bad}"]
+    if meta.example_good:
+        lines += [f"✔ {'Đúng' if vi else 'Good'}: {meta.example_good}"]
+    if options:
+        lines += ["", "Tùy chọn (doclint.toml):" if vi else "Options (doclint.toml):"]
+        for name, spec in options.items():
+            doc = spec.doc if vi else (spec.doc_en or spec.doc)
+            default = f"{'mặc định' if vi else 'default'} {show_value(spec.default)}"
+            lines.append(f"  {name} = …  ({default}) — {doc}")
+    fixes = {"safe": "tự sửa an toàn", "unsafe": "có gợi ý sửa, cần người kiểm tra", "none": "sửa thủ công"}
+    lines += ["", f"{'Cách sửa' if vi else 'Fix'}: {fixes.get(meta.fix, meta.fix) if vi else meta.fix}"]
+    extra = EXTRA_PAGES.get(code)
+    if extra is not None:
+        lines += ["", extra(code, pack, lang)]
+    return "\n".join(lines)

@@ -1,7 +1,7 @@
 """SEC: the sections each document type must or should have (NĐ 30/2020/NĐ-CP, Phụ lục III, and practice).
 
 The skeletons are data (``rules/nd30/sections.toml``, extended by user packs); the shared analysis
-``ctx.analysis("sections")`` says which of them a document has. A section's severity comes from its
+``ctx.sections`` says which of them a document has. A section's severity comes from its
 skeleton: the NĐ 30 templates give warnings and errors, report and plan headings (practice) give
 information or warnings.
 """
@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from doclint.analysis.sections import vfold as fold
 from doclint.checks import check
+from doclint.checks.common import finding
 from doclint.findings import Finding, Location
 
 DECISION_TYPES = ("QĐ",)
@@ -45,46 +46,64 @@ def _basis(skel, spec) -> str:
     return spec.source or skel.source
 
 
-@check("SEC001", "SEC002", "SEC003")
-def sections(ctx) -> Iterator[Finding]:
-    result = ctx.analysis("sections")
+def _reported_hits(ctx) -> Iterator:
+    """The skeleton's section hits that a rule may report (severity not off; the enacting article only
+    when the decision has articles: without any, the “Điều 1.” section already says so)."""
+    result = ctx.sections
+    for hit in result.hits:
+        if _severity(hit.spec) is None:
+            continue
+        if hit.spec.key == "thi_hanh" and not _has_articles(ctx):
+            continue
+        yield hit
+
+
+@check("SEC001")
+def section_missing(ctx) -> Iterator[Finding]:
+    skel = ctx.sections.skeleton
+    if skel is None:
+        return
+    for hit in _reported_hits(ctx):
+        spec = hit.spec
+        if hit.found or not hit.applies or _covered(ctx, spec):
+            continue
+        ex_vi, ex_en = _example(spec)
+        yield finding(
+            code="SEC001",
+            vi=f"{skel.name_vi} thiếu {spec.name_vi}.{ex_vi}",
+            en=f"The {skel.name_en.lower()} has no {spec.name_en}.{ex_en}",
+            where=Location(block=ctx.rec.body_start, component="sections"),
+            severity=_severity(spec),
+            basis=_basis(skel, spec),
+        )
+
+
+@check("SEC003")
+def section_empty(ctx) -> Iterator[Finding]:
+    skel = ctx.sections.skeleton
+    if skel is None:
+        return
+    for hit in _reported_hits(ctx):
+        spec = hit.spec
+        if not hit.found or not hit.empty:
+            continue
+        yield finding(
+            code="SEC003",
+            vi=f"Đề mục “{hit.text.strip()[:80]}” ({spec.name_vi}) không có nội dung.",
+            en=f"The heading “{hit.text.strip()[:80]}” ({spec.name_en}) has nothing under it.",
+            where=Location(block=hit.block, start=hit.start, end=hit.end, component="sections"),
+            excerpt=hit.text[:160],
+            severity=_severity(spec),
+            basis=_basis(skel, spec),
+        )
+
+
+@check("SEC002")
+def section_order(ctx) -> Iterator[Finding]:
+    result = ctx.sections
     skel = result.skeleton
     if skel is None:
         return
-    for hit in result.hits:
-        spec = hit.spec
-        severity = _severity(spec)
-        if severity is None:
-            continue
-        if spec.key == "thi_hanh" and not _has_articles(ctx):
-            continue  # no article at all: the "Điều 1." section already says so
-        if not hit.found:
-            if not hit.applies or _covered(ctx, spec):
-                continue
-            ex_vi, ex_en = _example(spec)
-            yield Finding(
-                code="SEC001",
-                vi=f"{skel.name_vi} thiếu {spec.name_vi}.{ex_vi}",
-                en=f"The {skel.name_en.lower()} has no {spec.name_en}.{ex_en}",
-                location=Location(block=ctx.rec.body_start, component="sections"),
-                severity=severity,  # type: ignore[arg-type]
-                basis=_basis(skel, spec),
-            )
-        elif hit.empty:
-            yield Finding(
-                code="SEC003",
-                vi=f"Đề mục “{hit.text.strip()[:80]}” ({spec.name_vi}) không có nội dung.",
-                en=f"The heading “{hit.text.strip()[:80]}” ({spec.name_en}) has nothing under it.",
-                location=Location(block=hit.block, start=hit.start, end=hit.end, component="sections"),
-                excerpt=hit.text[:160],
-                severity=severity,  # type: ignore[arg-type]
-                basis=_basis(skel, spec),
-            )
-    yield from _order(ctx, result)
-
-
-def _order(ctx, result) -> Iterator[Finding]:
-    skel = result.skeleton
     placed = [
         h
         for h in result.hits
@@ -97,15 +116,15 @@ def _order(ctx, result) -> Iterator[Finding]:
             spec = hit.spec
             expected = " → ".join(h.spec.name_vi for h in placed)
             expected_en = " → ".join(h.spec.name_en for h in placed)
-            yield Finding(
+            yield finding(
                 code="SEC002",
                 vi=f"{spec.name_vi[:1].upper()}{spec.name_vi[1:]} đứng trước {latest.spec.name_vi}; "
                 f"thứ tự thông thường của {skel.name_vi.lower()}: {expected}.",
                 en=f"The {spec.name_en} comes before the {latest.spec.name_en}; the usual order in a "
                 f"{skel.name_en.lower()} is: {expected_en}.",
-                location=Location(block=hit.block, start=hit.start, end=hit.end, component="sections"),
+                where=Location(block=hit.block, start=hit.start, end=hit.end, component="sections"),
                 excerpt=hit.text[:160],
-                severity=_severity(spec),  # type: ignore[arg-type]
+                severity=_severity(spec),
                 basis=_basis(skel, spec),
             )
             continue
@@ -149,11 +168,11 @@ def decision_articles(ctx) -> Iterator[Finding]:
     numbers = [n for n, _, _ in articles]
     first_number, first_block, _ = articles[0]
     if first_number != 1:
-        yield Finding(
+        yield finding(
             code="SEC004",
             vi=f"Điều đầu tiên của quyết định là Điều {first_number}; các điều đánh số từ Điều 1.",
             en=f"The first article is Điều {first_number}; articles are numbered from Điều 1.",
-            location=Location(block=first_block, component="outline"),
+            where=Location(block=first_block, component="outline"),
             excerpt=ctx.doc.blocks[first_block].text[:120],
         )
     if not ctx.config.is_selected("BODY002", ctx.doc.path):
@@ -161,21 +180,21 @@ def decision_articles(ctx) -> Iterator[Finding]:
         for (prev, _, _), (number, block, _) in pairwise(articles):
             if number > prev + 1:
                 missing = ", ".join(f"Điều {n}" for n in range(prev + 1, number))
-                yield Finding(
+                yield finding(
                     code="SEC004",
                     vi=f"Các điều nhảy số: sau Điều {prev} là Điều {number}, thiếu {missing}.",
                     en=f"Article numbers skip: Điều {number} follows Điều {prev}; {missing} is missing.",
-                    location=Location(block=block, component="outline"),
+                    where=Location(block=block, component="outline"),
                     excerpt=ctx.doc.blocks[block].text[:120],
                 )
     executing = [n for n, first, last in articles if EXECUTES.search(_article_text(ctx, first, last))]
     implementing = _implementing(ctx, articles)
     if not implementing and not ctx.config.is_selected("SEC001", ctx.doc.path):
-        yield Finding(
+        yield finding(
             code="SEC004",
             vi="Quyết định không có điều khoản thi hành (“… chịu trách nhiệm thi hành Quyết định này”).",
             en="The decision has no implementing article (“… chịu trách nhiệm thi hành Quyết định này”).",
-            location=Location(block=articles[-1][1], component="outline"),
+            where=Location(block=articles[-1][1], component="outline"),
             excerpt=ctx.doc.blocks[articles[-1][1]].text[:120],
         )
     for comp in rec.recipients:
@@ -192,24 +211,24 @@ def decision_articles(ctx) -> Iterator[Finding]:
                 hint_vi = f" Điều khoản thi hành là Điều {target}." if target else ""
                 hint_en = f" The implementing article is Điều {target}." if target else ""
                 if number not in numbers:
-                    yield Finding(
+                    yield finding(
                         code="SEC004",
                         vi=f"Nơi nhận ghi “Như Điều {number}” nhưng quyết định chỉ có "
                         f"Điều {numbers[0]}–{numbers[-1]}.{hint_vi}",
                         en=f"The recipients say “Như Điều {number}” but the decision only has articles "
                         f"{numbers[0]}–{numbers[-1]}.{hint_en}",
-                        location=where,
+                        where=where,
                         excerpt=comp.text,
                         suggestion=f"- Như Điều {target};" if target else None,
                     )
                 elif number not in executing and _not_a_recipient_article(ctx, articles, number):
-                    yield Finding(
+                    yield finding(
                         code="SEC004",
                         vi=f"Nơi nhận ghi “Như Điều {number}” nhưng Điều {number} không giao trách nhiệm "
                         f"thi hành cho ai.{hint_vi}",
                         en=f"The recipients say “Như Điều {number}” but Điều {number} does not assign "
                         f"execution to anyone.{hint_en}",
-                        location=where,
+                        where=where,
                         excerpt=comp.text,
                         suggestion=f"- Như Điều {target};" if target else None,
                     )
@@ -235,7 +254,7 @@ def _not_a_recipient_article(ctx, articles, number: int) -> bool:
 
 def _implementing(ctx, articles) -> list[int]:
     """Articles with the implementing clause, using the skeleton's phrases when it has them."""
-    result = ctx.analysis("sections")
+    result = ctx.sections
     spec = next((h.spec for h in result.hits if h.spec.key == "thi_hanh"), None) if result.skeleton else None
     out = []
     for number, first, last in articles:
@@ -264,11 +283,11 @@ DEADLINE = re.compile(
 
 
 @check("SEC005")
-def plan_tasks(ctx) -> Iterator[Finding]:
+def plan_tasks_unassigned(ctx) -> Iterator[Finding]:
     rec = ctx.rec
     if rec.doc_type not in PLAN_TYPES:
         return
-    result = ctx.analysis("sections")
+    result = ctx.sections
     starts = [
         h.block
         for h in result.hits
@@ -287,20 +306,20 @@ def plan_tasks(ctx) -> Iterator[Finding]:
         return
     where = Location(block=start, component="sections")
     if not OWNER.search(text):
-        yield Finding(
+        yield finding(
             code="SEC005",
             vi="Các nhiệm vụ của kế hoạch không giao cho cơ quan, đơn vị nào chủ trì thực hiện "
             "(ví dụ: “Giao Phòng Nội vụ chủ trì, phối hợp với … thực hiện”).",
             en="The plan's tasks are not assigned to any unit to lead them "
             "(e.g. “Giao Phòng Nội vụ chủ trì, phối hợp với … thực hiện”).",
-            location=where,
+            where=where,
         )
     if not DEADLINE.search(text):
-        yield Finding(
+        yield finding(
             code="SEC005",
             vi="Các nhiệm vụ của kế hoạch không có thời hạn, thời gian hoàn thành nào "
             "(ví dụ: “… hoàn thành trước ngày 30 tháng 6 năm 2026”).",
             en="The plan's tasks have no deadline or completion time at all "
             "(e.g. “… hoàn thành trước ngày 30 tháng 6 năm 2026”).",
-            location=where,
+            where=where,
         )

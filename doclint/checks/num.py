@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterator
 
 from doclint.checks import check
-from doclint.checks.common import at, type_table
+from doclint.checks.common import finding, type_table
 from doclint.findings import Finding
 
 
 @check("NUM001")
 def number_missing(ctx) -> Iterator[Finding]:
     if ctx.rec.number is None:
-        yield at(
+        yield finding(
             "NUM001",
             "Thiếu số, ký hiệu văn bản (dòng “Số: …/…” dưới tên cơ quan ban hành).",
             "The number and symbol line (“Số: …/…” under the issuing body) is missing.",
@@ -29,16 +29,19 @@ def canonical(number: str | None, symbol: str, year: str | None = None) -> str:
     return f"Số: {num}/{middle}{symbol}"
 
 
-@check("NUM002", "NUM003", "NUM004")
-def number_format(ctx) -> Iterator[Finding]:
+def _symbol(parsed) -> str:
+    """The symbol with state separators (“/” and dashes inside it become “-”), Party numbers as written."""
+    return re.sub(r"[–—]", "-", parsed.symbol.replace("/", "-")) if not parsed.party_style else parsed.symbol
+
+
+@check("NUM002")
+def number_malformed(ctx) -> Iterator[Finding]:
     comp = ctx.rec.number
     parsed = ctx.rec.parsed_number
     if comp is None or parsed is None:
         return
     raw = comp.text
-    symbol = (
-        re.sub(r"[–—]", "-", parsed.symbol.replace("/", "-")) if not parsed.party_style else parsed.symbol
-    )
+    symbol = _symbol(parsed)
     problems_vi: list[str] = []
     problems_en: list[str] = []
     if not raw.startswith("Số"):
@@ -59,7 +62,7 @@ def number_format(ctx) -> Iterator[Finding]:
         problems_vi.append("sai dấu phân cách trong ký hiệu (giữa các nhóm chữ dùng gạch nối “-”)")
         problems_en.append("wrong separators in the symbol (groups are joined by “-”)")
     if problems_vi:
-        yield at(
+        yield finding(
             "NUM002",
             "Số, ký hiệu sai hình thức: " + "; ".join(problems_vi) + ".",
             "Malformed number and symbol: " + "; ".join(problems_en) + ".",
@@ -67,23 +70,39 @@ def number_format(ctx) -> Iterator[Finding]:
             "number",
             suggestion=canonical(parsed.number, symbol.replace(" ", "")),
         )
+
+
+@check("NUM003")
+def number_leading_zero(ctx) -> Iterator[Finding]:
+    comp = ctx.rec.number
+    parsed = ctx.rec.parsed_number
+    if comp is None or parsed is None or parsed.number is None:
+        return
+    if parsed.number.isdigit() and len(parsed.number) == 1 and parsed.number != "0":
+        yield finding(
+            "NUM003",
+            f"Số văn bản nhỏ hơn 10 phải có số 0 phía trước: “0{parsed.number}”.",
+            f"A number below 10 takes a leading zero: “0{parsed.number}”.",
+            comp,
+            "number",
+            suggestion=canonical(parsed.number, _symbol(parsed).replace(" ", "")),
+        )
+
+
+@check("NUM004")
+def number_blank(ctx) -> Iterator[Finding]:
+    comp = ctx.rec.number
+    parsed = ctx.rec.parsed_number
+    if comp is None or parsed is None:
+        return
     if parsed.number is None:
-        yield at(
+        yield finding(
             "NUM004",
             "Số văn bản còn để trống (văn thư cấp số sau khi ký; văn bản phát hành phải có số).",
             "The document number is blank (the records office assigns it after signing; an issued "
             "document must have one).",
             comp,
             "number",
-        )
-    elif parsed.number.isdigit() and len(parsed.number) == 1 and parsed.number != "0":
-        yield at(
-            "NUM003",
-            f"Số văn bản nhỏ hơn 10 phải có số 0 phía trước: “0{parsed.number}”.",
-            f"A number below 10 takes a leading zero: “0{parsed.number}”.",
-            comp,
-            "number",
-            suggestion=canonical(parsed.number, symbol.replace(" ", "")),
         )
 
 
@@ -101,7 +120,7 @@ def type_abbreviation(ctx) -> Iterator[Finding]:
     groups = [g for g in parsed.symbol.replace("–", "-").split("-") if g]
     title = ctx.rec.doc_type_name
     if first in obsolete:
-        yield at(
+        yield finding(
             "NUM005",
             f"Chữ viết tắt tên loại “{first}” theo Thông tư 01/2011/TT-BNV đã bãi bỏ; "
             f"nay viết là “{obsolete[first]}”.",
@@ -138,10 +157,10 @@ def type_abbreviation(ctx) -> Iterator[Finding]:
             )
             en = f"“{first}” is not an Appendix III abbreviation; {title.text} is abbreviated “{expected}”."
         fixed = comp.text.replace(f"/{first}-", f"/{expected}-") if len(groups) >= 2 else None
-        yield at("NUM005", vi, en, comp, "number", suggestion=fixed)
+        yield finding("NUM005", vi, en, comp, "number", suggestion=fixed)
         return
     if ctx.rec.doc_type == "CV" and first in abbrs and len(groups) >= 2:
-        yield at(
+        yield finding(
             "NUM005",
             f"Công văn không có chữ viết tắt tên loại; ký hiệu “{parsed.symbol}” bắt đầu bằng “{first}” "
             f"({types[abbrs[first]]['name']}).",

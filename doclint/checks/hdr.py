@@ -1,4 +1,4 @@
-"""HDR: Quốc hiệu, Tiêu ngữ and the issuing body (NĐ 30, Phụ lục I, II.1–II.2)."""
+"""HDR: Quốc hiệu, Tiêu ngữ, the issuing body and their type style (NĐ 30, Phụ lục I, II.1–II.2)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import regex
 
 from doclint.checks import check
-from doclint.checks.common import at
+from doclint.checks.common import finding
+from doclint.checks.style import any_bold, fmt_pt, is_pdf, size_ok, span_style
 from doclint.findings import Finding
 from doclint.recognise.patterns import QUOC_HIEU, TIEU_NGU
 
@@ -46,12 +47,11 @@ def _text_note(ctx) -> tuple[str, str, str | None]:
     return "", "", None
 
 
-@check("HDR001", "HDR002")
-def quoc_hieu(ctx) -> Iterator[Finding]:
-    qh = ctx.rec.quoc_hieu
-    if qh is None:
+@check("HDR001")
+def quoc_hieu_missing(ctx) -> Iterator[Finding]:
+    if ctx.rec.quoc_hieu is None:
         note_vi, note_en, severity = _text_note(ctx)
-        yield at(
+        yield finding(
             "HDR001",
             f"Thiếu Quốc hiệu “{QUOC_HIEU}”{note_vi}.",
             f"The national title “{QUOC_HIEU}” is missing{note_en}.",
@@ -59,6 +59,12 @@ def quoc_hieu(ctx) -> Iterator[Finding]:
             suggestion=QUOC_HIEU,
             severity=severity,
         )
+
+
+@check("HDR002")
+def quoc_hieu_text(ctx) -> Iterator[Finding]:
+    qh = ctx.rec.quoc_hieu
+    if qh is None:
         return
     text = re.sub(r"\s+", " ", qh.text.strip())
     if _one_style(text) == QUOC_HIEU:
@@ -72,16 +78,16 @@ def quoc_hieu(ctx) -> Iterator[Finding]:
             "Quốc hiệu sai chữ so với nguyên văn.",
             "The national title differs from the official wording.",
         )
-    yield at("HDR002", vi, en, qh, "quoc_hieu", suggestion=QUOC_HIEU)
+    yield finding("HDR002", vi, en, qh, "quoc_hieu", suggestion=QUOC_HIEU)
 
 
 @check("HDR003")
-def tieu_ngu(ctx) -> Iterator[Finding]:
+def tieu_ngu_format(ctx) -> Iterator[Finding]:
     tn = ctx.rec.tieu_ngu
     if tn is None:
         if ctx.rec.quoc_hieu is None and ctx.doc.format in TEXT_FORMATS:
             return  # the whole header is missing: HDR001 already says so
-        yield at(
+        yield finding(
             "HDR003",
             f"Thiếu Tiêu ngữ “{TIEU_NGU}” dưới Quốc hiệu.",
             f"The motto “{TIEU_NGU}” under the national title is missing.",
@@ -109,7 +115,7 @@ def tieu_ngu(ctx) -> Iterator[Finding]:
     if not problems_vi:
         problems_vi.append("thừa dấu cách hoặc ký tự")
         problems_en.append("extra spaces or characters")
-    yield at(
+    yield finding(
         "HDR003",
         "Tiêu ngữ sai hình thức: " + "; ".join(problems_vi) + ".",
         "Malformed motto: " + "; ".join(problems_en) + ".",
@@ -131,21 +137,26 @@ def abbreviated_tokens(text: str) -> list[str]:
     return out
 
 
-@check("HDR004", "HDR005")
-def issuer(ctx) -> Iterator[Finding]:
-    issuer = ctx.rec.issuer
-    if issuer is None:
+@check("HDR004")
+def issuer_missing(ctx) -> Iterator[Finding]:
+    if ctx.rec.issuer is None:
         note_vi, note_en, severity = _text_note(ctx)
-        yield at(
+        yield finding(
             "HDR004",
             f"Thiếu tên cơ quan, tổ chức ban hành văn bản ở góc trên bên trái{note_vi}.",
             f"The issuing body is missing from the top left{note_en}.",
             name="issuer",
             severity=severity,
         )
+
+
+@check("HDR005")
+def issuer_format(ctx) -> Iterator[Finding]:
+    issuer = ctx.rec.issuer
+    if issuer is None:
         return
     if not _shown_in_caps(ctx, issuer):
-        yield at(
+        yield finding(
             "HDR005",
             "Tên cơ quan ban hành phải viết bằng chữ in hoa.",
             "The issuing body must be written in capitals.",
@@ -155,11 +166,44 @@ def issuer(ctx) -> Iterator[Finding]:
         )
     short = abbreviated_tokens(issuer.text)
     if short:
-        yield at(
+        yield finding(
             "HDR005",
             f"Tên cơ quan ban hành bị viết tắt ({', '.join(short)}): chỉ tên cơ quan chủ quản mới được viết "
             "tắt, tên cơ quan ban hành phải viết đầy đủ.",
             f"The issuing body is abbreviated ({', '.join(short)}): only the parent body may be abbreviated.",
             issuer,
             "issuer",
+        )
+
+
+@check("HDR006")
+def header_style(ctx) -> Iterator[Finding]:
+    doc, rec = ctx.doc, ctx.rec
+    pdf = is_pdf(doc)
+    if rec.quoc_hieu is not None:
+        bold, _italic, size, _caps = span_style(doc, rec.quoc_hieu)
+        if bold is False:
+            yield finding("HDR006", "Quốc hiệu không in đậm.", "The Quốc hiệu is not bold.", rec.quoc_hieu,
+                          "quoc_hieu", suggestion="In đậm Quốc hiệu")  # fmt: skip
+        if not size_ok(size, 12, 13, pdf):
+            yield finding("HDR006", f"Quốc hiệu cỡ chữ {fmt_pt(size)} pt, quy định 12–13 pt.",
+                          f"The Quốc hiệu is {size:g} pt; required 12–13 pt.", rec.quoc_hieu, "quoc_hieu",
+                          suggestion="Cỡ chữ 13 pt")  # fmt: skip
+    if rec.tieu_ngu is not None:
+        bold, _italic, size, _caps = span_style(doc, rec.tieu_ngu)
+        if bold is False:
+            yield finding("HDR006", "Tiêu ngữ không in đậm.", "The Tiêu ngữ (motto) is not bold.", rec.tieu_ngu,
+                          "tieu_ngu", suggestion="In đậm Tiêu ngữ")  # fmt: skip
+        if not size_ok(size, 13, 14, pdf):
+            yield finding("HDR006", f"Tiêu ngữ cỡ chữ {fmt_pt(size)} pt, quy định 13–14 pt.",
+                          f"The Tiêu ngữ is {size:g} pt; required 13–14 pt.", rec.tieu_ngu, "tieu_ngu",
+                          suggestion="Cỡ chữ 14 pt")  # fmt: skip
+    if rec.parent_body is not None and any_bold(doc, rec.parent_body):
+        yield finding(
+            "HDR006",
+            "Tên cơ quan chủ quản (dòng trên tên cơ quan ban hành) in đậm; quy định chữ đứng, không đậm.",
+            "The parent body (above the issuing body) is bold; it must be upright, not bold.",
+            rec.parent_body,
+            "parent_body",
+            suggestion="Bỏ in đậm dòng cơ quan chủ quản",
         )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from doclint.analysis.citations import Citations, CitedDocument, Mention, Tables, tables_for
 from doclint.checks import check
+from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
 
@@ -64,13 +65,13 @@ def _fixed_number(m: Mention) -> str | None:
 
 
 @check("CIT001")
-def malformed_number(ctx: Context) -> Iterator[Finding]:
-    for m in _numbered(ctx.analysis("citations")):
+def citation_number_malformed(ctx: Context) -> Iterator[Finding]:
+    for m in _numbered(ctx.citations):
         if not m.problems:
             continue
         vi = "; ".join(_PROBLEM_VI[p] for p in m.problems)
         en = "; ".join(_PROBLEM_EN[p] for p in m.problems)
-        yield Finding(
+        yield finding(
             "CIT001",
             f"Số, ký hiệu văn bản được viện dẫn “{m.number_raw}” sai định dạng: {vi}.",
             f"Malformed number/symbol in a citation “{m.number_raw}”: {en}.",
@@ -92,9 +93,9 @@ def _expected_names(m: Mention, tables: Tables) -> tuple[str, ...] | None:
 
 
 @check("CIT002")
-def type_mismatch(ctx: Context) -> Iterator[Finding]:
+def citation_type_mismatch(ctx: Context) -> Iterator[Finding]:
     tables = _tables(ctx)
-    for m in _numbered(ctx.analysis("citations")):
+    for m in _numbered(ctx.citations):
         if not m.type_word or m.type_word.lower() in ("văn bản", "công văn"):
             continue  # "Công văn" is used for any incoming letter ("Công văn số 01/BC-...")
         expected = _expected_names(m, tables)
@@ -106,7 +107,7 @@ def type_mismatch(ctx: Context) -> Iterator[Finding]:
         if word in ("thông báo kết luận",) and m.type_abbr == "TB":
             continue
         names = " hoặc ".join(expected)
-        yield Finding(
+        yield finding(
             "CIT002",
             f"Tên loại “{m.type_word}” không khớp với ký hiệu “{m.type_abbr}” trong số “{m.number_raw}” "
             f"({m.type_abbr} là {names}).",
@@ -120,8 +121,8 @@ def type_mismatch(ctx: Context) -> Iterator[Finding]:
 
 
 @check("CIT003")
-def missing_so(ctx: Context) -> Iterator[Finding]:
-    typed = [m for m in _numbered(ctx.analysis("citations")) if m.type_word and m.zone != "recipients"]
+def citation_missing_so(ctx: Context) -> Iterator[Finding]:
+    typed = [m for m in _numbered(ctx.citations) if m.type_word and m.zone != "recipients"]
     if not any(m.has_so for m in typed):
         return
     for m in typed:
@@ -129,7 +130,7 @@ def missing_so(ctx: Context) -> Iterator[Finding]:
             continue
         text = ctx.doc.blocks[m.block].text
         written = text[m.type_start : m.number_end]
-        yield Finding(
+        yield finding(
             "CIT003",
             f"Thiếu chữ “số” trước số, ký hiệu: “{written}”; văn bản ở chỗ khác viết “{m.type_word} số ...”.",
             f"Missing “số” before the number: “{written}”, while the document elsewhere writes "
@@ -164,12 +165,12 @@ _REPEAL = re.compile(
 
 
 @check("CIT004")
-def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
-    cits: Citations = ctx.analysis("citations")
+def citation_first_incomplete(ctx: Context) -> Iterator[Finding]:
+    cits = ctx.citations
     # basic: only a bare "type + number"; standard (default): type, number and date everywhere (the ký hiệu
     # already names the issuer), the trích yếu too in căn cứ lines (Phụ lục I, II.6.a); strict: all five parts
     # at every first citation, as Phụ lục I, II.6.b reads literally
-    mode = ctx.config.option("citation-completeness", "standard")
+    mode = ctx.option("citation-completeness")
     for doc in cits.documents:
         m = _reference_mention(doc)
         if m.kind != "number" or m.nested or m.zone not in ("body", "can_cu", "title"):
@@ -205,7 +206,7 @@ def first_citation_incomplete(ctx: Context) -> Iterator[Finding]:
             missing_en.append("subject (trích yếu)")
         if not missing_vi:
             continue
-        yield Finding(
+        yield finding(
             "CIT004",
             f"Lần viện dẫn đầu tiên “{m.text}” thiếu {', '.join(missing_vi)}. Lần đầu phải ghi đủ tên loại, "
             "số, ký hiệu, ngày ban hành, cơ quan ban hành và trích yếu.",
@@ -231,8 +232,8 @@ def _nested_in(m: Mention, others: list[Mention]) -> bool:
 
 
 @check("CIT005")
-def repeated_full_citation(ctx: Context) -> Iterator[Finding]:
-    cits: Citations = ctx.analysis("citations")
+def citation_repeated_in_full(ctx: Context) -> Iterator[Finding]:
+    cits = ctx.citations
     flagged: dict[int, list[Mention]] = {}
     for doc in cits.documents:
         first = _reference_mention(doc)
@@ -265,7 +266,7 @@ def repeated_full_citation(ctx: Context) -> Iterator[Finding]:
             parts_en = [p for p, v in (("date", m.date), ("issuer", m.issuer_text),
                                        ("subject", m.trich_yeu)) if v]  # fmt: skip
             short = f"{m.type_word or doc.type_name or ''} {'số ' if m.has_so else ''}{m.number_raw}".strip()
-            yield Finding(
+            yield finding(
                 "CIT005",
                 f"Văn bản đã được viện dẫn đầy đủ ở trên; lần viện dẫn sau chỉ cần ghi tên loại và số, ký hiệu "
                 f"(bỏ {', '.join(parts_vi)}).",
@@ -290,8 +291,8 @@ def _same_issuer(a: str, b: str) -> bool:
 
 
 @check("CIT006")
-def inconsistent_citations(ctx: Context) -> Iterator[Finding]:
-    cits: Citations = ctx.analysis("citations")
+def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
+    cits = ctx.citations
     tables = _tables(ctx)
     from doclint.analysis.citations import _canonical_type
 
@@ -323,7 +324,7 @@ def inconsistent_citations(ctx: Context) -> Iterator[Finding]:
                     problems_vi.append(f"tên loại “{name}” khác “{first_type[1]}”")
                     problems_en.append(f"type “{name}” differs from “{first_type[1]}”")
             if problems_vi:
-                yield Finding(
+                yield finding(
                     "CIT006",
                     f"Cùng văn bản {doc.number_symbol or doc.law_name} được viện dẫn không thống nhất: "
                     + "; ".join(problems_vi) + ".",
@@ -345,8 +346,8 @@ def _own_date(ctx: Context) -> tuple[int, int, int | None] | None:
 
 
 @check("CIT007")
-def impossible_date(ctx: Context) -> Iterator[Finding]:
-    cits: Citations = ctx.analysis("citations")
+def citation_date_impossible(ctx: Context) -> Iterator[Finding]:
+    cits = ctx.citations
     own = _own_date(ctx)
     for m in cits.mentions:
         if m.date is None:
@@ -356,7 +357,7 @@ def impossible_date(ctx: Context) -> Iterator[Finding]:
         if d.block is not None:
             loc.block = d.block
         if not d.valid():
-            yield Finding(
+            yield finding(
                 "CIT007",
                 f"Ngày của văn bản được viện dẫn không tồn tại: “{d.text}”.",
                 f"The cited document's date does not exist: “{d.text}”.",
@@ -369,7 +370,7 @@ def impossible_date(ctx: Context) -> Iterator[Finding]:
                 own[2] is not None and (d.year, d.month, d.day) > (own[0], own[1], own[2])
             )
             if later:
-                yield Finding(
+                yield finding(
                     "CIT007",
                     f"Văn bản được viện dẫn mang ngày {d.text[5:]}, sau ngày ban hành của chính văn bản này.",
                     f"The cited document is dated {d.iso()}, after this document's own date.",
@@ -378,7 +379,7 @@ def impossible_date(ctx: Context) -> Iterator[Finding]:
                 )
                 continue
         if m.kind == "number" and m.year and int(m.year) != d.year and m.issuer_code not in ("QH", "UBTVQH"):
-            yield Finding(
+            yield finding(
                 "CIT007",
                 f"Năm trong số “{m.number_raw}” ({m.year}) khác năm của ngày ban hành “{d.text}”.",
                 f"The year in “{m.number_raw}” ({m.year}) differs from the year of the date “{d.text}”.",
@@ -391,7 +392,7 @@ def impossible_date(ctx: Context) -> Iterator[Finding]:
             and m.issuer_code in ("QH", "UBTVQH")
             and abs(int(m.year) - d.year) > 0
         ):
-            yield Finding(
+            yield finding(
                 "CIT007",
                 f"Năm trong số “{m.number_raw}” ({m.year}) khác năm thông qua “{d.text}”.",
                 f"The year in “{m.number_raw}” ({m.year}) differs from the year of adoption “{d.text}”.",
@@ -408,8 +409,8 @@ def _accepts(entry: dict, text: str) -> bool:
 
 
 @check("CIT008")
-def issuer_mismatch(ctx: Context) -> Iterator[Finding]:
-    cits: Citations = ctx.analysis("citations")
+def citation_issuer_mismatch(ctx: Context) -> Iterator[Finding]:
+    cits = ctx.citations
     issuers = _tables(ctx).issuers
     for m in _numbered(cits):
         if not m.issuer_text or not m.issuer_code or m.issuer_code not in issuers:
@@ -423,7 +424,7 @@ def issuer_mismatch(ctx: Context) -> Iterator[Finding]:
         others = [c for c, e in issuers.items() if c != m.issuer_code and _accepts(e, m.issuer_text)]
         if not others:
             continue
-        yield Finding(
+        yield finding(
             "CIT008",
             f"Ký hiệu “{m.number_raw}” là của {entry['name']} nhưng cơ quan ban hành ghi là “{m.issuer_text}”.",
             f"The symbol “{m.number_raw}” belongs to {entry['name']} but the issuer is given as "
@@ -440,14 +441,14 @@ def _is_can_cu(ctx: Context, m: Mention) -> bool:
 
 
 @check("CIT009")
-def law_with_number_in_can_cu(ctx: Context) -> Iterator[Finding]:
-    for m in _numbered(ctx.analysis("citations")):
+def citation_law_number_in_can_cu(ctx: Context) -> Iterator[Finding]:
+    for m in _numbered(ctx.citations):
         if not _is_can_cu(ctx, m):
             continue
         if (m.type_word or "").lower() not in ("luật", "bộ luật", "pháp lệnh"):
             continue
         name = f"{m.type_word} {m.law_name}" if m.law_name else m.type_word
-        yield Finding(
+        yield finding(
             "CIT009",
             f"Căn cứ viện dẫn {m.type_word} kèm số “{m.number_raw}”; với luật, pháp lệnh chỉ ghi tên loại và "
             "tên (ví dụ “Căn cứ Luật Tổ chức chính quyền địa phương”).",
@@ -460,8 +461,8 @@ def law_with_number_in_can_cu(ctx: Context) -> Iterator[Finding]:
 
 
 @check("CIT010")
-def mixed_date_styles(ctx: Context) -> Iterator[Finding]:
-    cits: Citations = ctx.analysis("citations")
+def citation_date_style_mixed(ctx: Context) -> Iterator[Finding]:
+    cits = ctx.citations
     dated = [m for m in cits.mentions if m.date is not None]
     numeric = [m for m in dated if m.date.style == "numeric"]  # type: ignore[union-attr]
     words = [m for m in dated if m.date.style == "words"]  # type: ignore[union-attr]
@@ -470,7 +471,7 @@ def mixed_date_styles(ctx: Context) -> Iterator[Finding]:
     minority, majority = (numeric, words) if len(numeric) <= len(words) else (words, numeric)
     m = minority[0]
     style_vi = {"numeric": "ngày 31/3/2026", "words": "ngày 31 tháng 3 năm 2026"}
-    yield Finding(
+    yield finding(
         "CIT010",
         f"Ngày của văn bản được viện dẫn được viết theo hai cách: {len(numeric)} lần kiểu “{style_vi['numeric']}”, "
         f"{len(words)} lần kiểu “{style_vi['words']}”. Nên thống nhất một cách trong toàn văn bản.",
@@ -488,8 +489,8 @@ def mixed_date_styles(ctx: Context) -> Iterator[Finding]:
 
 
 @check("CIT011")
-def no_legal_basis(ctx: Context) -> Iterator[Finding]:
-    cits: Citations = ctx.analysis("citations")
+def citation_not_legal_basis(ctx: Context) -> Iterator[Finding]:
+    cits = ctx.citations
     seen: set[int] = set()
     for m in cits.mentions:
         if m.kind != "number" or m.block in seen or not _is_can_cu(ctx, m):
@@ -502,7 +503,7 @@ def no_legal_basis(ctx: Context) -> Iterator[Finding]:
         word = (m.type_word or "").lower()
         if word not in NO_BASIS_TYPES:
             continue
-        yield Finding(
+        yield finding(
             "CIT011",
             f"Căn cứ ban hành viện dẫn {m.type_word} “{m.number_raw}”: {m.type_word.lower()} không phải là căn "  # type: ignore[union-attr]
             "cứ pháp lý; đưa vào phần mở đầu (ví dụ “Thực hiện ...”, “Xét ...”) thay vì dòng căn cứ.",

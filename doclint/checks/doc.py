@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from doclint.checks import check
+from doclint.checks.common import finding
 from doclint.findings import Finding, Location
 
 FAMILY_VI = {
@@ -15,7 +16,7 @@ FAMILY_VI = {
 
 
 @check("DOC003")
-def not_administrative(ctx) -> Iterator[Finding]:
+def not_administrative_document(ctx) -> Iterator[Finding]:
     family = ctx.rec.family
     if family == "administrative":
         return
@@ -32,12 +33,12 @@ def not_administrative(ctx) -> Iterator[Finding]:
         "other": "the rules of its own kind",
     }[family]
     where = f" ({number})" if number else ""
-    yield Finding(
-        code="DOC003",
-        vi=f"Đây là {vi}{where}: thể thức theo {rulebook_vi}, không theo Nghị định 30; "
+    yield finding(
+        "DOC003",
+        f"Đây là {vi}{where}: thể thức theo {rulebook_vi}, không theo Nghị định 30; "
         "các quy tắc riêng của văn bản hành chính được bỏ qua.",
-        en=f"This is {en}{where}: its format follows {rulebook_en}, not Decree 30; "
+        f"This is {en}{where}: its format follows {rulebook_en}, not Decree 30; "
         "the administrative-document rules are skipped.",
-        location=Location(block=ctx.rec.number.block if ctx.rec.number else None, component="family"),
+        Location(block=ctx.rec.number.block if ctx.rec.number else None, component="family"),
         excerpt=number,
     )

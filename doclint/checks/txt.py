@@ -1,8 +1,10 @@
 """TXT rules: the Vietnamese text itself (Unicode form, legacy encodings, spelling, spacing).
 
-One check reports all eight codes so that a legacy-encoded passage (TXT002) is reported once and kept
-away from the spelling rules, which would otherwise flag every word of it. The lexicon is loaded on
-the first call only (see :mod:`doclint.vn.lexicon`).
+The codes share one analysis of the text, computed once per document (:func:`text_analysis`): the
+legacy-encoded passages (reported once by TXT002 and kept away from the other rules, which would flag
+every word of them), the remaining paragraphs and their words. A mainly legacy-encoded document gets
+TXT002 only until it is converted. The lexicon is loaded on the first word rule only (see
+:mod:`doclint.vn.lexicon`).
 """
 
 from __future__ import annotations
@@ -10,13 +12,19 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from doclint.checks import check
+from doclint.checks.common import finding
 from doclint.findings import Finding, Location
 from doclint.model import Block
 
+if TYPE_CHECKING:
+    from doclint.context import Context
+
 MAX_PER_KIND = 5  # findings of one kind per document before they are summarised
+MAX_WORD_FINDINGS = 25  # findings of a word rule (TXT003, TXT006, TXT007) before they are summarised
 _WORD = re.compile(r"[^\W\d_]+")
 _CODEISH_BEFORE = set("/_-.@\\&#0123456789")
 _CODEISH_AFTER = set("/_-@\\&#0123456789")
@@ -79,20 +87,99 @@ def _codeish(text: str, start: int, end: int) -> bool:
     return after in ".:" and after2.isalnum()
 
 
+# ----------------------------------------------------------------------------------------- analysis
+
+
+@dataclass(slots=True)
+class TextAnalysis:
+    """What the TXT rules share, computed once per document."""
+
+    legacy: dict[int, tuple[str, str, str]]  # block -> (encoding, original passage, converted passage)
+    legacy_document: bool  # at least half the text is legacy-encoded: TXT002 alone says it all
+    blocks: list[Block]  # the non-empty paragraphs that are not legacy-encoded
+    _tokens: list[Tok] | None = field(default=None, repr=False)
+    _runs: list[tuple[int, str, list[Tok]]] | None = field(default=None, repr=False)
+
+    def tokens(self) -> list[Tok]:
+        """The words of :attr:`blocks`, in document order."""
+        if self._tokens is None:
+            self._tokens = [t for b in self.blocks for t in _tokens(b)]
+        return self._tokens
+
+    def word_runs(self) -> list[tuple[int, str, list[Tok]]]:
+        """(block, its text, run of words) for the word rules; empty unless the text is mainly Vietnamese."""
+        if self._runs is None:
+            self._runs = _word_runs(self.blocks, self.tokens())
+        return self._runs
+
+
+def text_analysis(ctx: Context) -> TextAnalysis:
+    return ctx.cached("txt", _analyse)
+
+
+def _analyse(ctx: Context) -> TextAnalysis:
+    legacy_blocks = _legacy_blocks(ctx)
+    legacy_document = False
+    if legacy_blocks:
+        letters = sum(len(b.text) for b in ctx.doc.blocks if b.text.strip())
+        legacy_letters = sum(len(ctx.doc.blocks[i].text) for i in legacy_blocks)
+        legacy_document = legacy_letters >= 0.5 * letters
+    blocks = [b for b in ctx.doc.blocks if b.index not in legacy_blocks and b.text.strip()]
+    return TextAnalysis(legacy_blocks, legacy_document, blocks)
+
+
+def _word_runs(blocks: list[Block], doc_tokens: list[Tok]) -> list[tuple[int, str, list[Tok]]]:
+    from doclint.vn.syllable import parse
+
+    if not doc_tokens:
+        return []
+    valid = sum(1 for t in doc_tokens if parse(t.key) is not None)
+    if valid < 0.6 * len(doc_tokens):
+        return []  # not (mainly) Vietnamese text
+    by_block: dict[int, list[Tok]] = {}
+    for t in doc_tokens:
+        by_block.setdefault(t.block, []).append(t)
+    texts = {b.index: b.text for b in blocks}
+    out: list[tuple[int, str, list[Tok]]] = []
+    for bidx, toks in by_block.items():
+        runs: dict[int, list[Tok]] = {}
+        for t in toks:
+            runs.setdefault(t.run, []).append(t)
+        out.extend((bidx, texts[bidx], run) for run in runs.values())
+    return out
+
+
+def _capped(code: str, found: Iterator[Finding]) -> Iterator[Finding]:
+    """The first :data:`MAX_WORD_FINDINGS` findings, then one that counts the rest."""
+    n = 0
+    for f in found:
+        n += 1
+        if n <= MAX_WORD_FINDINGS:
+            yield f
+    if n > MAX_WORD_FINDINGS:
+        more = n - MAX_WORD_FINDINGS
+        yield finding(
+            code,
+            f"Còn {more} lỗi cùng loại khác không liệt kê ở đây.",
+            f"{more} more finding(s) of this kind not listed here.",
+        )
+
+
 # ----------------------------------------------------------------------------------------- TXT001
-def _nfc(ctx) -> Iterator[Finding]:
+@check("TXT001")
+def text_not_nfc(ctx) -> Iterator[Finding]:
     n = ctx.doc.facts.non_nfc_blocks
     where = ctx.doc.facts.non_nfc_where
     if n:
         first = where[0] if where and where[0] < len(ctx.doc.blocks) else None
-        yield Finding(
+        yield finding(
             "TXT001",
             f"Văn bản có {n} đoạn không ở dạng Unicode dựng sẵn (NFC): chữ bị tách thành chữ cái và dấu "
             "rời (NFD hoặc tổ hợp nửa chừng), dễ sai khi tìm kiếm, sắp xếp, so sánh.",
             f"{n} paragraph(s) are not in Unicode NFC: letters are stored as base letter plus separate "
             "marks (NFD or half-composed), which breaks search, sorting and comparison.",
             suggestion="Chuyển toàn bộ văn bản sang Unicode dựng sẵn (NFC), ví dụ bằng Unikey Toolkit.",
-            location=Location(block=first),
+            where=Location(block=first),
             excerpt=ctx.doc.blocks[first].text[:80] if first is not None else None,
         )
 
@@ -132,9 +219,11 @@ def _legacy_blocks(ctx) -> dict[int, tuple[str, str, str]]:
     return found
 
 
-def _legacy(ctx, legacy_blocks: dict[int, tuple[str, str, str]]) -> Iterator[Finding]:
+@check("TXT002")
+def legacy_encoding(ctx) -> Iterator[Finding]:
     from doclint.vn.legacy import ENCODING_NAMES
 
+    legacy_blocks = text_analysis(ctx).legacy
     if not legacy_blocks:
         return
     first = min(legacy_blocks)
@@ -148,7 +237,7 @@ def _legacy(ctx, legacy_blocks: dict[int, tuple[str, str, str]]) -> Iterator[Fin
     n = len(legacy_blocks)
     short_o = orig.strip()[:120]
     short_c = conv.strip()[:120]
-    yield Finding(
+    yield finding(
         "TXT002",
         f"Văn bản dùng bảng mã cũ {name_vi}{font_vi} ở {n} đoạn, không phải Unicode theo TCVN 6909:2001. "
         f"Ngoài máy có phông này, chữ hiện thành “{short_o}”; đọc đúng là “{short_c}”. "
@@ -156,15 +245,21 @@ def _legacy(ctx, legacy_blocks: dict[int, tuple[str, str, str]]) -> Iterator[Fin
         f"The text uses the legacy {name_en} encoding{font_en} in {n} paragraph(s), not Unicode "
         f"(TCVN 6909:2001). Without the font it reads “{short_o}”; converted it reads “{short_c}”. "
         "Spelling is not checked in these paragraphs until they are converted.",
-        location=Location(block=first),
+        where=Location(block=first),
         excerpt=short_o,
         suggestion=short_c,
     )
 
 
 # ----------------------------------------------------------------------------------------- TXT008
-def _confusables(ctx, skip: set[int]) -> Iterator[Finding]:
+@check("TXT008")
+def confusable_character(ctx) -> Iterator[Finding]:
     from doclint.vn.chars import find
+
+    analysis = text_analysis(ctx)
+    if analysis.legacy_document:
+        return
+    skip = analysis.legacy
 
     kinds = {
         "eth": ("chữ “Ð” (U+00D0, chữ Eth của tiếng Iceland) thay cho “Đ” (U+0110)",
@@ -194,18 +289,18 @@ def _confusables(ctx, skip: set[int]) -> Iterator[Finding]:
             word = text[a:b]
             fixed = text[a : c.start] + c.replacement + text[c.end : b]
             shown = word.encode("unicode_escape").decode() if c.kind != "eth" else word
-            yield Finding(
+            yield finding(
                 "TXT008",
                 f"Ký tự dễ nhầm: {vi} ở “{shown}”.",
                 f"Confusable character: {en} in “{shown}”.",
-                location=Location(block=block.index, start=c.start, end=c.end),
+                where=Location(block=block.index, start=c.start, end=c.end),
                 excerpt=_excerpt(text, c.start, c.end),
                 suggestion=fixed,
             )
     for kind, n in count.items():
         if n > MAX_PER_KIND:
             vi, en = kinds[kind]
-            yield Finding(
+            yield finding(
                 "TXT008",
                 f"Còn {n - MAX_PER_KIND} chỗ khác có {vi}; hãy thay tất cả.",
                 f"{n - MAX_PER_KIND} more place(s) with {en}; replace them all.",
@@ -264,7 +359,12 @@ def _word_bounds(text: str, a: int, b: int, words: int = 2) -> tuple[int, int]:
     return x, y
 
 
-def _spacing(ctx, blocks: list[Block]) -> Iterator[Finding]:
+@check("TXT004")
+def spacing_punctuation(ctx) -> Iterator[Finding]:
+    analysis = text_analysis(ctx)
+    if analysis.legacy_document:
+        return
+    blocks = analysis.blocks
     count: dict[str, int] = {}
     pdf = ctx.doc.format == "pdf"  # a PDF text layer has its own spacing: only punctuation is checked
     for block in blocks:
@@ -291,18 +391,18 @@ def _spacing(ctx, blocks: list[Block]) -> Iterator[Finding]:
                 x, y = _word_bounds(text, a, b)
                 before = text[x:y]
                 after = text[x:a] + fixed + text[b:y]
-                yield Finding(
+                yield finding(
                     "TXT004",
                     f"Lỗi khoảng cách/dấu câu: {vi} ở “{before}”; nên viết “{after}”.",
                     f"Spacing/punctuation: {en} in “{before}”; write “{after}”.",
-                    location=Location(block=block.index, start=a, end=b),
+                    where=Location(block=block.index, start=a, end=b),
                     excerpt=_excerpt(text, a, b),
                     suggestion=after,
                 )
     for kind, n in count.items():
         if n > MAX_PER_KIND:
             vi, en = next((v, e) for k, _, v, e, _ in _SPACING if k == kind)
-            yield Finding(
+            yield finding(
                 "TXT004",
                 f"Còn {n - MAX_PER_KIND} chỗ khác có {vi}.",
                 f"{n - MAX_PER_KIND} more place(s) with {en}.",
@@ -310,135 +410,143 @@ def _spacing(ctx, blocks: list[Block]) -> Iterator[Finding]:
 
 
 # ----------------------------------------------------------------------------------------- words
-def _word_rules(ctx, blocks: list[Block], doc_tokens: list[Tok]) -> Iterator[Finding]:
+
+
+def _word_runs_of(ctx) -> list[tuple[int, str, list[Tok]]]:
+    analysis = text_analysis(ctx)
+    return [] if analysis.legacy_document else analysis.word_runs()
+
+
+@check("TXT003")
+def doubled_word(ctx) -> Iterator[Finding]:
+    yield from _capped("TXT003", _doubled_words(ctx))
+
+
+def _doubled_words(ctx) -> Iterator[Finding]:
+    from doclint.vn import lexicon as lexmod
+    from doclint.vn.syllable import parse
+
+    runs = _word_runs_of(ctx)
+    if not runs:
+        return
+    lex = lexmod.get()
+    for bidx, text, run in runs:
+        for k, (x, y) in enumerate(itertools.pairwise(run)):
+            if x.key != y.key or (parse(x.key) is None and x.text.isupper()):
+                continue
+            prev = run[k - 1].key if k else None
+            nxt = run[k + 2].key if k + 2 < len(run) else None
+            after = text[y.end : y.end + 3].lstrip()
+            number = after[:1].isdigit()  # tháng tháng 11, số số 126: never a reduplication
+            left_word = bool(prev) and lex.has(f"{prev} {x.key}")
+            right_word = bool(nxt) and lex.has(f"{y.key} {nxt}")
+            if lex.has(f"{x.key} {y.key}") and not left_word and not number:
+                continue  # ngày ngày, người người: a reduplicated word
+            if left_word and right_word:
+                continue  # hành vi | vi phạm: two words that share a syllable
+            if left_word and nxt is None and after[:1] in (";", ",", ".", ":", ")") and not number:
+                continue  # trưởng đoàn thư ký | ký; the verb closes the clause
+            if x.text[:1].isupper() and nxt and lex.has(f"{y.key} {nxt}") and y.text[:1].isupper():
+                continue  # Luật Luật sư: a title followed by a name that starts with the same word
+            if y.text[:1].isupper() and not x.text[:1].isupper():
+                continue  # Đại hội Hội: the second is a name
+            a, b = x.start, y.end
+            yield finding(
+                "TXT003",
+                f"Từ lặp: “{text[a:b]}” — cùng một từ viết hai lần liền nhau.",
+                f"Doubled word: “{text[a:b]}” — the same word twice in a row.",
+                Location(block=bidx, start=a, end=b),
+                excerpt=_excerpt(text, a, b),
+                suggestion=x.text,
+            )
+
+
+@check("TXT006")
+def invalid_syllable(ctx) -> Iterator[Finding]:
+    yield from _capped("TXT006", _invalid_syllables(ctx))
+
+
+def _invalid_syllables(ctx) -> Iterator[Finding]:
     from doclint.vn import lexicon as lexmod
     from doclint.vn import spell
     from doclint.vn.syllable import match_case, parse, split_tone
 
-    if not doc_tokens:
+    runs = _word_runs_of(ctx)
+    if not runs:
         return
-    valid = sum(1 for t in doc_tokens if parse(t.key) is not None)
-    if valid < 0.6 * len(doc_tokens):
-        return  # not (mainly) Vietnamese text
-    lex = lexmod.get()
-    by_block: dict[int, list[Tok]] = {}
-    for t in doc_tokens:
-        by_block.setdefault(t.block, []).append(t)
-    texts = {b.index: b.text for b in blocks}
-    counts = {"TXT003": 0, "TXT006": 0, "TXT007": 0}
-    over = {"TXT003": 0, "TXT006": 0, "TXT007": 0}
-    limit = 25
+    lexmod.get()  # loaded here, as the shared pass did, so that spell finds it ready
+    pdf = ctx.doc.format == "pdf"
+    for bidx, text, run in runs:
+        for k, t in enumerate(run):
+            if parse(t.key) is not None:
+                continue
+            left = run[k - 1].key if k else None
+            right = run[k + 1].key if k + 1 < len(run) else None
+            joined = None if pdf else _joined(text, run, k)
+            if joined:
+                sugg = [joined]
+            else:
+                if not _worth_checking(text, t):
+                    continue
+                if not _has_vn_marks(t.text) and not any(
+                    _has_vn_marks(n.text) for n in run[max(0, k - 1) : k + 2] if n is not t
+                ):
+                    continue  # an unaccented word among unaccented words: foreign (You tube)
+                sugg = spell.suggest(t.key, left, right)
+                if not sugg and _has_vn_marks(t.text):
+                    sugg = spell.split(t.key)
+                if not sugg:
+                    continue  # nothing near it: a loan word or a name (kilôgam)
+                if not any(split_tone(c)[0] in "aăâeêioôơuưy" for c in t.key) and not _in_word(
+                    sugg[0], left, right
+                ):
+                    continue  # no vowel and no word around the correction: an abbreviation
+                if _in_name(run, k) and not _tone_fix_in_word(t.key, sugg[0], left, right):
+                    continue
+            end = run[k + 1].end if joined else t.end
+            word = text[t.start : end]
+            shown = ", ".join(f"“{match_case(s, t.text)}”" for s in sugg)
+            yield finding(
+                "TXT006",
+                f"“{word}” không phải là một âm tiết tiếng Việt viết đúng chính tả; có thể là {shown}.",
+                f"“{word}” is not a well-formed Vietnamese syllable; perhaps {shown}.",
+                Location(block=bidx, start=t.start, end=end),
+                excerpt=_excerpt(text, t.start, end),
+                suggestion=match_case(sugg[0], t.text),
+            )
 
-    def emit(f: Finding) -> Iterator[Finding]:
-        counts[f.code] += 1
-        if counts[f.code] > limit:
-            over[f.code] += 1
-            return
-        yield f
 
-    for bidx, toks in by_block.items():
-        text = texts[bidx]
-        runs: dict[int, list[Tok]] = {}
-        for t in toks:
-            runs.setdefault(t.run, []).append(t)
-        for run in runs.values():
-            # TXT003 doubled word
-            for k, (x, y) in enumerate(itertools.pairwise(run)):
-                if x.key != y.key or (parse(x.key) is None and x.text.isupper()):
-                    continue
-                prev = run[k - 1].key if k else None
-                nxt = run[k + 2].key if k + 2 < len(run) else None
-                after = text[y.end : y.end + 3].lstrip()
-                number = after[:1].isdigit()  # tháng tháng 11, số số 126: never a reduplication
-                left_word = bool(prev) and lex.has(f"{prev} {x.key}")
-                right_word = bool(nxt) and lex.has(f"{y.key} {nxt}")
-                if lex.has(f"{x.key} {y.key}") and not left_word and not number:
-                    continue  # ngày ngày, người người: a reduplicated word
-                if left_word and right_word:
-                    continue  # hành vi | vi phạm: two words that share a syllable
-                if left_word and nxt is None and after[:1] in (";", ",", ".", ":", ")") and not number:
-                    continue  # trưởng đoàn thư ký | ký; the verb closes the clause
-                if x.text[:1].isupper() and nxt and lex.has(f"{y.key} {nxt}") and y.text[:1].isupper():
-                    continue  # Luật Luật sư: a title followed by a name that starts with the same word
-                if y.text[:1].isupper() and not x.text[:1].isupper():
-                    continue  # Đại hội Hội: the second is a name
-                a, b = x.start, y.end
-                yield from emit(
-                    Finding(
-                        "TXT003",
-                        f"Từ lặp: “{text[a:b]}” — cùng một từ viết hai lần liền nhau.",
-                        f"Doubled word: “{text[a:b]}” — the same word twice in a row.",
-                        location=Location(block=bidx, start=a, end=b),
-                        excerpt=_excerpt(text, a, b),
-                        suggestion=x.text,
-                    )
-                )
-            # TXT006 invalid syllable
-            for k, t in enumerate(run):
-                if parse(t.key) is not None:
-                    continue
-                left = run[k - 1].key if k else None
-                right = run[k + 1].key if k + 1 < len(run) else None
-                joined = None if ctx.doc.format == "pdf" else _joined(text, run, k)
-                if joined:
-                    sugg = [joined]
-                else:
-                    if not _worth_checking(text, t):
-                        continue
-                    if not _has_vn_marks(t.text) and not any(
-                        _has_vn_marks(n.text) for n in run[max(0, k - 1) : k + 2] if n is not t
-                    ):
-                        continue  # an unaccented word among unaccented words: foreign (You tube)
-                    sugg = spell.suggest(t.key, left, right)
-                    if not sugg and _has_vn_marks(t.text):
-                        sugg = spell.split(t.key)
-                    if not sugg:
-                        continue  # nothing near it: a loan word or a name (kilôgam)
-                    if not any(split_tone(c)[0] in "aăâeêioôơuưy" for c in t.key) and not _in_word(
-                        sugg[0], left, right
-                    ):
-                        continue  # no vowel and no word around the correction: an abbreviation
-                    if _in_name(run, k) and not _tone_fix_in_word(t.key, sugg[0], left, right):
-                        continue
-                end = run[k + 1].end if joined else t.end
-                word = text[t.start : end]
-                shown = ", ".join(f"“{match_case(s, t.text)}”" for s in sugg)
-                yield from emit(
-                    Finding(
-                        "TXT006",
-                        f"“{word}” không phải là một âm tiết tiếng Việt viết đúng chính tả; có thể là {shown}.",
-                        f"“{word}” is not a well-formed Vietnamese syllable; perhaps {shown}.",
-                        location=Location(block=bidx, start=t.start, end=end),
-                        excerpt=_excerpt(text, t.start, end),
-                        suggestion=match_case(sugg[0], t.text),
-                    )
-                )
-            # TXT007 real-word errors
-            keys = [t.key for t in run]
-            caps = [t.text[:1].isupper() and not t.text.isupper() for t in run]
-            for hit in spell.real_word_errors(keys, caps):
-                span = run[hit.index : hit.index + hit.length]
-                if any(_codeish(text, t.start, t.end) for t in span):
-                    continue
-                a, b = span[0].start, span[-1].end
-                right_words = hit.right.split(" ")
-                fixed = " ".join(match_case(w, t.text) for w, t in zip(right_words, span))
-                yield from emit(
-                    Finding(
-                        "TXT007",
-                        f"Có thể viết sai chính tả: “{text[a:b]}” — có lẽ là “{fixed}”.",
-                        f"Probable misspelling: “{text[a:b]}” — probably “{fixed}”.",
-                        location=Location(block=bidx, start=a, end=b),
-                        excerpt=_excerpt(text, a, b),
-                        suggestion=fixed,
-                    )
-                )
-    for code, n in over.items():
-        if n:
-            yield Finding(
-                code,
-                f"Còn {n} lỗi cùng loại khác không liệt kê ở đây.",
-                f"{n} more finding(s) of this kind not listed here.",
+@check("TXT007")
+def real_word_error(ctx) -> Iterator[Finding]:
+    yield from _capped("TXT007", _real_word_errors(ctx))
+
+
+def _real_word_errors(ctx) -> Iterator[Finding]:
+    from doclint.vn import lexicon as lexmod
+    from doclint.vn import spell
+    from doclint.vn.syllable import match_case
+
+    runs = _word_runs_of(ctx)
+    if not runs:
+        return
+    lexmod.get()
+    for bidx, text, run in runs:
+        keys = [t.key for t in run]
+        caps = [t.text[:1].isupper() and not t.text.isupper() for t in run]
+        for hit in spell.real_word_errors(keys, caps):
+            span = run[hit.index : hit.index + hit.length]
+            if any(_codeish(text, t.start, t.end) for t in span):
+                continue
+            a, b = span[0].start, span[-1].end
+            right_words = hit.right.split(" ")
+            fixed = " ".join(match_case(w, t.text) for w, t in zip(right_words, span))
+            yield finding(
+                "TXT007",
+                f"Có thể viết sai chính tả: “{text[a:b]}” — có lẽ là “{fixed}”.",
+                f"Probable misspelling: “{text[a:b]}” — probably “{fixed}”.",
+                Location(block=bidx, start=a, end=b),
+                excerpt=_excerpt(text, a, b),
+                suggestion=fixed,
             )
 
 
@@ -601,10 +709,16 @@ def _looks_vietnamese(w: str) -> bool:
 
 
 # ----------------------------------------------------------------------------------------- TXT005
-def _tone_style(ctx, doc_tokens: list[Tok]) -> Iterator[Finding]:
+@check("TXT005")
+def tone_placement(ctx) -> Iterator[Finding]:
     """Without a house style: the same syllable written both ways (hoà and hòa) in one document.
     With ``tone-style``: every syllable placed the other way. One finding per document."""
     from doclint.vn.syllable import normalise_tone, parse
+
+    analysis = text_analysis(ctx)
+    if analysis.legacy_document:
+        return
+    doc_tokens = analysis.tokens()
 
     seen: dict[str, list[tuple[int, int, int, str]]] = {"old": [], "new": []}
     forms: dict[str, set[str]] = {}
@@ -613,7 +727,7 @@ def _tone_style(ctx, doc_tokens: list[Tok]) -> Iterator[Finding]:
         if syl is not None and syl.placement:
             seen[syl.placement].append((t.block, t.start, t.end, t.text))
             forms.setdefault(syl.render("new"), set()).add(syl.placement)
-    style = ctx.config.option("tone-style")
+    style = ctx.option("tone-style")
     ex = {"old": "hòa, thủy, khỏe", "new": "hoà, thuỷ, khoẻ"}
     name_vi = {"old": "kiểu cũ", "new": "kiểu mới"}
     if style in ("old", "new"):
@@ -643,42 +757,13 @@ def _tone_style(ctx, doc_tokens: list[Tok]) -> Iterator[Finding]:
     words = sorted({w for *_, w in places})
     b, s, e, w = places[0]
     sample = ", ".join(f"“{x}” → “{normalise_tone(x, target)}”" for x in words[:6])
-    yield Finding(
+    yield finding(
         "TXT005",
         f"Đặt dấu thanh không thống nhất: {reason_vi}. Nên viết thống nhất {name_vi[target]} "
         f"({len(places)} chỗ): {sample}.",
         f"Inconsistent tone-mark placement: {reason_en}. Use the {target} style throughout "
         f"({len(places)} place(s)): {sample}.",
-        location=Location(block=b, start=s, end=e),
+        where=Location(block=b, start=s, end=e),
         excerpt=w,
         suggestion=normalise_tone(w, target),
     )
-
-
-# ----------------------------------------------------------------------------------------- entry
-@check("TXT001", "TXT002", "TXT003", "TXT004", "TXT005", "TXT006", "TXT007", "TXT008")
-def text_rules(ctx) -> Iterator[Finding]:
-    codes = ("TXT001", "TXT003", "TXT004", "TXT005", "TXT006", "TXT007", "TXT008")
-    on = {c for c in codes if ctx.config.is_selected(c, ctx.doc.path)}  # skip the work nobody asked for
-    if "TXT001" in on:
-        yield from _nfc(ctx)
-    legacy_blocks = _legacy_blocks(ctx)  # always: the other rules must keep off legacy text
-    yield from _legacy(ctx, legacy_blocks)
-    if legacy_blocks:
-        letters = sum(len(b.text) for b in ctx.doc.blocks if b.text.strip())
-        legacy_letters = sum(len(ctx.doc.blocks[i].text) for i in legacy_blocks)
-        if legacy_letters >= 0.5 * letters:
-            return  # a legacy document: one TXT002 says it all until it is converted
-    skip = set(legacy_blocks)
-    blocks = [b for b in ctx.doc.blocks if b.index not in skip and b.text.strip()]
-    if "TXT008" in on:
-        yield from _confusables(ctx, skip)
-    if "TXT004" in on:
-        yield from _spacing(ctx, blocks)
-    if not on & {"TXT003", "TXT005", "TXT006", "TXT007"}:
-        return
-    doc_tokens = [t for b in blocks for t in _tokens(b)]
-    if "TXT005" in on:
-        yield from _tone_style(ctx, doc_tokens)
-    if on & {"TXT003", "TXT006", "TXT007"}:
-        yield from _word_rules(ctx, blocks, doc_tokens)  # the only part that loads the lexicon

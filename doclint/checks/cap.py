@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from doclint.checks import check
+from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
 
@@ -52,17 +53,17 @@ def _fold(text: str) -> str:
 
 
 def _blocks(ctx: Context):
-    zones: list[str] = ctx.analysis("zones")
+    zones = ctx.zones
     for block in ctx.doc.blocks:
         if block.kind in ("header", "footer") or zones[block.index] in SKIP_ZONES or _all_caps(block.text):
             continue
         yield block
 
 
-def _finding(
+def _cap_finding(
     code: str, vi: str, en: str, block: int, start: int, end: int, written: str, fixed: str
 ) -> Finding:
-    return Finding(
+    return finding(
         code,
         vi,
         en,
@@ -89,7 +90,7 @@ def _variants(name: str) -> list[str]:
 
 
 @check("CAP001")
-def admin_units(ctx: Context) -> Iterator[Finding]:
+def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
     table = ctx.table("capitalisation").get("admin_units", {})
     generic = table.get("generic", [])
     not_place = tuple(table.get("not_place", []))
@@ -120,7 +121,7 @@ def admin_units(ctx: Context) -> Iterator[Finding]:
                 continue  # "Tỉnh ĐOÀN", an all-caps name
             fixed_g = m["g"].lower()
             end = m.start("name") + len(name)
-            yield _finding(
+            yield _cap_finding(
                 "CAP001",
                 f"Danh từ chung chỉ đơn vị hành chính viết thường trước tên riêng: “{m['g']} {name}” → "
                 f"“{fixed_g} {name}”.",
@@ -134,7 +135,7 @@ def admin_units(ctx: Context) -> Iterator[Finding]:
             )
         for m in lower_num.finditer(text):
             fixed = m["g"][0].upper() + m["g"][1:]
-            yield _finding(
+            yield _cap_finding(
                 "CAP001",
                 f"Đơn vị hành chính gọi bằng số viết hoa cả danh từ chung: “{m.group()}” → “{fixed} {m['n']}”.",
                 f"An administrative unit named by a number capitalises the generic noun: “{m.group()}” → "
@@ -188,23 +189,23 @@ def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Fi
             if key2 in seen:
                 seen[key2][1] += 1
                 continue
-            seen[key2] = [_finding(code, vi, en, block.index, m.start(), m.end(), written, fixed), 0]
-    for finding, more in seen.values():
+            seen[key2] = [_cap_finding(code, vi, en, block.index, m.start(), m.end(), written, fixed), 0]
+    for found, more in seen.values():
         if more:
-            finding.vi += f" (cùng lỗi này còn {more} lần khác trong văn bản)"
-            finding.en += f" (the same {more} more time(s) in the document)"
-        yield finding
+            found.vi += f" (cùng lỗi này còn {more} lần khác trong văn bản)"
+            found.en += f" (the same {more} more time(s) in the document)"
+        yield found
 
 
 @check("CAP002")
-def body_names(ctx: Context) -> Iterator[Finding]:
+def capitalisation_body_name(ctx: Context) -> Iterator[Finding]:
     yield from _canonical_matches(
         ctx, ctx.table("capitalisation").get("bodies", {}).get("names", []), "CAP002"
     )
 
 
 @check("CAP005")
-def special_names(ctx: Context) -> Iterator[Finding]:
+def capitalisation_special_words(ctx: Context) -> Iterator[Finding]:
     yield from _canonical_matches(
         ctx, ctx.table("capitalisation").get("special", {}).get("names", []), "CAP005"
     )
@@ -273,9 +274,9 @@ _DOC_TYPES_CAP = frozenset(
 
 
 @check("CAP003")
-def document_names(ctx: Context) -> Iterator[Finding]:
-    cits = ctx.analysis("citations")
-    zones: list[str] = ctx.analysis("zones")
+def capitalisation_document_name(ctx: Context) -> Iterator[Finding]:
+    cits = ctx.citations
+    zones = ctx.zones
     proper = ctx.table("capitalisation").get("document_names", {}).get("proper", [])
     caps: dict[int, bool] = {}
     for m in cits.mentions:
@@ -308,7 +309,7 @@ def document_names(ctx: Context) -> Iterator[Finding]:
         else:
             end = start + len(tw)
             written, fixed = tw, fixed_tw
-        yield _finding(
+        yield _cap_finding(
             "CAP003",
             f"Viết hoa tên văn bản được viện dẫn chưa đúng: “{written}” → “{fixed}” (viết hoa chữ cái đầu "
             "của tên loại và của âm tiết đầu tiên của tên văn bản).",
@@ -329,7 +330,7 @@ _STRUCT_LOWER = re.compile(r"(?<![\w])(?P<w>điều|chương)\s+(?P<n>\d+[a-zđ]
 
 
 @check("CAP004")
-def structural_refs(ctx: Context) -> Iterator[Finding]:
+def capitalisation_structural_reference(ctx: Context) -> Iterator[Finding]:
     for block in _blocks(ctx):
         text = block.text
         for m in _STRUCT_UPPER.finditer(text):
@@ -343,7 +344,7 @@ def structural_refs(ctx: Context) -> Iterator[Finding]:
             ):
                 continue
             fixed = m["w"].lower() + text[m.end("w") : m.end()]
-            yield _finding(
+            yield _cap_finding(
                 "CAP004",
                 f"Khi viện dẫn, “khoản”, “điểm” viết thường: “{m.group()}” → “{fixed}”.",
                 f"In references “khoản” and “điểm” are lower case: “{m.group()}” → “{fixed}”.",
@@ -361,7 +362,7 @@ def structural_refs(ctx: Context) -> Iterator[Finding]:
             if m["w"] == "điều" and not re.fullmatch(r"\d+[a-zđ]?", m["n"]):
                 continue
             fixed = m["w"].capitalize() + text[m.end("w") : m.end()]
-            yield _finding(
+            yield _cap_finding(
                 "CAP004",
                 f"Khi viện dẫn, “Điều”, “Chương” viết hoa: “{m.group()}” → “{fixed}”.",
                 f"In references “Điều” and “Chương” are capitalised: “{m.group()}” → “{fixed}”.",

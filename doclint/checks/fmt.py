@@ -1,5 +1,5 @@
-"""FMT: page setup and typography, and the type style of the recognised components (HDR006,
-DATE006, TTL005, SIG005, RCPT008) — NĐ 30, Phụ lục I.
+"""FMT: page setup and typography — NĐ 30, Phụ lục I, mục I. (The type style of each recognised
+component is checked in its own family: HDR006, DATE006, TTL005, SIG005, RCPT008, with ``style.py``.)
 
 Every rule reads the format-independent model: DOCX facts come resolved from styles, PDF facts are
 measured from geometry by the loader (``None`` where a format cannot tell, and the rule then says
@@ -15,9 +15,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from doclint.checks import check
+from doclint.checks.common import finding
+from doclint.checks.style import DASH_ITEM, fmt_mm, fmt_pt, is_pdf
 from doclint.findings import Finding, Location
 from doclint.model import Block, Document, Run
-from doclint.recognise.components import Component
 
 A4 = (210.0, 297.0)
 MARGINS = {  # side -> (min, max) in mm, NĐ 30 PL I mục I.3
@@ -38,16 +39,11 @@ TNR_FAMILIES = (
 )
 SYMBOL_FONTS = ("symbol", "wingdings", "webdings", "zapfdingbats", "dingbats", "marlett", "mtextra")
 SUBSET = re.compile(r"^[A-Z]{6}\+")
-DASH_ITEM = re.compile(r"^\s*[-–+•]\s")
 STYLE_WORDS = re.compile(
     r"(ps)?(mt)?$|(bold|italic|oblique|regular|roman|medium|light|semibold|black|book|"
     r"boldit|bolditalic|it|regu|reg)+(ps)?(mt)?$",
     re.IGNORECASE,
 )
-
-
-def _pdf(doc: Document) -> bool:
-    return doc.format == "pdf"
 
 
 # ---------------------------------------------------------------- where (aggregation)
@@ -73,7 +69,7 @@ def _ranges(numbers: Iterable[int]) -> str:
 def _where(doc: Document, blocks: list[Block]) -> tuple[str, str]:
     """ " (trang 2–4)" when pages are known (PDF, or a DOCX with rendered page breaks)."""
     pages = [b.page for b in blocks if b.page is not None]
-    if pages and (_pdf(doc) or len(set(pages)) > 1):
+    if pages and (is_pdf(doc) or len(set(pages)) > 1):
         label = _ranges(pages)
         many = "," in label or "–" in label
         return f" (trang {label})", f" ({'pages' if many else 'page'} {label})"
@@ -85,15 +81,16 @@ def _excerpt(block: Block) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def _finding(code: str, vi: str, en: str, doc: Document, blocks: list[Block], component: str | None = None,
-             suggestion: str | None = None) -> Finding:  # fmt: skip
+def _aggregate(code: str, vi: str, en: str, doc: Document, blocks: list[Block], component: str | None = None,
+               suggestion: str | None = None) -> Finding:  # fmt: skip
+    """One finding for a problem shared by ``blocks``, pointing at the first and naming the pages."""
     first = blocks[0] if blocks else None
     where_vi, where_en = _where(doc, blocks)
-    return Finding(
-        code=code,
-        vi=vi + where_vi + ".",
-        en=en + where_en + ".",
-        location=Location(
+    return finding(
+        code,
+        vi + where_vi + ".",
+        en + where_en + ".",
+        Location(
             block=first.index if first else None,
             start=0 if first else None,
             end=len(first.text) if first else None,
@@ -105,16 +102,8 @@ def _finding(code: str, vi: str, en: str, doc: Document, blocks: list[Block], co
     )
 
 
-def _doc_finding(code: str, vi: str, en: str, suggestion: str | None = None) -> Finding:
-    return Finding(code=code, vi=vi, en=en, location=Location(component="page"), suggestion=suggestion)
-
-
-def _fmt_mm(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-def _fmt_pt(value: float) -> str:
-    return f"{round(value * 2) / 2:g}".replace(".", ",")
+def _page_finding(code: str, vi: str, en: str, suggestion: str | None = None) -> Finding:
+    return finding(code, vi, en, Location(component="page"), suggestion=suggestion)
 
 
 # ---------------------------------------------------------------- body paragraphs
@@ -122,6 +111,10 @@ def _fmt_pt(value: float) -> str:
 
 def _body_paragraphs(ctx) -> list[Block]:
     """Flow paragraphs of the content: no table cells, text boxes, headers/footers or footnotes."""
+    return ctx.cached("fmt_body_paragraphs", _find_body_paragraphs)
+
+
+def _find_body_paragraphs(ctx) -> list[Block]:
     return [b for b in ctx.body_blocks() if b.kind == "paragraph" and b.text.strip()]
 
 
@@ -140,7 +133,7 @@ def landscape_section(section) -> bool:
 def _has_data_table(doc: Document, section) -> bool:
     """A table that can need a landscape page: not the two-column header/signature layout tables
     every document has (DOCX), or ruled lines on the pages (PDF, measured by the loader)."""
-    if _pdf(doc) or section.first_block is None or section.last_block is None:
+    if is_pdf(doc) or section.first_block is None or section.last_block is None:
         return section.has_table
     for block in doc.blocks[section.first_block : section.last_block + 1]:
         pos = block.table
@@ -149,12 +142,14 @@ def _has_data_table(doc: Document, section) -> bool:
     return False
 
 
-@check("FMT001", "FMT002", "FMT003")
-def page_setup(ctx) -> Iterator[Finding]:
+def _page_problems(ctx) -> dict[tuple, list[int]]:
+    """(code, details…) -> indexes of the sections with that page-setup problem, in document order."""
+    return ctx.cached("fmt_page_problems", _measure_pages)
+
+
+def _measure_pages(ctx) -> dict[tuple, list[int]]:
     doc: Document = ctx.doc
-    pdf = _pdf(doc)
-    unit_vi = "nhóm trang" if pdf else "mục (section)"
-    many = len(doc.sections) > 1
+    pdf = is_pdf(doc)
     problems: dict[tuple, list[int]] = defaultdict(list)
     for section in doc.sections:
         w, h = section.page_width_mm, section.page_height_mm
@@ -167,7 +162,7 @@ def page_setup(ctx) -> Iterator[Finding]:
                 problems[("FMT002",)].append(section.index)
         if landscape_section(section):
             continue  # turned sideways, the binding edge is no longer "left": NĐ 30 gives no figures
-        tol = 2.0 if pdf else 0.2  # PDF: an estimate; DOCX: the exact w:pgMar value
+        tol = 2.0 if pdf else 0.2  # PDF: an estimate; DOCX: the exact page-margin value
         for side, (lo, hi) in MARGINS.items():
             value = getattr(section, f"margin_{side}_mm")
             if value is None:
@@ -175,7 +170,18 @@ def page_setup(ctx) -> Iterator[Finding]:
             upper = hi + tol + (9.0 if pdf and side == "bottom" else 0.0)
             if value < lo - tol or value > upper:
                 problems[("FMT003", side, round(value, 1))].append(section.index)
-    for key, sections in problems.items():
+    return problems
+
+
+def _section_places(ctx, code: str) -> Iterator[tuple[tuple, str, str, Location]]:
+    """(problem key, where in Vietnamese, where in English, location) of each page-setup problem of ``code``."""
+    doc: Document = ctx.doc
+    pdf = is_pdf(doc)
+    unit_vi = "nhóm trang" if pdf else "mục (section)"
+    many = len(doc.sections) > 1
+    for key, sections in _page_problems(ctx).items():
+        if key[0] != code:
+            continue
         where_vi = f" ({unit_vi} {_ranges(i + 1 for i in sections)})" if many else ""
         where_en = (
             f" ({'page group' if pdf else 'section'} {_ranges(i + 1 for i in sections)})" if many else ""
@@ -184,28 +190,42 @@ def page_setup(ctx) -> Iterator[Finding]:
         block = first.first_block
         loc = Location(block=block, page=doc.blocks[block].page if block is not None and block < len(doc.blocks) else None,
                        component="page")  # fmt: skip
-        if key[0] == "FMT001":
-            short, long_ = key[1], key[2]
-            name = " (khổ Letter)" if abs(short - 215.9) < 2 and abs(long_ - 279.4) < 2 else ""
-            yield Finding("FMT001", f"Khổ giấy {_fmt_mm(short)} × {_fmt_mm(long_)} mm{name}, không phải A4 210 × 297 mm{where_vi}.",
-                          f"Paper size {short:g} × {long_:g} mm, not A4 210 × 297 mm{where_en}.",
-                          location=loc, suggestion="Khổ A4 (210 × 297 mm)")  # fmt: skip
-        elif key[0] == "FMT002":
-            yield Finding("FMT002", f"Trang nằm ngang nhưng không có bảng cần khổ ngang{where_vi}.",
-                          f"Landscape pages without a table that needs them{where_en}.", location=loc,
-                          suggestion="Đặt trang đứng (Portrait)")  # fmt: skip
-        else:
-            side, value = key[1], key[2]
-            lo, hi = MARGINS[side]
-            est_vi = " (ước lượng từ vị trí chữ trong PDF)" if pdf else ""
-            est_en = " (estimated from the text position in the PDF)" if pdf else ""
-            yield Finding(
-                "FMT003",
-                f"Lề {SIDE_VI[side]} {_fmt_mm(value)} mm{est_vi}, quy định {lo:g}–{hi:g} mm{where_vi}.",
-                f"{side.capitalize()} margin {value:g} mm{est_en}; required {lo:g}–{hi:g} mm{where_en}.",
-                location=loc,
-                suggestion=f"Lề {SIDE_VI[side]} {_fmt_mm(lo if value < lo else hi)} mm",
-            )
+        yield key, where_vi, where_en, loc
+
+
+@check("FMT001")
+def paper_not_a4(ctx) -> Iterator[Finding]:
+    for key, where_vi, where_en, loc in _section_places(ctx, "FMT001"):
+        short, long_ = key[1], key[2]
+        name = " (khổ Letter)" if abs(short - 215.9) < 2 and abs(long_ - 279.4) < 2 else ""
+        yield finding("FMT001", f"Khổ giấy {fmt_mm(short)} × {fmt_mm(long_)} mm{name}, không phải A4 210 × 297 mm{where_vi}.",
+                      f"Paper size {short:g} × {long_:g} mm, not A4 210 × 297 mm{where_en}.",
+                      loc, suggestion="Khổ A4 (210 × 297 mm)")  # fmt: skip
+
+
+@check("FMT002")
+def landscape_without_table(ctx) -> Iterator[Finding]:
+    for _key, where_vi, where_en, loc in _section_places(ctx, "FMT002"):
+        yield finding("FMT002", f"Trang nằm ngang nhưng không có bảng cần khổ ngang{where_vi}.",
+                      f"Landscape pages without a table that needs them{where_en}.", loc,
+                      suggestion="Đặt trang đứng (Portrait)")  # fmt: skip
+
+
+@check("FMT003")
+def margins(ctx) -> Iterator[Finding]:
+    pdf = is_pdf(ctx.doc)
+    for key, where_vi, where_en, loc in _section_places(ctx, "FMT003"):
+        side, value = key[1], key[2]
+        lo, hi = MARGINS[side]
+        est_vi = " (ước lượng từ vị trí chữ trong PDF)" if pdf else ""
+        est_en = " (estimated from the text position in the PDF)" if pdf else ""
+        yield finding(
+            "FMT003",
+            f"Lề {SIDE_VI[side]} {fmt_mm(value)} mm{est_vi}, quy định {lo:g}–{hi:g} mm{where_vi}.",
+            f"{side.capitalize()} margin {value:g} mm{est_en}; required {lo:g}–{hi:g} mm{where_en}.",
+            loc,
+            suggestion=f"Lề {SIDE_VI[side]} {fmt_mm(lo if value < lo else hi)} mm",
+        )
 
 
 # ---------------------------------------------------------------- FMT004 font, FMT011 colour
@@ -267,10 +287,14 @@ def _near_black(colour: str) -> bool:
     return max(channels) <= 0x33
 
 
-@check("FMT004", "FMT011")
-def fonts_and_colour(ctx) -> Iterator[Finding]:
+def _run_usage(ctx) -> tuple[dict[str, list[Block]], dict[str, list[Block]]]:
+    """Blocks by offending font and by non-black colour, from one pass over the runs."""
+    return ctx.cached("fmt_run_usage", _scan_runs)
+
+
+def _scan_runs(ctx) -> tuple[dict[str, list[Block]], dict[str, list[Block]]]:
     doc: Document = ctx.doc
-    pdf = _pdf(doc)
+    pdf = is_pdf(doc)
     by_font: dict[str, list[Block]] = defaultdict(list)
     by_colour: dict[str, list[Block]] = defaultdict(list)
     for block in doc.blocks:
@@ -293,24 +317,35 @@ def fonts_and_colour(ctx) -> Iterator[Finding]:
             if colour and not _near_black(colour) and colour not in seen_colour:
                 seen_colour.add(colour)
                 by_colour[colour.upper()].append(block)
+    return by_font, by_colour
+
+
+@check("FMT004")
+def font_not_times_new_roman(ctx) -> Iterator[Finding]:
+    by_font, _ = _run_usage(ctx)
     for font, blocks in sorted(by_font.items(), key=lambda kv: -len(kv[1])):
         legacy = re.match(r"^(\.?vn|vni[- ])", font, re.IGNORECASE)
         extra_vi = " — phông TCVN3/VNI cũ, không phải Unicode" if legacy else ""
         extra_en = " — a legacy TCVN3/VNI font, not Unicode" if legacy else ""
-        yield _finding(
+        yield _aggregate(
             "FMT004",
             f"{len(blocks)} đoạn dùng phông {font}{extra_vi}, không phải Times New Roman",
             f"{len(blocks)} paragraph(s) use the font {font}{extra_en}, not Times New Roman",
-            doc,
+            ctx.doc,
             blocks,
             suggestion="Times New Roman",
         )
+
+
+@check("FMT011")
+def text_not_black(ctx) -> Iterator[Finding]:
+    _, by_colour = _run_usage(ctx)
     for colour, blocks in sorted(by_colour.items(), key=lambda kv: -len(kv[1])):
-        yield _finding(
+        yield _aggregate(
             "FMT011",
             f"{len(blocks)} đoạn có chữ màu #{colour}, không phải màu đen",
             f"{len(blocks)} paragraph(s) have text coloured #{colour}, not black",
-            doc,
+            ctx.doc,
             blocks,
             suggestion="Màu chữ đen (Automatic)",
         )
@@ -322,7 +357,7 @@ def fonts_and_colour(ctx) -> Iterator[Finding]:
 @check("FMT005")
 def body_size(ctx) -> Iterator[Finding]:
     doc = ctx.doc
-    pdf = _pdf(doc)
+    pdf = is_pdf(doc)
     tol = 0.5 if pdf else 0.01
     by_size: dict[float, list[Block]] = defaultdict(list)
     for block in _body_paragraphs(ctx):
@@ -334,9 +369,9 @@ def body_size(ctx) -> Iterator[Finding]:
         if size < 13 - tol or size > 14 + tol:
             by_size[round(size * 2) / 2].append(block)
     for size, blocks in sorted(by_size.items(), key=lambda kv: -len(kv[1])):
-        yield _finding(
+        yield _aggregate(
             "FMT005",
-            f"{len(blocks)} đoạn nội dung cỡ chữ {_fmt_pt(size)} pt, quy định 13–14 pt",
+            f"{len(blocks)} đoạn nội dung cỡ chữ {fmt_pt(size)} pt, quy định 13–14 pt",
             f"{len(blocks)} body paragraph(s) in {size:g} pt; required 13–14 pt",
             doc,
             blocks,
@@ -345,9 +380,9 @@ def body_size(ctx) -> Iterator[Finding]:
 
 
 @check("FMT006")
-def body_justified(ctx) -> Iterator[Finding]:
+def body_not_justified(ctx) -> Iterator[Finding]:
     doc = ctx.doc
-    pdf = _pdf(doc)
+    pdf = is_pdf(doc)
     by_align: dict[str, list[Block]] = defaultdict(list)
     for block in _body_paragraphs(ctx):
         align = block.para.alignment
@@ -359,7 +394,7 @@ def body_justified(ctx) -> Iterator[Finding]:
     names = {"left": ("căn trái", "left-aligned"), "right": ("căn phải", "right-aligned")}
     for align, blocks in by_align.items():
         vi, en = names[align]
-        yield _finding(
+        yield _aggregate(
             "FMT006",
             f"{len(blocks)} đoạn nội dung {vi}, không căn đều hai lề",
             f"{len(blocks)} body paragraph(s) {en}, not justified",
@@ -372,7 +407,7 @@ def body_justified(ctx) -> Iterator[Finding]:
 @check("FMT007")
 def first_line_indent(ctx) -> Iterator[Finding]:
     doc = ctx.doc
-    pdf = _pdf(doc)
+    pdf = is_pdf(doc)
     tol = 1.0 if pdf else 0.0
     typed: list[Block] = []
     wrong: dict[str, list[Block]] = defaultdict(list)
@@ -396,7 +431,7 @@ def first_line_indent(ctx) -> Iterator[Finding]:
         wrong[key].append(block)
         values[key].append(indent)
     if typed:
-        yield _finding(
+        yield _aggregate(
             "FMT007",
             f"{len(typed)} đoạn thụt đầu dòng bằng phím Tab hoặc dấu cách",
             f"{len(typed)} paragraph(s) indented with tabs or spaces",
@@ -410,9 +445,9 @@ def first_line_indent(ctx) -> Iterator[Finding]:
         else:
             vals = sorted(values[key])
             mid = vals[len(vals) // 2]
-            vi = f"thụt đầu dòng {_fmt_mm(mid)} mm" if key == "other" else f"thụt treo {_fmt_mm(-mid)} mm"
+            vi = f"thụt đầu dòng {fmt_mm(mid)} mm" if key == "other" else f"thụt treo {fmt_mm(-mid)} mm"
             en = f"have a first-line indent of {mid:.1f} mm" if key == "other" else f"hang by {-mid:.1f} mm"
-        yield _finding(
+        yield _aggregate(
             "FMT007",
             f"{len(blocks)} đoạn nội dung {vi}, quy định 1–1,27 cm",
             f"{len(blocks)} body paragraph(s) {en}; required 1–1.27 cm",
@@ -425,7 +460,7 @@ def first_line_indent(ctx) -> Iterator[Finding]:
 @check("FMT008")
 def paragraph_spacing(ctx) -> Iterator[Finding]:
     doc = ctx.doc
-    pdf = _pdf(doc)
+    pdf = is_pdf(doc)
     paras = _body_paragraphs(ctx)
     tight: list[Block] = []
     gaps: list[float] = []
@@ -457,9 +492,9 @@ def paragraph_spacing(ctx) -> Iterator[Finding]:
                 gaps.append(gap)
     if tight:
         gap = sorted(gaps)[len(gaps) // 2]
-        yield _finding(
+        yield _aggregate(
             "FMT008",
-            f"{len(tight)} đoạn cách đoạn trước {_fmt_pt(gap)} pt, quy định tối thiểu 6 pt",
+            f"{len(tight)} đoạn cách đoạn trước {fmt_pt(gap)} pt, quy định tối thiểu 6 pt",
             f"{len(tight)} paragraph(s) are {gap:g} pt from the previous one; at least 6 pt required",
             doc,
             tight,
@@ -470,7 +505,7 @@ def paragraph_spacing(ctx) -> Iterator[Finding]:
 @check("FMT009")
 def line_spacing(ctx) -> Iterator[Finding]:
     doc = ctx.doc
-    pdf = _pdf(doc)
+    pdf = is_pdf(doc)
     low: list[Block] = []
     high: list[Block] = []
     values: dict[str, list[str]] = defaultdict(list)
@@ -490,7 +525,7 @@ def line_spacing(ctx) -> Iterator[Finding]:
             lo, hi = 0.9, 1.6
             if para.line_rule == "atLeast":
                 hi = 99.0  # "at least" never makes lines tighter than the text needs
-            shown = f"{_fmt_pt(para.line_spacing_pt)} pt"
+            shown = f"{fmt_pt(para.line_spacing_pt)} pt"
         else:
             if para.line_spacing is None:
                 continue
@@ -509,7 +544,7 @@ def line_spacing(ctx) -> Iterator[Finding]:
         shown = max(set(values[key]), key=values[key].count)
         vi = "nhỏ hơn một dòng (single)" if key == "low" else "lớn hơn 1,5 dòng"
         en = "below single" if key == "low" else "above 1.5 lines"
-        yield _finding(
+        yield _aggregate(
             "FMT009",
             f"{len(blocks)} đoạn nội dung giãn dòng {shown}, {vi}",
             f"{len(blocks)} body paragraph(s) have line spacing {shown}, {en}",
@@ -525,14 +560,14 @@ def line_spacing(ctx) -> Iterator[Finding]:
 @check("FMT010")
 def page_numbers(ctx) -> Iterator[Finding]:
     doc: Document = ctx.doc
-    pdf = _pdf(doc)
+    pdf = is_pdf(doc)
     # "even" headers only show when settings.xml turns on evenAndOddHeaders, which the model does
     # not carry: judge the default and first-page ones
     numbered = [(s, h) for s in doc.sections for h in s.headers if h.has_page_field and h.variant != "even"]
     if not numbered:
         long_doc = (doc.facts.page_count or 0) > 1 if pdf else sum(len(b.text) for b in doc.blocks) > 5000
         if long_doc:
-            yield _doc_finding(
+            yield _page_finding(
                 "FMT010",
                 "Văn bản nhiều trang nhưng không đánh số trang.",
                 "A multi-page document without page numbers.",
@@ -541,7 +576,7 @@ def page_numbers(ctx) -> Iterator[Finding]:
         return
     in_footer = [h for _s, h in numbered if h.kind == "footer"]
     if in_footer:
-        yield _doc_finding(
+        yield _page_finding(
             "FMT010",
             "Số trang đặt ở chân trang (lề dưới); quy định đặt ở giữa lề trên.",
             "Page numbers are in the footer; they belong centred in the top margin.",
@@ -552,7 +587,7 @@ def page_numbers(ctx) -> Iterator[Finding]:
         side = {"left": ("bên trái", "left"), "right": ("bên phải", "right")}.get(
             off_centre[0].alignment or "", ("lệch", "off-centre")
         )
-        yield _doc_finding(
+        yield _page_finding(
             "FMT010",
             f"Số trang đặt {side[0]}; quy định căn giữa theo chiều ngang trong lề trên.",
             f"Page numbers are placed {side[1]}; they belong centred in the top margin.",
@@ -568,228 +603,16 @@ def page_numbers(ctx) -> Iterator[Finding]:
         else:
             shown_first = any(h.variant == "default" for h in own)
         if shown_first and (not pdf or (doc.facts.page_count or 0) >= 1):
-            yield _doc_finding(
+            yield _page_finding(
                 "FMT010",
                 "Số trang hiện ở trang thứ nhất; quy định không hiển thị số trang 1.",
                 "The page number is shown on page 1; the first page must not show it.",
                 suggestion="Bật “Different First Page” và để trống đầu trang của trang 1",
             )
     if any(h.has_numpages_field or re.search(r"\btrang\b", h.text, re.IGNORECASE) for _s, h in numbered):
-        yield _doc_finding(
+        yield _page_finding(
             "FMT010",
             "Số trang ghi dạng “Trang x/y”; quy định chỉ ghi số trang bằng chữ số Ả Rập.",
             "Page numbers written as “Page x of y”; only the Arabic page number is required.",
             suggestion="Chỉ để số trang (trường PAGE)",
-        )
-
-
-# ---------------------------------------------------------------- component styles
-
-
-def _span_style(doc: Document, comp: Component) -> tuple[bool | None, bool | None, float | None, bool]:
-    """Bold, italic (all visible text), the dominant size, and capitals (typed or w:caps)."""
-    block = doc.blocks[comp.block]
-    start = comp.start
-    end = comp.end if comp.end is not None else start + len(comp.text)
-    runs = [r for r in block.runs if r.start < end and r.end > start and block.text[max(r.start, start):min(r.end, end)].strip()]  # fmt: skip
-    if not runs:
-        return None, None, None, False
-    weights: dict[float, int] = defaultdict(int)
-    bold: list[bool | None] = []
-    italic: list[bool | None] = []
-    caps = True
-    for r in runs:
-        piece = block.text[max(r.start, start) : min(r.end, end)]
-        n = len(piece.strip())
-        if r.fmt.size_pt is not None:
-            weights[r.fmt.size_pt] += n
-        bold.append(r.fmt.bold)
-        italic.append(r.fmt.italic)
-        letters = [c for c in piece if c.isalpha()]
-        if letters and not (r.fmt.caps or all(c.isupper() for c in letters)):
-            caps = False
-    size = max(weights.items(), key=lambda kv: kv[1])[0] if weights else None
-
-    def agree(values: list[bool | None]) -> bool | None:
-        known = [v for v in values if v is not None]
-        return all(known) if known else None
-
-    return agree(bold), agree(italic), size, caps
-
-
-def _any_bold(doc: Document, comp: Component) -> bool:
-    block = doc.blocks[comp.block]
-    start = comp.start
-    end = comp.end if comp.end is not None else start + len(comp.text)
-    return any(r.fmt.bold for r in block.runs if r.start < end and r.end > start and block.text[max(r.start, start):min(r.end, end)].strip())  # fmt: skip
-
-
-def _size_ok(size: float | None, lo: float, hi: float, pdf: bool) -> bool:
-    if size is None:
-        return True
-    tol = 0.5 if pdf else 0.01
-    return lo - tol <= size <= hi + tol
-
-
-def _comp_finding(code: str, vi: str, en: str, doc: Document, comp: Component, name: str,
-                  suggestion: str | None = None) -> Finding:  # fmt: skip
-    block = doc.blocks[comp.block]
-    loc = comp.location(name, page=block.page)
-    return Finding(code=code, vi=vi, en=en, location=loc, excerpt=comp.text, suggestion=suggestion)
-
-
-def _style_words(bold: bool | None, italic: bool | None) -> tuple[str, str]:
-    vi = []
-    en = []
-    vi.append("đậm" if bold else "không đậm")
-    en.append("bold" if bold else "not bold")
-    vi.append("nghiêng" if italic else "đứng")
-    en.append("italic" if italic else "upright")
-    return ", ".join(vi), ", ".join(en)
-
-
-@check("HDR006")
-def header_style(ctx) -> Iterator[Finding]:
-    doc, rec = ctx.doc, ctx.rec
-    pdf = _pdf(doc)
-    if rec.quoc_hieu is not None:
-        bold, _italic, size, _caps = _span_style(doc, rec.quoc_hieu)
-        if bold is False:
-            yield _comp_finding("HDR006", "Quốc hiệu không in đậm.", "The Quốc hiệu is not bold.", doc,
-                                rec.quoc_hieu, "quoc_hieu", "In đậm Quốc hiệu")  # fmt: skip
-        if not _size_ok(size, 12, 13, pdf):
-            yield _comp_finding("HDR006", f"Quốc hiệu cỡ chữ {_fmt_pt(size)} pt, quy định 12–13 pt.",
-                                f"The Quốc hiệu is {size:g} pt; required 12–13 pt.", doc, rec.quoc_hieu,
-                                "quoc_hieu", "Cỡ chữ 13 pt")  # fmt: skip
-    if rec.tieu_ngu is not None:
-        bold, _italic, size, _caps = _span_style(doc, rec.tieu_ngu)
-        if bold is False:
-            yield _comp_finding("HDR006", "Tiêu ngữ không in đậm.", "The Tiêu ngữ (motto) is not bold.", doc,
-                                rec.tieu_ngu, "tieu_ngu", "In đậm Tiêu ngữ")  # fmt: skip
-        if not _size_ok(size, 13, 14, pdf):
-            yield _comp_finding("HDR006", f"Tiêu ngữ cỡ chữ {_fmt_pt(size)} pt, quy định 13–14 pt.",
-                                f"The Tiêu ngữ is {size:g} pt; required 13–14 pt.", doc, rec.tieu_ngu,
-                                "tieu_ngu", "Cỡ chữ 14 pt")  # fmt: skip
-    if rec.parent_body is not None and _any_bold(doc, rec.parent_body):
-        yield _comp_finding(
-            "HDR006",
-            "Tên cơ quan chủ quản (dòng trên tên cơ quan ban hành) in đậm; quy định chữ đứng, không đậm.",
-            "The parent body (above the issuing body) is bold; it must be upright, not bold.",
-            doc,
-            rec.parent_body,
-            "parent_body",
-            "Bỏ in đậm dòng cơ quan chủ quản",
-        )
-
-
-@check("DATE006")
-def date_style(ctx) -> Iterator[Finding]:
-    doc, comp = ctx.doc, ctx.rec.place_date
-    if comp is None:
-        return
-    _bold, italic, size, _caps = _span_style(doc, comp)
-    if italic is False:
-        yield _comp_finding("DATE006", "Dòng địa danh, ngày tháng không in nghiêng.",
-                            "The place and date line is not italic.", doc, comp, "place_date",
-                            "In nghiêng dòng địa danh, ngày tháng")  # fmt: skip
-    if not _size_ok(size, 13, 14, _pdf(doc)):
-        yield _comp_finding("DATE006", f"Dòng địa danh, ngày tháng cỡ chữ {_fmt_pt(size)} pt, quy định 13–14 pt.",
-                            f"The place and date line is {size:g} pt; required 13–14 pt.", doc, comp,
-                            "place_date", "Cỡ chữ 14 pt")  # fmt: skip
-
-
-@check("TTL005")
-def title_style(ctx) -> Iterator[Finding]:
-    doc, rec = ctx.doc, ctx.rec
-    name = rec.doc_type_name
-    if name is not None:
-        bold, _italic, _size, caps = _span_style(doc, name)
-        if bold is False or not caps:
-            what_vi = " và ".join(
-                w for w, bad in (("không in hoa", not caps), ("không in đậm", bold is False)) if bad
-            )
-            what_en = " and ".join(
-                w for w, bad in (("not in capitals", not caps), ("not bold", bold is False)) if bad
-            )
-            yield _comp_finding("TTL005", f"Tên loại văn bản {what_vi}.", f"The type name is {what_en}.", doc,
-                                name, "doc_type_name", name.text.upper())  # fmt: skip
-    summary = rec.trich_yeu
-    if summary is not None and not summary.text.lstrip().lower().startswith("v/v"):
-        bold, _italic, _size, _caps = _span_style(doc, summary)
-        if bold is False:
-            yield _comp_finding("TTL005", "Trích yếu nội dung không in đậm.", "The summary (trích yếu) is not bold.",
-                                doc, summary, "trich_yeu", "In đậm trích yếu")  # fmt: skip
-
-
-@check("SIG005")
-def signature_style(ctx) -> Iterator[Finding]:
-    doc, sig = ctx.doc, ctx.rec.signature
-    if sig is None:
-        return
-    lines = [*sig.authority, *([sig.title] if sig.title else [])]
-    plain = [c for c in lines if _span_style(doc, c)[0] is False]
-    lower = [c for c in lines if not _span_style(doc, c)[3]]
-    if plain:
-        yield _comp_finding(
-            "SIG005",
-            f"Dòng quyền hạn, chức vụ người ký không in đậm: “{plain[0].text}”.",
-            f"Signing authority/title line not bold: “{plain[0].text}”.",
-            doc,
-            plain[0],
-            "signature",
-            "In đậm quyền hạn, chức vụ người ký",
-        )
-    if lower:
-        yield _comp_finding(
-            "SIG005",
-            f"Dòng quyền hạn, chức vụ người ký không in hoa: “{lower[0].text}”.",
-            f"Signing authority/title line not in capitals: “{lower[0].text}”.",
-            doc,
-            lower[0],
-            "signature",
-            lower[0].text.upper(),
-        )
-    if sig.name is not None and _span_style(doc, sig.name)[0] is False:
-        yield _comp_finding("SIG005", "Họ tên người ký không in đậm.", "The signer's name is not bold.", doc,
-                            sig.name, "signature", "In đậm họ tên người ký")  # fmt: skip
-
-
-@check("RCPT008")
-def recipients_style(ctx) -> Iterator[Finding]:
-    doc, rec = ctx.doc, ctx.rec
-    pdf = _pdf(doc)
-    label = rec.recipients_label
-    if label is not None:
-        bold, italic, size, _caps = _span_style(doc, label)
-        problems_vi = []
-        problems_en = []
-        if bold is False:
-            problems_vi.append("không in đậm")
-            problems_en.append("not bold")
-        if italic is False:
-            problems_vi.append("không in nghiêng")
-            problems_en.append("not italic")
-        if not _size_ok(size, 12, 12, pdf):
-            problems_vi.append(f"cỡ {_fmt_pt(size)} pt (quy định 12 pt)")
-            problems_en.append(f"{size:g} pt (12 pt required)")
-        if problems_vi:
-            yield _comp_finding("RCPT008", f"“Nơi nhận:” {', '.join(problems_vi)}.",
-                                f"“Nơi nhận:” is {', '.join(problems_en)}.", doc, label, "recipients",
-                                "Nơi nhận: chữ thường, cỡ 12, nghiêng, đậm")  # fmt: skip
-    wrong: dict[float, list[Component]] = defaultdict(list)
-    for item in rec.recipients:
-        if not DASH_ITEM.match(item.text) and not item.text.lstrip().startswith("-"):
-            continue  # a note under the list ("Các đơn vị tải tài liệu tại: ..."), not a recipient
-        _bold, _italic, size, _caps = _span_style(doc, item)
-        if not _size_ok(size, 11, 11, pdf):
-            wrong[round(size * 2) / 2].append(item)  # type: ignore[arg-type]
-    for size, items in sorted(wrong.items(), key=lambda kv: -len(kv[1])):
-        yield _comp_finding(
-            "RCPT008",
-            f"{len(items)} dòng nơi nhận cỡ chữ {_fmt_pt(size)} pt, quy định 11 pt.",
-            f"{len(items)} recipient line(s) in {size:g} pt; required 11 pt.",
-            doc,
-            items[0],
-            "recipients",
-            "Cỡ chữ 11 pt",
         )

@@ -1,0 +1,73 @@
+"""Type style of a recognised component (bold, italic, size, capitals), shared by the style rules of each
+family (HDR006, DATE006, TTL005, SIG005, RCPT008) and by FMT — NĐ 30, Phụ lục I.
+
+Every rule reads the format-independent model: DOCX facts come resolved from styles, PDF facts are
+measured from geometry by the loader (``None`` where a format cannot tell, and the rule then says nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from doclint.model import Document
+from doclint.recognise.components import Component
+
+DASH_ITEM = re.compile(r"^\s*[-–+•]\s")
+
+
+def is_pdf(doc: Document) -> bool:
+    return doc.format == "pdf"
+
+
+def fmt_mm(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def fmt_pt(value: float) -> str:
+    return f"{round(value * 2) / 2:g}".replace(".", ",")
+
+
+def span_style(doc: Document, comp: Component) -> tuple[bool | None, bool | None, float | None, bool]:
+    """Bold, italic (all visible text), the dominant size, and capitals (typed or w:caps)."""
+    block = doc.blocks[comp.block]
+    start = comp.start
+    end = comp.end if comp.end is not None else start + len(comp.text)
+    runs = [r for r in block.runs if r.start < end and r.end > start and block.text[max(r.start, start):min(r.end, end)].strip()]  # fmt: skip
+    if not runs:
+        return None, None, None, False
+    weights: dict[float, int] = defaultdict(int)
+    bold: list[bool | None] = []
+    italic: list[bool | None] = []
+    caps = True
+    for r in runs:
+        piece = block.text[max(r.start, start) : min(r.end, end)]
+        n = len(piece.strip())
+        if r.fmt.size_pt is not None:
+            weights[r.fmt.size_pt] += n
+        bold.append(r.fmt.bold)
+        italic.append(r.fmt.italic)
+        letters = [c for c in piece if c.isalpha()]
+        if letters and not (r.fmt.caps or all(c.isupper() for c in letters)):
+            caps = False
+    size = max(weights.items(), key=lambda kv: kv[1])[0] if weights else None
+
+    def agree(values: list[bool | None]) -> bool | None:
+        known = [v for v in values if v is not None]
+        return all(known) if known else None
+
+    return agree(bold), agree(italic), size, caps
+
+
+def any_bold(doc: Document, comp: Component) -> bool:
+    block = doc.blocks[comp.block]
+    start = comp.start
+    end = comp.end if comp.end is not None else start + len(comp.text)
+    return any(r.fmt.bold for r in block.runs if r.start < end and r.end > start and block.text[max(r.start, start):min(r.end, end)].strip())  # fmt: skip
+
+
+def size_ok(size: float | None, lo: float, hi: float, pdf: bool) -> bool:
+    if size is None:
+        return True
+    tol = 0.5 if pdf else 0.01
+    return lo - tol <= size <= hi + tol
