@@ -354,6 +354,19 @@ def text_not_black(ctx) -> Iterator[Finding]:
 # ---------------------------------------------------------------- FMT005–FMT009 body paragraphs
 
 
+def _capital_heading(block: Block) -> bool:
+    """A short heading typed or shown in capitals ("I. MỤC ĐÍCH, YÊU CẦU")."""
+    if len(block.text.split()) > 15:
+        return False
+    shown = [
+        c.isupper() or bool(run.fmt.caps)
+        for run in block.runs
+        for c in block.text[run.start : run.end]
+        if c.isalpha()
+    ]
+    return bool(shown) and all(shown)
+
+
 @check("FMT005")
 def body_size(ctx) -> Iterator[Finding]:
     doc = ctx.doc
@@ -366,6 +379,8 @@ def body_size(ctx) -> Iterator[Finding]:
             continue
         if pdf and size < 9:
             continue  # PDF: labels of charts and diagrams drawn as text, not body paragraphs
+        if 12 - tol <= size < 13 - tol and _capital_heading(block):
+            continue  # the name of a part or section in capitals: 12–13 pt (Phụ lục I, mục II.6)
         if size < 13 - tol or size > 14 + tol:
             by_size[round(size * 2) / 2].append(block)
     for size, blocks in sorted(by_size.items(), key=lambda kv: -len(kv[1])):
@@ -404,6 +419,37 @@ def body_not_justified(ctx) -> Iterator[Finding]:
         )
 
 
+LEADING = re.compile(r"^[ \t\u00a0]+")
+WIDE_GAP = re.compile(r"\t|[ \u00a0]{4,}")
+
+
+def _laid_out_with_blanks(text: str) -> bool:
+    """A line placed with runs of blanks rather than typed as a paragraph: two capitalised columns
+    ("THƯ KÝ        CHỦ TỌA", "KHOA KHÁM BỆNH\tP. CÔNG NGHỆ THÔNG TIN"), or words pushed half-way across
+    the page (a signer's name after 20 spaces, a title centred by hand)."""
+    lead = LEADING.match(text)
+    blanks = lead.group() if lead else ""
+    if len(blanks) + 5 * blanks.count("\t") >= 20:  # a tab stop is about six spaces wide
+        return True
+    body = text.strip()
+    letters = [c for c in body if c.isalpha()]
+    columns = [part for part in WIDE_GAP.split(body) if part.strip()]
+    return len(columns) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+
+
+def _typed_indent(block: Block) -> bool:
+    """Indented with the Tab key or spaces: a tab, three spaces or more, or two spaces where the
+    paragraph has no first-line indent of its own (two stray spaces after a 1 cm indent are not one)."""
+    lead = LEADING.match(block.text)
+    if lead is None:
+        return False
+    blanks = lead.group()
+    if "\t" in blanks or len(blanks) >= 3:
+        return True
+    own = (block.para.first_line_indent_mm or 0.0) + (block.para.left_indent_mm or 0.0)
+    return len(blanks) >= 2 and own < 9.5
+
+
 @check("FMT007")
 def first_line_indent(ctx) -> Iterator[Finding]:
     doc = ctx.doc
@@ -415,7 +461,9 @@ def first_line_indent(ctx) -> Iterator[Finding]:
     for block in _body_paragraphs(ctx):
         if block.para.alignment in ("center", "right"):
             continue
-        if not pdf and (block.text.startswith("\t") or block.text.startswith("  ")):
+        if not pdf and _laid_out_with_blanks(block.text):
+            continue  # a signature row or a line pushed across the page: not a paragraph's indent
+        if not pdf and _typed_indent(block):
             typed.append(block)
             continue
         indent = block.para.first_line_indent_mm
@@ -425,6 +473,14 @@ def first_line_indent(ctx) -> Iterator[Finding]:
             continue  # PDF: the rest of a paragraph the layout split (across a table or a page)
         if block.para.numbering_label:
             continue  # Word list items hang their label
+        left = 0.0 if pdf else (block.para.left_indent_mm or 0.0)
+        if left >= 1.0:
+            # DOCX: the first line starts at left + firstLine ("left 720, firstLine 0" looks exactly like
+            # "firstLine 720" on a one-line heading); a block indented past the range sits under a list
+            # item, which is layout of its own, not a missing first-line indent
+            indent = left + indent
+            if indent >= 9.5:
+                continue
         if 9.5 - tol <= indent <= 13.2 + tol:
             continue
         key = "none" if abs(indent) < 1.0 else ("hanging" if indent < 0 else "other")
@@ -524,7 +580,9 @@ def line_spacing(ctx) -> Iterator[Finding]:
             ratio = para.line_spacing_pt / (1.15 * size)
             lo, hi = 0.9, 1.6
             if para.line_rule == "atLeast":
-                hi = 99.0  # "at least" never makes lines tighter than the text needs
+                # "at least" never makes a line tighter than the text needs: below single it is single
+                # (w:line="20" atLeast is a 1 pt floor, not 1 pt lines); above 1.5 lines it does widen
+                lo = 0.0
             shown = f"{fmt_pt(para.line_spacing_pt)} pt"
         else:
             if para.line_spacing is None:

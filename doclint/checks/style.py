@@ -29,7 +29,7 @@ def fmt_pt(value: float) -> str:
 
 
 def span_style(doc: Document, comp: Component) -> tuple[bool | None, bool | None, float | None, bool]:
-    """Bold, italic (all visible text), the dominant size, and capitals (typed or w:caps)."""
+    """Bold, italic (all visible letters), the dominant size, and capitals (typed or w:caps)."""
     block = doc.blocks[comp.block]
     start = comp.start
     end = comp.end if comp.end is not None else start + len(comp.text)
@@ -45,9 +45,12 @@ def span_style(doc: Document, comp: Component) -> tuple[bool | None, bool | None
         n = len(piece.strip())
         if r.fmt.size_pt is not None:
             weights[r.fmt.size_pt] += n
-        bold.append(r.fmt.bold)
-        italic.append(r.fmt.italic)
         letters = [c for c in piece if c.isalpha()]
+        if letters or len(runs) == 1:
+            # bold or italic shows on letters: a colon left upright after "Nơi nhận" does not make the
+            # label "not bold"
+            bold.append(r.fmt.bold)
+            italic.append(r.fmt.italic)
         if letters and not (r.fmt.caps or all(c.isupper() for c in letters)):
             caps = False
     size = max(weights.items(), key=lambda kv: kv[1])[0] if weights else None
