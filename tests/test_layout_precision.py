@@ -144,7 +144,12 @@ def test_an_upright_colon_does_not_make_noi_nhan_not_bold(tmp_path: Path) -> Non
         run = p.runs[0]
         run.text = "Nơi nhận"
         colon = p.add_run(":")
-        colon.font.name, colon.font.size, colon.font.bold, colon.font.italic = "Times New Roman", Pt(12), False, True
+        colon.font.name, colon.font.size, colon.font.bold, colon.font.italic = (
+            "Times New Roman",
+            Pt(12),
+            False,
+            True,
+        )
 
     assert lint(edit(path, colon_apart), "RCPT008") == []
 
@@ -201,7 +206,11 @@ def test_group_recipients_cover_their_members(tmp_path: Path) -> None:
     spec = tasks(
         ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"],
         ["Công an tỉnh", "Ủy ban nhân dân cấp xã", "Ủy ban nhân dân phường Xuân Hương", "Sở Tài chính"],
-        ["- Các sở, ban, ngành thuộc tỉnh;", "- UBND các phường: Xuân Hương, Cam Ly;", "- UBND các xã, đặc khu;"],
+        [
+            "- Các sở, ban, ngành thuộc tỉnh;",
+            "- UBND các phường: Xuân Hương, Cam Ly;",
+            "- UBND các xã, đặc khu;",
+        ],
     )
     assert rcpt007(spec, tmp_path) == []
 
