@@ -84,12 +84,19 @@ def run_checks(ctx: Context) -> list[Finding]:
             )
             continue
         findings.extend(produced)
+    # a document DOC003 sets aside (normative, Party, other) keeps only information from the general rules:
+    # doclint has no authority on its format, so nothing but DOC003 is a warning there (issue 12)
+    set_aside = None
+    if ctx.rec.family != "administrative" and "non-administrative-severity" in pack.options:
+        set_aside = ctx.option("non-administrative-severity")
     for finding in findings:
         meta = pack.rules.get(finding.code)
         if meta is None:
             finding.severity = finding.severity or "error"
             continue
         finding.severity = resolve_severity(meta, finding, config)
+        if set_aside and meta.family != "DOC" and not config.severity_for(finding.code):
+            finding.severity = min(finding.severity, set_aside, key=SEVERITY_RANK.__getitem__)
         finding.name = meta.name
         finding.basis = finding.basis or meta.basis
         finding.family = meta.family

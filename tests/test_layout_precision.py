@@ -243,3 +243,35 @@ def test_a_unit_really_left_out_is_reported(tmp_path: Path) -> None:
         "“Sở Tài chính” được giao nhiệm vụ nhưng không có trong Nơi nhận.",
         "“Công an tỉnh” được giao nhiệm vụ nhưng không có trong Nơi nhận.",
     ]
+
+
+# ------------------------------------------------------------------ DOC003: nothing louder than it
+
+
+PARTY_REPORT = """ĐẢNG BỘ XÃ LIÊN MINH
+CHI BỘ THÔN AN BÌNH
+*
+Số 01-BC/CB
+ĐẢNG CỘNG SẢN VIỆT NAM
+Liên Minh, ngày 05 tháng 5 năm 2026
+BÁO CÁO
+tình hình hoạt động tháng 4 năm 2026
+Trong tháng, chi bộ đã lãnh đạo thực hiện tốt nhiệm vụ; BCHCĐTN và HTXNN phối hợp tổ chức các hoạt động.
+Chi bộ tiếp tục chỉ đạo các đoàn thể thực hiện nghị quyết của Đảng ủy xã.
+T/M CHI BỘ
+BÍ THƯ
+Nguyễn Văn An
+"""
+
+
+def test_a_document_set_aside_by_doc003_gets_nothing_louder(tmp_path: Path) -> None:
+    """A Party report follows its own rulebook: the general rules still say what they see, as information."""
+    path = tmp_path / "bao-cao-chi-bo.txt"
+    path.write_text(PARTY_REPORT, encoding="utf-8")
+    result = lint_path(path, Config())
+    assert result.family == "party"
+    assert {f.code for f in result.findings} >= {"DOC003", "ABBR001"}
+    assert {f.severity for f in result.findings} == {"info"}
+    # a severity the user set for a rule is kept
+    strict = lint_path(path, Config(severity=(("ABBR001", "warning"),)))
+    assert {f.severity for f in strict.findings if f.code == "ABBR001"} == {"warning"}
