@@ -519,6 +519,40 @@ def print_table(title: str, table: dict[str, Tally]) -> None:
               f"{t.unlabelled:6d} {p:>9s}")  # fmt: skip
 
 
+STABLE_PRECISION = 0.95  # issue 12: a rule is stable at >= 95% labelled precision ...
+STABLE_MIN_JUDGED = 10  # ... over at least 10 labelled findings
+
+
+def maturity_proposal(rules: dict[str, Tally], as_json: bool) -> dict[str, dict]:
+    """Per rule: its maturity now, and the one its labels support (stable: >= 95% over >= 10 judged;
+    fewer than 10 judged keeps a stable rule stable when none is false, else preview)."""
+    from doclint.rulepack import load_pack
+
+    pack = load_pack()
+    out: dict[str, dict] = {}
+    for code, t in rules.items():
+        meta = pack.rules.get(code)
+        now = meta.maturity if meta is not None else "?"
+        p = t.precision
+        if t.judged >= STABLE_MIN_JUDGED:
+            proposed = "stable" if p is not None and p >= STABLE_PRECISION else "preview"
+        else:
+            proposed = "stable" if t.false + t.unsure == 0 else "preview"
+        reason = (
+            f"labelled precision {p:.0%} over {t.judged} findings ({t.false} false, {t.unsure} unsure)"
+            if p is not None
+            else "no labelled finding yet"
+        )
+        out[code] = {"now": now, "proposed": proposed, "reason": reason, "unlabelled": t.unlabelled}
+    if not as_json:
+        print("\nMaturity from the labels (stable: >= 95% over >= 10 judged findings)")
+        for code, row in out.items():
+            change = "" if row["now"] == row["proposed"] else f"  <- {row['now']}"
+            print(f"  {code:8s} {row['proposed']:8s} {row['reason']}{change}"
+                  + (f"; {row['unlabelled']} unlabelled" if row["unlabelled"] else ""))  # fmt: skip
+    return out
+
+
 def paste_line(item: Item) -> str:
     return "\t".join((item.document, item.code, item.anchor, "?", "", ""))
 
@@ -715,6 +749,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--brief", action="store_true", help="tables only")
     parser.add_argument("--rules", action="store_true", help="with --brief: keep the per-rule table")
     parser.add_argument("--json", dest="json_out", default=None, help="write JSON here ('-': stdout)")
+    parser.add_argument(
+        "--maturity",
+        action="store_true",
+        help="propose stable/preview per rule from the labels (run with --preview)",
+    )
     parser.add_argument("--diff", default=None, metavar="REF", help="findings gained and lost against REF")
     # internal: run another tree's doclint for --diff
     parser.add_argument("--code-root", type=Path, default=None, help=argparse.SUPPRESS)
@@ -783,6 +822,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {lab.source}: {lab.document} {lab.code} {lab.anchor} ({lab.verdict})")
         for problem in m.problems:
             print(f"label problem: {problem}")
+    if args.maturity:
+        out["maturity"] = maturity_proposal(tables["rule"], as_json)
     if args.diff:
         tasks = [(r["document"], r["stage"]) for r in m.results]
         other_raw = run_at_ref(args.diff, args, tasks)

@@ -13,6 +13,7 @@ import typer
 from doclint import __version__
 from doclint.config import LEVELS, STAGES, Config, ConfigError, read_config, split_codes
 from doclint.findings import SEVERITY_RANK
+from doclint.safeio import display_path, escape_controls
 
 app = typer.Typer(
     name="doclint",
@@ -102,6 +103,9 @@ def check(
     ] = None,
     fail_on: Annotated[str | None, typer.Option(help="error|warning|info|never")] = None,
     lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
+    preview: Annotated[
+        bool, typer.Option("--preview", help="Chạy cả các quy tắc đang thử nghiệm (preview).")
+    ] = False,
     config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
     include: Annotated[list[str] | None, typer.Option(help="Chỉ kiểm tra tệp khớp mẫu glob.")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Bỏ qua tệp khớp mẫu glob.")] = None,
@@ -153,7 +157,14 @@ def check(
         "stage": stage,
         "fail_on": fail_on,
         "lang": lang,
+        "preview": True if preview else None,
     }
+    if output is not None and output.is_dir():
+        raise fail(f"--output {display_path(output)} là một thư mục; hãy cho tên một tệp")
+    if annotate is not None and annotate.exists() and not annotate.is_dir():
+        raise fail(
+            f"--annotate {display_path(annotate)} phải là một thư mục (bản sao có chú thích được ghi vào đó)"
+        )
     files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
     if not files:
         raise fail("không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)")
@@ -178,6 +189,7 @@ def check(
         raise fail(str(exc)) from exc
     first_config = batch.config_for(files[0], explicit, overrides)
     out_lang = lang or first_config.lang
+    checked, results = results, _shown(results)  # file names that are not UTF-8: shown with U+FFFD
     hidden = 0
     if baseline is not None:
         from doclint.baseline import BaselineError, apply
@@ -194,7 +206,7 @@ def check(
     if annotate is not None:
         from doclint.annotate import annotate_results
 
-        annotate_results(results, annotate, lang=out_lang)
+        annotate_results(checked, annotate, lang=out_lang)
     fail_level = fail_on or first_config.fail_on
     raise typer.Exit(exit_status(results, fail_level))
 
@@ -211,37 +223,43 @@ def inspect(
     try:
         data, notes = run_guarded(_inspect_data, str(path), budget=budget_for_path(path))
     except LoadError as err:
-        typer.echo(f"{path}: {err.code} {err.vi}", err=True)
+        typer.echo(escape_controls(f"{display_path(path)}: {err.code} {err.vi}"), err=True)
         raise typer.Exit(EXIT_ERROR) from err
     except ConfigError as exc:
         raise fail(str(exc)) from exc
     if format == "json":
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))  # JSON escapes control characters
         return
-    typer.echo(f"{path}  [{data['format']}] họ văn bản: {data['family']}, loại: {data['doc_type'] or '?'}")
+    typer.echo(
+        escape_controls(
+            f"{path}  [{data['format']}] họ văn bản: {data['family']}, loại: {data['doc_type'] or '?'}"
+        )
+    )
     for name, value in data["components"].items():
         if name == "outline":
-            typer.echo(f"  {'outline':14s} {len(value)} mục")
+            typer.echo(escape_controls(f"  {'outline':14s} {len(value)} mục"))
             continue
         if isinstance(value, list):
-            typer.echo(f"  {name:14s} {len(value)} mục")
+            typer.echo(escape_controls(f"  {name:14s} {len(value)} mục"))
             for item in value:
-                typer.echo(f"  {'':14s} - {item['text']}")
+                typer.echo(escape_controls(f"  {'':14s} - {item['text']}"))
         elif value is None:
-            typer.echo(f"  {name:14s} —")
+            typer.echo(escape_controls(f"  {name:14s} —"))
         else:
             text = value["text"].replace("\n", " / ")
-            typer.echo(f"  {name:14s} {text}  (đoạn {value['location'].get('block', 0) + 1})")
+            typer.echo(
+                escape_controls(f"  {name:14s} {text}  (đoạn {value['location'].get('block', 0) + 1})")
+            )
     sections = data["sections"]
     if sections["skeleton"]:
-        typer.echo(f"  {'sections':14s} {sections['name']} ({sections['skeleton']})")
+        typer.echo(escape_controls(f"  {'sections':14s} {sections['name']} ({sections['skeleton']})"))
         for item in sections["sections"]:
             mark = "✔" if item["found"] else ("·" if item.get("applies") is False else "✘")
             where = f"  (đoạn {item['block'] + 1})" if item.get("block") is not None else ""
             empty = " [trống]" if item.get("empty") else ""
-            typer.echo(f"  {'':14s} {mark} {item['name']}{where}{empty}")
+            typer.echo(escape_controls(f"  {'':14s} {mark} {item['name']}{where}{empty}"))
     for note in notes:
-        typer.echo(f"  ghi chú: {note}")
+        typer.echo(escape_controls(f"  ghi chú: {note}"))
 
 
 def _inspect_data(path: str) -> tuple[dict, list[str]]:
@@ -295,6 +313,7 @@ def rules(
                         "name": m.name,
                         "family": m.family,
                         "severity": m.severity,
+                        "maturity": m.maturity,
                         "title": m.title_en if lang == "en" else m.title_vi,
                         "basis": m.basis,
                     }
@@ -308,7 +327,8 @@ def rules(
     for m in metas:
         title = m.title_en if lang == "en" else m.title_vi
         mark = "" if m.code in implemented or m.code.startswith("DOC") else " (chưa có)"
-        typer.echo(f"{m.code:8s} {m.severity:8s} {m.name:34s} {title}{mark}")
+        maturity = "preview" if m.maturity == "preview" else ""
+        typer.echo(f"{m.code:8s} {m.severity:8s} {maturity:8s} {m.name:34s} {title}{mark}")
 
 
 @app.command()
@@ -328,6 +348,12 @@ def explain(
     typer.echo(page(meta.code, pack, lang))
 
 
+def _shown(results: list) -> list:
+    from dataclasses import replace
+
+    return [r if display_path(r.path) == r.path else replace(r, path=display_path(r.path)) for r in results]
+
+
 def _register_plugins() -> None:
     from doclint import commands
 
@@ -336,8 +362,31 @@ def _register_plugins() -> None:
 
 
 def main() -> None:
+    """Every problem with the run itself is one line on stderr and exit status 2, never a traceback
+    (``DOCLINT_DEBUG=1`` shows it)."""
+    import os
+    import sys
+
     _register_plugins()
-    app()
+    try:
+        app()  # click turns its own errors and Exit into an exit status; anything else lands here
+    except SystemExit:
+        raise
+    except Exception as exc:
+        if os.environ.get("DOCLINT_DEBUG"):
+            raise
+        sys.stderr.write(f"doclint: {escape_controls(display_path(_one_line(exc)))}\n")
+        sys.exit(EXIT_ERROR)
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"lỗi hệ thống:{where}: {exc.strerror}"
+    if isinstance(exc, ConfigError):
+        return str(exc)
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return f"lỗi: {type(exc).__name__}: {text[:300]}"
 
 
 if __name__ == "__main__":

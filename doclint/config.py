@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from doclint.errors import ConfigError
+from doclint.safeio import MAX_CONFIG_BYTES, read_regular_file
 
 # draft: dự thảo (the drafter); final: bản trình ký, the Word file submitted for signing, whose number
 # and day the records office fills in after signing; issued: đã phát hành, the signed and numbered text
@@ -36,6 +37,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     options: tuple[tuple[str, Any], ...] = ()
     source: str | None = None  # the file this came from
+    preview: bool = False  # run the preview rules too (rules still being measured)
 
     def option(self, name: str, default: Any = None) -> Any:
         for key, value in self.options:
@@ -55,6 +57,10 @@ class Config:
                     return False
         return True
 
+    def runs_preview(self, code: str) -> bool:
+        """A preview rule runs with ``preview = true`` / ``--preview``, or when selected by its exact code."""
+        return self.preview or code in self.select
+
     def severity_for(self, code: str) -> str | None:
         """The most specific override: an exact code beats a prefix."""
         best: tuple[int, str] | None = None
@@ -66,7 +72,7 @@ class Config:
     def key(self) -> str:
         """A stable text of the effective settings, for cache keys."""
         return repr((self.select, self.ignore, self.severity, self.stage, self.packs,
-                     self.per_file_ignores, self.options))  # fmt: skip
+                     self.per_file_ignores, self.options, self.preview))  # fmt: skip
 
 
 def _matches(code: str, patterns: tuple[str, ...]) -> bool:
@@ -102,8 +108,8 @@ def _config_in(folder: Path) -> Path | None:
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+            data = tomllib.loads(read_regular_file(pyproject, 8 * MAX_CONFIG_BYTES))
+        except (tomllib.TOMLDecodeError, ConfigError):
             return None
         if "doclint" in data.get("tool", {}):
             return pyproject
@@ -112,21 +118,47 @@ def _config_in(folder: Path) -> Path | None:
 
 @cache
 def read_config(path: Path) -> Config:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+    try:  # only a regular file of bounded size (a FIFO or a link to /dev/zero is refused)
+        data = tomllib.loads(read_regular_file(path, 8 * MAX_CONFIG_BYTES))
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"không đọc được tệp cấu hình {path}: {exc}") from exc
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("doclint", {})
-    return from_mapping(data, base_dir=path.parent, source=str(path))
+    try:
+        return from_mapping(data, base_dir=path.parent, source=str(path))
+    except ConfigError:
+        raise
+    except (TypeError, AttributeError, ValueError, KeyError) as exc:  # a value of the wrong type
+        raise ConfigError(f"{path}: giá trị không hợp lệ trong tệp cấu hình ({exc})") from exc
 
 
 def from_mapping(data: dict[str, Any], base_dir: Path, source: str | None = None) -> Config:
     known = {"select", "ignore", "severity", "stage", "fail-on", "lang", "packs", "exclude",
-             "per-file-ignores"}  # fmt: skip
+             "per-file-ignores", "preview"}  # fmt: skip
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: [tool.doclint] phải là một bảng")
+    for key, allowed in (("fail-on", (*LEVELS, "never")), ("lang", ("vi", "en"))):
+        if key in data and data[key] not in allowed:
+            raise ConfigError(
+                f"{source}: {key} phải là một trong {', '.join(allowed)}, không phải {data[key]!r}"
+            )
+    for key in ("select", "ignore", "packs", "exclude"):
+        value = data.get(key)
+        if (
+            value is not None
+            and not (isinstance(value, str) and key in ("select", "ignore"))
+            and not (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        ):
+            raise ConfigError(f"{source}: {key} phải là một danh sách chuỗi, không phải {value!r}")
+    for key in ("severity", "per-file-ignores"):
+        if key in data and not isinstance(data[key], dict):
+            raise ConfigError(f"{source}: {key} phải là một bảng, không phải {data[key]!r}")
     stage = data.get("stage", "draft")
     if stage not in STAGES:
         raise ConfigError(f"{source}: stage phải là draft, final hoặc issued, không phải {stage!r}")
+    preview = data.get("preview", False)
+    if not isinstance(preview, bool):
+        raise ConfigError(f"{source}: preview phải là true hoặc false, không phải {preview!r}")
     severity = data.get("severity", {})
     for code, level in severity.items():
         if level not in LEVELS:
@@ -149,6 +181,7 @@ def from_mapping(data: dict[str, Any], base_dir: Path, source: str | None = None
         ),
         options=tuple(sorted(options.items(), key=lambda kv: kv[0])),
         source=source,
+        preview=preview,
     )
 
 

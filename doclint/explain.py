@@ -141,6 +141,35 @@ def render(text: str, options: dict[str, OptionSpec]) -> str:
     return PLACEHOLDER.sub(value, text)
 
 
+STAGE_VI = {"draft": "dự thảo", "final": "bản trình ký", "issued": "đã phát hành"}
+STAGE_EN = {"draft": "draft", "final": "submitted for signing", "issued": "issued"}
+
+
+def _stage_severities(meta, vi: bool) -> str:
+    """ " (dự thảo, bản trình ký: info)": the stages (--stage) where the rule reports at another level."""
+    levels = dict(meta.stage_severity)
+    if meta.draft_severity and "draft" not in levels:
+        levels["draft"] = meta.draft_severity
+    groups: dict[str, list[str]] = {}
+    for stage in ("draft", "final", "issued"):
+        if stage in levels and levels[stage] != meta.severity:
+            groups.setdefault(levels[stage], []).append((STAGE_VI if vi else STAGE_EN)[stage])
+    return "".join(f" ({', '.join(stages)}: {level})" for level, stages in groups.items())
+
+
+def _maturity_line(meta, vi: bool) -> str:
+    if meta.maturity != "preview":
+        return "Độ hoàn thiện: ổn định (chạy mặc định)" if vi else "Maturity: stable (runs by default)"
+    head = (
+        "Độ hoàn thiện: thử nghiệm (preview) — chỉ chạy với --preview hoặc preview = true trong doclint.toml, "
+        "hoặc khi chọn đúng mã này (--select " + meta.code + "). Lý do: "
+        if vi
+        else "Maturity: preview — runs only with --preview (preview = true in doclint.toml) or when this exact "
+        "code is selected (--select " + meta.code + "). Why: "
+    )
+    return head + meta.preview_reason
+
+
 def page(code: str, pack: RulePack, lang: str = "vi") -> str:
     meta = pack.rules[code]
     options = pack.options_for(code)
@@ -150,11 +179,23 @@ def page(code: str, pack: RulePack, lang: str = "vi") -> str:
         f"{meta.code} ({meta.name}) — {title}",
         "",
         f"{'Nhóm' if vi else 'Family'}: {meta.family}    {'Mức độ' if vi else 'Severity'}: {meta.severity}"
-        + (f" ({'dự thảo' if vi else 'draft'}: {meta.draft_severity})" if meta.draft_severity else ""),
+        + _stage_severities(meta, vi),
+        _maturity_line(meta, vi),
         f"{'Căn cứ' if vi else 'Legal basis'}: {meta.basis}",
         "",
         f"{'Vì sao' if vi else 'Why'}: {render(meta.why, options)}",
     ]
+    if _stage_severities(meta, vi):
+        lines += [
+            "",
+            "Giai đoạn (--stage): draft — người soạn thảo viết dự thảo; final — bản trình ký, tệp Word "
+            "người trình, văn thư kiểm tra trước khi trình lãnh đạo ký (số, ngày do văn thư ghi sau khi ký); "
+            "issued — văn bản đã ký, đã cấp số, đã phát hành (văn thư, pháp chế kiểm tra bản lưu)."
+            if vi
+            else "Stages (--stage): draft — the drafter writing a draft; final — the Word file submitted for "
+            "signing, checked before the head signs (the records office fills in number and day after "
+            "signing); issued — the signed, numbered document as sent (records office, legal review).",
+        ]
     if meta.doc:
         lines += ["", render(meta.doc, options)]
     if meta.example_bad:

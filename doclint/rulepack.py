@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from doclint.errors import ConfigError
+from doclint.safeio import read_regular_file
 
 FAMILIES = (
     "HDR", "NUM", "DATE", "TTL", "BODY", "SIG", "RCPT", "FMT",
@@ -115,6 +116,9 @@ class FamilyMeta:
     source: str = ""  # the TOML file that declares it
 
 
+NEEDS = ("text", "geometry", "page")
+
+
 @dataclass(slots=True)
 class RuleMeta:
     code: str
@@ -138,9 +142,15 @@ class RuleMeta:
     formats: list[str] = field(default_factory=list)  # empty: every format
     doc: str = ""  # longer explanation (what / notes on measurement)
     options: dict[str, OptionSpec] = field(default_factory=dict)  # declared in [rule.options.<name>]
-    # "stable" or "preview" (a rule still being measured); set per rule in its TOML
+    # "stable" or "preview" (a rule still being measured); set per rule in its TOML. Preview rules run
+    # only with --preview (preview = true), or when their exact code is selected; preview_reason says why
     maturity: str = "stable"
+    preview_reason: str = ""
     source: str = ""  # the TOML file that declares it
+    # what of the document the rule reads: "text" (its words), "geometry" (positions and sizes on
+    # the page), "page" (page size only); a PDF whose text layer cannot be trusted (broken mapping,
+    # an OCR layer) supports none of them, and the engine skips every rule that needs one
+    needs: list[str] = field(default_factory=lambda: ["text"])
 
 
 def builtin_rules_dir() -> Path:
@@ -197,9 +207,9 @@ class RulePack:
             raise ConfigError(f"không tìm thấy bộ quy tắc: {folder}")
         self.sources.append(str(folder))
         for path in sorted(folder.glob("*.toml")):
-            try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            try:  # only regular files of bounded size: a FIFO or a link to /dev/zero is refused
+                data = tomllib.loads(read_regular_file(path))
+            except tomllib.TOMLDecodeError as exc:
                 raise ConfigError(f"{path}: TOML không hợp lệ: {exc}") from exc
             if path.name.startswith("rules"):
                 if "family" in data:
@@ -234,8 +244,20 @@ class RulePack:
             meta = RuleMeta(**entry, options=options, source=str(path))
         except TypeError as exc:
             raise ConfigError(f"{path}: mục quy tắc không hợp lệ {entry.get('code')}: {exc}") from exc
+        if not isinstance(meta.needs, list) or any(n not in NEEDS for n in meta.needs):
+            raise ConfigError(
+                f"{path}: {meta.code}: needs phải là danh sách trong {NEEDS}, không phải {meta.needs!r}"
+            )
         if meta.severity not in ("error", "warning", "info"):
             raise ConfigError(f"{path}: {meta.code}: mức độ không hợp lệ {meta.severity!r}")
+        if meta.maturity not in ("stable", "preview"):
+            raise ConfigError(
+                f"{path}: {meta.code}: maturity phải là stable hoặc preview, không phải {meta.maturity!r}"
+            )
+        if meta.maturity == "preview" and not meta.preview_reason:
+            raise ConfigError(
+                f"{path}: {meta.code}: quy tắc preview cần preview_reason (vì sao chưa ổn định)"
+            )
         for stage, level in meta.stage_severity.items():
             if stage not in ("draft", "final", "issued") or level not in ("error", "warning", "info"):
                 raise ConfigError(f"{path}: {meta.code}: stage_severity không hợp lệ {stage!r} = {level!r}")

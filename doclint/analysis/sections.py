@@ -480,7 +480,7 @@ def _hit_comp(hit: SectionHit, comp) -> None:
 
 def analyse(ctx) -> SectionsResult:
     rec = ctx.rec
-    skel = skeleton_for(ctx.pack, rec.doc_type, rec.trich_yeu.text if rec.trich_yeu else None)
+    skel = skeleton_for(ctx.pack, rec.doc_type, rec.title_words())
     if skel is None:
         return SectionsResult(None)
     lines = split_lines(ctx.doc)

@@ -29,10 +29,14 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(LOADERS)
 
 
-def load(path: str | Path) -> Document:
+def load(path: str | Path, pdf_engine: str | None = None) -> Document:
+    """Load any supported file; ``pdf_engine`` picks the PDF engine ("pdfium", the default, or the
+    reference "pdfplumber": the ``pdf-engine`` option)."""
     path = Path(path)
     suffix = path.suffix.lower()
     target = LOADERS.get(suffix)
+    if target is None:
+        check_file(path)  # a folder that could not be listed, a missing or unreadable path: its own message
     if target is None:
         raise LoadError(
             "DOC001",
@@ -50,14 +54,29 @@ def load(path: str | Path) -> Document:
             f"Cannot read {suffix} files: missing component {exc.name}.",
         ) from exc
     try:
+        if suffix == ".pdf" and pdf_engine:
+            return getattr(module, func_name)(path, engine=str(pdf_engine))
         return getattr(module, func_name)(path)
     except LoadError:
         raise
     except MemoryError:  # past the worker's memory budget: DOC007, decided by the worker
         raise
     except Exception as exc:  # any library failure on a broken file is a DOC001, not a crash
+        what = _describe(exc)
         raise LoadError(
             "DOC001",
-            f"Không đọc được tệp (tệp hỏng hoặc không đúng định dạng {suffix}): {type(exc).__name__}.",
-            f"Cannot read the file (broken or not a real {suffix} file): {type(exc).__name__}.",
+            f"Không đọc được tệp (tệp hỏng hoặc không đúng định dạng {suffix}): {what}.",
+            f"Cannot read the file (broken or not a real {suffix} file): {what}.",
         ) from exc
+
+
+def _describe(exc: Exception) -> str:
+    """``zlib.error: invalid distance too far back`` rather than a bare ``error``."""
+    kind = type(exc)
+    name = (
+        kind.__qualname__
+        if kind.__module__ in ("builtins", None)
+        else f"{kind.__module__}.{kind.__qualname__}"
+    )
+    detail = " ".join(str(exc).split())[:120]
+    return f"{name}: {detail}" if detail else name
