@@ -275,3 +275,73 @@ def test_a_document_set_aside_by_doc003_gets_nothing_louder(tmp_path: Path) -> N
     # a severity the user set for a rule is kept
     strict = lint_path(path, Config(severity=(("ABBR001", "warning"),)))
     assert {f.severity for f in strict.findings if f.code == "ABBR001"} == {"warning"}
+
+
+# ------------------------------------------------------------------ RCPT: what the recipient list holds
+
+
+def test_sub_units_listed_under_a_recipient_and_an_attachment_list(tmp_path: Path) -> None:
+    """ "- VPCP: BTCN, các PCN;" with its units indented under it, undashed (the VPCP's layout), and the
+    "Đính kèm:" list after the Lưu line: neither is a malformed recipient line."""
+    recipients = [
+        "- UBND huyện;",
+        "- VPCP: BTCN, các PCN;",
+        "Trợ lý, Thư ký TTg, các PTTg;",
+        "các Vụ, Cục: KSTT, KTTH, PL;",
+        "- Lưu: VT, TH.",
+        "Đính kèm:",
+        "- Chương trình tập huấn.",
+    ]
+    assert lint(build_docx(plan(recipients=recipients), tmp_path / "kh.docx"), "RCPT002,RCPT003") == []
+    bad = ["- UBND huyện;", "Sở Tài chính;", "- Lưu: VT, TH."]  # no group head above it: a missing dash
+    found = lint(build_docx(plan(recipients=bad), tmp_path / "kh2.docx"), "RCPT002")
+    assert len(found) == 1 and "gạch đầu dòng" in found[0].vi
+
+
+def letter(**changes) -> AdminDoc:
+    spec = AdminDoc(
+        number="Số: 125/UBND-VP",
+        vv="V/v triển khai cải cách hành chính",
+        title=None,
+        kinh_gui=["Ủy ban nhân dân huyện."],
+        body=[SENTENCE + "/."],
+        recipients=["- Như trên;", "- Lưu: VT."],
+    )
+    for key, value in changes.items():
+        setattr(spec, key, value)
+    return spec
+
+
+def test_kinh_gui_read_into_the_header_still_counts(tmp_path: Path) -> None:
+    """A "Kính gửi:" that ended up in the header's left column (a PDF's zone split does this) is there: the
+    công văn is not "without Kính gửi", and "Như trên" refers to it."""
+    path = build_docx(letter(kinh_gui=[]), tmp_path / "cv.docx")
+
+    def into_header(doc) -> None:
+        cell = doc.tables[0].cell(1, 0)
+        p = cell.add_paragraph()
+        run = p.add_run("Kính gửi:")
+        run.font.name, run.font.size = "Times New Roman", Pt(14)
+        body = paragraph(doc, "Ủy ban nhân dân xã")
+        dash = body.insert_paragraph_before("- Ủy ban nhân dân huyện.")
+        dash.runs[0].font.name, dash.runs[0].font.size = "Times New Roman", Pt(14)
+
+    assert lint(edit(path, into_header), "RCPT004,RCPT005") == []
+    missing = lint(build_docx(letter(kinh_gui=[]), tmp_path / "cv2.docx"), "RCPT004,RCPT005")
+    assert {f.code for f in missing} == {"RCPT004", "RCPT005"}
+
+
+def test_a_cong_dien_addresses_its_recipients_under_dien(tmp_path: Path) -> None:
+    spec = letter(
+        number="Số: 58/CĐ-UBND",
+        vv=None,
+        title="CÔNG ĐIỆN",
+        summary=["Về việc chủ động ứng phó với bão số 3"],
+        kinh_gui=[],
+        body=[
+            Para("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:", bold=True, align="center"),
+            Para("- Chủ tịch Ủy ban nhân dân các huyện, thành phố;", indent_cm=0),
+            SENTENCE + "/.",
+        ],
+    )
+    assert lint(build_docx(spec, tmp_path / "cd.docx"), "RCPT005") == []

@@ -504,12 +504,17 @@ def _locate(ctx, spec, hit, headings, scope, text_lines, lines) -> None:
     rec = ctx.rec
     where = spec.where
     if where == "heading":
-        for h in headings:
-            if spec.matches(h.folded) or spec.matches(HEAD_PREFIX.sub("", h.folded)):
-                hit.found, hit.block, hit.start, hit.end, hit.text, hit.heading = (
-                    True, h.block, h.start, h.end, h.text, h,
-                )  # fmt: skip
-                return
+        matching = [
+            h for h in headings if spec.matches(h.folded) or spec.matches(HEAD_PREFIX.sub("", h.folded))
+        ]
+        if matching:
+            # the highest level that matches: "III. NHIỆM VỤ, GIẢI PHÁP", not the "2.2. Hoạt động …" of a review
+            # that comes before it
+            h = min(matching, key=lambda m: (m.rank, m.block, m.start))
+            hit.found, hit.block, hit.start, hit.end, hit.text, hit.heading = (
+                True, h.block, h.start, h.end, h.text, h,
+            )  # fmt: skip
+            return
     elif where in ("line", "text"):
         if where == "text":  # a heading that starts with the section's name is the best place to point at
             for h in headings:

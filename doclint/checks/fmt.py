@@ -118,6 +118,51 @@ def _find_body_paragraphs(ctx) -> list[Block]:
     return [b for b in ctx.body_blocks() if b.kind == "paragraph" and b.text.strip()]
 
 
+END_OF_SENTENCE = (".", ":", ";", "!", "?", "…", "./.", "”", '"', ")")
+
+
+def _continued(ctx) -> set[int]:
+    """PDF: the paragraphs that are really the rest of the one before, split by the reading of lines — a
+    line starting with a capital ("Văn phòng Đăng ký…", "Phước Bửu…") after a full line that did not end
+    its sentence, or the unindented first paragraph of a page after a page whose last line ran to the
+    right margin. Their "first line" is a wrapped line: it has no indent and no space above to judge."""
+    return ctx.cached("fmt_continued", _find_continued)
+
+
+def _find_continued(ctx) -> set[int]:
+    if not is_pdf(ctx.doc):
+        return set()
+    paras = [b for b in _body_paragraphs(ctx) if b.bbox is not None]
+    left: dict[int | None, float] = {}
+    right: dict[int | None, float] = defaultdict(float)
+    for b in paras:
+        left[b.page] = min(left.get(b.page, b.bbox[0]), b.bbox[0])
+        right[b.page] = max(right[b.page], b.bbox[2])
+    flow = [b for b in ctx.doc.blocks if b.kind not in ("header", "footer") and b.bbox is not None]
+    # the block read just before, whatever its kind (a loader may take a paragraph's first line into the
+    # table above it)
+    before = {b.index: a for a, b in itertools.pairwise(flow)}
+    out: set[int] = set()
+    for block in paras:
+        prev = before.get(block.index)
+        if prev is None or LIST_MARK.match(block.text):
+            continue  # "3. Học phí…", "- Thời gian…", "a) …": an item starts here
+        several = block.para.line_spacing_pt is not None  # two lines or more: the first-line indent is known
+        if (several and (block.para.first_line_indent_mm or 0.0) >= 1.0) or (
+            not several and block.bbox[0] > left[block.page] + 3.0
+        ):
+            continue  # indented: a paragraph of its own
+        size = block.dominant("size_pt")
+        size = size if isinstance(size, int | float) else 13.0
+        word = (block.text.split() or [""])[0]
+        # the line before was full: its right end, plus the next word it could not take, passes the margin
+        if prev.bbox[2] + (len(word) + 1) * 0.5 * size < right[prev.page] - 1.0:
+            continue
+        if block.page != prev.page or not prev.text.rstrip().endswith(END_OF_SENTENCE):
+            out.add(block.index)
+    return out
+
+
 def _visible(block: Block, run: Run) -> int:
     return len(block.text[run.start : run.end].strip())
 
@@ -167,7 +212,12 @@ def _measure_pages(ctx) -> dict[tuple, list[int]]:
             value = getattr(section, f"margin_{side}_mm")
             if value is None:
                 continue
-            upper = hi + tol + (9.0 if pdf and side == "bottom" else 0.0)
+            if pdf and (value < 0 or (side == "bottom" and value > hi + tol)):
+                # PDF: a negative "margin" is a wide table or a turned page measured as text, and a text page
+                # may end early (a table row, a heading kept with the next paragraph moved over): only a
+                # bottom margin the text runs into is a fact the page can show
+                continue
+            upper = hi + tol
             if value < lo - tol or value > upper:
                 problems[("FMT003", side, round(value, 1))].append(section.index)
     return problems
@@ -263,6 +313,8 @@ def _offending_font(block: Block, run: Run, pdf: bool) -> str | None:
     if not any(c.isalpha() for c in text):
         return None
     fmt = run.fmt
+    if pdf and not text.replace("o", "").strip():
+        return None  # Word's second-level bullet "o" (Courier New), drawn as a glyph, not a letter
     if pdf:
         name = fmt.font
         if not name or (fmt.bold is None and fmt.italic is None and GENERIC_FONT.match(name)):
@@ -420,6 +472,9 @@ def body_not_justified(ctx) -> Iterator[Finding]:
 
 
 LEADING = re.compile(r"^[ \t\u00a0]+")
+# an entry of a numbered list that reads as a list, not as paragraphs ("101. Trường THPT Long Trường;")
+LIST_ENTRY = re.compile(r"^\s*\d{1,3}[.)]\s[^.;:]{1,100}[;,.]\s*$")
+LIST_MARK = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVXL]{1,5}[.)])\s")
 WIDE_GAP = re.compile(r"\t|[ \u00a0]{4,}")
 
 
@@ -469,7 +524,7 @@ def first_line_indent(ctx) -> Iterator[Finding]:
         indent = block.para.first_line_indent_mm
         if indent is None or (pdf and block.para.left_indent_mm is None):
             continue  # PDF: a single line cannot tell a first-line indent from a left indent
-        if (pdf and block.text[:1].islower()) or block.text[:1] == "(":
+        if (pdf and block.text[:1].islower()) or block.text[:1] == "(" or block.index in _continued(ctx):
             continue  # PDF: the rest of a paragraph the layout split (across a table or a page)
         if block.para.numbering_label:
             continue  # Word list items hang their label
@@ -523,8 +578,10 @@ def paragraph_spacing(ctx) -> Iterator[Finding]:
     for prev, block in itertools.pairwise(paras):
         if block.index != prev.index + 1:
             continue  # something else (a table, a heading cell) sits between them
-        if DASH_ITEM.match(block.text) and len(block.text) < 120:
+        if (DASH_ITEM.match(block.text) or LIST_ENTRY.match(block.text)) and len(block.text) < 120:
             continue  # a short "- item;" line of a list: the list, not each item, is the paragraph
+        if block.index in _continued(ctx):
+            continue  # PDF: the wrapped rest of the paragraph before, not a paragraph of its own
         if pdf:
             if block.page != prev.page or block.para.space_before_pt is None:
                 continue
@@ -640,7 +697,11 @@ def page_numbers(ctx) -> Iterator[Finding]:
             "Page numbers are in the footer; they belong centred in the top margin.",
             suggestion="Chuyển số trang lên đầu trang (Header), căn giữa",
         )
-    off_centre = [h for _s, h in numbered if h.kind == "header" and h.alignment not in (None, "center")]
+    # PDF: the number's place is read from glyphs, and landscape pages of a table put it off the portrait
+    # centre; only DOCX says the alignment of the field
+    off_centre = [
+        h for _s, h in numbered if h.kind == "header" and h.alignment not in (None, "center") and not pdf
+    ]
     if off_centre:
         side = {"left": ("bên trái", "left"), "right": ("bên phải", "right")}.get(
             off_centre[0].alignment or "", ("lệch", "off-centre")

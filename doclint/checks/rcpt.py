@@ -21,7 +21,7 @@ from doclint.checks.style import DASH_ITEM, fmt_pt, is_pdf, size_ok, span_style
 from doclint.findings import Finding, Location
 from doclint.recognise.components import Component
 from doclint.recognise.lines import fold
-from doclint.recognise.patterns import LUU
+from doclint.recognise.patterns import KINH_GUI, LUU
 
 DASHES = ("-", "–", "—", "+", "•", "*")
 LUU_OK = re.compile(r"^-\s?Lưu\s?:\s?VT\b.*\.\s*+(\S++)?\s*+$")
@@ -46,11 +46,35 @@ def _listed(ctx) -> list[Component]:
         if SIGNER_LINE.match(text):
             continue
         if after_luu and not text.startswith(DASHES):
+            if text.endswith(":"):
+                break  # "Đính kèm:", "Kèm theo:" — a list of its own after the recipients
             continue
         if LUU.match(text):
             after_luu = True
         out.append(comp)
     return out
+
+
+def _has_kinh_gui(ctx) -> bool:
+    """ "Kính gửi" is there, recognised or not: a PDF whose header zone took the "Kính gửi:" line into its
+    left column still has it (the header's lines come before the body)."""
+    rec = ctx.rec
+    if rec.kinh_gui is not None:
+        return True
+    end = rec.body_start if rec.body_start is not None else len(ctx.doc.blocks)
+    label = rec.recipients_label.block if rec.recipients_label is not None else end
+    for block in ctx.doc.blocks[: max(0, min(end + 3, label))]:
+        if any(KINH_GUI.match(line.strip()) for line in block.text.split("\n")):
+            return True
+    return False
+
+
+def _addressed(ctx) -> bool:
+    """The document names its main addressees: a "Kính gửi" line, or the "<cơ quan> điện:" list of a
+    công điện (Mẫu 1.6), which "Như trên" refers to the same way."""
+    if ctx.rec.doc_type == "CĐ":
+        return True
+    return _has_kinh_gui(ctx)
 
 
 def _label_span(label: Component) -> Component:
@@ -63,9 +87,16 @@ def _label_span(label: Component) -> Component:
     )
 
 
+# a recipient that heads its own units: "- VPCP: BTCN, các PCN;" with "Trợ lý, Thư ký TTg;" and "các Vụ,
+# Cục: KSTT, …;" indented under it, undashed (the offices' own layout)
+GROUP_HEAD = re.compile(r"^[-–—+•*]\s*[^:;]{1,40}:")
+
+
 def _items(ctx):
-    """Recipient items with wrapped lines joined: (component, text, has_dash)."""
+    """Recipient items with wrapped lines joined: (component, text, has_dash). The undashed lines under a
+    recipient that heads its own units count as dashed: they are that recipient's."""
     out = []
+    under_group = False
     for comp in _listed(ctx):
         text = comp.text.strip()
         starts = text.startswith(DASHES) or bool(LUU.match(text))
@@ -73,6 +104,10 @@ def _items(ctx):
             prev = out[-1]
             out[-1] = (prev[0], f"{prev[1]} {text}", prev[2])
             continue
+        if starts:
+            under_group = bool(GROUP_HEAD.match(text)) and not LUU.match(text)
+        elif under_group:
+            starts = True
         out.append((comp, text, starts))
     return out
 
@@ -211,7 +246,7 @@ def kinh_gui_usage(ctx) -> Iterator[Finding]:
             rec.kinh_gui,
             "kinh_gui",
         )
-    elif rec.kinh_gui is None and code in ("CV", "TTr"):
+    elif rec.kinh_gui is None and code in ("CV", "TTr") and not _has_kinh_gui(ctx):
         yield finding(
             "RCPT004",
             f"{entry.get('name', 'Văn bản')} thiếu phần “Kính gửi:” (nơi nhận chính).",
@@ -226,7 +261,7 @@ def nhu_tren_usage(ctx) -> Iterator[Finding]:
     rec = ctx.rec
     for comp in rec.recipients:
         text = comp.text
-        if re.search(r"\bNhư trên\b", text, re.IGNORECASE) and rec.kinh_gui is None and rec.doc_type != "GGT":
+        if re.search(r"\bNhư trên\b", text, re.IGNORECASE) and rec.doc_type != "GGT" and not _addressed(ctx):
             yield finding(
                 "RCPT005",
                 "“Như trên” chỉ dùng khi văn bản có phần “Kính gửi”; văn bản này không có.",
@@ -390,8 +425,8 @@ def _own_unit_heads(issuer: str, own_units: dict[str, list[str]]) -> list[str]:
     """The heads of the units inside the issuing body ("Phòng", "Thanh tra" of a Sở)."""
     words = issuer.split()
     for body, heads in own_units.items():
-        folded = fold(body)
-        if any(" ".join(words[i : i + len(folded.split())]) == folded for i in range(len(words))):
+        folded = fold(body).split()
+        if words[: len(folded)] == folded:  # the kind of body the issuer is: "SỞ …", "TRƯỜNG …"
             return heads
     return []
 
