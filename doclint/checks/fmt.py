@@ -129,6 +129,27 @@ def _continued(ctx) -> set[int]:
     return ctx.cached("fmt_continued", _find_continued)
 
 
+def _pdf_left_edges(ctx) -> dict[int | None, float]:
+    """PDF: the left edge of the body text on each page (points)."""
+
+    def build(ctx) -> dict[int | None, float]:
+        left: dict[int | None, float] = {}
+        for b in _body_paragraphs(ctx):
+            if b.bbox is not None:
+                left[b.page] = min(left.get(b.page, b.bbox[0]), b.bbox[0])
+        return left
+
+    return ctx.cached("fmt_pdf_left", build)
+
+
+def _pdf_block_indent(ctx, block: Block) -> float:
+    """PDF: how far (mm) the whole block sits right of the body's left edge on its page."""
+    if block.bbox is None:
+        return 0.0
+    edge = _pdf_left_edges(ctx).get(block.page)
+    return 0.0 if edge is None else max(0.0, (block.bbox[0] - edge) * 25.4 / 72)
+
+
 def _find_continued(ctx) -> set[int]:
     if not is_pdf(ctx.doc):
         return set()
@@ -528,7 +549,12 @@ def first_line_indent(ctx) -> Iterator[Finding]:
             continue  # PDF: the rest of a paragraph the layout split (across a table or a page)
         if block.para.numbering_label:
             continue  # Word list items hang their label
-        left = 0.0 if pdf else (block.para.left_indent_mm or 0.0)
+        if pdf:
+            # the whole paragraph set in from the body's left edge (a dash item indented as a block): its
+            # first line starts there, it is not an unindented paragraph
+            left = _pdf_block_indent(ctx, block)
+        else:
+            left = block.para.left_indent_mm or 0.0
         if left >= 1.0:
             # DOCX: the first line starts at left + firstLine ("left 720, firstLine 0" looks exactly like
             # "firstLine 720" on a one-line heading); a block indented past the range sits under a list
