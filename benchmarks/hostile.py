@@ -69,7 +69,7 @@ def main() -> None:
         folder.mkdir()
         names = args.only or list(CRAFTED)
         paths = [build(name, folder) for name in names]
-        print("| file | size | result | wall s | peak RSS MiB |\n|---|---|---|---|---|")
+        print("| file | size | result | wall s | CPU s | peak RSS MiB |\n|---|---|---|---|---|---|")
         if not args.folder_only:
             for path in paths:
                 # a fresh peak per file: each measured in its own python that waits for the CLI

@@ -96,9 +96,11 @@ def run_checks(ctx: Context) -> list[Finding]:
         findings.extend(produced)
     # a document DOC003 sets aside (normative, Party, other) keeps only information from the general rules:
     # doclint has no authority on its format, so nothing but DOC003 is a warning there (issue 12)
-    set_aside = None
-    if ctx.rec.family != "administrative" and "non-administrative-severity" in pack.options:
-        set_aside = ctx.option("non-administrative-severity")
+    set_aside = (
+        ctx.rec.family != "administrative"
+        and "demote-non-administrative" in pack.options
+        and bool(ctx.option("demote-non-administrative"))
+    )
     for finding in findings:
         meta = pack.rules.get(finding.code)
         if meta is None:
@@ -106,7 +108,7 @@ def run_checks(ctx: Context) -> list[Finding]:
             continue
         finding.severity = resolve_severity(meta, finding, config)
         if set_aside and meta.family != "DOC" and not config.severity_for(finding.code):
-            finding.severity = min(finding.severity, set_aside, key=SEVERITY_RANK.__getitem__)
+            finding.severity = "info"
         finding.name = meta.name
         finding.basis = finding.basis or meta.basis
         finding.family = meta.family

@@ -10,8 +10,11 @@ server) is loaded and checked in a **worker process**:
   that passes the budget (for allocators that ignore the limit).
 - **time**: the *parent* kills the worker's whole process group (the worker and anything it started,
   such as LibreOffice) when a task runs past its budget (default 120 s, config ``timeout``, env
-  ``DOCLINT_TIMEOUT``) — **DOC006**. No in-process alarm is involved, so a parser stuck in C code or in
-  a ``finally`` clause cannot outlive its budget.
+  ``DOCLINT_TIMEOUT``) — **DOC006**. The budget counts the worker's CPU time (read from ``/proc``: a
+  busy shared machine does not make ordinary files time out), with the wall clock at ``WALL_FACTOR``
+  times the budget as a backstop for a worker that waits without working; elsewhere the wall clock.
+  No in-process alarm is involved, so a parser stuck in C code or in a ``finally`` clause cannot
+  outlive its budget.
 - a killed or crashed worker is replaced on demand, and its temporary folder (``TMPDIR`` of the worker)
   is removed by the parent; the other tasks go on. A worker that dies otherwise gives **DOC005**.
 

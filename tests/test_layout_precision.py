@@ -256,7 +256,7 @@ Số 01-BC/CB
 Liên Minh, ngày 05 tháng 5 năm 2026
 BÁO CÁO
 tình hình hoạt động tháng 4 năm 2026
-Trong tháng, chi bộ đã lãnh đạo thực hiện tốt nhiệm vụ; BCHCĐTN và HTXNN phối hợp tổ chức các hoạt động.
+Trong tháng, chi bộ đã lãnh đạo thực hiện tốt nhiệm vụ; BCHCĐTN và HTXNN phối hợp tổ chức các các hoạt động.
 Chi bộ tiếp tục chỉ đạo các đoàn thể thực hiện nghị quyết của Đảng ủy xã.
 T/M CHI BỘ
 BÍ THƯ
@@ -270,11 +270,14 @@ def test_a_document_set_aside_by_doc003_gets_nothing_louder(tmp_path: Path) -> N
     path.write_text(PARTY_REPORT, encoding="utf-8")
     result = lint_path(path, Config())
     assert result.family == "party"
-    assert {f.code for f in result.findings} >= {"DOC003", "ABBR001"}
+    assert {f.code for f in result.findings} >= {"DOC003", "TXT003"}
     assert {f.severity for f in result.findings} == {"info"}
     # a severity the user set for a rule is kept
-    strict = lint_path(path, Config(severity=(("ABBR001", "warning"),)))
-    assert {f.severity for f in strict.findings if f.code == "ABBR001"} == {"warning"}
+    strict = lint_path(path, Config(severity=(("TXT003", "warning"),)))
+    assert {f.severity for f in strict.findings if f.code == "TXT003"} == {"warning"}
+    # and the demotion can be turned off
+    loud = lint_path(path, Config(options=(("demote-non-administrative", False),)))
+    assert {f.severity for f in loud.findings if f.code == "TXT003"} == {"warning"}
 
 
 # ------------------------------------------------------------------ RCPT: what the recipient list holds
