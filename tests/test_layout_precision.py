@@ -348,3 +348,40 @@ def test_a_cong_dien_addresses_its_recipients_under_dien(tmp_path: Path) -> None
         ],
     )
     assert lint(build_docx(spec, tmp_path / "cd.docx"), "RCPT005") == []
+
+
+# ------------------------------------------------------------------ DOC008: a Word file made by OCR
+
+
+def _converted(doc, names: list[str]) -> None:
+    """What a scan converted to Word by a recogniser looks like: its own style names, Letter paper with
+    margins fitted to the picture."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    for name in names:
+        doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21.59), Cm(27.94)
+        section.left_margin = section.right_margin = Cm(0.5)
+    paragraph(doc, "Ủy ban nhân dân xã").style = doc.styles[names[0]]
+
+
+def test_a_word_file_made_from_a_scan_by_ocr_is_not_checked(tmp_path: Path) -> None:
+    """The converter's page setup is not the office's: DOC008 says so once and nothing else is reported."""
+    names = [
+        "Body text (2)",
+        "Body text (3) + Not Italic",
+        "Heading #1 Exact",
+        "Header or footer_",
+        "Table caption",
+    ]
+    path = edit(build_docx(plan(), tmp_path / "ocr.docx"), lambda doc: _converted(doc, names))
+    result = lint_path(path, Config(preview=True))
+    assert [f.code for f in result.findings] == ["DOC008"]
+    assert "OCR" in result.findings[0].vi
+    # one pasted recognised paragraph does not make a document a scan: its Letter paper is reported
+    pasted = edit(
+        build_docx(plan(), tmp_path / "pasted.docx"), lambda doc: _converted(doc, ["Body text (2)"])
+    )
+    codes = {f.code for f in lint_path(pasted, Config()).findings}
+    assert "DOC008" not in codes and {"FMT001", "FMT003"} <= codes
