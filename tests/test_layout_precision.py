@@ -385,3 +385,28 @@ def test_a_word_file_made_from_a_scan_by_ocr_is_not_checked(tmp_path: Path) -> N
     )
     codes = {f.code for f in lint_path(pasted, Config()).findings}
     assert "DOC008" not in codes and {"FMT001", "FMT003"} <= codes
+
+
+# ------------------------------------------------------------------ FMT010: what runs over one page
+
+
+def _attached(pages: int):
+    """A one-page letter with a form attached after its signature, on ``pages`` pages of its own."""
+    form = ["PHIẾU ĐĂNG KÝ", "Họ và tên: ....................", "Đơn vị: ...................."]
+    return plan(page_number=None, appendix=[item for _ in range(pages) for item in form])
+
+
+def _page_breaks_before(doc, starts: str) -> None:
+    from docx.enum.text import WD_BREAK
+
+    for p in doc.paragraphs:
+        if p.text.startswith(starts):
+            p.insert_paragraph_before().add_run().add_break(WD_BREAK.PAGE)
+
+
+def test_a_one_page_form_attached_to_a_one_page_letter_needs_no_page_number(tmp_path: Path) -> None:
+    one = edit(build_docx(_attached(1), tmp_path / "one.docx"), lambda d: _page_breaks_before(d, "PHIẾU"))
+    assert lint(one, "FMT010") == []
+    two = edit(build_docx(_attached(2), tmp_path / "two.docx"), lambda d: _page_breaks_before(d, "PHIẾU"))
+    found = lint(two, "FMT010")
+    assert [f.code for f in found] == ["FMT010"] and "không đánh số trang" in found[0].vi

@@ -698,6 +698,31 @@ def line_spacing(ctx) -> Iterator[Finding]:
 # ---------------------------------------------------------------- FMT010 page numbers
 
 
+def _main_text_end(rec) -> int | None:
+    """The last block of the document itself (signature, Nơi nhận, or the content's end): what follows it
+    is an appendix or an attached form, numbered on its own."""
+    ends = [b for b in (rec.signature.blocks if rec.signature else ()) if b is not None]
+    ends += [c.block for c in rec.recipients]
+    if not ends and rec.body_end is not None:
+        ends.append(rec.body_end)
+    return max(ends) if ends else None
+
+
+def _runs_over_one_page(doc: Document, rec, pdf: bool) -> bool:
+    """Does the document, or what is attached after its signature (an appendix, a list, a form), run over
+    one page? Each is numbered on its own (Phụ lục I, III.1.đ), so a one-page letter with a one-page
+    form attached needs no number, and an image page carries no text to count. Pages come from the PDF or
+    from the pages Word last rendered into the DOCX; without them, more text than about two pages."""
+    end = _main_text_end(rec)
+    main = doc.blocks if end is None else doc.blocks[: end + 1]
+    rest = [] if end is None else doc.blocks[end + 1 :]
+    if pdf or any((b.page or 0) > 1 for b in doc.blocks):
+        main_pages = {b.page for b in main if b.page is not None and b.text.strip()}
+        rest_pages = {b.page for b in rest if b.page is not None and b.text.strip()} - main_pages
+        return len(main_pages) > 1 or len(rest_pages) > 1
+    return sum(len(b.text) for b in main) > 5000 or sum(len(b.text) for b in rest) > 5000
+
+
 @check("FMT010")
 def page_numbers(ctx) -> Iterator[Finding]:
     doc: Document = ctx.doc
@@ -706,8 +731,7 @@ def page_numbers(ctx) -> Iterator[Finding]:
     # not carry: judge the default and first-page ones
     numbered = [(s, h) for s in doc.sections for h in s.headers if h.has_page_field and h.variant != "even"]
     if not numbered:
-        long_doc = (doc.facts.page_count or 0) > 1 if pdf else sum(len(b.text) for b in doc.blocks) > 5000
-        if long_doc:
+        if _runs_over_one_page(doc, ctx.rec, pdf):
             yield _page_finding(
                 "FMT010",
                 "Văn bản nhiều trang nhưng không đánh số trang.",
