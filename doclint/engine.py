@@ -72,12 +72,21 @@ def run_checks(ctx: Context) -> list[Finding]:
             )
             continue
         findings.extend(produced)
+    # a document DOC003 sets aside (normative, Party, other) keeps only information from the general rules:
+    # doclint has no authority on its format, so nothing but DOC003 is a warning there (issue 12)
+    set_aside = (
+        ctx.rec.family != "administrative"
+        and "demote-non-administrative" in pack.options
+        and bool(ctx.option("demote-non-administrative"))
+    )
     for finding in findings:
         meta = pack.rules.get(finding.code)
         if meta is None:
             finding.severity = finding.severity or "error"
             continue
         finding.severity = resolve_severity(meta, finding, config)
+        if set_aside and meta.family != "DOC" and not config.severity_for(finding.code):
+            finding.severity = "info"
         finding.name = meta.name
         finding.basis = finding.basis or meta.basis
         finding.family = meta.family

@@ -22,8 +22,10 @@ WRONG_DOCX = {f"FMT{n:03d}" for n in range(1, 12)} - {"FMT002"} | {
     "SIG005",
     "RCPT008",
 }
-# PDF: top/bottom margins of the wrong document (25.4 mm) are inside the ±2 mm estimate tolerance
-WRONG_PDF = WRONG_DOCX
+# PDF: top/bottom margins of the wrong document (25.4 mm) are inside the ±2 mm estimate tolerance; the
+# alignment of a PDF paragraph is not judged (FMT006 runs on DOCX/DOC only: on the corpus PDFs the estimate
+# was wrong 7 times out of 7)
+WRONG_PDF = WRONG_DOCX - {"FMT006"}
 
 
 def _soffice_or_skip() -> None:

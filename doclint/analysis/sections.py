@@ -454,6 +454,21 @@ def find_headings(lines: list[Line], rec, blocks: set[int]) -> list[Heading]:
     return out
 
 
+SIGNING_GAP = re.compile(r"\t|[ \u00a0]{4,}")
+
+
+def signing_row(line: Line) -> int:
+    """How many signers' titles a line holds when it is a row of capitalised titles set apart by tabs or
+    wide spaces ("THƯ KÝ            CHỦ TRÌ HỘI NGHỊ": 2): the signing blocks of a biên bản typed on one
+    line of the body. 0 for any other line (a heading is never two capitalised phrases a gap apart)."""
+    if not line.upper:
+        return 0
+    parts = [part for part in SIGNING_GAP.split(line.text) if part.strip()]
+    if len(parts) < 2 or any(len(part.split()) > 6 for part in parts):
+        return 0
+    return len(parts)
+
+
 def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
     """Short capitalised lines followed by a person's name (THƯ KÝ / Trần Thị B; CHỦ TỌA / Nguyễn Văn A):
     the signing blocks of a Biên bản in flowing text, where recognition sees only one."""
@@ -527,6 +542,7 @@ def analyse(ctx) -> SectionsResult:
     body, with_appx = _scope_blocks(ctx)
     scope = _line_scope(ctx, lines)
     signers = signature_titles(lines, rec.body_start or 0)
+    signers += [ln for ln in lines if ln.block >= (rec.body_start or 0) and signing_row(ln)]
     headings = [h for h in find_headings(lines, rec, body) if h.block not in {ln.block for ln in signers}]
     text_lines = [ln for ln in scope] + [ln for ln in lines if ln.block in with_appx - body]
     folded_all = "\n".join(vfold(ln.text) for ln in text_lines)
@@ -543,12 +559,17 @@ def _locate(ctx, spec, hit, headings, scope, text_lines, lines) -> None:
     rec = ctx.rec
     where = spec.where
     if where == "heading":
-        for h in headings:
-            if spec.matches(h.folded) or spec.matches(HEAD_PREFIX.sub("", h.folded)):
-                hit.found, hit.block, hit.start, hit.end, hit.text, hit.heading = (
-                    True, h.block, h.start, h.end, h.text, h,
-                )  # fmt: skip
-                return
+        matching = [
+            h for h in headings if spec.matches(h.folded) or spec.matches(HEAD_PREFIX.sub("", h.folded))
+        ]
+        if matching:
+            # the highest level that matches: "III. NHIỆM VỤ, GIẢI PHÁP", not the "2.2. Hoạt động …" of a review
+            # that comes before it
+            h = min(matching, key=lambda m: (m.rank, m.block, m.start))
+            hit.found, hit.block, hit.start, hit.end, hit.text, hit.heading = (
+                True, h.block, h.start, h.end, h.text, h,
+            )  # fmt: skip
+            return
     elif where in ("line", "text"):
         if where == "text":  # a heading that starts with the section's name is the best place to point at
             for h in headings:
@@ -605,7 +626,9 @@ def _locate(ctx, spec, hit, headings, scope, text_lines, lines) -> None:
     elif where == "signatures":
         recognised = len(rec.signatures) or (1 if rec.signature else 0)
         titles = signature_titles(lines, rec.body_start or 0)
-        count = max(recognised, len(titles))
+        rows = [ln for ln in lines if ln.block >= (rec.body_start or 0) and signing_row(ln)]
+        count = max(recognised, len(titles), *(signing_row(ln) for ln in rows))
+        titles += rows
         if count >= spec.min:
             hit.found = True
             if rec.signature is not None and rec.signature.blocks:

@@ -1,7 +1,8 @@
 """DOC: facts about the document as a whole.
 
 DOC003 says once that a document is not governed by NĐ 30 (the engine then skips NĐ 30-only rules).
-DOC008 says once that a PDF's text layer cannot be trusted (scored by :mod:`doclint.load.pdf_quality`);
+DOC008 says once that a PDF's text layer cannot be trusted (scored by :mod:`doclint.load.pdf_quality`),
+or that a Word file was made from a scan by OCR software (:mod:`doclint.load.docx_ocr`);
 the engine skips every rule that needs the text or the geometry of such a file (``needs`` in the rule
 metadata), so it is the only finding that file gets. DOC001/2/4/6/7 come from the loaders and the batch.
 """
@@ -60,6 +61,22 @@ def pdf_text_layer_untrusted(ctx) -> Iterator[Finding]:
     if facts.text_layer not in ("broken", "ocr"):
         return
     d = facts.text_layer_detail
+    if ctx.doc.format in ("docx", "doc"):
+        yield finding(
+            "DOC008",
+            "Tệp Word này do phần mềm nhận dạng chữ (OCR"
+            + (f", {d['producer']}" if d.get("producer") else "")
+            + ") tạo ra từ ảnh quét: khổ giấy, lề, phông, cỡ chữ và khoảng cách là do phần mềm dựng lại "
+            "theo ảnh, chữ có thể bị nhận dạng sai, nên thể thức không được kiểm tra và các quy tắc khác "
+            "được bỏ qua. Hãy kiểm tra tệp .docx gốc của cơ quan ban hành.",
+            "This Word file was made from a scan by character-recognition (OCR) software"
+            + (f" ({d['producer']})" if d.get("producer") else "")
+            + ": its paper size, margins, fonts, sizes and spacing are the software's reconstruction of "
+            "the picture, and its words may be misrecognised, so the format is not checked and the other "
+            "rules are skipped. Check the issuing office's original .docx.",
+            Location(component="text-layer"),
+        )
+        return
     if facts.text_layer == "ocr":
         yield finding(
             "DOC008",

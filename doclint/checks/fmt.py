@@ -119,6 +119,72 @@ def _find_body_paragraphs(ctx) -> list[Block]:
     return [b for b in ctx.body_blocks() if b.kind == "paragraph" and b.text.strip()]
 
 
+END_OF_SENTENCE = (".", ":", ";", "!", "?", "…", "./.", "”", '"', ")")
+
+
+def _continued(ctx) -> set[int]:
+    """PDF: the paragraphs that are really the rest of the one before, split by the reading of lines — a
+    line starting with a capital ("Văn phòng Đăng ký…", "Phước Bửu…") after a full line that did not end
+    its sentence, or the unindented first paragraph of a page after a page whose last line ran to the
+    right margin. Their "first line" is a wrapped line: it has no indent and no space above to judge."""
+    return ctx.cached("fmt_continued", _find_continued)
+
+
+def _pdf_left_edges(ctx) -> dict[int | None, float]:
+    """PDF: the left edge of the body text on each page (points)."""
+
+    def build(ctx) -> dict[int | None, float]:
+        left: dict[int | None, float] = {}
+        for b in _body_paragraphs(ctx):
+            if b.bbox is not None:
+                left[b.page] = min(left.get(b.page, b.bbox[0]), b.bbox[0])
+        return left
+
+    return ctx.cached("fmt_pdf_left", build)
+
+
+def _pdf_block_indent(ctx, block: Block) -> float:
+    """PDF: how far (mm) the whole block sits right of the body's left edge on its page."""
+    if block.bbox is None:
+        return 0.0
+    edge = _pdf_left_edges(ctx).get(block.page)
+    return 0.0 if edge is None else max(0.0, (block.bbox[0] - edge) * 25.4 / 72)
+
+
+def _find_continued(ctx) -> set[int]:
+    if not is_pdf(ctx.doc):
+        return set()
+    paras = [b for b in _body_paragraphs(ctx) if b.bbox is not None]
+    left: dict[int | None, float] = {}
+    right: dict[int | None, float] = defaultdict(float)
+    for b in paras:
+        left[b.page] = min(left.get(b.page, b.bbox[0]), b.bbox[0])
+        right[b.page] = max(right[b.page], b.bbox[2])
+    flow = [b for b in ctx.doc.blocks if b.kind not in ("header", "footer") and b.bbox is not None]
+    # the block read just before, whatever its kind (a loader may take a paragraph's first line into the
+    # table above it)
+    before = {b.index: a for a, b in itertools.pairwise(flow)}
+    out: set[int] = set()
+    for block in paras:
+        prev = before.get(block.index)
+        if prev is None or LIST_MARK.match(block.text):
+            continue  # "3. Học phí…", "- Thời gian…", "a) …": an item starts here
+        several = block.para.line_spacing_pt is not None  # two lines or more: the first-line indent is known
+        if (several and (block.para.first_line_indent_mm or 0.0) >= 1.0) or (
+            not several and block.bbox[0] > left[block.page] + 3.0
+        ):
+            continue  # indented: a paragraph of its own
+        size = block.dominant("size_pt")
+        size = size if isinstance(size, int | float) else 13.0
+        word = (block.text.split() or [""])[0]
+        # the line before was full: its right end, plus the next word it could not take, passes the margin
+        if prev.bbox[2] + (len(word) + 1) * 0.5 * size < right[prev.page] - 1.0:
+            continue
+        if block.page != prev.page or not prev.text.rstrip().endswith(END_OF_SENTENCE):
+            out.add(block.index)
+    return out
+
+
 def _visible(block: Block, run: Run) -> int:
     return len(block.text[run.start : run.end].strip())
 
@@ -168,7 +234,12 @@ def _measure_pages(ctx) -> dict[tuple, list[int]]:
             value = getattr(section, f"margin_{side}_mm")
             if value is None:
                 continue
-            upper = hi + tol + (9.0 if pdf and side == "bottom" else 0.0)
+            if pdf and (value < 0 or (side == "bottom" and value > hi + tol)):
+                # PDF: a negative "margin" is a wide table or a turned page measured as text, and a text page
+                # may end early (a table row, a heading kept with the next paragraph moved over): only a
+                # bottom margin the text runs into is a fact the page can show
+                continue
+            upper = hi + tol
             if value < lo - tol or value > upper:
                 problems[("FMT003", side, round(value, 1))].append(section.index)
     return problems
@@ -264,6 +335,8 @@ def _offending_font(block: Block, run: Run, pdf: bool) -> str | None:
     if not any(c.isalpha() for c in text):
         return None
     fmt = run.fmt
+    if pdf and not text.replace("o", "").strip():
+        return None  # Word's second-level bullet "o" (Courier New), drawn as a glyph, not a letter
     if pdf:
         name = fmt.font
         if not name or (fmt.bold is None and fmt.italic is None and GENERIC_FONT.match(name)):
@@ -355,6 +428,19 @@ def text_not_black(ctx) -> Iterator[Finding]:
 # ---------------------------------------------------------------- FMT005–FMT009 body paragraphs
 
 
+def _capital_heading(block: Block) -> bool:
+    """A short heading typed or shown in capitals ("I. MỤC ĐÍCH, YÊU CẦU")."""
+    if len(block.text.split()) > 15:
+        return False
+    shown = [
+        c.isupper() or bool(run.fmt.caps)
+        for run in block.runs
+        for c in block.text[run.start : run.end]
+        if c.isalpha()
+    ]
+    return bool(shown) and all(shown)
+
+
 @check("FMT005")
 def body_size(ctx) -> Iterator[Finding]:
     doc = ctx.doc
@@ -367,6 +453,8 @@ def body_size(ctx) -> Iterator[Finding]:
             continue
         if pdf and size < 9:
             continue  # PDF: labels of charts and diagrams drawn as text, not body paragraphs
+        if 12 - tol <= size < 13 - tol and _capital_heading(block):
+            continue  # the name of a part or section in capitals: 12–13 pt (Phụ lục I, mục II.6)
         if size < 13 - tol or size > 14 + tol:
             by_size[round(size * 2) / 2].append(block)
     for size, blocks in sorted(by_size.items(), key=lambda kv: -len(kv[1])):
@@ -405,6 +493,40 @@ def body_not_justified(ctx) -> Iterator[Finding]:
         )
 
 
+LEADING = re.compile(r"^[ \t\u00a0]+")
+# an entry of a numbered list that reads as a list, not as paragraphs ("101. Trường THPT Long Trường;")
+LIST_ENTRY = re.compile(r"^\s*\d{1,3}[.)]\s[^.;:]{1,100}[;,.]\s*$")
+LIST_MARK = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVXL]{1,5}[.)])\s")
+WIDE_GAP = re.compile(r"\t|[ \u00a0]{4,}")
+
+
+def _laid_out_with_blanks(text: str) -> bool:
+    """A line placed with runs of blanks rather than typed as a paragraph: two capitalised columns
+    ("THƯ KÝ        CHỦ TỌA", "KHOA KHÁM BỆNH\tP. CÔNG NGHỆ THÔNG TIN"), or words pushed half-way across
+    the page (a signer's name after 20 spaces, a title centred by hand)."""
+    lead = LEADING.match(text)
+    blanks = lead.group() if lead else ""
+    if len(blanks) + 5 * blanks.count("\t") >= 20:  # a tab stop is about six spaces wide
+        return True
+    body = text.strip()
+    letters = [c for c in body if c.isalpha()]
+    columns = [part for part in WIDE_GAP.split(body) if part.strip()]
+    return len(columns) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+
+
+def _typed_indent(block: Block) -> bool:
+    """Indented with the Tab key or spaces: a tab, three spaces or more, or two spaces where the
+    paragraph has no first-line indent of its own (two stray spaces after a 1 cm indent are not one)."""
+    lead = LEADING.match(block.text)
+    if lead is None:
+        return False
+    blanks = lead.group()
+    if "\t" in blanks or len(blanks) >= 3:
+        return True
+    own = (block.para.first_line_indent_mm or 0.0) + (block.para.left_indent_mm or 0.0)
+    return len(blanks) >= 2 and own < 9.5
+
+
 @check("FMT007")
 def first_line_indent(ctx) -> Iterator[Finding]:
     doc = ctx.doc
@@ -416,16 +538,31 @@ def first_line_indent(ctx) -> Iterator[Finding]:
     for block in _body_paragraphs(ctx):
         if block.para.alignment in ("center", "right"):
             continue
-        if not pdf and (block.text.startswith("\t") or block.text.startswith("  ")):
+        if not pdf and _laid_out_with_blanks(block.text):
+            continue  # a signature row or a line pushed across the page: not a paragraph's indent
+        if not pdf and _typed_indent(block):
             typed.append(block)
             continue
         indent = block.para.first_line_indent_mm
         if indent is None or (pdf and block.para.left_indent_mm is None):
             continue  # PDF: a single line cannot tell a first-line indent from a left indent
-        if (pdf and block.text[:1].islower()) or block.text[:1] == "(":
+        if (pdf and block.text[:1].islower()) or block.text[:1] == "(" or block.index in _continued(ctx):
             continue  # PDF: the rest of a paragraph the layout split (across a table or a page)
         if block.para.numbering_label:
             continue  # Word list items hang their label
+        if pdf:
+            # the whole paragraph set in from the body's left edge (a dash item indented as a block): its
+            # first line starts there, it is not an unindented paragraph
+            left = _pdf_block_indent(ctx, block)
+        else:
+            left = block.para.left_indent_mm or 0.0
+        if left >= 1.0:
+            # DOCX: the first line starts at left + firstLine ("left 720, firstLine 0" looks exactly like
+            # "firstLine 720" on a one-line heading); a block indented past the range sits under a list
+            # item, which is layout of its own, not a missing first-line indent
+            indent = left + indent
+            if indent >= 9.5:
+                continue
         if 9.5 - tol <= indent <= 13.2 + tol:
             continue
         key = "none" if abs(indent) < 1.0 else ("hanging" if indent < 0 else "other")
@@ -468,8 +605,10 @@ def paragraph_spacing(ctx) -> Iterator[Finding]:
     for prev, block in itertools.pairwise(paras):
         if block.index != prev.index + 1:
             continue  # something else (a table, a heading cell) sits between them
-        if DASH_ITEM.match(block.text) and len(block.text) < 120:
+        if (DASH_ITEM.match(block.text) or LIST_ENTRY.match(block.text)) and len(block.text) < 120:
             continue  # a short "- item;" line of a list: the list, not each item, is the paragraph
+        if block.index in _continued(ctx):
+            continue  # PDF: the wrapped rest of the paragraph before, not a paragraph of its own
         if pdf:
             if block.page != prev.page or block.para.space_before_pt is None:
                 continue
@@ -525,7 +664,9 @@ def line_spacing(ctx) -> Iterator[Finding]:
             ratio = para.line_spacing_pt / (1.15 * size)
             lo, hi = 0.9, 1.6
             if para.line_rule == "atLeast":
-                hi = 99.0  # "at least" never makes lines tighter than the text needs
+                # "at least" never makes a line tighter than the text needs: below single it is single
+                # (w:line="20" atLeast is a 1 pt floor, not 1 pt lines); above 1.5 lines it does widen
+                lo = 0.0
             shown = f"{fmt_pt(para.line_spacing_pt)} pt"
         else:
             if para.line_spacing is None:
@@ -558,6 +699,31 @@ def line_spacing(ctx) -> Iterator[Finding]:
 # ---------------------------------------------------------------- FMT010 page numbers
 
 
+def _main_text_end(rec) -> int | None:
+    """The last block of the document itself (signature, Nơi nhận, or the content's end): what follows it
+    is an appendix or an attached form, numbered on its own."""
+    ends = [b for b in (rec.signature.blocks if rec.signature else ()) if b is not None]
+    ends += [c.block for c in rec.recipients]
+    if not ends and rec.body_end is not None:
+        ends.append(rec.body_end)
+    return max(ends) if ends else None
+
+
+def _runs_over_one_page(doc: Document, rec, pdf: bool) -> bool:
+    """Does the document, or what is attached after its signature (an appendix, a list, a form), run over
+    one page? Each is numbered on its own (Phụ lục I, III.1.đ), so a one-page letter with a one-page
+    form attached needs no number, and an image page carries no text to count. Pages come from the PDF or
+    from the pages Word last rendered into the DOCX; without them, more text than about two pages."""
+    end = _main_text_end(rec)
+    main = doc.blocks if end is None else doc.blocks[: end + 1]
+    rest = [] if end is None else doc.blocks[end + 1 :]
+    if pdf or any((b.page or 0) > 1 for b in doc.blocks):
+        main_pages = {b.page for b in main if b.page is not None and b.text.strip()}
+        rest_pages = {b.page for b in rest if b.page is not None and b.text.strip()} - main_pages
+        return len(main_pages) > 1 or len(rest_pages) > 1
+    return sum(len(b.text) for b in main) > 5000 or sum(len(b.text) for b in rest) > 5000
+
+
 @check("FMT010")
 def page_numbers(ctx) -> Iterator[Finding]:
     doc: Document = ctx.doc
@@ -566,8 +732,7 @@ def page_numbers(ctx) -> Iterator[Finding]:
     # not carry: judge the default and first-page ones
     numbered = [(s, h) for s in doc.sections for h in s.headers if h.has_page_field and h.variant != "even"]
     if not numbered:
-        long_doc = (doc.facts.page_count or 0) > 1 if pdf else sum(len(b.text) for b in doc.blocks) > 5000
-        if long_doc:
+        if _runs_over_one_page(doc, ctx.rec, pdf):
             yield _page_finding(
                 "FMT010",
                 "Văn bản nhiều trang nhưng không đánh số trang.",
@@ -583,7 +748,11 @@ def page_numbers(ctx) -> Iterator[Finding]:
             "Page numbers are in the footer; they belong centred in the top margin.",
             suggestion="Chuyển số trang lên đầu trang (Header), căn giữa",
         )
-    off_centre = [h for _s, h in numbered if h.kind == "header" and h.alignment not in (None, "center")]
+    # PDF: the number's place is read from glyphs, and landscape pages of a table put it off the portrait
+    # centre; only DOCX says the alignment of the field
+    off_centre = [
+        h for _s, h in numbered if h.kind == "header" and h.alignment not in (None, "center") and not pdf
+    ]
     if off_centre:
         side = {"left": ("bên trái", "left"), "right": ("bên phải", "right")}.get(
             off_centre[0].alignment or "", ("lệch", "off-centre")

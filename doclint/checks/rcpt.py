@@ -22,22 +22,93 @@ from doclint.checks.style import DASH_ITEM, fmt_pt, is_pdf, size_ok, span_style
 from doclint.findings import Finding, Location
 from doclint.recognise.components import Component
 from doclint.recognise.lines import fold
-from doclint.recognise.patterns import LUU
+from doclint.recognise.patterns import KINH_GUI, LUU
 
 DASHES = ("-", "–", "—", "+", "•", "*")
 LUU_OK = lazyre.compile(r"^-\s?Lưu\s?:\s?VT\b.*\.\s*+(\S++)?\s*+$")
 
 
-def _items(ctx):
-    """Recipient items with wrapped lines joined: (component, text, has_dash)."""
-    out = []
+# A signer's title typed on a "Nơi nhận" line after tabs ("Nơi nhận:\t\t\tCHỦ TỊCH"), not a recipient
+SIGNER_LINE = re.compile(
+    r"^(?:(?:TM|KT|TL|TUQ|Q|T/M)\.\s*)?(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG|PHÓ TRƯỞNG|"
+    r"CHÁNH|PHÓ CHÁNH|BỘ TRƯỞNG|THỨ TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|BÍ THƯ|CHỦ NHIỆM|"
+    r"NGƯỜI KÝ|BAN CHẤP HÀNH|ỦY BAN NHÂN DÂN|UBND)\b[^a-zà-ỹđ]*$"
+)
+
+
+def _listed(ctx) -> list[Component]:
+    """The recipient lines proper: without a signer's title typed on their line and without what follows
+    the "Lưu" line undashed — a note ("Các đơn vị tải tài liệu tại: …") or the drafter's initials and the
+    number of copies (ô số 12: "PL.(300)", "NLg 25")."""
+    out: list[Component] = []
+    after_luu = False
     for comp in ctx.rec.recipients:
+        text = comp.text.strip()
+        if SIGNER_LINE.match(text):
+            continue
+        if after_luu and not text.startswith(DASHES):
+            if text.endswith(":"):
+                break  # "Đính kèm:", "Kèm theo:" — a list of its own after the recipients
+            continue
+        if LUU.match(text):
+            after_luu = True
+        out.append(comp)
+    return out
+
+
+def _has_kinh_gui(ctx) -> bool:
+    """ "Kính gửi" is there, recognised or not: a PDF whose header zone took the "Kính gửi:" line into its
+    left column still has it (the header's lines come before the body)."""
+    rec = ctx.rec
+    if rec.kinh_gui is not None:
+        return True
+    end = rec.body_start if rec.body_start is not None else len(ctx.doc.blocks)
+    label = rec.recipients_label.block if rec.recipients_label is not None else end
+    for block in ctx.doc.blocks[: max(0, min(end + 3, label))]:
+        if any(KINH_GUI.match(line.strip()) for line in block.text.split("\n")):
+            return True
+    return False
+
+
+def _addressed(ctx) -> bool:
+    """The document names its main addressees: a "Kính gửi" line, or the "<cơ quan> điện:" list of a
+    công điện (Mẫu 1.6), which "Như trên" refers to the same way."""
+    if ctx.rec.doc_type == "CĐ":
+        return True
+    return _has_kinh_gui(ctx)
+
+
+def _label_span(label: Component) -> Component:
+    """ "Nơi nhận:" itself, without a signer's title typed after it on the same line."""
+    match = re.match(r"\s*Nơi\s+nhận\s*:?", label.text, re.IGNORECASE)
+    if match is None or not label.text[match.end() :].strip():
+        return label
+    return Component(
+        match.group().strip(), label.block, label.start + match.start(), label.start + match.end()
+    )
+
+
+# a recipient that heads its own units: "- VPCP: BTCN, các PCN;" with "Trợ lý, Thư ký TTg;" and "các Vụ,
+# Cục: KSTT, …;" indented under it, undashed (the offices' own layout)
+GROUP_HEAD = re.compile(r"^[-–—+•*]\s*[^:;]{1,40}:")
+
+
+def _items(ctx):
+    """Recipient items with wrapped lines joined: (component, text, has_dash). The undashed lines under a
+    recipient that heads its own units count as dashed: they are that recipient's."""
+    out = []
+    under_group = False
+    for comp in _listed(ctx):
         text = comp.text.strip()
         starts = text.startswith(DASHES) or bool(LUU.match(text))
         if out and not starts and not out[-1][1].rstrip().endswith((";", ".", ":")):
             prev = out[-1]
             out[-1] = (prev[0], f"{prev[1]} {text}", prev[2])
             continue
+        if starts:
+            under_group = bool(GROUP_HEAD.match(text)) and not LUU.match(text)
+        elif under_group:
+            starts = True
         out.append((comp, text, starts))
     return out
 
@@ -121,7 +192,8 @@ def luu_line(ctx) -> Iterator[Finding]:
         return
     text = re.sub(r"\s+", " ", luu.text.strip())
     if LUU_OK.match(text):
-        if rec.recipients and rec.recipients[-1] is not luu:
+        listed = _listed(ctx)
+        if listed and listed[-1] is not luu:
             yield finding(
                 "RCPT003",
                 "Dòng “Lưu” phải là dòng cuối cùng của Nơi nhận.",
@@ -175,7 +247,7 @@ def kinh_gui_usage(ctx) -> Iterator[Finding]:
             rec.kinh_gui,
             "kinh_gui",
         )
-    elif rec.kinh_gui is None and code in ("CV", "TTr"):
+    elif rec.kinh_gui is None and code in ("CV", "TTr") and not _has_kinh_gui(ctx):
         yield finding(
             "RCPT004",
             f"{entry.get('name', 'Văn bản')} thiếu phần “Kính gửi:” (nơi nhận chính).",
@@ -190,7 +262,7 @@ def nhu_tren_usage(ctx) -> Iterator[Finding]:
     rec = ctx.rec
     for comp in rec.recipients:
         text = comp.text
-        if re.search(r"\bNhư trên\b", text, re.IGNORECASE) and rec.kinh_gui is None and rec.doc_type != "GGT":
+        if re.search(r"\bNhư trên\b", text, re.IGNORECASE) and rec.doc_type != "GGT" and not _addressed(ctx):
             yield finding(
                 "RCPT005",
                 "“Như trên” chỉ dùng khi văn bản có phần “Kính gửi”; văn bản này không có.",
@@ -262,7 +334,10 @@ def _trim(unit: str, stop_words: list[str]) -> str:
 def _norm(text: str, expand: dict[str, str]) -> str:
     folded = fold(text)
     for short, full in expand.items():
-        folded = re.sub(rf"(?<![\w&]){re.escape(short)}(?![\w&])", full, folded)
+        if short.endswith("."):  # "P.VHTT": an abbreviation with a full stop runs into the next word
+            folded = re.sub(rf"(?<![\w&]){re.escape(short)}\s*", full + " ", folded)
+        else:
+            folded = re.sub(rf"(?<![\w&]){re.escape(short)}(?![\w&])", full, folded)
     return re.sub(r"\s*[-–]\s*", " - ", folded)
 
 
@@ -310,22 +385,27 @@ def tasked_unit_not_recipient(ctx) -> Iterator[Finding]:
     table = ctx.table("recipients")
     expand: dict[str, str] = table.get("expand", {})
     groups: dict[str, list[str]] = table.get("groups", {})
-    recipients = [_norm(c.text, expand) for c in rec.recipients]
-    recipients += [_norm(c.text, expand) for c in rec.kinh_gui_items]
     nhu_dieu = {int(n) for c in rec.recipients for n in re.findall(r"Như Điều\s+(\d+)", c.text)}
     articles = _article_blocks(ctx, nhu_dieu)
     # "Như Điều 4" stands for the units that Điều 4 names ("Thủ trưởng các sở, ban, ngành…")
-    recipients += [_norm(ctx.doc.blocks[b].text, expand) for b in sorted(articles)]
+    texts = [c.text for c in [*rec.recipients, *rec.kinh_gui_items]]
+    texts += [ctx.doc.blocks[b].text for b in sorted(articles)]
+    recipients = [(_norm(t, expand), t.lower()) for t in texts]
     issuer = _norm(rec.issuer.text, expand) if rec.issuer else ""
+    own_heads = _own_unit_heads(issuer, table.get("own_units", {}))
+    groups = {_norm(group, expand): heads for group, heads in groups.items()}
     reported: set[str] = set()
     for unit, block, start, end in tasked_units(ctx):
         key = _norm(unit, expand)
         if key in reported or key.startswith("cac "):
             continue
-        if _unit_covered(key, unit, recipients, groups, expand):
+        core = _norm(_core(unit, table.get("qualifiers", [])), expand)
+        if _unit_covered(key, core, unit, recipients, groups, table.get("lower_levels", [])):
             continue
         if key.startswith("van phong") and (not issuer or _shares_body(key, issuer)):
             continue  # the issuing body's own office keeps the file copy ("Lưu: VT")
+        if issuer and (key in issuer or _own_unit(key, unit, own_heads, table.get("other_bodies", []))):
+            continue  # the issuer itself, or one of its own units: it gets the text inside the office
         reported.add(key)
         yield finding(
             "RCPT007",
@@ -342,10 +422,70 @@ def _shares_body(office: str, issuer: str) -> bool:
     return any(w in office for w in words[-2:]) or "uy ban nhan dan" in office
 
 
-def _unit_covered(key: str, unit: str, recipients: list[str], groups: dict[str, list[str]], expand) -> bool:
-    for recipient in recipients:
-        if key in recipient or (len(recipient) > 6 and recipient.strip("- ;.") in key):
+def _own_unit_heads(issuer: str, own_units: dict[str, list[str]]) -> list[str]:
+    """The heads of the units inside the issuing body ("Phòng", "Thanh tra" of a Sở)."""
+    words = issuer.split()
+    for body, heads in own_units.items():
+        folded = fold(body).split()
+        if words[: len(folded)] == folded:  # the kind of body the issuer is: "SỞ …", "TRƯỜNG …"
+            return heads
+    return []
+
+
+NOT_A_PLACE = re.compile(r"xã hội", re.IGNORECASE)  # "Phòng Văn hóa - Xã hội" is no commune
+
+
+def _names(text: str, words: list[str]) -> bool:
+    """``text`` names one of ``words``, compared in lower case with the diacritics ("xã" is not the "xa"
+    of "xa lộ" once folded, nor the "xã" of "xã hội")."""
+    lower = NOT_A_PLACE.sub(" ", text.lower())
+    return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", lower) for w in words)
+
+
+def _own_unit(key: str, unit: str, heads: list[str], other_bodies: list[str]) -> bool:
+    """A unit of the issuing body itself ("Thanh tra Sở", "Phòng Kế hoạch - Tài chính" in a Sở's plan):
+    named by one of the issuer's unit heads and naming no other body ("Phòng VHTT cấp huyện" does)."""
+    if not any(unit.startswith(h + " ") for h in heads):
+        return False
+    return not _names(unit, other_bodies)
+
+
+def _core(unit: str, qualifiers: list[str]) -> str:
+    """A unit's name without what only places it ("… của các cơ quan báo chí", "… cấp huyện")."""
+    for word in qualifiers:
+        cut = re.split(rf"\s+{re.escape(word)}(?!\w)", unit, maxsplit=1, flags=re.IGNORECASE)[0]
+        if len(cut.split()) >= 2:
+            unit = cut
+    return unit.strip(" ,-–")
+
+
+def _unit_covered(
+    key: str,
+    core: str,
+    unit: str,
+    recipients: list[tuple[str, str]],
+    groups: dict[str, list[str]],
+    lower_levels,
+) -> bool:
+    """Whether a recipient (normalised, and as written in lower case) names the unit, its name without its
+    place (``core``), or a group of its kind at its level."""
+    level = re.compile(r"\bcac (?=huyen|xa|tinh|phuong|quan|thi xa|thanh pho)")
+    for recipient, _raw in recipients:
+        recipient = level.sub("cap ", recipient)  # "Phòng VHTT các huyện" names "Phòng VHTT cấp huyện"
+        if key in recipient or level.sub("cap ", key) in recipient:
             return True
+        if len(recipient) > 6 and recipient.strip("- ;.") in key:
+            return True
+        if (
+            core != key
+            and len(core.split()) >= 2
+            and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", recipient)
+        ):
+            return True
+    placed = _names(unit, lower_levels)
+    for recipient, raw in recipients:
+        if placed and not _names(raw, lower_levels):
+            continue  # "Các phòng trực thuộc Sở" does not cover "Phòng Văn hóa và Thông tin cấp huyện"
         for group, heads in groups.items():
             if group in recipient and any(unit.startswith(h) for h in heads):
                 return True
@@ -372,6 +512,7 @@ def recipients_style(ctx) -> Iterator[Finding]:
     pdf = is_pdf(doc)
     label = rec.recipients_label
     if label is not None:
+        label = _label_span(label)
         bold, italic, size, _caps = span_style(doc, label)
         problems_vi = []
         problems_en = []

@@ -29,7 +29,7 @@ def fmt_pt(value: float) -> str:
 
 
 def span_style(doc: Document, comp: Component) -> tuple[bool | None, bool | None, float | None, bool]:
-    """Bold, italic (all visible text), the dominant size, and capitals (typed or w:caps)."""
+    """Bold, italic (all visible letters), the dominant size, and capitals (typed or w:caps)."""
     block = doc.blocks[comp.block]
     start = comp.start
     end = comp.end if comp.end is not None else start + len(comp.text)
@@ -46,8 +46,9 @@ def span_style(doc: Document, comp: Component) -> tuple[bool | None, bool | None
         if r.fmt.size_pt is not None:
             weights[r.fmt.size_pt] += n
         letters = [c for c in piece if c.isalpha()]
-        if any(c.isalnum() for c in piece):
-            # a hyphen or a comma in regular weight between bold words does not show: words decide
+        if any(c.isalnum() for c in piece) or len(runs) == 1:
+            # bold or italic shows on letters and digits: a hyphen, a comma or a colon in regular weight
+            # between bold words (or after "Nơi nhận") does not make the label "not bold"
             bold.append(r.fmt.bold)
             italic.append(r.fmt.italic)
         if letters and not (r.fmt.caps or all(c.isupper() for c in letters)):

@@ -19,6 +19,7 @@ from lxml import etree
 
 from doclint import lazyre
 from doclint.errors import LoadError
+from doclint.load.docx_ocr import made_by_ocr
 from doclint.load.guard import open_zip, read_part
 from doclint.load.numbering import Numbering, _int
 from doclint.load.text import bounded_marks
@@ -999,6 +1000,9 @@ def load_docx(path: Path) -> Document:
             reader.close_section(etree.Element(QN_sectPr))
         facts = reader.facts
         facts.legacy_fonts = sorted(f for f in facts.fonts if LEGACY_FONT.match(f.strip()))
+        ocr = made_by_ocr(style.name for style in reader.styles.styles.values())
+        if ocr is not None:  # a scan converted to Word: its layout and words are the recogniser's
+            facts.text_layer, facts.text_layer_detail = "ocr", ocr
         return Document(
             path=str(path),
             format="docx",

@@ -712,15 +712,38 @@ def _group(lines: list[_Line], frame: _Frame) -> list[_Para]:
         if paras and _continues(paras[-1].last, line, frame, paras[-1]):
             paras[-1].lines.append(line)
             continue
-        para = _Para([line])
-        if paras:
-            prev = paras[-1].last
-            pitch = line.bottom - prev.bottom
-            own = frame.pitch or line.size * 1.15
-            if 0 < pitch < 4 * own:
-                para.space_before = max(0.0, pitch - own)
-        paras.append(para)
+        paras.append(_Para([line]))
+    # the space above a paragraph is its pitch from the one before less the line pitch of the text around
+    # it: the pitch inside the paragraph before (or this one, or the page's paragraphs), not the frame's
+    # modal pitch, which is the pitch between paragraphs when most of them are one line long, and which a
+    # page set at other spacing shares (fix-layout, issue 12)
+    inner: dict[int, list[float]] = {}
+    for para in paras:
+        pitch = _inner_pitch(para)
+        if pitch:
+            inner.setdefault(para.first.page, []).append(pitch)
+    everywhere = [p for pitches in inner.values() for p in pitches]
+    for prev, para in itertools.pairwise(paras):
+        pitch = para.first.bottom - prev.last.bottom
+        page = inner.get(para.first.page)
+        own = (
+            _inner_pitch(prev)
+            or _inner_pitch(para)
+            or (statistics.median(page) if page else None)
+            or (statistics.median(everywhere) if everywhere else None)
+            or frame.pitch
+            or para.first.size * 1.15
+        )
+        if 0 < pitch < 4 * own:
+            para.space_before = max(0.0, pitch - own)
     return paras
+
+
+def _inner_pitch(para: _Para) -> float | None:
+    """The median line pitch inside a paragraph of two lines or more (on one page), else None."""
+    pitches = [b.bottom - a.bottom for a, b in itertools.pairwise(para.lines) if a.page == b.page]
+    pitches = [p for p in pitches if p > 0]
+    return statistics.median(pitches) if pitches else None
 
 
 # ---------------------------------------------------------------- document
