@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.findings import Finding, Location
+from doclint.fix import build as fx
 from doclint.recognise.components import OutlineItem
 from doclint.recognise.title import ENACTMENT
 
@@ -63,6 +64,11 @@ def can_cu_punctuation(ctx) -> Iterator[Finding]:
             suggestion=fixed,
             start=max(len(text) - 1, 0),
             end=len(text),
+            fix=fx.safe(
+                fx.component(ctx.doc, comp, fixed + comp.text[len(text) :]),
+                vi=f"Kết thúc bằng “{expected}”",
+                en=f"End with “{expected}”",
+            ),
         )
 
 
@@ -200,4 +206,9 @@ def end_mark(ctx) -> Iterator[Finding]:
         suggestion=text.rstrip(".") + "./.",
         start=max(len(text) - 1, 0),
         end=len(text),
+        fix=fx.safe(
+            fx.component(ctx.doc, mark, text.rstrip(".") + "./." + mark.text[len(text) :]),
+            vi="Thêm dấu “./.”",
+            en="Add “./.”",
+        ),
     )

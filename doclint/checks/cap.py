@@ -14,6 +14,7 @@ from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
+from doclint.fix import build as fx
 
 SKIP_ZONES = ("header", "signature", "luu", "appendix")
 _BULLET = re.compile(r"^(?:[-+•*–]|[a-zđ][).]|\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)]|Điều\s+\d+[.:]?)$")
@@ -61,8 +62,9 @@ def _blocks(ctx: Context):
 
 
 def _cap_finding(
-    code: str, vi: str, en: str, block: int, start: int, end: int, written: str, fixed: str
+    code: str, vi: str, en: str, block: int, start: int, end: int, written: str, fixed: str, safe: bool = True
 ) -> Finding:
+    build = fx.safe if safe else fx.unsafe
     return finding(
         code,
         vi,
@@ -70,6 +72,7 @@ def _cap_finding(
         Location(block=block, start=start, end=end, component="capitalisation"),
         excerpt=written,
         suggestion=fixed,
+        fix=build(fx.rewrite(block, start, written, fixed), vi=f"Viết “{fixed}”", en=f"Write “{fixed}”"),
     )
 
 
@@ -188,12 +191,15 @@ def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Fi
             key2 = (" ".join(written.split()), fixed)
             if key2 in seen:
                 seen[key2][1] += 1
+                seen[key2][2].extend(fx.rewrite(block.index, m.start(), written, fixed))
                 continue
-            seen[key2] = [_cap_finding(code, vi, en, block.index, m.start(), m.end(), written, fixed), 0]
-    for found, more in seen.values():
+            seen[key2] = [_cap_finding(code, vi, en, block.index, m.start(), m.end(), written, fixed), 0, []]
+    for found, more, others in seen.values():
         if more:
             found.vi += f" (cùng lỗi này còn {more} lần khác trong văn bản)"
             found.en += f" (the same {more} more time(s) in the document)"
+            if found.fix is not None:  # one fix for every occurrence the count names
+                found.fix.edits = (*found.fix.edits, *others)
         yield found
 
 
@@ -320,6 +326,7 @@ def capitalisation_document_name(ctx: Context) -> Iterator[Finding]:
             end,
             written,
             fixed,
+            safe=fixed_name == name,  # a type word is certain; a name's capitals may hide a proper name
         )
 
 

@@ -100,7 +100,9 @@ def date_format(ctx) -> Iterator[Finding]:
             comp,
             "place_date",
             suggestion=suggestion,
-            fix=fx.safe(fx.component(ctx.doc, comp, fixed), vi=f"Viết lại thành “{fixed}”", en=f"Write “{fixed}”")
+            fix=fx.safe(
+                fx.component(ctx.doc, comp, fixed), vi=f"Viết lại thành “{fixed}”", en=f"Write “{fixed}”"
+            )
             if fixed
             else None,
         )

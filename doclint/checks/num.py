@@ -90,7 +90,9 @@ def _number_fix(ctx, comp, parsed, symbol: str):
     if parsed.party_style:
         head, _, org = parsed.symbol.partition("/")
         fixed = f"Số: {parsed.number or m['gap']}/{head}-{org}"
-        return fx.unsafe(fx.component(ctx.doc, comp, fixed), vi=f"Viết lại thành “{fixed}”", en=f"Write “{fixed}”")
+        return fx.unsafe(
+            fx.component(ctx.doc, comp, fixed), vi=f"Viết lại thành “{fixed}”", en=f"Write “{fixed}”"
+        )
     number = f" {parsed.number}" if parsed.number else (m["gap"] or " ")
     fixed = f"Số:{number}/{year}{symbol}"
     return fx.safe(fx.component(ctx.doc, comp, fixed), vi=f"Viết lại thành “{fixed}”", en=f"Write “{fixed}”")
@@ -111,9 +113,18 @@ def number_leading_zero(ctx) -> Iterator[Finding]:
             "number",
             suggestion=canonical(parsed.number, _symbol(parsed).replace(" ", "")),
             fix=fx.safe(
-                fx.component(ctx.doc, comp, re.sub(r"(?<![\d.])" + parsed.number + r"(?=\s*+[/\-–])",
-                                                   "0" + parsed.number, comp.text, count=1)),
-                vi=f"Thêm số 0: “0{parsed.number}”", en=f"Add the leading zero: “0{parsed.number}”",
+                fx.component(
+                    ctx.doc,
+                    comp,
+                    re.sub(
+                        r"(?<![\d.])" + parsed.number + r"(?=\s*+[/\-–])",
+                        "0" + parsed.number,
+                        comp.text,
+                        count=1,
+                    ),
+                ),
+                vi=f"Thêm số 0: “0{parsed.number}”",
+                en=f"Add the leading zero: “0{parsed.number}”",
             ),
         )
 

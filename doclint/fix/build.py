@@ -103,6 +103,12 @@ def _narrow(block: Block, start: int, end: int, text: str) -> TextEdit | None:
     )
 
 
+def rewrite(block: int, start: int, old: str, text: str) -> list[TextEdit]:
+    """``old`` (the block's text from ``start``, as the check read it) becomes ``text``: for checks that
+    keep the words they matched but not the block (the writer still verifies ``old`` in the file)."""
+    return replace(Block(index=block, text=" " * start + old), start, start + len(old), text)
+
+
 def component(doc: Any, comp: Any, text: str | None) -> list[TextEdit]:
     """The recognised component ``comp`` (Quốc hiệu, số, ký hiệu...) rewritten as ``text``.
 
