@@ -412,10 +412,7 @@ class DocxFixer:
             for variant in ("default", "first"):
                 part = self._header_part(sect, "footer", variant, create=False)
                 if part is not None:
-                    for p in part.element.iter(q("p")):
-                        if _has_page_field(p):
-                            for r in [r for r in p.iter(q("r")) if not self._in_deletion(r)]:
-                                self._delete(r)
+                    self._delete_page_paragraphs(part.element)
         if edit.add_field:
             part = self._header_part(sect, "header", "default", create=True)
             self._add_page_field(part.element)
@@ -429,19 +426,36 @@ class DocxFixer:
                         self._props_change(p, "pPr", "pPrChange")
                         set_paragraph_props(first_child(p, "pPr"), {"alignment": "center"})
         if edit.hide_on_first_page:
-            first_numbered = self._header_part(sect, "header", "first", create=False)
-            if sect.find(q("titlePg")) is None or first_numbered is None:
-                self._props_change(sect, "sectPr", "sectPrChange")
-                set_child(sect, "titlePg")
-                for kind in ("header", "footer"):
-                    # an empty first-page header and footer, so page 1 shows no number whichever
-                    # application opens the copy
-                    self._header_part(sect, kind, "first", create=True)
-            else:
-                for p in first_numbered.element.iter(q("p")):
-                    if _has_page_field(p):
-                        for r in [r for r in p.iter(q("r")) if not self._in_deletion(r)]:
-                            self._delete(r)
+            self._hide_on_first_page(sect)
+
+    def _hide_on_first_page(self, sect: etree._Element) -> None:
+        """Page 1 without its number: a different first page (tracked ``w:titlePg``) whose header and
+        footer are the section's own minus the page number, so page 1 keeps everything else (a logo,
+        a line); when the first page already is different, its number is deleted (tracked)."""
+        if sect.find(q("titlePg")) is not None:
+            for kind in ("header", "footer"):
+                part = self._header_part(sect, kind, "first", create=False)
+                if part is not None:
+                    self._delete_page_paragraphs(part.element)
+            return
+        self._props_change(sect, "sectPr", "sectPrChange")
+        set_child(sect, "titlePg")
+        for kind in ("header", "footer"):
+            default = self._header_part(sect, kind, "default", create=False)
+            first = self._header_part(sect, kind, "first", create=False)
+            if first is not None:
+                self._delete_page_paragraphs(first.element)
+                continue
+            if default is None:
+                continue  # nothing shows on any page: an empty first page is the same
+            first = self._header_part(sect, kind, "first", create=True)
+            _copy_part_content(default, first)
+
+    def _delete_page_paragraphs(self, root: etree._Element) -> None:
+        for p in root.iter(q("p")):
+            if _has_page_field(p):
+                for r in [r for r in p.iter(q("r")) if not self._in_deletion(r)]:
+                    self._delete(r)
 
     def _in_deletion(self, r: etree._Element) -> bool:
         return any(a.tag in (q("del"), q("moveFrom")) for a in r.iterancestors())
@@ -539,6 +553,44 @@ def accept_all(src: Path, dst: Path, author: str | None = None) -> int:
 
 def reject_all(src: Path, dst: Path, author: str | None = None) -> int:
     return transform_parts(src, dst, lambda root: ooxml.reject(root, author=author))
+
+
+def _copy_part_content(source: Any, target: Any) -> None:
+    """Fill the new header/footer part ``target`` with what ``source`` shows (doclint's own revisions
+    accepted), without its page-number paragraphs; relationships (a logo) are re-created for the copy,
+    bookmarks and comment marks are left out (their ids are the source's)."""
+    root = target.element
+    for child in list(root):
+        root.remove(child)
+    shown = copy.deepcopy(source.element)
+    ooxml.accept(shown, author=ooxml.AUTHOR)
+    for tag in ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "commentReference"):
+        for el in list(shown.iter(q(tag))):
+            el.getparent().remove(el)
+    for p in list(shown.iter(q("p"))):
+        if _has_page_field(p):
+            for r in list(p.iter(q("r"))):
+                r.getparent().remove(r)
+    renamed: dict[str, str] = {}
+    for el in shown.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr, value in list(el.attrib.items()):
+            if not attr.startswith(f"{{{R}}}") or not value:
+                continue
+            if value not in renamed:
+                rel = source.rels.get(value)
+                if rel is None:
+                    continue
+                if rel.is_external:
+                    renamed[value] = target.relate_to(rel.target_ref, rel.reltype, is_external=True)
+                else:
+                    renamed[value] = target.relate_to(rel.target_part, rel.reltype)
+            el.set(attr, renamed[value])
+    for child in list(shown):
+        root.append(child)
+    if root.find(q("p")) is None and root.find(q("tbl")) is None:
+        root.append(make("p"))
 
 
 def _has_page_field(p: etree._Element) -> bool:
