@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from doclint.config import Config, split_codes
 from doclint.engine import lint_path
-from doclint.evaluation import MANIFEST_FORMATS, load_manifest, score_recognition
+from doclint.evaluation import MANIFEST_FORMATS, load_manifest, score_recognition, split_untrusted
 
 
 def main() -> None:
@@ -54,8 +54,14 @@ def main() -> None:
         )
     elapsed = time.perf_counter() - started
     print(f"{len(rows)} documents in {elapsed:.1f} s\n")
+    trusted, left = split_untrusted(results)
     print("Recognition against MANIFEST.tsv")
-    for name, (hits, total, misses) in score_recognition(results).items():
+    if left:
+        print(f"  ({len(left)} files without a text layer to read are counted apart:")
+        for path, why in left:
+            print(f"      {why:6s} {path}")
+        print("  )")
+    for name, (hits, total, misses) in score_recognition(trusted).items():
         rate = hits / total if total else 1.0
         print(f"  {name:22s} {hits:3d}/{total:3d} = {rate:6.1%}")
         for miss in misses:

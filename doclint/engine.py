@@ -41,10 +41,18 @@ class FileResult:
         return max((f.severity or "info" for f in self.findings), key=SEVERITY_RANK.__getitem__)
 
 
+# what a PDF text layer judged untrustworthy still supports (see doclint.load.pdf_quality): nothing a
+# rule reads, so only the rules that need none (the text-layer finding itself) run on it
+LAYER_SUPPORTS: dict[str, frozenset[str]] = {"broken": frozenset(), "ocr": frozenset()}
+
+
 def applicable(meta: RuleMeta, ctx: Context) -> bool:
     if ctx.stage not in meta.stages:
         return False
     if meta.formats and ctx.doc.format not in meta.formats:
+        return False
+    supported = LAYER_SUPPORTS.get(ctx.doc.facts.text_layer or "")
+    if supported is not None and not supported.issuperset(meta.needs):
         return False
     return not (meta.nd30_only and ctx.rec.family != "administrative")
 
@@ -139,7 +147,7 @@ def lint_path(path: str | Path, config: Config, keep_document: bool = False) -> 
 
     path = str(path)
     try:
-        doc = load(path)
+        doc = load(path, pdf_engine=config.option("pdf-engine"))
     except LoadError as err:
         fmt = Path(path).suffix.lower().lstrip(".") or None
         return FileResult(path=path, format=fmt, stage=config.stage, error=err)

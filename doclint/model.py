@@ -138,6 +138,12 @@ class LoadFacts:
     has_text_boxes: bool = False
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # PDF: can the text layer be trusted? "ok", "broken" (glyphs mapped wrongly) or "ocr" (a
+    # recognised layer over scanned pages); None for formats whose text is the document itself
+    text_layer: str | None = None
+    text_layer_detail: dict[str, float | int | str | None] = field(default_factory=dict)
+    # PDF: the text of electronic-signature boxes ("Ký bởi: …", "Thời gian ký: …"), kept out of the blocks
+    signature_stamps: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -114,6 +114,8 @@ class FamilyMeta:
     options: dict[str, OptionSpec] = field(default_factory=dict)
     source: str = ""  # the TOML file that declares it
 
+NEEDS = ("text", "geometry", "page")
+
 
 @dataclass(slots=True)
 class RuleMeta:
@@ -141,6 +143,10 @@ class RuleMeta:
     # "stable" or "preview" (a rule still being measured); set per rule in its TOML
     maturity: str = "stable"
     source: str = ""  # the TOML file that declares it
+    # what of the document the rule reads: "text" (its words), "geometry" (positions and sizes on
+    # the page), "page" (page size only); a PDF whose text layer cannot be trusted (broken mapping,
+    # an OCR layer) supports none of them, and the engine skips every rule that needs one
+    needs: list[str] = field(default_factory=lambda: ["text"])
 
 
 def builtin_rules_dir() -> Path:
@@ -234,6 +240,10 @@ class RulePack:
             meta = RuleMeta(**entry, options=options, source=str(path))
         except TypeError as exc:
             raise ConfigError(f"{path}: mục quy tắc không hợp lệ {entry.get('code')}: {exc}") from exc
+        if not isinstance(meta.needs, list) or any(n not in NEEDS for n in meta.needs):
+            raise ConfigError(
+                f"{path}: {meta.code}: needs phải là danh sách trong {NEEDS}, không phải {meta.needs!r}"
+            )
         if meta.severity not in ("error", "warning", "info"):
             raise ConfigError(f"{path}: {meta.code}: mức độ không hợp lệ {meta.severity!r}")
         for stage, level in meta.stage_severity.items():

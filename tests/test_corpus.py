@@ -33,12 +33,57 @@ def pdf_doc_results(corpus: Path):
     return _run(corpus, suffixes)
 
 
+# PDFs with no text layer to read, counted apart from the rates: scans (DOC002; three carry only the
+# e-signature stamp or the number added at signing) and scans with an OCR layer (DOC008, layout not checked)
+UNTRUSTED_PDF = {
+    "264": "scan", "268": "scan", "271": "scan", "278": "scan", "283": "scan", "296": "scan",
+    "284": "ocr", "285": "ocr", "311": "ocr", "318": "ocr", "322": "ocr", "323": "ocr",
+}  # fmt: skip
+
+# every miss left on the PDFs and .doc files that have a text layer, with its reason
+EXPLAINED_MISSES = {
+    "so_ky_hieu": {
+        "117": "manifest guess '/BNV-CCHC' misses the number 12094 stamped at signing, which doclint reads",
+        "140": "consolidated text (VBHN): its number goes with the authentication at the end; normative, DOC003",
+        "306": "annex: its number 2061/QĐ-UBND is only in the e-signature box; the body reads 'số: /QĐ-UBND'",
+    },
+    "doc_type": {
+        "140": "consolidated text (VBHN) of a law: normative, recognised as such (DOC003), no VBHN type",
+        "317": "title 'THÔNG BÁO (Lần 2)': the qualifier after the type name is not accepted by type recognition",
+    },
+    "place_date": {
+        "299": "village submission (.doc) with no place and date line at all",
+    },
+    "recipients": {
+        "254": "joint plan of 19 pages ending with annex lists: no Nơi nhận in the text layer",
+        "255": "Đoàn trường's Tờ trình to a parents' association: it has no Nơi nhận",
+        "286": "pre-NĐ 30 notice (.doc, 2014) that has no Nơi nhận",
+        "289": "(.doc) Nơi nhận and signature typed on the same lines, columns made of tabs and spaces",
+        "299": "village submission (.doc): no Nơi nhận",
+    },
+    "signature": {
+        "289": "(.doc) signature typed right of the Nơi nhận with tabs and spaces on the same lines",
+        "299": "village submission (.doc): the signature is two words in text boxes, no name",
+    },
+}
+
+
 @pytest.mark.slow
 def test_recognition_rates_on_pdf_and_doc(pdf_doc_results) -> None:
-    """Issue 4: recognition works on PDFs (and converted .doc) as on DOCX."""
-    for name, (hits, total, misses) in score_recognition(pdf_doc_results).items():
+    """Issue 4 and 12: recognition works on PDFs (and converted .doc) as on DOCX. Files without a text layer
+    to read are counted apart; every miss left is explained above."""
+    from doclint.evaluation import split_untrusted
+
+    trusted, untrusted = split_untrusted(pdf_doc_results)
+    found = {Path(path).name[:3]: why for path, why in untrusted}
+    assert found == UNTRUSTED_PDF
+    for name, (hits, total, misses) in score_recognition(trusted).items():
         assert total > 0, name
         assert hits / total >= 0.95, f"{name}: {hits}/{total}; misses: {misses}"
+        unexplained = [
+            m for m in misses if Path(m.split(":")[0]).name[:3] not in EXPLAINED_MISSES.get(name, {})
+        ]
+        assert not unexplained, f"{name}: misses without a reason: {unexplained}"
 
 
 def test_recognition_rates(results) -> None:

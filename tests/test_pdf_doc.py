@@ -275,9 +275,9 @@ def test_not_a_pdf_is_doc001(tmp_path: Path) -> None:
 
 
 def test_page_limit(tmp_path: Path, monkeypatch) -> None:
-    import doclint.load.pdf as pdf_loader
+    import doclint.load.pdf_raw as pdf_raw
 
-    monkeypatch.setattr(pdf_loader, "MAX_PAGES", 2)
+    monkeypatch.setattr(pdf_raw, "MAX_PAGES", 2)
     with pytest.raises(LoadError) as err:
         load(_text_pdf(tmp_path / "long.pdf", pages=3))
     assert err.value.code == "DOC001" and "3 trang" in err.value.vi

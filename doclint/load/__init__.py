@@ -29,7 +29,9 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(LOADERS)
 
 
-def load(path: str | Path) -> Document:
+def load(path: str | Path, pdf_engine: str | None = None) -> Document:
+    """Load any supported file; ``pdf_engine`` picks the PDF engine ("pdfium", the default, or the
+    reference "pdfplumber": the ``pdf-engine`` option)."""
     path = Path(path)
     suffix = path.suffix.lower()
     target = LOADERS.get(suffix)
@@ -50,6 +52,8 @@ def load(path: str | Path) -> Document:
             f"Cannot read {suffix} files: missing component {exc.name}.",
         ) from exc
     try:
+        if suffix == ".pdf" and pdf_engine:
+            return getattr(module, func_name)(path, engine=str(pdf_engine))
         return getattr(module, func_name)(path)
     except LoadError:
         raise

@@ -1,24 +1,34 @@
-"""PDF loader: pdfplumber words with font facts, grouped into lines, column zones and paragraphs.
+"""PDF loader: words from an engine, grouped into rows, column zones and paragraphs.
 
 What it reconstructs, and how (all lengths in points, origin top-left):
 
-- **Words** come from one ``extract_words`` call per page with the font name, size and fill colour as
-  word-splitting attributes, so every word has one formatting. Subset prefixes (``ABCDEF+``) are
-  stripped; bold/italic are read from the font name (``TimesNewRomanPS-BoldItalicMT``, ``Arial,Bold``).
-- **Rows** are words whose vertical centres fall in one band (a superscript footnote mark joins the
-  row it belongs to).
+- **Words** come from an engine (:mod:`doclint.load.pdfium`, the default: PDFium's glyphs with their
+  boxes, a word ending at a space PDFium drew or measured, at a wide gap, or at a change of format;
+  :mod:`doclint.load.pdf_plumber`, the reference: pdfplumber's ``extract_words``), each word with one
+  formatting. Subset prefixes (``ABCDEF+``) are stripped; bold/italic are read from the font name
+  (``TimesNewRomanPS-BoldItalicMT``, ``Arial,Bold``), or from the font's descriptor where the name
+  says nothing (``CIDFont+F1``). Before any engine parses it the file's bytes are checked for
+  decompression bombs and glyph floods (:mod:`doclint.load.pdf_guard`).
+- **Rows** are words standing on one baseline (a footnote mark joins the row it belongs to); lines
+  set tighter than their font size stay apart. A number stamped at signing joins the line whose blank
+  it fills; the box of an electronic signature ("Ký bởi: …") is taken out of the text
+  (``facts.signature_stamps``).
 - **Two-column zones** (the header: issuer left, Quốc hiệu right; the footer: Nơi nhận left,
   signature right) are runs of consecutive rows that share an empty vertical gutter with text on both
-  sides. Their lines become blocks with ``Block.table = TablePosition(row=0, col=0|1, n_cols=2)``,
-  which is how the DOCX loader presents the borderless tables these areas are drawn with, so
-  recognition treats both formats alike.
+  sides; a row whose right column starts left of the gutter (a place/date line on the baseline of
+  "Số: …") still splits at the blank nearest it. Their lines become blocks with
+  ``Block.table = TablePosition(row=0, col=0|1, n_cols=2)``, which is how the DOCX loader presents
+  the borderless tables these areas are drawn with, so recognition treats both formats alike.
 - **Page numbers and running lines** in the top/bottom margin become ``header``/``footer`` blocks,
   and the section's :class:`HeaderFooter` list says where the numbers are (as a DOCX would).
 - **Paragraphs**: lines are joined while the line pitch stays normal, the formatting stays the
-  same, the previous line reaches the right edge and the next one does not start indented. A
-  paragraph cut by a page break is joined to its continuation on the next page.
+  same, the previous line reaches the right edge and the next one does not start indented; a dash
+  item ("- Chủ tịch, các Phó Chủ tịch") continues on a line that is no new item and starts under its
+  text ("UBND tỉnh;"). A paragraph cut by a page break is joined to its continuation on the next page.
 - **Section** per group of pages of one size; margins are estimated from the body text (the left
   edge of body lines, the right edge of justified lines, the first and last body baselines).
+- **Text layer**: scored by :mod:`doclint.load.pdf_quality` (``facts.text_layer``: ok, broken, ocr);
+  legacy glyph substitutions (ƣ for ư) are fixed first.
 
 Everything is NFC-normalised after extraction; blocks whose raw text was not NFC are counted.
 """
@@ -34,6 +44,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from doclint.errors import LoadError
+from doclint.load.pdf_quality import assess, normalise
+from doclint.load.pdf_raw import MAX_PAGES, RawDoc, Word, clean_font, color_hex, font_style  # noqa: F401
 from doclint.model import (
     Block,
     Document,
@@ -41,19 +53,14 @@ from doclint.model import (
     LoadFacts,
     ParagraphFormat,
     Run,
-    RunFormat,
     Section,
     TablePosition,
 )
 
-MAX_PAGES = 2000
-MAX_CHARS = 20_000_000
 PT_MM = 25.4 / 72
 
-SUBSET = re.compile(r"^[A-Z]{6}\+")
-GENERIC_FONT = re.compile(r"^(?:CIDFont\+)?(?:F|T|TT|C|R)\d+(?:_\d+)?$", re.IGNORECASE)
-BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
-ITALIC = re.compile(r"italic|oblique|,i$|-i$|kursiv", re.IGNORECASE)
+GUTTER = 9.0  # the narrowest blank between two columns
+_LETTERS = re.compile(r"[^\W\d_]")
 PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?(?:\s*[-–—])?$",
     re.IGNORECASE,
@@ -65,68 +72,12 @@ END_PUNCT = (".", ":", ";", "!", "?", "./.")
 LEGACY_FONT = re.compile(r"^(\.?vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
 
 
-# ---------------------------------------------------------------- fonts
-
-
-def clean_font(name: str | None) -> str:
-    return SUBSET.sub("", name or "")
-
-
-def font_style(name: str) -> tuple[bool, bool]:
-    """Bold and italic from a PostScript font name (the part after the family when there is one)."""
-    style = name
-    for sep in ("-", ","):
-        if sep in name:
-            style = name.split(sep, 1)[1]
-            break
-    else:
-        # no separator: "TimesNewRomanBold", "ArialItalic"; look at the whole name
-        style = name
-    bold = bool(BOLD.search(style))
-    italic = bool(ITALIC.search(style))
-    return bold, italic
-
-
-def color_hex(value: object) -> str | None:
-    """A fill colour as "RRGGBB", or None when it is black (or unknown)."""
-    if value is None or isinstance(value, str):
-        return None
-    try:
-        comps = [float(c) for c in value]  # type: ignore[union-attr]
-    except (TypeError, ValueError):
-        return None
-    if len(comps) == 1:
-        r = g = b = comps[0]
-    elif len(comps) == 3:
-        r, g, b = comps
-    elif len(comps) == 4:
-        c, m, y, k = comps
-        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
-    else:
-        return None
-    if max(r, g, b) <= 0.12:  # near-black prints as black
-        return None
-    return "".join(f"{round(max(0.0, min(1.0, v)) * 255):02X}" for v in (r, g, b))
-
-
 # ---------------------------------------------------------------- geometry
-
-
-@dataclass(slots=True)
-class _Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    fmt: RunFormat
-    size: float
-    stamped: bool = False  # drawn by a signature field's appearance (number/day stamped at signing)
 
 
 @dataclass
 class _Line:
-    words: list[_Word]
+    words: list[Word]
     page: int
     col: int | None = None  # 0/1 inside a two-column zone
     zone: int | None = None
@@ -163,8 +114,8 @@ class _Line:
         self.bold = bold * 2 > total
         self.italic = italic * 2 > total
         self.text = _join_words(self.words)
-        letters = [c for c in self.text if c.isalpha()]
-        self.caps = len(letters) >= 2 and all(c.isupper() for c in letters)
+        letters = _LETTERS.findall(self.text)
+        self.caps = len(letters) >= 2 and not any(c.islower() for c in letters)
         return self
 
     @property
@@ -176,36 +127,128 @@ class _Line:
         return self.x1 - self.x0
 
 
-def _join_words(words: list[_Word]) -> str:
+def _tight(prev: Word, w: Word) -> bool:
+    """Do two neighbouring words of a line join without a space?
+
+    Words split only by a change of font or a superscript mark sit closer than an eighth of an em
+    (PDFium says so itself: it saw a space between two words or not; glyph boxes of italic letters
+    reach into the gap).
+    A number stamped at signing is its own word: it joins a "/" after it ("Số: 108" stamped into
+    "Số:      /TTr-SNV") and is spaced from words ("tháng 11" stamped into "tháng    năm"), however
+    near the signing system placed it."""
+    if prev.stamped != w.stamped:
+        return w.text.startswith("/") or prev.text.endswith("/")
+    if w.glued is not None:  # the engine saw whether a space came between them (PDFium)
+        return w.glued
+    return w.x0 - prev.x1 < 0.12 * min(w.size, prev.size)
+
+
+def _join_words(words: list[Word]) -> str:
     parts: list[str] = []
-    prev: _Word | None = None
+    prev: Word | None = None
     for w in words:
         if prev is not None:
-            gap = w.x0 - prev.x1
-            tight = gap < 0.12 * min(w.size, prev.size) or (prev.stamped and w.text.startswith("/"))
-            parts.append("" if tight else " ")
+            parts.append("" if _tight(prev, w) else " ")
         parts.append(w.text)
         prev = w
     return "".join(parts)
 
 
-def _rows(words: list[_Word]) -> list[list[_Word]]:
-    """Words grouped into rows by their vertical centres, top to bottom."""
-    rows: list[tuple[float, float, list[_Word]]] = []
-    for w in sorted(words, key=lambda w: (w.bottom, w.x0)):
-        centre = (w.top + w.bottom) / 2
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into rows, top to bottom, each left to right.
+
+    A row is the words standing on one baseline (within a quarter of the font size). Boxes are not
+    enough: lines set tighter than their font size (a Nơi nhận list in 11 points on 10-point lines)
+    have overlapping boxes, and grouping by box would interleave two lines ("- Như- Chủ tịchtrên;").
+    Smaller words whose middle lies inside a row's band (a footnote mark, "m²") join that row. A number
+    stamped at signing joins the row whose band holds its middle; a stamp alone keeps its own row
+    (see :func:`_place_stamps`)."""
+    rows: list[list] = []  # [baseline, size, top, bottom, words]
+    for w in sorted((w for w in words if not w.stamped), key=lambda w: (w.bottom, w.x0)):
         if rows:
-            top, bottom, members = rows[-1]
-            if top - 0.5 <= centre <= bottom + 0.5:
-                members.append(w)
-                if w.size >= max(m.size for m in members) * 0.8:
-                    rows[-1] = (min(top, w.top), max(bottom, w.bottom), members)
+            r = rows[-1]
+            if abs(w.bottom - r[0]) <= max(1.5, 0.25 * min(w.size, r[1])):
+                r[4].append(w)
+                if w.size > r[1]:
+                    r[0], r[1] = w.bottom, w.size
+                r[2], r[3] = min(r[2], w.top), max(r[3], w.bottom)
                 continue
-        rows.append((w.top, w.bottom, [w]))
-    return [sorted(r[2], key=lambda w: w.x0) for r in rows]
+        rows.append([w.bottom, w.size, w.top, w.bottom, [w]])
+    # rows of smaller words set inside the band of a neighbour (superscripts) join it
+    k = 0
+    while k < len(rows):
+        r = rows[k]
+        centre = (r[2] + r[3]) / 2
+        for n in (k + 1, k - 1):
+            if (
+                0 <= n < len(rows)
+                and len(r[4]) <= 3
+                and r[1] < 0.85 * rows[n][1]
+                and rows[n][2] <= centre <= rows[n][3]
+                and min(w.x0 for w in rows[n][4]) - rows[n][1] <= min(w.x0 for w in r[4])
+                and max(w.x1 for w in r[4]) <= max(w.x1 for w in rows[n][4]) + rows[n][1]
+            ):
+                rows[n][4].extend(r[4])
+                del rows[k]
+                break
+        else:
+            k += 1
+    for w in sorted((w for w in words if w.stamped), key=lambda w: w.bottom):
+        centre = (w.top + w.bottom) / 2
+        home = next((r for r in rows if r[2] - 0.5 <= centre <= r[3] + 0.5 and not r[4][0].stamped), None)
+        if home is None:  # a line of a signature box
+            home = next(
+                (r for r in rows if r[4][0].stamped and abs(r[0] - w.bottom) <= max(1.5, 0.25 * w.size)), None
+            )
+        if home is None:
+            home = [w.bottom, w.size, w.top, w.bottom, []]
+            rows.append(home)
+            rows.sort(key=lambda r: r[0])
+        home[4].append(w)
+    return [sorted(r[4], key=lambda w: w.x0) for r in rows]
 
 
-def _justified_row(row: list[_Word], lo: float, hi: float) -> bool:
+def _place_stamps(rows: list[list[Word]]) -> tuple[list[list[Word]], list[str]]:
+    """Rows of stamped words alone: a number stamped a little above or below its line ("12094" over
+    the blank of "Số:        /BNV-CCHC") joins that line; the rest is the box of an electronic
+    signature ("Ký bởi: …", "Thời gian ký: …"), which is neither the document's text nor margin text:
+    it is taken out and returned as text."""
+    out: list[list[Word]] = []
+    boxes: list[str] = []
+    for k, row in enumerate(rows):
+        if not all(w.stamped for w in row):
+            out.append(row)
+            continue
+        target = None
+        for n in (k - 1, k + 1, k + 2, k - 2):
+            if not 0 <= n < len(rows) or all(w.stamped for w in rows[n]):
+                continue
+            near = rows[n]
+            size = max(w.size for w in row)
+            if abs(near[0].bottom - row[0].bottom) > 1.2 * size:
+                continue
+            if all(_in_blank(w, near) for w in row):
+                target = near
+                break
+        if target is not None:
+            target.extend(row)
+            target.sort(key=lambda w: w.x0)
+        else:
+            boxes.append(_join_words(row))
+    return out, boxes
+
+
+def _in_blank(word: Word, row: list[Word]) -> bool:
+    """Does ``word`` lie over a blank of ``row`` (between two of its words, or just after its last)?"""
+    mid = (word.x0 + word.x1) / 2
+    for a, b in itertools.pairwise(row):
+        if b.x0 - a.x1 >= 0.5 * word.size and a.x1 - 2 <= mid <= b.x0 + 2:
+            return True
+    last = row[-1]
+    return last.x1 <= mid <= last.x1 + 4 * word.size
+
+
+def _justified_row(row: list[Word], lo: float, hi: float) -> bool:
     """A full-width row whose word gaps are even: one line of justified text, not two columns."""
     if len(row) < 3 or row[0].x0 > lo + 3 or max(w.x1 for w in row) < hi - 3:
         return False
@@ -213,7 +256,7 @@ def _justified_row(row: list[_Word], lo: float, hi: float) -> bool:
     return gaps[-1] < 2 * gaps[len(gaps) // 2] + 3
 
 
-def _free_gaps(row: list[_Word], lo: float, hi: float, min_gap: float) -> list[tuple[float, float]]:
+def _free_gaps(row: list[Word], lo: float, hi: float, min_gap: float) -> list[tuple[float, float]]:
     if _justified_row(row, lo, hi):
         return []
     gaps = []
@@ -227,7 +270,7 @@ def _free_gaps(row: list[_Word], lo: float, hi: float, min_gap: float) -> list[t
     return gaps
 
 
-def _one_segment(row: list[_Word]) -> bool:
+def _one_segment(row: list[Word]) -> bool:
     return all(b.x0 - a.x1 < 9.0 for a, b in itertools.pairwise(row))
 
 
@@ -248,7 +291,7 @@ class _Zone:
     gutter: float
 
 
-def _quoc_hieu_zone(rows: list[list[_Word]], page_mid: float) -> _Zone | None:
+def _quoc_hieu_zone(rows: list[list[Word]], page_mid: float) -> _Zone | None:
     """The header of page 1 when the Quốc hiệu sits right of the issuer in one of the first rows.
 
     Issuer names can come within a few points of the Quốc hiệu column, too close for the generic
@@ -268,7 +311,7 @@ def _quoc_hieu_zone(rows: list[list[_Word]], page_mid: float) -> _Zone | None:
             last = r_index
             for j in range(r_index + 1, len(rows)):
                 r = rows[j]
-                if any(x.x0 < edge < x.x1 for x in r):
+                if any(x.x0 < edge < x.x1 for x in r) and _column_gap(r, edge) is None:
                     break
                 row_mid = (r[0].x0 + max(x.x1 for x in r)) / 2
                 if _one_segment(r) and abs(row_mid - page_mid) < 5.0:
@@ -278,7 +321,36 @@ def _quoc_hieu_zone(rows: list[list[_Word]], page_mid: float) -> _Zone | None:
     return None
 
 
-def _body_tail(rows: list[list[_Word]], k: int, lo: float, hi: float, mid: float) -> bool:
+def _column_gap(row: list[Word], gutter: float, reach: float = 60.0) -> int | None:
+    """Where a row of a two-column zone splits: the index of the first word right of the widest
+    gap (at least ``GUTTER`` wide) nearest the zone's gutter, within ``reach`` points of it.
+
+    The right column's text need not start right of the gutter: a place and date line ("Thành phố
+    Hồ Chí Minh, ngày 14 tháng 11 năm 2025") is centred under the Quốc hiệu and can start left of
+    it, on the baseline of "Số: 4644/KH-SGDĐT"; the blank between the two is what separates them."""
+    best: tuple[float, float, int] | None = None
+    right = -1e9
+    for k, w in enumerate(row):
+        if k and w.x0 - right >= GUTTER:
+            lo, hi = right, w.x0
+            distance = 0.0 if lo <= gutter <= hi else min(abs(gutter - lo), abs(gutter - hi))
+            if distance <= reach and (best is None or (distance, -(hi - lo)) < best[:2]):
+                best = (distance, -(hi - lo), k)
+        right = max(right, w.x1)
+    return best[2] if best else None
+
+
+def _split_row(row: list[Word], gutter: float) -> tuple[list[Word], list[Word]]:
+    """The left and right column parts of a row of a two-column zone."""
+    k = _column_gap(row, gutter)
+    if k is not None:
+        return row[:k], row[k:]
+    left = [w for w in row if w.x1 <= gutter + 0.5 or (w.x0 + w.x1) / 2 < gutter]
+    right = [w for w in row if not (w.x1 <= gutter + 0.5 or (w.x0 + w.x1) / 2 < gutter)]
+    return left, right
+
+
+def _body_tail(rows: list[list[Word]], k: int, lo: float, hi: float, mid: float) -> bool:
     """Row ``k`` holds only left-side text that ends a body paragraph: it follows a full-width
     line, starts at a first-line indent, or ends with the closing mark "./."."""
     row = rows[k]
@@ -297,13 +369,12 @@ def _body_tail(rows: list[list[_Word]], k: int, lo: float, hi: float, mid: float
     return False
 
 
-def _zones(rows: list[list[_Word]], lo: float, hi: float, first_page: bool = False) -> list[_Zone]:
+def _zones(rows: list[list[Word]], lo: float, hi: float, first_page: bool = False) -> list[_Zone]:
     """Runs of rows that share an empty vertical gutter with text on both sides of it.
 
     The gutter must be at least ``GUTTER`` wide and lie inside the text area; a run needs two rows
     or more and at least one row with words on both sides of the gutter.
     """
-    GUTTER = 9.0
     zones: list[_Zone] = []
     i = 0
     n = len(rows)
@@ -324,10 +395,17 @@ def _zones(rows: list[list[_Word]], lo: float, hi: float, first_page: bool = Fal
         both_rows = 0
         page_mid = (lo + hi) / 2
         while j + 1 < n:
-            nxt = _intersect(current, _free_gaps(rows[j + 1], lo, hi, GUTTER), GUTTER)
+            row = rows[j + 1]
+            nxt = _intersect(current, _free_gaps(row, lo, hi, GUTTER), GUTTER)
+            inner = [g for g in current if g[0] > lo + 1 and g[1] < hi - 1]
+            if inner and not [g for g in nxt if g[0] > lo + 1 and g[1] < hi - 1]:
+                # the gutter closes: a row whose right column starts left of it (a date line
+                # centred under the Quốc hiệu) still belongs when a blank near it splits the row
+                if _column_gap(row, sum(max(inner, key=lambda g: g[1] - g[0])) / 2) is None:
+                    break
+                nxt = current
             if not nxt:
                 break
-            row = rows[j + 1]
             row_mid = (row[0].x0 + max(w.x1 for w in row)) / 2
             if abs(row_mid - page_mid) < 5.0 and _one_segment(row):
                 break  # a title centred on the page (TỜ TRÌNH) ends the header zone
@@ -380,158 +458,7 @@ class _Page:
     ruled: bool = False  # drawn lines/boxes enough for a ruled table
 
 
-class _FakePage:
-    """What pdfminer's layout device needs to know of a page to lay out an appearance stream."""
-
-    def __init__(self, mediabox: list[float]) -> None:
-        self.pageid = 0
-        self.mediabox = mediabox
-        self.cropbox = mediabox
-        self.rotate = 0
-
-
-def _annotation_chars(page) -> list[dict]:
-    """Text drawn by annotation appearance streams (not part of the page content).
-
-    Electronic signing systems in Vietnam (VGCA) stamp the number and the day of an issued
-    document as the appearance of a signature field placed over the blank in "Số:  /TTr-SNV" and
-    "ngày   tháng"; without it every signed PDF would look like an unnumbered draft.
-    """
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LTChar, LTContainer
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdftypes import PDFStream, resolve1
-    from pdfminer.utils import mult_matrix
-
-    annots = resolve1(page.page_obj.annots) if page.page_obj.annots else None
-    if not annots:
-        return []
-    out: list[dict] = []
-    height = float(page.height)
-    top_offset = float(page.mediabox[1]) if page.mediabox else 0.0
-    rsrc = PDFResourceManager(caching=True)
-    for ref in annots[:50]:
-        try:
-            annot = resolve1(ref)
-            if not isinstance(annot, dict) or int(resolve1(annot.get("F", 0)) or 0) & 2:
-                continue
-            subtype = getattr(resolve1(annot.get("Subtype")), "name", "")
-            if subtype not in ("Widget", "FreeText", "Stamp"):
-                continue
-            ap = resolve1(annot.get("AP"))
-            stream = resolve1(ap.get("N")) if isinstance(ap, dict) else None
-            if not isinstance(stream, PDFStream):
-                continue
-            rect = [float(v) for v in resolve1(annot["Rect"])]
-            bbox = [float(v) for v in resolve1(stream.attrs.get("BBox", [0, 0, 1, 1]))]
-            matrix = tuple(float(v) for v in resolve1(stream.attrs.get("Matrix", [1, 0, 0, 1, 0, 0])))
-            bw, bh = (bbox[2] - bbox[0]) or 1.0, (bbox[3] - bbox[1]) or 1.0
-            rw, rh = rect[2] - rect[0], rect[3] - rect[1]
-            fit = (rw / bw, 0.0, 0.0, rh / bh, rect[0] - bbox[0] * rw / bw, rect[1] - bbox[1] * rh / bh)
-            ctm = mult_matrix(matrix, fit)  # type: ignore[arg-type]
-            device = PDFPageAggregator(rsrc, laparams=None)
-            interp = PDFPageInterpreter(rsrc, device)
-            device.begin_page(_FakePage([0, 0, float(page.width), height]), (1, 0, 0, 1, 0, 0))
-            interp.render_contents(resolve1(stream.attrs.get("Resources")) or {}, [stream], ctm=ctm)
-            device.end_page(None)
-            layout = device.get_result()
-        except Exception:
-            continue
-        stack = [layout]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, LTChar):
-                text = item.get_text()
-                if text.strip():
-                    out.append(
-                        {
-                            "text": text,
-                            "x0": item.x0,
-                            "x1": item.x1,
-                            "top": height - item.y1 + top_offset,
-                            "bottom": height - item.y0 + top_offset,
-                            "fontname": item.fontname,
-                            "size": item.size,
-                            "upright": item.upright,
-                            "non_stroking_color": getattr(item.graphicstate, "ncolor", None),
-                        }
-                    )
-            elif isinstance(item, LTContainer):
-                stack.extend(item)
-    return out
-
-
-def _annotation_words(chars: list[dict]) -> list[dict]:
-    words: list[dict] = []
-    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        last = words[-1] if words else None
-        if (
-            last is not None
-            and abs(last["top"] - ch["top"]) < 2
-            and 0 <= ch["x0"] - last["x1"] < 0.2 * ch["size"]
-            and last["fontname"] == ch["fontname"]
-        ):
-            last["text"] += ch["text"]
-            last["x1"] = ch["x1"]
-            continue
-        words.append(dict(ch))
-    for w in words:
-        w["stamped"] = True
-    return words
-
-
-def _page_words(page, fonts: Counter[str]) -> list[_Word]:
-    raw = page.extract_words(
-        extra_attrs=["fontname", "size", "non_stroking_color"],
-        keep_blank_chars=False,
-        use_text_flow=False,
-    )
-    if page.page_obj.annots:
-        raw = raw + _annotation_words(_annotation_chars(page))
-    words: list[_Word] = []
-    cache: dict[tuple, RunFormat] = {}
-    for w in raw:
-        if not w.get("upright", True):
-            continue
-        text = w["text"]
-        if not text.strip():
-            continue
-        color = w.get("non_stroking_color")
-        key = (
-            clean_font(w["fontname"]),
-            round(w["size"], 2),
-            color if not isinstance(color, list) else tuple(color),
-        )
-        if w.get("stamped"):
-            key = ("stamped", *key)
-        fmt = cache.get(key)
-        if fmt is None and w.get("stamped"):
-            # drawn by the signing system, not typed by the author: its style says nothing
-            fmt = cache[key] = RunFormat(font=clean_font(w["fontname"]), size_pt=round(w["size"], 2))
-        if fmt is None:
-            font = clean_font(w["fontname"])
-            bold, italic = font_style(font)
-            if GENERIC_FONT.match(font):
-                bold = italic = None  # "CIDFont+F1", "F3", "T1_0": the name tells nothing
-            fmt = RunFormat(
-                font=font,
-                font_hansi=font,
-                size_pt=round(w["size"], 2),
-                bold=bold,
-                italic=italic,
-                caps=False,
-                underline=None,
-                color=color_hex(color),
-            )
-            cache[key] = fmt
-        fonts[fmt.font or ""] += len(text)
-        words.append(
-            _Word(text, w["x0"], w["x1"], w["top"], w["bottom"], fmt, w["size"], w.get("stamped", False))
-        )
-    return words
-
-
-def _running_lines(pages: list[tuple[float, float, list[list[_Word]]]]) -> Counter[str]:
+def _running_lines(pages: list[tuple[float, float, list[list[Word]]]]) -> Counter[str]:
     """Top/bottom rows that recur (digits aside) on several of the first pages: running heads."""
     seen: Counter[str] = Counter()
     if len(pages) < 3:
@@ -559,7 +486,7 @@ def _running(line: _Line, running: Counter[str], where: str) -> bool:
 
 
 def _read_page(
-    width: float, height: float, rows: list[list[_Word]], number: int, zone_base: int, running: Counter[str]
+    width: float, height: float, rows: list[list[Word]], number: int, zone_base: int, running: Counter[str]
 ) -> _Page:
     result = _Page(number=number, width=width, height=height)
     if not rows:
@@ -632,8 +559,7 @@ def _read_page(
         k, z = zone_at[i]
         cols: list[list[_Line]] = [[], []]
         for r in rows[z.first : z.last + 1]:
-            left = [w for w in r if w.x1 <= z.gutter + 0.5 or (w.x0 + w.x1) / 2 < z.gutter]
-            right = [w for w in r if not (w.x1 <= z.gutter + 0.5 or (w.x0 + w.x1) / 2 < z.gutter)]
+            left, right = _split_row(r, z.gutter)
             for c, part in enumerate((left, right)):
                 if part:
                     cols[c].append(_Line(part, number, col=c, zone=zone_base + k).finish())
@@ -734,6 +660,8 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
             return False
         if prev.caps and line.caps and prev.width >= frame.width * 0.9 and not AUTHORITY.match(text):
             return True  # a name in capitals wrapped because it filled the column
+        if _dash_continued(para, line):
+            return True
         return first.islower() or first.isdigit() or first in "(,"
     if LIST_MARK.match(line.text) and text.endswith(END_PUNCT):
         return False  # "...như sau:" / "- item;" — a new list item
@@ -745,6 +673,8 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
         return same and not (text.endswith(END_PUNCT) and first.isupper())
     if not same and not (reaches_right and line.x0 <= frame.left + 3.0):
         return False  # a change of style continues a paragraph only across a full line
+    if not reaches_right and _dash_continued(para, line) and line.x0 <= para.first.x0 + 40.0:
+        return True
     if not reaches_right:
         # ragged-right text: a line starting in lower case at the left edge still continues
         return (
@@ -758,6 +688,21 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
     if para_left is not None:
         return abs(line.x0 - para_left) < 3.0
     return line.x0 <= prev.x0 + 2.0 or line.x0 <= frame.left + 3.0
+
+
+DASH_ITEM = re.compile(r"^\s*[-–+•]\s")
+
+
+def _dash_continued(para: _Para, line: _Line) -> bool:
+    """A dash item ("- Chủ tịch, các Phó Chủ tịch") continued on a line of its own ("UBND tỉnh;"): the
+    line is no new item, starts right of the dash (under the item's text), and the item has not ended."""
+    head = para.first
+    return (
+        bool(DASH_ITEM.match(head.text))
+        and not LIST_MARK.match(line.text)
+        and not para.last.text.rstrip().endswith(END_PUNCT)
+        and line.x0 > head.x0 + 1.0
+    )
 
 
 def _group(lines: list[_Line], frame: _Frame) -> list[_Para]:
@@ -780,34 +725,6 @@ def _group(lines: list[_Line], frame: _Frame) -> list[_Para]:
 # ---------------------------------------------------------------- document
 
 
-def _open(path: Path):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    try:
-        pdf = pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise _encrypted() from exc
-    except Exception as exc:
-        chain = f"{type(exc).__name__} {exc!r} {exc.__cause__!r} {exc.__context__!r}".lower()
-        if "password" in chain or "encrypt" in chain:
-            raise _encrypted() from exc
-        raise LoadError(
-            "DOC001",
-            f"Tệp PDF bị hỏng hoặc không đúng định dạng ({type(exc).__name__}).",
-            f"The PDF is broken or not a PDF ({type(exc).__name__}).",
-        ) from exc
-    return pdf
-
-
-def _encrypted() -> LoadError:
-    return LoadError(
-        "DOC001",
-        "Tệp PDF được mã hóa (đặt mật khẩu), không đọc được nội dung. Hãy gỡ mật khẩu rồi kiểm tra lại.",
-        "The PDF is encrypted (password-protected); remove the password and check it again.",
-    )
-
-
 def _scanned(pages: int) -> LoadError:
     return LoadError(
         "DOC002",
@@ -816,79 +733,49 @@ def _scanned(pages: int) -> LoadError:
     )
 
 
-def _has_big_image(page, area: float) -> bool:
-    try:
-        images = page.images
-    except Exception:
-        return False
-    return any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) > 0.4 * area for im in images)
+ENGINES = {"pdfium": "doclint.load.pdfium", "pdfplumber": "doclint.load.pdf_plumber"}
+DEFAULT_ENGINE = "pdfium"
 
 
-def _read_pages(path: Path, warnings: list[str]) -> tuple[list[_Page], dict[str, str], Counter[str]]:
-    pdf = _open(path)
-    fonts: Counter[str] = Counter()
+def read_raw(path: Path, engine: str | None = None) -> RawDoc:
+    """The pages of the PDF as words, from the engine named (PDFium by default)."""
+    import importlib
+
+    name = engine or DEFAULT_ENGINE
+    if name not in ENGINES:
+        raise LoadError(
+            "DOC001",
+            f"Không có bộ đọc PDF “{name}” (chọn pdfium hoặc pdfplumber).",
+            f"No PDF engine “{name}” (choose pdfium or pdfplumber).",
+        )
+    return importlib.import_module(ENGINES[name]).read(Path(path))
+
+
+def _read_pages(raw: RawDoc, warnings: list[str], stamps: list[str]) -> list[_Page]:
+    count = len(raw.pages)
+    content = sum(p.glyphs for p in raw.pages)
+    # pages drawn as one big picture with (almost) no text of their own: a stamp added at signing
+    # does not make a scan a text page
+    image_pages = [p.number for p in raw.pages if p.glyphs < 40 and p.image_cover > 0.4]
+    if content == 0 or (len(image_pages) == count and content < 40 * count):
+        raise _scanned(count)
+    if image_pages:
+        listed = ", ".join(str(n) for n in image_pages[:10])
+        warnings.append(f"Trang {listed} là ảnh quét, không có lớp văn bản (chưa được kiểm tra).")
+    rows = []
+    for p in raw.pages:
+        page_rows, boxes = _place_stamps(_rows(p.words))
+        stamps.extend(boxes)
+        rows.append((p.width, p.height, page_rows))
+    running = _running_lines(rows)
+    zone_base = 0
     pages: list[_Page] = []
-    try:
-        try:
-            count = len(pdf.pages)
-        except Exception as exc:
-            raise LoadError(
-                "DOC001",
-                f"Tệp PDF bị hỏng: không đọc được danh sách trang ({type(exc).__name__}).",
-                f"Broken PDF: the page tree cannot be read ({type(exc).__name__}).",
-            ) from exc
-        if count == 0:
-            raise LoadError("DOC001", "Tệp PDF không có trang nào.", "The PDF has no pages.")
-        if count > MAX_PAGES:
-            raise LoadError(
-                "DOC001",
-                f"Tệp PDF quá dài ({count} trang, giới hạn {MAX_PAGES} trang).",
-                f"The PDF is too long ({count} pages, limit {MAX_PAGES}).",
-            )
-        chars = 0
-        raw: list[tuple[float, float, list[list[_Word]]]] = []
-        image_pages: list[int] = []
-        ruled_pages: set[int] = set()  # pages drawn as one big picture with (almost) no text
-        for number, page in enumerate(pdf.pages, start=1):
-            before = chars
-            words = _page_words(page, fonts)
-            width, height = float(page.width), float(page.height)
-            raw.append((width, height, _rows(words)))
-            try:
-                edges = len(page.objects.get("line", [])) + len(page.objects.get("rect", []))
-            except Exception:
-                edges = 0
-            if edges >= 8:
-                ruled_pages.add(number)
-            chars = sum(fonts.values())
-            if chars - before < 40 and _has_big_image(page, width * height):
-                image_pages.append(number)
-            if chars > MAX_CHARS:
-                raise LoadError(
-                    "DOC001",
-                    "Tệp PDF chứa quá nhiều chữ để kiểm tra.",
-                    "The PDF holds too much text to check.",
-                )
-            page.flush_cache()
-        if chars == 0 or (len(image_pages) == count and chars < 40 * count):
-            raise _scanned(count)
-        if image_pages:
-            listed = ", ".join(str(n) for n in image_pages[:10])
-            warnings.append(f"Trang {listed} là ảnh quét, không có lớp văn bản (chưa được kiểm tra).")
-        running = _running_lines(raw)
-        zone_base = 0
-        for number, (width, height, rows) in enumerate(raw, start=1):
-            read = _read_page(width, height, rows, number, zone_base, running)
-            read.ruled = number in ruled_pages
-            zone_base += read.zone_count
-            pages.append(read)
-        metadata = {}
-        for key, value in (pdf.metadata or {}).items():
-            if isinstance(value, str) and value.strip():
-                metadata[str(key)] = value.strip()
-        return pages, metadata, fonts
-    finally:
-        pdf.close()
+    for page, (width, height, page_rows) in zip(raw.pages, rows, strict=True):
+        read = _read_page(width, height, page_rows, page.number, zone_base, running)
+        read.ruled = page.edges >= 8
+        zone_base += read.zone_count
+        pages.append(read)
+    return pages
 
 
 def _frame_for(lines: list[_Line], default: _Frame) -> _Frame:
@@ -954,7 +841,7 @@ def _block_from(para: _Para, index: int, frame: _Frame, table: TablePosition | N
     runs: list[Run] = []
     pieces: list[str] = []
     length = 0
-    prev_word: _Word | None = None
+    prev_word: Word | None = None
     non_nfc = False
     for line in para.lines:
         for w in line.words:
@@ -963,16 +850,14 @@ def _block_from(para: _Para, index: int, frame: _Frame, table: TablePosition | N
                     # line break: a word split at a hyphen ("NĐ-" / "CP") joins without a space
                     sep = "" if prev_word.text.endswith("-") and len(prev_word.text) > 1 else " "
                 else:
-                    gap = w.x0 - prev_word.x1
-                    sep = "" if gap < 0.12 * min(w.size, prev_word.size) else " "
-                    if prev_word.stamped and w.text.startswith("/"):
-                        sep = ""  # "Số: 108" stamped into "Số:      /TTr-SNV"
+                    sep = "" if _tight(prev_word, w) else " "
                 if sep:
                     pieces.append(sep)
                     length += len(sep)
                     runs[-1].end = length  # a space takes the formatting of the word before it
-            text = unicodedata.normalize("NFC", w.text)
-            if text != w.text:
+            text = w.text
+            if not unicodedata.is_normalized("NFC", text):
+                text = unicodedata.normalize("NFC", text)
                 non_nfc = True
             pieces.append(text)
             start = length
@@ -1150,11 +1035,16 @@ def _merge_across_pages(paras: list[tuple[_Para, _Frame, TablePosition | None]],
     return out
 
 
-def load_pdf(path: Path) -> Document:
+def load_pdf(path: Path, engine: str | None = None) -> Document:
     warnings: list[str] = []
-    pages, metadata, fonts = _read_pages(Path(path), warnings)
+    raw = read_raw(Path(path), engine)
+    fonts, metadata = raw.fonts, raw.metadata
+    legacy = normalise(raw)
+    stamps: list[str] = []
+    pages = _read_pages(raw, warnings, stamps)
     body = _body_frame(pages)
     facts = LoadFacts(page_count=len(pages), warnings=warnings)
+    facts.signature_stamps = stamps
     facts.fonts = dict(fonts)
     facts.legacy_fonts = sorted(f for f in fonts if LEGACY_FONT.match(f.split("-")[0].split(",")[0]))
 
@@ -1219,6 +1109,9 @@ def load_pdf(path: Path) -> Document:
             section.first_block, section.last_block = members[0], members[-1]
         # a table shows as ruled lines and boxes (the borderless two-column zones never need one)
         section.has_table = any(p.ruled for p in pages if page_section.get(p.number) == section.index)
+    quality = assess(raw, [b.text for b in blocks if b.kind not in ("header", "footer")], legacy)
+    facts.text_layer = quality.verdict
+    facts.text_layer_detail = quality.as_dict()
     return Document(
         path=str(path),
         format="pdf",

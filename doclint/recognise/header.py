@@ -103,6 +103,18 @@ def parse_date(text: str) -> ParsedDate | None:
     )
 
 
+_COLUMN_BLANK = re.compile(r"\t+ *+| {2,}+")
+
+
+def _date_after_number(text: str) -> tuple[int, int] | None:
+    """Where a place and date line follows the number on the same line, after a tab or a run of
+    spaces: (start, end) of that blank."""
+    for m in _COLUMN_BLANK.finditer(text, 3):
+        if parse_date(text[m.end() :]):
+            return m.start(), m.end()
+    return None
+
+
 def comp(line: Line, text: str | None = None, **extra) -> Component:
     return Component(text=text if text is not None else line.text, block=line.block, start=line.start,
                      end=line.end, extra=extra)  # fmt: skip
@@ -135,8 +147,21 @@ def recognise_header(lines: list[Line], rec: Recognition, title_index: int | Non
             rec.party_header = comp(line)
             last = i
         elif rec.number is None and NUMBER_LINE.match(text) and ("/" in text or "-" in text):
-            rec.number = comp(line)
-            rec.parsed_number = parse_number(text)
+            cut = _date_after_number(text)
+            if cut is None:
+                rec.number = comp(line)
+                rec.parsed_number = parse_number(text)
+            else:
+                # "Số: 09/2009/CT-UBND<tab>Thủ Dầu Một, ngày 15 tháng 4 năm 2009": two columns set on
+                # one line with a tab or a run of spaces
+                number, end = text[: cut[0]], cut[1]
+                rec.number = Component(text=number, block=line.block, start=line.start,
+                                       end=line.start + len(number))  # fmt: skip
+                rec.parsed_number = parse_number(number)
+                if rec.place_date is None:
+                    rec.place_date = Component(text=text[end:], block=line.block, start=line.start + end,
+                                               end=line.end)  # fmt: skip
+                    rec.parsed_date = parse_date(text[end:])
             last = i
         elif rec.place_date is None and (parsed := parse_date(text)):
             rec.place_date = comp(line)

@@ -142,6 +142,8 @@ def _kinh_gui(lines: list[Line], rec: Recognition, i: int) -> int:
                 Component(text=rest, block=line.block, start=line.end - len(rest), end=line.end)
             )
         while k < len(lines):
+            if rec.kinh_gui_items and rec.kinh_gui_items[-1].text.rstrip().endswith("."):
+                break  # the last addressee ends with a full stop; dash lines after it are the body's
             nxt = lines[k]
             # the addressee may sit in the next cell of the same table row ("Kính gửi:" | "Sở Nội vụ.")
             in_cell = line.table is not None and nxt.table is not None and nxt.table[:2] == line.table[:2]
