@@ -167,8 +167,12 @@ def page(code: str, pack: RulePack, lang: str = "vi") -> str:
             doc = spec.doc if vi else (spec.doc_en or spec.doc)
             default = f"{'mặc định' if vi else 'default'} {show_value(spec.default)}"
             lines.append(f"  {name} = …  ({default}) — {doc}")
-    fixes = {"safe": "tự sửa an toàn", "unsafe": "có gợi ý sửa, cần người kiểm tra", "none": "sửa thủ công"}
-    lines += ["", f"{'Cách sửa' if vi else 'Fix'}: {fixes.get(meta.fix, meta.fix) if vi else meta.fix}"]
+    fixes = {"safe": "tự sửa an toàn (doclint fix)", "unsafe": "có gợi ý sửa, cần người kiểm tra (doclint fix --unsafe)",
+             "none": "sửa thủ công"}  # fmt: skip
+    if not vi:
+        fixes = {"safe": "safe, automatic (doclint fix)", "unsafe": "suggested, to confirm (doclint fix --unsafe)",
+                 "none": "by hand"}  # fmt: skip
+    lines += ["", f"{'Cách sửa' if vi else 'Fix'}: {fixes.get(meta.fix, meta.fix)}"]
     extra = EXTRA_PAGES.get(code)
     if extra is not None:
         lines += ["", extra(code, pack, lang)]

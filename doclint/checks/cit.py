@@ -297,6 +297,9 @@ def _shortened(block, m: Mention):
     if block.text[m.start : m.end] != m.text and m.text:
         return None
     end = m.end
+    if m.trich_yeu_start is not None:  # a trích yếu read to the end of the sentence: stop at its first comma
+        stop = re.search(r"[,;.]", block.text[m.trich_yeu_start : m.end])
+        end = m.trich_yeu_start + stop.start() if stop else end
     while end > m.number_end and block.text[end - 1] in " ,;.":
         end -= 1  # the sentence's own punctuation stays
     return fx.unsafe(

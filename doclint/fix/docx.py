@@ -512,8 +512,34 @@ def write_docx(path: Path, model: Any, chosen: list[tuple[Any, Fix]], date: str,
     fixer = DocxFixer(document, path, model.blocks if model is not None else None, rev)
     applied = fixer.apply(chosen)
     if applied.applied:
+        for root in roots + [p.element for p in _new_parts(document, roots)]:
+            _unique_ids(root, rev)
         document.save(str(path))
     return applied, rev.made
+
+
+def _new_parts(document: Any, known: list[etree._Element]) -> list[Any]:
+    seen = {id(el) for el in known}
+    return [p for p in document.part.package.iter_parts()
+            if getattr(p, "_element", None) is not None and id(p._element) not in seen]  # fmt: skip
+
+
+REVISION_TAGS = {q(t) for t in ("ins", "del", "rPrChange", "pPrChange", "sectPrChange")}
+
+
+def _unique_ids(root: etree._Element, rev: Revisions) -> None:
+    """A run cut in two copies its ``w:rPrChange``: each revision of ours gets its own id again."""
+    seen: set[str] = set()
+    for el in root.iter():
+        if el.tag in REVISION_TAGS and rev.own(el):
+            rid = el.get(q("id"))
+            if rid in seen:
+                fresh = str(rev.next_id)
+                rev.next_id += 1
+                rev.made.add(fresh)
+                el.set(q("id"), fresh)
+            else:
+                seen.add(rid)
 
 
 def transform_parts(src: Path, dst: Path, change: Any) -> int:

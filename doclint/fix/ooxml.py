@@ -226,7 +226,7 @@ def accept(root: etree._Element, author: str | None = None, ids: set[str] | None
             continue
         parent = el.getparent()
         n += 1
-        if parent.tag == q("rPr"):  # a paragraph mark inserted (ins) or deleted (del)
+        if parent.tag == q("rPr") and local in REVISION_WRAPPERS:  # a paragraph mark inserted or deleted
             parent.remove(el)
             if local in ("del", "moveFrom"):
                 _merge_with_next(parent)
@@ -268,7 +268,7 @@ def reject(root: etree._Element, author: str | None = None, ids: set[str] | None
         local = etree.QName(el).localname
         parent = el.getparent()
         n += 1
-        if parent.tag == q("rPr"):
+        if parent.tag == q("rPr") and local in REVISION_WRAPPERS:
             parent.remove(el)  # an inserted paragraph mark is kept as a paragraph (no merging here)
         elif local in ("ins", "moveTo"):
             parent.remove(el)

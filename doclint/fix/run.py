@@ -29,8 +29,11 @@ class FixError(Exception):
     """The input cannot be fixed (a PDF, output = input...): a message in both languages."""
 
     def __init__(self, vi: str, en: str) -> None:
-        super().__init__(vi)
+        super().__init__(vi, en)  # both in args: the error crosses the worker pool's pipe (pickle)
         self.vi, self.en = vi, en
+
+    def __str__(self) -> str:
+        return self.vi
 
     def message(self, lang: str = "vi") -> str:
         return self.en if lang == "en" else self.vi
