@@ -24,7 +24,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -47,11 +50,12 @@ def digest(path: Path) -> str:
 
 
 def key(finding) -> tuple:
-    """What a finding is about, independent of offsets: its code and the words (or message) it covers."""
-    words = finding.anchor or finding.excerpt or ""
-    if finding.location.block is None or finding.code.startswith("FMT"):
-        words = finding.vi.split(":")[0] if not finding.code.startswith("FMT") else ""
-    return finding.code, " ".join(words.split())[:80]
+    """What a finding is about, independent of the words a fix changed: its code and paragraph (fixes
+    never add or remove a paragraph of the body), or for page and layout findings its message without
+    its numbers ("Lề trái # mm", "# đoạn dùng phông Arial")."""
+    if finding.code.startswith("FMT") or finding.location.block is None:
+        return finding.code, re.sub(r"[\d.,]+", "#", finding.vi.split("(")[0])[:60]
+    return finding.code, finding.location.block
 
 
 def lint(path: Path, shown: Path, config):
@@ -66,6 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-lo", action="store_true", help="skip LibreOffice (PDF and its accept)")
     parser.add_argument("--unsafe", action="store_true", help="apply unsafe fixes too")
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--keep", type=Path, help="keep the copies in this folder (and reuse it with --lo-only)"
+    )
+    parser.add_argument(
+        "--lo-only", action="store_true", help="only the LibreOffice checks, on --keep's copies"
+    )
     args = parser.parse_args(argv)
 
     import docx
@@ -76,7 +86,19 @@ def main(argv: list[str] | None = None) -> int:
 
     config = Config()
     options = FixOptions(unsafe=args.unsafe, date="2026-01-01T00:00:00Z")
-    scratch = Path(tempfile.mkdtemp(prefix="doclint-fixbench-"))
+    scratch = args.keep or Path(tempfile.mkdtemp(prefix="doclint-fixbench-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    if args.lo_only:
+        saved = json.loads(args.json.read_text()) if args.json and args.json.exists() else {"rows": []}
+        problems: list[str] = []
+        lo_checks(scratch, saved["rows"], problems, config)
+        print(f"problems: {len(problems)}")
+        for line in problems:
+            print("  " + line)
+        if args.json:
+            saved["lo_problems"] = problems
+            args.json.write_text(json.dumps(saved, ensure_ascii=False, indent=1))
+        return 1 if problems else 0
     per_rule_before: Counter[str] = Counter()
     per_rule_fixed: Counter[str] = Counter()
     per_rule_applied: Counter[str] = Counter()
@@ -145,7 +167,11 @@ def main(argv: list[str] | None = None) -> int:
         applied_keys = {key(f) for f, _ in report.applied}
         still = [k for k in applied_keys if k in after_keys and k in before_keys]
         row["fixed_but_still_reported"] = still
-        row["new"] = sorted(f"{c}: {w}" for c, w in new)
+        row["new"] = sorted(
+            f"{f.code} (đoạn {f.location.block}): {(f.anchor or f.excerpt or f.vi)[:90]}"
+            for f in after.findings
+            if new[key(f)] > 0 and not new.subtract({key(f): 1})
+        )
         if sorted(map(key, tracked.findings)) != sorted(map(key, after.findings)):
             problems.append(f"{src.name}: the tracked copy and the accepted copy check differently")
         again = fix_path(out, scratch / f"{n:03d}.again.docx", config, options)
@@ -156,6 +182,22 @@ def main(argv: list[str] | None = None) -> int:
         row["before_findings"] = len(before.findings)
         print(f"[{n}/{len(inputs)}] {src.name[:60]:60s} fixes {report.count:3d} "
               f"findings {len(before.findings):3d}→{len(after.findings):3d} new {len(new)}", flush=True)  # fmt: skip
+        if args.json:  # kept as it goes: a long run that stops keeps what it measured
+            args.json.write_text(
+                json.dumps(
+                    {
+                        "rows": rows,
+                        "problems": problems,
+                        "before": per_rule_before,
+                        "fixed": per_rule_fixed,
+                        "applied": per_rule_applied,
+                        "severities_before": severities_before,
+                        "severities_fixed": severities_fixed,
+                    },
+                    ensure_ascii=False,
+                    indent=1,
+                )
+            )
     if not args.no_lo:
         lo_checks(scratch, rows, problems, config)
     elapsed = time.monotonic() - started
@@ -169,45 +211,89 @@ def main(argv: list[str] | None = None) -> int:
         for item in r.get("new", []):
             print(f"  {r['file'][:50]}: {item}")
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "problems": problems,
-                                         "before": per_rule_before, "fixed": per_rule_fixed,
-                                         "applied": per_rule_applied}, ensure_ascii=False, indent=1))  # fmt: skip
-    shutil.rmtree(scratch, ignore_errors=True)
+        args.json.write_text(
+            json.dumps(
+                {
+                    "rows": rows,
+                    "problems": problems,
+                    "before": per_rule_before,
+                    "fixed": per_rule_fixed,
+                    "applied": per_rule_applied,
+                    "severities_before": severities_before,
+                    "severities_fixed": severities_fixed,
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+    if args.keep is None:
+        shutil.rmtree(scratch, ignore_errors=True)
     return 1 if problems else 0
 
 
+def _run(cmd: list[str], timeout: float) -> subprocess.CompletedProcess | None:
+    """Run ``cmd`` in its own process group; None when it took longer than ``timeout`` (the group is
+    killed: a LibreOffice that hangs on one document must not stop the run)."""
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return None
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def _to_pdf(path: Path, outdir: Path, timeout: float = 180) -> bool:
+    profile = outdir / f"profile-{path.stem}"
+    done = _run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                 "--convert-to", "pdf", "--outdir", str(outdir), str(path)], timeout)  # fmt: skip
+    shutil.rmtree(profile, ignore_errors=True)
+    pdf = outdir / f"{path.stem}.pdf"
+    return done is not None and pdf.exists() and pdf.stat().st_size > 500
+
+
 def lo_checks(scratch: Path, rows: list[dict], problems: list[str], config) -> None:
-    """PDF export of every fixed copy, and LibreOffice's own Accept All, checked like ours."""
+    """PDF export of every fixed copy, and LibreOffice's own Accept All, checked like ours. A copy that
+    does not convert is compared with its original: a document LibreOffice cannot open either (it hangs
+    on it) is listed apart, it says nothing about the fix."""
     copies = sorted(p for p in scratch.glob("[0-9][0-9][0-9].docx"))
     pdf_dir = scratch / "pdf"
-    pdf_dir.mkdir()
-    for chunk in range(0, len(copies), 20):
-        batch = copies[chunk : chunk + 20]
-        subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(pdf_dir),
-                        *map(str, batch)], capture_output=True, timeout=1800, check=False)  # fmt: skip
+    pdf_dir.mkdir(exist_ok=True)
+    system_python = "/usr/bin/python3"
     for copy in copies:
-        pdf = pdf_dir / f"{copy.stem}.pdf"
-        if not pdf.exists() or pdf.stat().st_size < 1000:
-            problems.append(f"{copy.name}: LibreOffice did not convert the fixed copy to PDF")
-    pairs: list[str] = []
-    for copy in copies:
-        pairs += [str(copy), str(scratch / f"{copy.stem}.lo.docx")]
-    system_python = shutil.which("python3", path="/usr/bin") or "/usr/bin/python3"
-    done = subprocess.run([system_python, str(ROOT / "benchmarks" / "lo_accept.py"), *pairs],
-                          capture_output=True, text=True, timeout=3600, check=False)  # fmt: skip
-    for line in done.stdout.splitlines():
-        if line.startswith("error"):
-            problems.append(f"LibreOffice accept: {line}")
-    for copy in copies:
-        lo = scratch / f"{copy.stem}.lo.docx"
-        ours = scratch / f"{copy.stem}.accepted.docx"
-        if not lo.exists() or not ours.exists():
+        row = rows[int(copy.stem) - 1] if int(copy.stem) - 1 < len(rows) else {}
+        if _to_pdf(copy, pdf_dir):
+            row["pdf"] = "ok"
+        elif _to_pdf(scratch / f"{copy.stem}.orig.docx", pdf_dir):
+            row["pdf"] = "FAILED"
+            problems.append(
+                f"{copy.name} ({row.get('file')}): LibreOffice converts the original but not the fixed copy"
+            )
+        else:
+            row["pdf"] = "original fails too"
+            print(
+                f"  {copy.name} ({row.get('file')}): LibreOffice cannot convert the original either",
+                flush=True,
+            )
             continue
-        a = sorted(key(f) for f in lint(lo, copy, config).findings)
-        b = sorted(key(f) for f in lint(ours, copy, config).findings)
+        lo = scratch / f"{copy.stem}.lo.docx"
+        done = _run([system_python, str(ROOT / "benchmarks" / "lo_accept.py"), str(copy), str(lo)], 300)
+        if done is None or not lo.exists():
+            problems.append(
+                f"{copy.name}: LibreOffice's Accept All failed ({'timeout' if done is None else done.stdout})"
+            )
+            continue
+        ours = scratch / f"{copy.stem}.accepted.docx"
+        a = sorted(map(key, lint(lo, copy, config).findings))
+        b = sorted(map(key, lint(ours, copy, config).findings))
+        row["lo_accept"] = "same" if a == b else "differs"
         if a != b:
             extra = sorted(set(a) ^ set(b))[:4]
             problems.append(f"{copy.name}: LibreOffice's accept checks differently from doclint's: {extra}")
+        print(f"  LibreOffice {copy.name}: pdf {row['pdf']}, accept {row['lo_accept']}", flush=True)
 
 
 def print_table(before, fixed, applied, sev_before, sev_fixed) -> None:

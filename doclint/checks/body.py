@@ -64,11 +64,14 @@ def can_cu_punctuation(ctx) -> Iterator[Finding]:
             suggestion=fixed,
             start=max(len(text) - 1, 0),
             end=len(text),
+            # a line ending in ":" introduces a list ("…, gồm:"): not a slip doclint can correct
             fix=fx.safe(
                 fx.component(ctx.doc, comp, fixed + comp.text[len(text) :]),
                 vi=f"Kết thúc bằng “{expected}”",
                 en=f"End with “{expected}”",
-            ),
+            )
+            if end != ":"
+            else None,
         )
 
 

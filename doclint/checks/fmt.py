@@ -795,8 +795,12 @@ def _body_size(ctx) -> float:
 
 
 def _typed_indent_fix(block: Block) -> list:
-    """Tabs or spaces typed at the start of a paragraph become a first-line indent."""
-    lead = len(block.text) - len(block.text.lstrip(" \t"))
+    """Tabs or spaces typed at the start of a paragraph become a first-line indent; a line that aligns
+    columns with spaces or tabs (a signature, a header typed without a table) is left as it is."""
+    words = block.text.lstrip(" \t")
+    lead = len(block.text) - len(words)
+    if "\t" in words or "   " in words or len(words) < 60 or words.isupper():
+        return []
     indent = block.para.first_line_indent_mm
     keep = indent is not None and 9.5 <= indent <= 13.2
     return [*fx.delete(block, 0, lead), None if keep else fx.paragraph(block, first_line_indent_mm=INDENT_MM)]

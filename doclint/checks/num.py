@@ -86,6 +86,8 @@ def _number_fix(ctx, comp, parsed, symbol: str):
     symbol = symbol.replace(" ", "")
     if re.search(r"[a-zà-ỹđ]{3,}", symbol):
         return None  # words after the symbol ("…/KH-UBND ngày …"): not only a symbol to close up
+    if any(group.isdigit() for group in re.split(r"[/\-–—]", parsed.symbol)):
+        return None  # "…/TTr-CĐCS/2024": a year or number inside the symbol, its separators are the issuer's
     year = f"{parsed.year}/" if parsed.year else ""
     if parsed.party_style:
         head, _, org = parsed.symbol.partition("/")

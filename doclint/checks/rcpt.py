@@ -115,8 +115,8 @@ def recipient_item_format(ctx) -> Iterator[Finding]:
 def _item_fix(ctx, comp: Component, text: str) -> list:
     """A recipient line with its dash and closing semicolon. A line Word numbers with a bullet gets no
     typed dash (only its semicolon); a line wrapped over two paragraphs is left to the drafter."""
-    if text != comp.text.strip():
-        return []
+    if text != comp.text.strip() or comp.text.strip() != ctx.doc.blocks[comp.block].text.strip():
+        return []  # wrapped over two paragraphs, or sharing its line with the signature (tab-aligned)
     words = text.lstrip("-–—+•* ").rstrip(" ,.;:")
     if not words:
         return []

@@ -389,6 +389,14 @@ def _spacing_fix(kind: str, s: str) -> str:
     return s
 
 
+def _spacing_certain(kind: str, text: str, a: int, b: int) -> bool:
+    """Two spaces between words are a typing slip; spaces that line up columns (a tab, or three spaces
+    somewhere in the paragraph: "CHI NHÁNH      Độc lập - Tự do") are layout, not a fix doclint can make."""
+    if kind != "double-space":
+        return True
+    return b - a == 2 and "\t" not in text and "   " not in text
+
+
 def _disjoint(edits: list) -> list:
     """The edits that do not overlap an earlier one (two kinds of spacing problem on the same spaces:
     the other is fixed in the next pass)."""
@@ -444,8 +452,9 @@ def spacing_punctuation(ctx) -> Iterator[Finding]:
                 count[kind] = count.get(kind, 0) + 1
                 a, b = m.start(), m.end()
                 fixed = _spacing_fix(kind, m.group())
+                certain = _spacing_certain(kind, text, a, b)
                 if count[kind] > MAX_PER_KIND:
-                    rest.setdefault(kind, []).append(fx.replace(block, a, b, fixed))
+                    rest.setdefault(kind, []).append(fx.replace(block, a, b, fixed) if certain else [])
                     continue
                 x, y = _word_bounds(text, a, b)
                 before = text[x:y]
@@ -457,7 +466,9 @@ def spacing_punctuation(ctx) -> Iterator[Finding]:
                     where=Location(block=block.index, start=a, end=b),
                     excerpt=_excerpt(text, a, b),
                     suggestion=after,
-                    fix=fx.safe(fx.replace(block, a, b, fixed), vi=f"Viết “{after}”", en=f"Write “{after}”"),
+                    fix=fx.safe(fx.replace(block, a, b, fixed), vi=f"Viết “{after}”", en=f"Write “{after}”")
+                    if certain
+                    else None,
                 )
     for kind, n in count.items():
         if n > MAX_PER_KIND:
