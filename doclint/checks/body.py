@@ -209,9 +209,12 @@ def end_mark(ctx) -> Iterator[Finding]:
         suggestion=text.rstrip(".") + "./.",
         start=max(len(text) - 1, 0),
         end=len(text),
+        # after a word, a number, a bracket or a full stop; "Trân trọng!" or a line ending in ":" is left
         fix=fx.safe(
             fx.component(ctx.doc, mark, text.rstrip(".") + "./." + mark.text[len(text) :]),
             vi="Thêm dấu “./.”",
             en="Add “./.”",
-        ),
+        )
+        if text[-1:].isalnum() or text[-1:] in ".)”\"'"
+        else None,
     )

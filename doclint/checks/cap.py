@@ -193,7 +193,11 @@ def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Fi
                 seen[key2][1] += 1
                 seen[key2][2].extend(fx.rewrite(block.index, m.start(), written, fixed))
                 continue
-            seen[key2] = [_cap_finding(code, vi, en, block.index, m.start(), m.end(), written, fixed), 0, []]
+            # "Sở Nông nghiệp và Môi Trường" is a name capitalised wrongly; "Sở xây dựng" with every later
+            # word in lower case may be a sentence (the Department builds…): only a likely fix
+            named = any(c.isupper() for c in written[1:])
+            found = _cap_finding(code, vi, en, block.index, m.start(), m.end(), written, fixed, safe=named)
+            seen[key2] = [found, 0, []]
     for found, more, others in seen.values():
         if more:
             found.vi += f" (cùng lỗi này còn {more} lần khác trong văn bản)"

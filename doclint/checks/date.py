@@ -141,8 +141,10 @@ def _fixed_date_line(text: str) -> str | None:
     month = _fmt_month(m["month"]) if m["month"].isdigit() else m["month"]
     w2 = m["w2"] if m["w2"].lower() == "tháng" else "tháng"
     w3 = m["w3"] if m["w3"].lower() == "năm" else "năm"
-    return (f"{place}, {word}{m['s1'] or ' '}{day}{m['s2'] or ' '}{w2}{m['s3'] or ' '}{month}{m['s4'] or ' '}"
-            f"{w3}{m['s5'] or ' '}{year}{m['tail']}")  # fmt: skip
+    # a blank day or month keeps the spaces typed for it (they are all on one side of the empty group)
+    s1, s2 = m["s1"] or " ", m["s2"] or (" " if day else "")
+    s3, s4 = m["s3"] or " ", m["s4"] or (" " if month else "")
+    return f"{place}, {word}{s1}{day}{s2}{w2}{s3}{month}{s4}{w3}{m['s5'] or ' '}{year}{m['tail']}"
 
 
 @check("DATE003")

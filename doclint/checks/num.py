@@ -11,7 +11,7 @@ from doclint.findings import Finding
 from doclint.fix import build as fx
 
 # "Số: 5/KH-UBND": the word "Số" (any case), an optional colon or dot, the rest; a law's "Luật số" is left alone
-_SO_LINE = re.compile(r"^(?P<so>[Ss][ốỐ])\s*+[:.]?(?P<gap>\s*+)(?P<body>\S.*?)\s*$")
+_SO_LINE = re.compile(r"^(?P<so>[Ss][ốỐ])(?P<pre>\s*+)[:.]?(?P<gap>\s*+)(?P<body>\S.*?)\s*$")
 
 
 @check("NUM001")
@@ -86,16 +86,20 @@ def _number_fix(ctx, comp, parsed, symbol: str):
     symbol = symbol.replace(" ", "")
     if re.search(r"[a-zà-ỹđ]{3,}", symbol):
         return None  # words after the symbol ("…/KH-UBND ngày …"): not only a symbol to close up
+    if not parsed.symbol[:1].isalpha():
+        return None  # "Số: …/QĐ-X": the blank is not read as a number, the line is not parsed into parts
     if any(group.isdigit() for group in re.split(r"[/\-–—]", parsed.symbol)):
         return None  # "…/TTr-CĐCS/2024": a year or number inside the symbol, its separators are the issuer's
     year = f"{parsed.year}/" if parsed.year else ""
     if parsed.party_style:
         head, _, org = parsed.symbol.partition("/")
-        fixed = f"Số: {parsed.number or m['gap']}/{head}-{org}"
+        fixed = f"Số: {parsed.number or m['gap'] or m['pre']}/{head}-{org}"
         return fx.unsafe(
             fx.component(ctx.doc, comp, fixed), vi=f"Viết lại thành “{fixed}”", en=f"Write “{fixed}”"
         )
-    number = f" {parsed.number}" if parsed.number else (m["gap"] or " ")
+    number = (
+        f" {parsed.number}" if parsed.number else (m["gap"] or m["pre"] or " ")
+    )  # a blank keeps its width
     fixed = f"Số:{number}/{year}{symbol}"
     return fx.safe(fx.component(ctx.doc, comp, fixed), vi=f"Viết lại thành “{fixed}”", en=f"Write “{fixed}”")
 

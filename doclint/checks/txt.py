@@ -278,10 +278,10 @@ def _legacy_fix(ctx, legacy_blocks: dict[int, tuple[str, str, str]]) -> list:
             fonted = True
             piece = block.text[run.start : run.end]
             converted = legacy.convert(piece, enc, legacy.is_caps_font(font))
-            edits.append(fx.replace(block, run.start, run.end, converted))
+            edits.append(fx.replace_span(block, run.start, run.end, converted))
             edits.append(fx.run_format(block, run.start, run.end, font=fx.TIMES))
         if not fonted and block.index in legacy_blocks:
-            edits.append(fx.replace(block, 0, len(block.text), legacy_blocks[block.index][2]))
+            edits.append(fx.replace_span(block, 0, len(block.text), legacy_blocks[block.index][2]))
     return edits
 
 
@@ -392,6 +392,11 @@ def _spacing_fix(kind: str, s: str) -> str:
 def _spacing_certain(kind: str, text: str, a: int, b: int) -> bool:
     """Two spaces between words are a typing slip; spaces that line up columns (a tab, or three spaces
     somewhere in the paragraph: "CHI NHÁNH      Độc lập - Tự do") are layout, not a fix doclint can make."""
+    if "   " in text[a:b]:
+        return False  # a column of spaces in a form ("18         ;"): layout
+    if kind == "doubled-punct":
+        # ", ..." and ":..." mark a list left open or a blank of a form to fill in: not a slip to remove
+        return "..." not in text[a:b] and "…" not in text[a:b]
     if kind != "double-space":
         return True
     return b - a == 2 and "\t" not in text and "   " not in text
@@ -530,12 +535,20 @@ def _doubled_words(ctx) -> Iterator[Finding]:
                 Location(block=bidx, start=a, end=b),
                 excerpt=_excerpt(text, a, b),
                 suggestion=x.text,
-                fix=fx.safe(
-                    fx.delete(ctx.doc.blocks[bidx], x.end, y.end),
-                    vi=f"Bỏ chữ “{y.text}” thứ hai",
-                    en=f"Drop the second “{y.text}”",
-                ),
+                fix=_doubled_fix(ctx.doc.blocks[bidx], x, y, left_word),
             )
+
+
+def _doubled_fix(block: Block, x: Tok, y: Tok, left_word: bool):
+    """The second word dropped. Certain for a stutter between two words one space apart ("giao giao");
+    likely only when the first closes a word ("chuyên môn môn học") or both are capitalised (a name:
+    "Huỳnh Huỳnh Như"); never across a tab or a column of spaces."""
+    if block.text[x.end : y.start] != " ":
+        return None
+    build = fx.unsafe if left_word or x.text[:1].isupper() else fx.safe
+    return build(
+        fx.delete(block, x.end, y.end), vi=f"Bỏ chữ “{y.text}” thứ hai", en=f"Drop the second “{y.text}”"
+    )
 
 
 @check("TXT006")

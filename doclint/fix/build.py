@@ -103,6 +103,14 @@ def _narrow(block: Block, start: int, end: int, text: str) -> TextEdit | None:
     )
 
 
+def replace_span(block: Block, start: int, end: int, text: str) -> list[TextEdit]:
+    """``block.text[start:end]`` replaced as one edit of exactly that span (a whole run converted from a
+    legacy encoding: no cut inside the run, whose stored characters may not map one to one)."""
+    old = block.text[start:end]
+    text = unicodedata.normalize("NFC", text)
+    return [] if old == text else [TextEdit(block=block.index, start=start, end=end, text=text, old=old)]
+
+
 def rewrite(block: int, start: int, old: str, text: str) -> list[TextEdit]:
     """``old`` (the block's text from ``start``, as the check read it) becomes ``text``: for checks that
     keep the words they matched but not the block (the writer still verifies ``old`` in the file)."""

@@ -505,7 +505,15 @@ def write_docx(path: Path, model: Any, chosen: list[tuple[Any, Fix]], date: str,
     revision ids written."""
     import docx
 
-    document = docx.Document(str(path))
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # a .docm, or a package python-docx does not accept
+        from doclint.fix.run import FixError
+
+        raise FixError(
+            f"Không mở được tệp để ghi chỗ sửa ({type(exc).__name__}); hãy lưu thành .docx rồi chạy lại.",
+            f"Cannot open the file to write the fixes ({type(exc).__name__}); save it as .docx and run again.",
+        ) from exc
     roots = [el for el in (getattr(part, "_element", None) for part in document.part.package.iter_parts())
              if el is not None]  # fmt: skip
     rev = Revisions(roots, date, author)
