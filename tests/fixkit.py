@@ -133,7 +133,7 @@ FIXTURES: dict[str, Callable[[Path], Path]] = {
     "TXT001": lambda p: build_docx(_spec(body=[unicodedata.normalize("NFD", LONG + "."), LONG + "."]), p),
     "TXT002": _legacy,
     "TXT003": lambda p: build_docx(
-        _spec(body=["Ủy ban nhân dân xã giao giao nhiệm vụ cho các đơn vị thực hiện.", LONG + "."]), p
+        _spec(body=["Các đơn vị gửi gửi báo cáo kết quả thực hiện đúng hạn.", LONG + "."]), p
     ),
     "TXT004": lambda p: build_docx(
         _spec(body=["Thực hiện kế hoạch của Ủy ban nhân dân tỉnh , các đơn vị triển khai.", LONG + "."]), p
