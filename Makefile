@@ -1,6 +1,6 @@
 # Two commands for a fresh checkout (see README):
 #   make demo   install into .venv and check samples/ (writes report.html and report.json)
-#   make test   install into .venv and run the whole test suite
+#   make test   install into .venv, run ruff (check and format --check), then the whole test suite
 #   make serve  the web page on http://127.0.0.1:8080/ (doclint serve)
 PYTHON ?= python3
 VENV := .venv
@@ -29,7 +29,7 @@ demo: install
 serve: install
 	$(BIN)/doclint serve
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest
 
 lint: install

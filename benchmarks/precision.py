@@ -51,6 +51,10 @@ VERDICTS = ("true", "false", "unsure")
 PENDING = ("", "?")  # a pasted line not judged yet: claims the finding, counts as unlabelled
 LABEL_COLUMNS = ("document", "code", "anchor", "verdict", "reason", "reader")
 DOCUMENT_COLUMNS = ("document", "stage", "note")
+REVIEW_DIR = "review"  # the second reading: labels/review/<FAMILY>.tsv, one row per label read again
+REVIEW_COLUMNS = (*LABEL_COLUMNS, "first")  # first: the first reader's verdict the row was written against
+# a label whose reader names the lead ("precision+lead") is settled: its verdict counts whatever the review says
+SETTLER = "lead"
 COUNTED = ("error", "warning")
 
 ANCHOR_MAX = 80  # characters of the normalised anchor
@@ -103,6 +107,20 @@ def family_of(code: str) -> str:
 
 
 @dataclass
+class Review:
+    """A second reader's verdict on one label (a row of labels/review/<FAMILY>.tsv)."""
+
+    document: str
+    code: str
+    anchor: str
+    verdict: str
+    reason: str
+    reader: str
+    first: str  # the first reader's verdict when the row was written
+    source: str  # review/file:line
+
+
+@dataclass
 class Label:
     document: str
     code: str
@@ -111,10 +129,30 @@ class Label:
     reason: str
     reader: str
     source: str  # file:line
+    review: Review | None = None
 
     @property
     def judged(self) -> bool:
         return self.verdict in VERDICTS
+
+    @property
+    def settled(self) -> bool:
+        return SETTLER in self.reader.split("+")
+
+    @property
+    def disputed(self) -> bool:
+        """The second reader's verdict differs and the lead has not settled it yet."""
+        return (
+            self.review is not None
+            and self.judged
+            and self.review.verdict != self.verdict
+            and not self.settled
+        )
+
+    @property
+    def counted(self) -> str:
+        """The verdict the tables count: a disputed label is ``unsure`` until the lead settles it."""
+        return "unsure" if self.disputed else self.verdict
 
 
 def read_tsv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -170,6 +208,59 @@ def load_labels(labels_dir: Path) -> tuple[list[Label], list[str]]:
                 Label(row["document"], row["code"], anchor, verdict, row["reason"], row["reader"], where)
             )
     return labels, problems
+
+
+def load_reviews(labels_dir: Path) -> tuple[list[Review], list[str]]:
+    """The second reader's rows (``labels/review/<FAMILY>.tsv``) and the problems found in them."""
+    reviews: list[Review] = []
+    problems: list[str] = []
+    directory = labels_dir / REVIEW_DIR
+    if not directory.is_dir():
+        return reviews, problems
+    for path in sorted(directory.glob("*.tsv")):
+        for lineno, row in read_tsv(path, REVIEW_COLUMNS):
+            where = f"{REVIEW_DIR}/{path.name}:{lineno}"
+            verdict, first = row["verdict"].lower(), row["first"].lower()
+            if verdict not in VERDICTS or first not in VERDICTS:
+                problems.append(f"{where}: verdict and first must be true/false/unsure")
+                continue
+            if family_of(row["code"]) != path.stem:
+                problems.append(
+                    f"{where}: {row['code']} belongs in {REVIEW_DIR}/{family_of(row['code'])}.tsv"
+                )
+            anchor = row["anchor"]
+            if anchor != (("~" + normalise(anchor[1:])) if anchor.startswith("~") else normalise(anchor)):
+                problems.append(f"{where}: anchor is not normalised (copy it from the label)")
+            reviews.append(
+                Review(
+                    row["document"], row["code"], anchor, verdict, row["reason"], row["reader"], first, where
+                )
+            )
+    return reviews, problems
+
+
+def attach_reviews(labels: list[Label], reviews: list[Review]) -> list[Review]:
+    """Give each label the second reading written for it (same document, code and anchor; a row whose
+    ``first`` is the label's verdict before one that is not); returns the rows that match no label."""
+    by_key: dict[tuple[str, str, str], list[Label]] = collections.defaultdict(list)
+    for label in labels:
+        by_key[(label.document, label.code, label.anchor)].append(label)
+    pending = list(reviews)
+    for same_first in (True, False):
+        unmatched: list[Review] = []
+        for review in pending:
+            free = [
+                lab
+                for lab in by_key.get((review.document, review.code, review.anchor), [])
+                if lab.review is None
+            ]
+            pick = next((lab for lab in free if not same_first or lab.verdict == review.first), None)
+            if pick is None:
+                unmatched.append(review)
+            else:
+                pick.review = review
+        pending = unmatched
+    return pending
 
 
 # --------------------------------------------------------------------------------------------- running
@@ -410,10 +501,11 @@ class Item:
 
     @property
     def verdict(self) -> str:
-        """true / false / unsure, or 'unlabelled' (no label, or a pasted line not judged yet)."""
+        """true / false / unsure, or 'unlabelled' (no label, or a pasted line not judged yet); a label the
+        second reader disagrees with counts as unsure until the lead settles it."""
         if self.label is None or not self.label.judged:
             return "unlabelled"
-        return self.label.verdict
+        return self.label.counted
 
 
 def _loosely_equal(a: str, b: str) -> bool:
@@ -517,6 +609,40 @@ def print_table(title: str, table: dict[str, Tally]) -> None:
         p = "—" if t.precision is None else f"{t.precision:.1%}"
         print(f"  {name:14s} {t.findings:8d} {len(t.documents):5d} {t.true:5d} {t.false:5d} {t.unsure:6d} "
               f"{t.unlabelled:6d} {p:>9s}")  # fmt: skip
+
+
+STABLE_PRECISION = 0.95  # issue 12: a rule is stable at >= 95% labelled precision ...
+STABLE_MIN_JUDGED = 10  # ... over at least 10 labelled findings
+
+
+def maturity_proposal(rules: dict[str, Tally], as_json: bool) -> dict[str, dict]:
+    """Per rule: its maturity now, and the one its labels support (stable: >= 95% over >= 10 judged;
+    fewer than 10 judged keeps a stable rule stable when none is false, else preview)."""
+    from doclint.rulepack import load_pack
+
+    pack = load_pack()
+    out: dict[str, dict] = {}
+    for code, t in rules.items():
+        meta = pack.rules.get(code)
+        now = meta.maturity if meta is not None else "?"
+        p = t.precision
+        if t.judged >= STABLE_MIN_JUDGED:
+            proposed = "stable" if p is not None and p >= STABLE_PRECISION else "preview"
+        else:
+            proposed = "stable" if t.false + t.unsure == 0 else "preview"
+        reason = (
+            f"labelled precision {p:.0%} over {t.judged} findings ({t.false} false, {t.unsure} unsure)"
+            if p is not None
+            else "no labelled finding yet"
+        )
+        out[code] = {"now": now, "proposed": proposed, "reason": reason, "unlabelled": t.unlabelled}
+    if not as_json:
+        print("\nMaturity from the labels (stable: >= 95% over >= 10 judged findings)")
+        for code, row in out.items():
+            change = "" if row["now"] == row["proposed"] else f"  <- {row['now']}"
+            print(f"  {code:8s} {row['proposed']:8s} {row['reason']}{change}"
+                  + (f"; {row['unlabelled']} unlabelled" if row["unlabelled"] else ""))  # fmt: skip
+    return out
 
 
 def paste_line(item: Item) -> str:
@@ -631,8 +757,83 @@ def _item_json(item: Item) -> dict:
         "block": f.get("block"),
         "verdict": item.verdict,
         "reason": item.label.reason if item.label else None,
+        "second": item.label.review.verdict if item.label and item.label.review else None,
+        "second_reason": item.label.review.reason if item.label and item.label.review else None,
         "loose": item.loose,
     }
+
+
+def review_report(labels_dir: Path, families: tuple[str, ...], docs: str, as_json: bool) -> dict:
+    """The second reading, from the label files alone (nothing is run): per family how many labels were
+    read twice and how many readings differ; every open disagreement with both readings; review rows
+    that match no label any more."""
+    labels, problems = load_labels(labels_dir)
+    reviews, review_problems = load_reviews(labels_dir)
+    stale = attach_reviews(labels, reviews)
+    wanted = [w.strip() for w in docs.split(",") if w.strip()]
+
+    def keep(document: str, code: str) -> bool:
+        return select_code(code, families) and (not wanted or any(w in document for w in wanted))
+
+    labels = [lab for lab in labels if lab.judged and keep(lab.document, lab.code)]
+    stale = [r for r in stale if keep(r.document, r.code)]
+    per_family: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for lab in labels:
+        c = per_family[family_of(lab.code)]
+        c["labels"] += 1
+        c[lab.verdict] += 1
+        if lab.review is None:
+            c["false not read twice" if lab.verdict == "false" else "not read twice"] += 1
+            continue
+        c["read twice"] += 1
+        if lab.review.verdict == lab.verdict:
+            c["agree"] += 1
+        elif lab.disputed:
+            c["disputed"] += 1
+        else:
+            c["settled"] += 1
+    disputed = [lab for lab in labels if lab.disputed]
+    report = {
+        "families": {fam: dict(c) for fam, c in sorted(per_family.items())},
+        "disputed": [
+            {
+                "document": lab.document, "code": lab.code, "anchor": lab.anchor,
+                "first": lab.verdict, "first_reason": lab.reason, "first_reader": lab.reader, "label": lab.source,
+                "second": lab.review.verdict, "second_reason": lab.review.reason, "review": lab.review.source,
+            }
+            for lab in disputed
+        ],
+        "stale_reviews": [vars(r) for r in stale],
+        "problems": problems + review_problems,
+    }  # fmt: skip
+    if as_json:
+        return report
+    print("Second reading (labels/review/): labels read twice and how the readings compare")
+    print(f"  {'family':8s} {'labels':>6s} {'false':>5s} {'unsure':>6s} {'read 2x':>7s} {'agree':>5s} "
+          f"{'disputed':>8s} {'settled':>7s} {'false not read 2x':>17s}")  # fmt: skip
+    for fam, c in sorted(per_family.items()):
+        print(f"  {fam:8s} {c['labels']:6d} {c['false']:5d} {c['unsure']:6d} {c['read twice']:7d} {c['agree']:5d} "
+              f"{c['disputed']:8d} {c['settled']:7d} {c['false not read twice']:17d}")  # fmt: skip
+    print(f"\nDisagreements the lead has not settled: {len(disputed)} (each counts as unsure)")
+    for lab in disputed:
+        print(f"\n  {lab.document} {lab.code} {lab.anchor}")
+        print(f"    first  ({lab.reader}, {lab.source}): {lab.verdict} — {lab.reason}")
+        print(
+            f"    second ({lab.review.reader}, {lab.review.source}): {lab.review.verdict} — {lab.review.reason}"
+        )
+    if disputed:
+        print(
+            f"\n  To settle one: put the final verdict and reason in the family file and add '+{SETTLER}' to its reader."
+        )
+    if stale:
+        print(
+            f"\nReview rows that match no label (family file not merged yet, label removed or re-anchored): {len(stale)}"
+        )
+        for r in stale:
+            print(f"  {r.source}: {r.document} {r.code} {r.anchor} (first {r.first}, second {r.verdict})")
+    for problem in report["problems"]:
+        print(f"label problem: {problem}")
+    return report
 
 
 # --------------------------------------------------------------------------------------------- main
@@ -671,6 +872,7 @@ class Measurement:
     stale: list[Label]
     problems: list[str]
     state: str
+    stale_reviews: list[Review] = field(default_factory=list)
 
 
 def measure(corpus: Path | None = None, *, labels_dir: Path = LABELS_DIR, jobs: int = 1, families=(),
@@ -686,9 +888,15 @@ def measure(corpus: Path | None = None, *, labels_dir: Path = LABELS_DIR, jobs: 
     results = [raw[d] for d, _ in tasks if d in raw]
     items = [i for i in collect_items(results) if select_code(i.code, tuple(families))]
     labels, problems = load_labels(labels_dir)
+    reviews, review_problems = load_reviews(labels_dir)
+    problems += review_problems
+    stale_reviews = attach_reviews(labels, reviews)
     in_scope = {d for d, _ in tasks}
     scoped = [lab for lab in labels if lab.document in in_scope and select_code(lab.code, tuple(families))]
     stale = match(items, scoped)
+    stale_reviews = [
+        r for r in stale_reviews if r.document in in_scope and select_code(r.code, tuple(families))
+    ]
     unknown = [lab.source for lab in labels if lab.document not in documents]
     problems += [f"{src}: document not in documents.tsv" for src in unknown]
     manifest = corpus / "MANIFEST.tsv"
@@ -696,7 +904,7 @@ def measure(corpus: Path | None = None, *, labels_dir: Path = LABELS_DIR, jobs: 
         listed = {row["local_file"] for _, row in read_tsv(manifest, ("local_file",))}
         problems += [f"documents.tsv lacks {d}" for d in sorted(listed - set(documents))]
         problems += [f"documents.tsv: {d} is not in the corpus" for d in sorted(set(documents) - listed)]
-    return Measurement(results, items, stale, problems, state)
+    return Measurement(results, items, stale, problems, state, stale_reviews)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -715,7 +923,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--brief", action="store_true", help="tables only")
     parser.add_argument("--rules", action="store_true", help="with --brief: keep the per-rule table")
     parser.add_argument("--json", dest="json_out", default=None, help="write JSON here ('-': stdout)")
+    parser.add_argument(
+        "--maturity",
+        action="store_true",
+        help="propose stable/preview per rule from the labels (run with --preview)",
+    )
     parser.add_argument("--diff", default=None, metavar="REF", help="findings gained and lost against REF")
+    parser.add_argument(
+        "--review",
+        action="store_true",
+        help="the second reading: per family counts and every disagreement not yet settled (runs nothing)",
+    )
     # internal: run another tree's doclint for --diff
     parser.add_argument("--code-root", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--raw-tasks", type=Path, default=None, help=argparse.SUPPRESS)
@@ -738,6 +956,15 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(ROOT))
     families = tuple(p.strip().upper() for p in args.family.split(",") if p.strip())
+    if args.review:
+        report = review_report(args.labels, families, args.docs, args.json_out == "-")
+        if args.json_out:
+            text = json.dumps(report, ensure_ascii=False, indent=1)
+            if args.json_out == "-":
+                print(text)
+            else:
+                Path(args.json_out).write_text(text, encoding="utf-8")
+        return 0
     m = measure(args.corpus, labels_dir=args.labels, jobs=args.jobs, families=families, docs=args.docs,
                 stage=args.stage, drafts=args.drafts, preview=args.preview, use_cache=not args.no_cache,
                 progress=progress)  # fmt: skip
@@ -754,7 +981,8 @@ def main(argv: list[str] | None = None) -> int:
         ],
         "precision": {name: {k: t.as_dict() for k, t in table.items()} for name, table in tables.items()},
         "findings": [_item_json(i) for i in m.items],
-        "stale_labels": [vars(lab) for lab in m.stale],
+        "stale_labels": [{k: v for k, v in vars(lab).items() if k != "review"} for lab in m.stale],
+        "stale_reviews": [vars(r) for r in m.stale_reviews],
         "label_problems": m.problems,
     }
     if not as_json:
@@ -777,12 +1005,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nLabels matched loosely (the anchor changed; update the label's anchor): {len(loose)}")
             for item in loose:
                 print(f"  {item.label.source}: {item.label.anchor} → {item.anchor}")
+        second = [i for i in measured if i.label is not None and i.label.review is not None]
+        disputed = [i for i in second if i.label.disputed]
+        print(f"\nSecond reading: {len(second)} of the measured findings' labels read twice, {len(disputed)} "
+              "disputed (counted unsure until the lead settles them; --review lists them)")  # fmt: skip
+        if m.stale_reviews:
+            print(f"Review rows that match no label: {len(m.stale_reviews)} (--review lists them)")
         if m.stale:
             print(f"\nLabels that match no finding any more: {len(m.stale)}")
             for lab in m.stale:
                 print(f"  {lab.source}: {lab.document} {lab.code} {lab.anchor} ({lab.verdict})")
         for problem in m.problems:
             print(f"label problem: {problem}")
+    if args.maturity:
+        out["maturity"] = maturity_proposal(tables["rule"], as_json)
     if args.diff:
         tasks = [(r["document"], r["stage"]) for r in m.results]
         other_raw = run_at_ref(args.diff, args, tasks)

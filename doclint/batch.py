@@ -96,7 +96,11 @@ def iter_files(
     suffixes = supported_suffixes()
     seen: set[str] = set()
     for root in paths:
-        if root.is_file() or not root.exists() or not root.is_dir():
+        try:
+            is_folder = root.is_dir()
+        except OSError:  # e.g. a file inside a folder that cannot be searched: DOC001 for it
+            is_folder = False
+        if not is_folder:
             # a named file is checked whatever its name; a missing one reports DOC001
             key = str(root)
             if key not in seen:
@@ -105,7 +109,13 @@ def iter_files(
             continue
         found: list[Path] = []
         visited: set[tuple[int, int]] = set()
-        for folder, dirs, files in os.walk(root, followlinks=True):
+        unreadable: list[str] = []
+
+        def note(error: OSError, unreadable=unreadable) -> None:
+            if error.filename:  # a subfolder that cannot be read: an entry (DOC001), never silently dropped
+                unreadable.append(error.filename)
+
+        for folder, dirs, files in os.walk(root, followlinks=True, onerror=note):
             here = Path(folder)
             try:
                 st = os.stat(folder)
@@ -131,6 +141,7 @@ def iter_files(
                 if _matches(path, exclude, root):
                     continue
                 found.append(path)
+        found += [Path(os.fsdecode(p)) for p in unreadable]
         for path in sorted(found):
             if str(path) not in seen:
                 seen.add(str(path))
@@ -253,6 +264,13 @@ class _JsonlStream:
         self.fh = output.open("w", encoding="utf-8", newline="\n")
 
     def write(self, result: FileResult) -> None:
+        from dataclasses import replace
+
+        from doclint.safeio import display_path
+
+        shown = display_path(result.path)
+        if shown != result.path:  # a name that is not UTF-8: shown with U+FFFD, never a crash
+            result = replace(result, path=shown)
         self.fh.write(self._line(result, self.lang))
         self.fh.flush()
 
@@ -323,17 +341,20 @@ def _run_inline(todo, lint, keep_document, timeout, finish, stats) -> None:
 
 
 def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results) -> None:
+    # One worker: forked from here. For one file it starts cold and imports the loaders and checks itself
+    # while this process prepares the report; for several, this process warms up first, so that the
+    # worker (and a replacement after a kill) starts with everything built. Several workers: forked from
+    # a fork server that has everything built.
     start = "auto" if n_jobs == 1 else "forkserver"
-    pool = WorkerPool(n_jobs, lint=lint, start=start, warm=n_jobs > 1, stats=stats)
-    if pool.start_method == "fork" and len(todo) > 1:
-        # workers forked from here (and their replacements after a kill) start warm: build once, here,
-        # what the first document of every new worker would otherwise build within its own budget
-        import doclint.worker_warm  # noqa: F401
+    pool = WorkerPool(n_jobs, lint=lint, start=start, warm=n_jobs > 1 or len(todo) > 1, stats=stats)
     try:
         futures = {}
         for index, path, config in todo:
             future = pool.submit(path, config, keep_document, budget=_budget_for(config, timeout))
             futures[future] = index
+        pool.start()  # the worker starts on its first document now; meanwhile, what the results need here:
+        import doclint.engine  # noqa: F401
+
         for future in pool.as_completed(futures):
             if future.cancelled():
                 continue
@@ -344,7 +365,7 @@ def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results
         pool.close(kill=True)
         left = [item for item in todo if results[item[0]] is None]
         sys.stderr.write("doclint: không khởi động được tiến trình con; kiểm tra tuần tự.\n")
-        _run_inline(left, lint, keep_document, timeout, finish, stats)
+        _run_inline(left, lint or _default_lint(), keep_document, timeout, finish, stats)
     except BaseException:
         pool.close(kill=True)
         raise
@@ -381,6 +402,8 @@ def check_paths(
         if config.exclude and _excluded(path, config.exclude):
             continue
         _budget_for(config, timeout)  # a bad timeout / memory-limit is a usage error before any work
+        if config.packs:
+            _check_packs(config.packs)
         entries.append((len(entries), str(path), config))
     stats.files = len(entries)
     if stream_output is not None:
@@ -424,7 +447,6 @@ def check_paths(
                     continue
             todo.append((index, path, config))
         stats.checked = len(todo)
-        lint = lint or _default_lint()
         n_jobs = max(1, jobs if jobs is not None else default_jobs())
         n_jobs = min(n_jobs, len(todo)) if todo else 1
         if jobs is None and len(todo) < POOL_MIN_FILES:
@@ -456,6 +478,13 @@ def check_paths(
         sys.stderr.write(f"doclint: đã dừng theo yêu cầu (Ctrl-C) sau {done}/{len(results)} tệp{where}.\n")
         raise SystemExit(INTERRUPTED_EXIT)
     return [r for r in results if r is not None]
+
+
+def _check_packs(packs: tuple[str, ...]) -> None:
+    """A user pack that cannot be read is a usage error (exit 2) before any document, not DOC005 on each."""
+    from doclint.rulepack import load_pack
+
+    load_pack(packs)
 
 
 def _ignore_sigint() -> Any:

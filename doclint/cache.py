@@ -148,24 +148,60 @@ def encode(result: FileResult) -> str:
     )
 
 
+_LOCATION_INTS = ("block", "start", "end", "page", "related_block")
+_FINDING_STRS = ("code", "vi", "en", "name", "basis", "family")
+
+
+class BadRow(ValueError):
+    """A cache row that is valid JSON but not a result this version wrote: dropped and recomputed."""
+
+
+def _want(ok: bool) -> None:
+    if not ok:
+        raise BadRow()
+
+
 def decode(data: str, path: str) -> FileResult:
+    """A cached result, every field checked (a row is only ever a cache: a wrong type is a miss)."""
+    from doclint.config import STAGES
     from doclint.engine import FileResult
     from doclint.errors import LoadError
-    from doclint.findings import Finding, Location
+    from doclint.findings import SEVERITY_RANK, Finding, Location
 
     raw = json.loads(data)
+    _want(isinstance(raw, dict) and isinstance(raw.get("findings"), list))
+    for key in ("format", "family", "doc_type", "issuer"):
+        _want(raw.get(key) is None or isinstance(raw[key], str))
+    _want(raw.get("stage") in STAGES)
+    _want(isinstance(raw.get("suppressed", []), list))
 
-    def finding(item: dict) -> Finding:
-        location = Location(**item.pop("location"))
-        return Finding(location=location, **item)
+    def finding(item: object) -> Finding:
+        _want(isinstance(item, dict) and isinstance(item.get("location"), dict))
+        item = dict(item)  # type: ignore[arg-type]
+        loc = item.pop("location")
+        _want(set(loc) <= set(Location.__slots__))
+        for key in _LOCATION_INTS:
+            value = loc.get(key)
+            _want(value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0))
+        _want(loc.get("component") is None or isinstance(loc["component"], str))
+        _want(set(item) <= set(Finding.__slots__) - {"location"})
+        for key in _FINDING_STRS:
+            _want(isinstance(item.get(key, ""), str))
+        for key in ("excerpt", "suggestion"):
+            _want(item.get(key) is None or isinstance(item[key], str))
+        _want(item.get("severity") is None or item["severity"] in SEVERITY_RANK)
+        return Finding(location=Location(**loc), **item)
 
     findings = [finding(item) for item in raw["findings"]]
-    error = LoadError(*raw["error"]) if raw["error"] else None
+    error = raw.get("error")
+    if error is not None:
+        _want(isinstance(error, list) and len(error) == 3 and all(isinstance(x, str) for x in error))
+        error = LoadError(*error)
     return FileResult(
         path=path,
-        format=raw["format"],
-        family=raw["family"],
-        doc_type=raw["doc_type"],
+        format=raw.get("format"),
+        family=raw.get("family"),
+        doc_type=raw.get("doc_type"),
         stage=raw["stage"],
         error=error,
         findings=findings,
@@ -300,9 +336,11 @@ class ResultCache:
             return None
         try:
             result = decode(row[0], path)
-        except (ValueError, KeyError, TypeError):
+        except Exception:  # wrong JSON, wrong types, another version's row: dropped and recomputed
             self.misses += 1
-            return None  # an entry written by another version: recomputed and replaced
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("DELETE FROM results WHERE key = ?", (key,))
+            return None
         self.hits += 1
         return result
 

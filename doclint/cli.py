@@ -5,14 +5,16 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from doclint import __version__
+from doclint import __version__, cli_i18n
 from doclint.config import LEVELS, STAGES, Config, ConfigError, read_config, split_codes
 from doclint.findings import SEVERITY_RANK
+from doclint.safeio import display_path, escape_controls
 
 app = typer.Typer(
     name="doclint",
@@ -25,8 +27,12 @@ app = typer.Typer(
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def fail(message: str) -> typer.Exit:
-    typer.echo(f"doclint: {message}", err=True)
+def fail(message: str | ConfigError, en: str | None = None) -> typer.Exit:
+    """A usage error (exit status 2), printed in the language of the command line."""
+    if isinstance(message, ConfigError):
+        message, en = message.vi, message.en
+    shown = en if en is not None and cli_i18n.current() == "en" else message
+    typer.echo(f"doclint: {shown}", err=True)
     return typer.Exit(EXIT_ERROR)
 
 
@@ -41,15 +47,23 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=version_callback, is_eager=True, help="In phiên bản.")
     ] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en.")] = None,
 ) -> None:
     """doclint — kiểm tra văn bản hành chính trước khi trình ký."""
+
+
+def _hint(word: str, choices, lang: str = "vi") -> str:
+    from doclint.config import did_you_mean
+
+    vi, en = did_you_mean(word, choices)
+    return en if lang == "en" else vi
 
 
 def load_explicit_config(path: Path | None) -> Config | None:
     if path is None:
         return None
     if not path.is_file():
-        raise fail(f"không tìm thấy tệp cấu hình {path}")
+        raise fail(f"không tìm thấy tệp cấu hình {path}", f"config file not found: {path}")
     return read_config(path.resolve())
 
 
@@ -102,6 +116,9 @@ def check(
     ] = None,
     fail_on: Annotated[str | None, typer.Option(help="error|warning|info|never")] = None,
     lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
+    preview: Annotated[
+        bool, typer.Option("--preview", help="Chạy cả các quy tắc đang thử nghiệm (preview).")
+    ] = False,
     config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
     include: Annotated[list[str] | None, typer.Option(help="Chỉ kiểm tra tệp khớp mẫu glob.")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Bỏ qua tệp khớp mẫu glob.")] = None,
@@ -129,19 +146,35 @@ def check(
     if csv_sep in ("\\t", "tab"):
         csv_sep = "\t"
     if csv_sep not in (",", ";", "\t"):
-        raise fail(f"--csv-sep phải là ',' hoặc ';', không phải {csv_sep!r}")
+        raise fail(
+            f"--csv-sep phải là ',' hoặc ';', không phải {csv_sep!r}",
+            f"--csv-sep must be ',' or ';', not {csv_sep!r}",
+        )
     if stage is not None and stage not in STAGES:
-        raise fail(f"--stage phải là draft, final hoặc issued, không phải {stage!r}")
+        raise fail(
+            f"--stage phải là draft, final hoặc issued, không phải {stage!r}.{_hint(stage, STAGES)}",
+            f"--stage must be draft, final or issued, not {stage!r}.{_hint(stage, STAGES, 'en')}",
+        )
     if fail_on is not None and fail_on not in (*LEVELS, "never"):
-        raise fail(f"--fail-on phải là error, warning, info hoặc never, không phải {fail_on!r}")
+        raise fail(
+            f"--fail-on phải là error, warning, info hoặc never, không phải {fail_on!r}.{_hint(fail_on, (*LEVELS, 'never'))}",
+            f"--fail-on must be error, warning, info or never, not {fail_on!r}.{_hint(fail_on, (*LEVELS, 'never'), 'en')}",
+        )
     if lang is not None and lang not in ("vi", "en"):
-        raise fail(f"--lang phải là vi hoặc en, không phải {lang!r}")
-    if format not in report.available_formats():
-        raise fail(f"định dạng không hỗ trợ: {format} (có: {', '.join(report.available_formats())})")
+        raise fail(
+            f"--lang phải là vi hoặc en, không phải {lang!r}", f"--lang must be vi or en, not {lang!r}"
+        )
+    formats = report.available_formats()
+    if format not in formats:
+        raise fail(
+            f"định dạng không hỗ trợ: {format} (có: {', '.join(formats)}).{_hint(format, formats)}",
+            f"unsupported format: {format} (available: {', '.join(formats)}).{_hint(format, formats, 'en')}",
+        )
+    lang = lang or cli_i18n.explicit()
     try:
         explicit = load_explicit_config(config)
     except ConfigError as exc:
-        raise fail(str(exc)) from exc
+        raise fail(exc) from exc
     extra_options: dict[str, str] = {}
     if refs is not None:
         extra_options["refs-dir"] = str(refs.resolve())
@@ -153,10 +186,24 @@ def check(
         "stage": stage,
         "fail_on": fail_on,
         "lang": lang,
+        "preview": True if preview else None,
     }
+    if output is not None and output.is_dir():
+        raise fail(f"--output {display_path(output)} là một thư mục; hãy cho tên một tệp")
+    if annotate is not None and annotate.exists() and not annotate.is_dir():
+        raise fail(
+            f"--annotate {display_path(annotate)} phải là một thư mục (bản sao có chú thích được ghi vào đó)"
+        )
     files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
     if not files:
-        raise fail("không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)")
+        raise fail(
+            "không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)",
+            "no file to check (.docx, .pdf, .doc, .txt, .md)",
+        )
+    try:
+        _check_cli_codes(files[0], explicit, overrides)
+    except ConfigError as exc:
+        raise fail(exc) from exc
     from doclint.report import FULL_TEXT_MAX
 
     # the HTML shows each document's text up to FULL_TEXT_MAX documents; above, the documents are not
@@ -175,9 +222,10 @@ def check(
             stream_output=output,
         )
     except ConfigError as exc:
-        raise fail(str(exc)) from exc
+        raise fail(exc) from exc
     first_config = batch.config_for(files[0], explicit, overrides)
     out_lang = lang or first_config.lang
+    checked, results = results, _shown(results)  # file names that are not UTF-8: shown with U+FFFD
     hidden = 0
     if baseline is not None:
         from doclint.baseline import BaselineError, apply
@@ -194,9 +242,20 @@ def check(
     if annotate is not None:
         from doclint.annotate import annotate_results
 
-        annotate_results(results, annotate, lang=out_lang)
+        annotate_results(checked, annotate, lang=out_lang)
     fail_level = fail_on or first_config.fail_on
     raise typer.Exit(exit_status(results, fail_level))
+
+
+def _check_cli_codes(first: Path, explicit: Config | None, overrides: dict) -> None:
+    """--select and --ignore name rules of the pack in use (a typo must not report a clean document)."""
+    from doclint import batch
+    from doclint.config import check_codes
+    from doclint.rulepack import load_pack
+
+    pack = load_pack(batch.config_for(first, explicit, overrides).packs)
+    for option in ("select", "ignore"):
+        check_codes(overrides[option], pack, f"--{option}")
 
 
 @app.command()
@@ -211,37 +270,43 @@ def inspect(
     try:
         data, notes = run_guarded(_inspect_data, str(path), budget=budget_for_path(path))
     except LoadError as err:
-        typer.echo(f"{path}: {err.code} {err.vi}", err=True)
+        typer.echo(escape_controls(f"{display_path(path)}: {err.code} {err.vi}"), err=True)
         raise typer.Exit(EXIT_ERROR) from err
     except ConfigError as exc:
-        raise fail(str(exc)) from exc
+        raise fail(exc) from exc
     if format == "json":
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))  # JSON escapes control characters
         return
-    typer.echo(f"{path}  [{data['format']}] họ văn bản: {data['family']}, loại: {data['doc_type'] or '?'}")
+    typer.echo(
+        escape_controls(
+            f"{path}  [{data['format']}] họ văn bản: {data['family']}, loại: {data['doc_type'] or '?'}"
+        )
+    )
     for name, value in data["components"].items():
         if name == "outline":
-            typer.echo(f"  {'outline':14s} {len(value)} mục")
+            typer.echo(escape_controls(f"  {'outline':14s} {len(value)} mục"))
             continue
         if isinstance(value, list):
-            typer.echo(f"  {name:14s} {len(value)} mục")
+            typer.echo(escape_controls(f"  {name:14s} {len(value)} mục"))
             for item in value:
-                typer.echo(f"  {'':14s} - {item['text']}")
+                typer.echo(escape_controls(f"  {'':14s} - {item['text']}"))
         elif value is None:
-            typer.echo(f"  {name:14s} —")
+            typer.echo(escape_controls(f"  {name:14s} —"))
         else:
             text = value["text"].replace("\n", " / ")
-            typer.echo(f"  {name:14s} {text}  (đoạn {value['location'].get('block', 0) + 1})")
+            typer.echo(
+                escape_controls(f"  {name:14s} {text}  (đoạn {value['location'].get('block', 0) + 1})")
+            )
     sections = data["sections"]
     if sections["skeleton"]:
-        typer.echo(f"  {'sections':14s} {sections['name']} ({sections['skeleton']})")
+        typer.echo(escape_controls(f"  {'sections':14s} {sections['name']} ({sections['skeleton']})"))
         for item in sections["sections"]:
             mark = "✔" if item["found"] else ("·" if item.get("applies") is False else "✘")
             where = f"  (đoạn {item['block'] + 1})" if item.get("block") is not None else ""
             empty = " [trống]" if item.get("empty") else ""
-            typer.echo(f"  {'':14s} {mark} {item['name']}{where}{empty}")
+            typer.echo(escape_controls(f"  {'':14s} {mark} {item['name']}{where}{empty}"))
     for note in notes:
-        typer.echo(f"  ghi chú: {note}")
+        typer.echo(escape_controls(f"  ghi chú: {note}"))
 
 
 def _inspect_data(path: str) -> tuple[dict, list[str]]:
@@ -276,56 +341,59 @@ def _looks_like_draft(rec) -> bool:
 
 @app.command()
 def rules(
-    lang: Annotated[str, typer.Option(help="vi hoặc en")] = "vi",
-    format: Annotated[str, typer.Option("--format", "-f", help="text hoặc json")] = "text",
+    lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json hoặc md")] = "text",
 ) -> None:
     """Liệt kê mọi quy tắc."""
-    from doclint.checks import registered_codes
+    from doclint import explain
     from doclint.rulepack import load_pack
 
+    lang = lang or cli_i18n.current()
     pack = load_pack()
-    implemented = registered_codes()
-    metas = sorted(pack.rules.values(), key=lambda m: m.code)
     if format == "json":
-        typer.echo(
-            json.dumps(
-                [
-                    {
-                        "code": m.code,
-                        "name": m.name,
-                        "family": m.family,
-                        "severity": m.severity,
-                        "title": m.title_en if lang == "en" else m.title_vi,
-                        "basis": m.basis,
-                    }
-                    for m in metas
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
+        typer.echo(json.dumps(explain.rules_json(pack, lang), ensure_ascii=False, indent=2))
+    elif format == "md":
+        typer.echo(explain.rules_markdown(pack), nl=False)
+    elif format == "text":
+        typer.echo(explain.rules_text(pack, lang))
+    else:
+        raise fail(
+            f"định dạng không hỗ trợ: {format} (có: text, json, md).{_hint(format, ('text', 'json', 'md'))}",
+            f"unsupported format: {format} (available: text, json, md).{_hint(format, ('text', 'json', 'md'), 'en')}",
         )
-        return
-    for m in metas:
-        title = m.title_en if lang == "en" else m.title_vi
-        mark = "" if m.code in implemented or m.code.startswith("DOC") else " (chưa có)"
-        typer.echo(f"{m.code:8s} {m.severity:8s} {m.name:34s} {title}{mark}")
 
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="Mã quy tắc, ví dụ NUM003.")],
-    lang: Annotated[str, typer.Option(help="vi hoặc en")] = "vi",
+    code: Annotated[str, typer.Argument(help="Mã quy tắc (NUM003) hoặc nhóm (HDR).")],
+    lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
 ) -> None:
-    """In trang giải thích của một quy tắc: nội dung, lý do, căn cứ, ví dụ sai/đúng."""
+    """In trang giải thích của một quy tắc (NUM003) hoặc các quy tắc của một nhóm (HDR)."""
+    from doclint import explain as pages
     from doclint.rulepack import load_pack
 
+    lang = lang or cli_i18n.current()
     pack = load_pack()
-    meta = pack.rules.get(code.upper())
-    if meta is None:
-        raise fail(f"không có quy tắc {code}")
-    from doclint.explain import page
+    key = code.upper()
+    if key in pack.rules:
+        typer.echo(pages.page(key, pack, lang))
+    elif key in pack.families:
+        typer.echo(pages.family_page(key, pack, lang))
+    else:
+        vi, en = _hint_code(key, pack)
+        raise fail(f"không có quy tắc hoặc nhóm “{code}”.{vi}", f"no rule or family “{code}”.{en}")
 
-    typer.echo(page(meta.code, pack, lang))
+
+def _hint_code(key: str, pack) -> tuple[str, str]:
+    from doclint.config import did_you_mean
+
+    return did_you_mean(key, [*pack.families, *pack.rules])
+
+
+def _shown(results: list) -> list:
+    from dataclasses import replace
+
+    return [r if display_path(r.path) == r.path else replace(r, path=display_path(r.path)) for r in results]
 
 
 def _register_plugins() -> None:
@@ -336,8 +404,32 @@ def _register_plugins() -> None:
 
 
 def main() -> None:
+    """Every problem with the run itself is one line on stderr and exit status 2, never a traceback
+    (``DOCLINT_DEBUG=1`` shows it). Usage errors and help are in the user's language (cli_i18n)."""
+    import os
+
+    cli_i18n.install(cli_i18n.argv_lang(sys.argv[1:]))
     _register_plugins()
-    app()
+    command = cli_i18n.localise(typer.main.get_command(app))
+    try:
+        command(prog_name="doclint")  # click turns its own errors and Exit into an exit status
+    except SystemExit:
+        raise
+    except Exception as exc:
+        if os.environ.get("DOCLINT_DEBUG"):
+            raise
+        sys.stderr.write(f"doclint: {escape_controls(display_path(_one_line(exc)))}\n")
+        sys.exit(EXIT_ERROR)
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"lỗi hệ thống:{where}: {exc.strerror}"
+    if isinstance(exc, ConfigError):
+        return exc.message(cli_i18n.current())
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return f"lỗi: {type(exc).__name__}: {text[:300]}"
 
 
 if __name__ == "__main__":

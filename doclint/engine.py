@@ -49,6 +49,8 @@ LAYER_SUPPORTS: dict[str, frozenset[str]] = {"broken": frozenset(), "ocr": froze
 def applicable(meta: RuleMeta, ctx: Context) -> bool:
     if ctx.stage not in meta.stages:
         return False
+    if meta.maturity == "preview" and not ctx.config.runs_preview(meta.code):
+        return False
     if meta.formats and ctx.doc.format not in meta.formats:
         return False
     supported = LAYER_SUPPORTS.get(ctx.doc.facts.text_layer or "")

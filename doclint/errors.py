@@ -20,4 +20,15 @@ class LoadError(Exception):
 
 
 class ConfigError(Exception):
-    """A bad configuration file or option: a usage error (exit status 2)."""
+    """A bad configuration file or option: a usage error (exit status 2), in both languages."""
+
+    def __init__(self, vi: str, en: str | None = None) -> None:
+        super().__init__(vi)
+        self.vi = vi
+        self.en = en or vi
+
+    def __reduce__(self):
+        return (type(self), (self.vi, self.en))
+
+    def message(self, lang: str = "vi") -> str:
+        return self.en if lang == "en" else self.vi

@@ -48,6 +48,13 @@ def _with_config_packs(pack):
     return load_pack(packs) if packs else pack
 
 
+def _origin(origin: str, vi: bool) -> str:
+    """Where a skeleton comes from: the built-in pack, or the user's own file (named as it is)."""
+    if origin.startswith("rules/nd30/"):
+        return "bộ quy tắc có sẵn (Nghị định 30)" if vi else "the built-in pack (Decree 30)"
+    return origin
+
+
 def skeletons_page(code: str, pack, lang: str = "vi") -> str:
     vi = lang != "en"
     pack = _with_config_packs(pack)
@@ -55,7 +62,7 @@ def skeletons_page(code: str, pack, lang: str = "vi") -> str:
     for skel in skeletons(pack).values():
         name = skel.name_vi if vi else skel.name_en
         types = ", ".join(skel.types)
-        head = f"\n■ {name} [{skel.key}] — {'loại' if vi else 'types'}: {types}"
+        head = f"\n■ {name} ({'mã khung' if vi else 'skeleton'} {skel.key}) — {'loại' if vi else 'types'}: {types}"
         if skel.titles:
             head += f"; {'khi trích yếu có' if vi else 'when the summary contains'}: " + ", ".join(
                 f"“{t}”" for t in skel.titles
@@ -64,7 +71,7 @@ def skeletons_page(code: str, pack, lang: str = "vi") -> str:
             head += " (tắt)" if vi else " (disabled)"
         out.append(head)
         out.append(f"  {'Căn cứ' if vi else 'Basis'}: {skel.source}")
-        out.append(f"  {'Nguồn' if vi else 'From'}: {', '.join(skel.origin)}")
+        out.append(f"  {'Nguồn' if vi else 'From'}: {', '.join(_origin(o, vi) for o in skel.origin)}")
         if skel.extends:
             out.append(f"  {'Kế thừa' if vi else 'Extends'}: {skel.extends}")
         if skel.ordered:
@@ -75,7 +82,7 @@ def skeletons_page(code: str, pack, lang: str = "vi") -> str:
             severity = SEVERITY_VI.get(spec.severity, spec.severity) if vi else spec.severity
             label = spec.name_vi if vi else spec.name_en
             where = WHERE_VI.get(spec.where, spec.where) if vi else spec.where
-            line = f"  - [{severity}] {label} ({where})"
+            line = f"  - {severity}: {label} ({where})"
             if spec.example:
                 line += f": {spec.example.splitlines()[0]}"
             out.append(line)
@@ -99,7 +106,9 @@ def skeletons_page(code: str, pack, lang: str = "vi") -> str:
             if spec.source and spec.source != skel.source:
                 out.append(f"      {'căn cứ' if vi else 'basis'}: {spec.source}")
             if spec.origin and spec.origin != skel.origin[:1]:
-                out.append(f"      {'nguồn' if vi else 'from'}: {', '.join(spec.origin)}")
+                out.append(
+                    f"      {'nguồn' if vi else 'from'}: {', '.join(_origin(o, vi) for o in spec.origin)}"
+                )
     out.append(
         "\nCơ quan có thể thêm hoặc thay khung mẫu bằng tệp sections.toml trong bộ quy tắc riêng "
         '(packs = ["thu-muc"] trong doclint.toml; replace = true để thay toàn bộ một khung).'
@@ -141,39 +150,290 @@ def render(text: str, options: dict[str, OptionSpec]) -> str:
     return PLACEHOLDER.sub(value, text)
 
 
+SEVERITY = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "gợi ý"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+FIX = {
+    "vi": {
+        "safe": "tự sửa an toàn (doclint fix)",
+        "unsafe": "có gợi ý sửa, cần người kiểm tra lại (doclint fix --unsafe)",
+        "none": "sửa thủ công",
+    },
+    "en": {"safe": "safe automatic fix (doclint fix)", "unsafe": "a suggested fix, to be checked (doclint fix --unsafe)",
+           "none": "fixed by hand"},
+}
+MATURITY = {"vi": {"preview": "thử nghiệm"}, "en": {"preview": "preview"}}
+WORDS = {
+    "vi": {"family": "Nhóm", "severity": "Mức độ", "draft": "dự thảo", "basis": "Căn cứ", "why": "Vì sao",
+           "bad": "Sai", "good": "Đúng", "options": "Tùy chọn (trong doclint.toml)", "default": "mặc định",
+           "fix": "Cách sửa", "maturity": "Giai đoạn", "code": "Mã", "title": "Nội dung",
+           "family_options": "Tùy chọn chung của nhóm (trong doclint.toml)",
+           "see": "Trang của từng quy tắc: doclint explain {code}", "missing": " (chưa có)",
+           "final": "bản trình ký", "issued": "văn bản đã phát hành"},
+    "en": {"family": "Family", "severity": "Severity", "draft": "draft", "basis": "Legal basis", "why": "Why",
+           "bad": "Wrong", "good": "Right", "options": "Options (in doclint.toml)", "default": "default",
+           "fix": "Fix", "maturity": "Maturity", "code": "Code", "title": "Rule",
+           "family_options": "Options of the whole family (in doclint.toml)",
+           "see": "Each rule's page: doclint explain {code}", "missing": " (not implemented)",
+           "final": "document for signature", "issued": "issued document"},
+}  # fmt: skip
+
+
+def _lang(lang: str) -> str:
+    return "en" if lang == "en" else "vi"
+
+
+def severity_word(severity: str, lang: str) -> str:
+    return SEVERITY[_lang(lang)].get(severity, severity)
+
+
+def family_title(pack: RulePack, family: str, lang: str) -> str:
+    fam = pack.families.get(family)
+    if fam is None:
+        return family
+    return fam.title_en if _lang(lang) == "en" else fam.title_vi
+
+
+def _option_lines(options: dict[str, OptionSpec], lang: str) -> list[str]:
+    w = WORDS[_lang(lang)]
+    out = []
+    for name, spec in options.items():
+        doc = spec.doc_en if _lang(lang) == "en" and spec.doc_en else spec.doc
+        out.append(f"  {name} = {show_value(spec.default)}  ({w['default']}) — {doc}")
+    return out
+
+
+def _indented(example: str) -> list[str]:
+    return [f"    {line}" for line in example.splitlines()]
+
+
+STAGE_NAMES = {
+    "vi": {"draft": "dự thảo", "final": "bản trình ký", "issued": "đã phát hành"},
+    "en": {"draft": "draft", "final": "submitted for signing", "issued": "issued"},
+}
+
+
+def _stage_severities(meta, lang: str) -> str:
+    """ " (dự thảo, bản trình ký: gợi ý)": the stages (--stage) where the rule reports at another level."""
+    levels = dict(meta.stage_severity)
+    if meta.draft_severity and "draft" not in levels:
+        levels["draft"] = meta.draft_severity
+    groups: dict[str, list[str]] = {}
+    for stage in ("draft", "final", "issued"):
+        if stage in levels and levels[stage] != meta.severity:
+            groups.setdefault(levels[stage], []).append(STAGE_NAMES[lang][stage])
+    return "".join(
+        f" ({', '.join(stages)}: {severity_word(level, lang)})" for level, stages in groups.items()
+    )
+
+
+def _maturity_line(meta, lang: str) -> str:
+    if meta.maturity != "preview":
+        return (
+            "Độ hoàn thiện: ổn định (chạy mặc định)" if lang == "vi" else "Maturity: stable (runs by default)"
+        )
+    head = (
+        "Độ hoàn thiện: thử nghiệm (preview) — chỉ chạy với --preview hoặc preview = true trong doclint.toml, "
+        "hoặc khi chọn đúng mã này (--select " + meta.code + "). Lý do: "
+        if lang == "vi"
+        else "Maturity: preview — runs only with --preview (preview = true in doclint.toml) or when this exact "
+        "code is selected (--select " + meta.code + "). Why: "
+    )
+    return head + meta.preview_reason
+
+
 def page(code: str, pack: RulePack, lang: str = "vi") -> str:
+    """The page of one rule, entirely in ``lang`` (the examples are document text, in Vietnamese)."""
     meta = pack.rules[code]
     options = pack.options_for(code)
-    vi = lang != "en"
-    title = meta.title_vi if vi else meta.title_en
+    lang = _lang(lang)
+    en = lang == "en"
+    w = WORDS[lang]
+    title = meta.title_en if en else meta.title_vi
+    severity = severity_word(meta.severity, lang) + _stage_severities(meta, lang)
+    head = f"{w['family']}: {meta.family} — {family_title(pack, meta.family, lang)}    {w['severity']}: {severity}"
+    why = (meta.why_en or meta.why) if en else meta.why
+    doc = (meta.doc_en or meta.doc) if en else meta.doc
+    # the rule's name is an English identifier (JSON output, docs/rules.md): on the English page only
     lines = [
-        f"{meta.code} ({meta.name}) — {title}",
+        f"{meta.code} ({meta.name}) — {title}" if en else f"{meta.code} — {title}",
         "",
-        f"{'Nhóm' if vi else 'Family'}: {meta.family}    {'Mức độ' if vi else 'Severity'}: {meta.severity}"
-        + (f" ({'dự thảo' if vi else 'draft'}: {meta.draft_severity})" if meta.draft_severity else ""),
-        f"{'Căn cứ' if vi else 'Legal basis'}: {meta.basis}",
+        head,
+        _maturity_line(meta, lang),
+        f"{w['basis']}: {meta.basis_en or meta.basis if en else meta.basis}",
         "",
-        f"{'Vì sao' if vi else 'Why'}: {render(meta.why, options)}",
+        f"{w['why']}: {render(why, options)}",
     ]
-    if meta.doc:
-        lines += ["", render(meta.doc, options)]
+    if doc:
+        lines += ["", render(doc, options)]
+    if _stage_severities(meta, lang):
+        lines += [
+            "",
+            "Giai đoạn (--stage): draft — người soạn thảo viết dự thảo; final — bản trình ký, tệp Word "
+            "người trình, văn thư kiểm tra trước khi trình lãnh đạo ký (số, ngày do văn thư ghi sau khi ký); "
+            "issued — văn bản đã ký, đã cấp số, đã phát hành (văn thư, pháp chế kiểm tra bản lưu)."
+            if not en
+            else "Stages (--stage): draft — the drafter writing a draft; final — the Word file submitted for "
+            "signing, checked before the head signs (the records office fills in number and day after "
+            "signing); issued — the signed, numbered document as sent (records office, legal review).",
+        ]
+    when = f" ({w[meta.example_stage]})" if meta.example_stage != "draft" else ""
     if meta.example_bad:
-        lines += ["", f"✘ {'Sai' if vi else 'Bad'}:  {meta.example_bad}"]
+        lines += ["", f"✘ {w['bad']}{when}:", *_indented(meta.example_bad)]
     if meta.example_good:
-        lines += [f"✔ {'Đúng' if vi else 'Good'}: {meta.example_good}"]
+        lines += [f"✔ {w['good']}{when}:", *_indented(meta.example_good)]
     if options:
-        lines += ["", "Tùy chọn (doclint.toml):" if vi else "Options (doclint.toml):"]
-        for name, spec in options.items():
-            doc = spec.doc if vi else (spec.doc_en or spec.doc)
-            default = f"{'mặc định' if vi else 'default'} {show_value(spec.default)}"
-            lines.append(f"  {name} = …  ({default}) — {doc}")
-    fixes = {"safe": "tự sửa an toàn (doclint fix)", "unsafe": "có gợi ý sửa, cần người kiểm tra (doclint fix --unsafe)",
-             "none": "sửa thủ công"}  # fmt: skip
-    if not vi:
-        fixes = {"safe": "safe, automatic (doclint fix)", "unsafe": "suggested, to confirm (doclint fix --unsafe)",
-                 "none": "by hand"}  # fmt: skip
-    lines += ["", f"{'Cách sửa' if vi else 'Fix'}: {fixes.get(meta.fix, meta.fix)}"]
+        lines += ["", f"{w['options']}:", *_option_lines(options, lang)]
+    lines += ["", f"{w['fix']}: {FIX[lang].get(meta.fix, meta.fix)}"]
     extra = EXTRA_PAGES.get(code)
     if extra is not None:
         lines += ["", extra(code, pack, lang)]
     return "\n".join(lines)
+
+
+def family_page(family: str, pack: RulePack, lang: str = "vi") -> str:
+    """``doclint explain HDR``: the family and its rules, one line each."""
+    from doclint.checks import registered_codes
+
+    lang = _lang(lang)
+    w = WORDS[lang]
+    implemented = registered_codes()
+    metas = sorted((m for m in pack.rules.values() if m.family == family), key=lambda m: m.code)
+    lines = [f"{family} — {family_title(pack, family, lang)}", ""]
+    for m in metas:
+        title = m.title_en if lang == "en" else m.title_vi
+        mark = "" if m.code in implemented or m.family == "DOC" else w["missing"]
+        lines.append(f"  {m.code:8s} {severity_word(m.severity, lang):9s} {title}{mark}")
+    fam = pack.families.get(family)
+    if fam is not None and fam.options:
+        lines += ["", f"{w['family_options']}:", *_option_lines(fam.options, lang)]
+    lines += ["", w["see"].format(code=metas[0].code if metas else family)]
+    return "\n".join(lines)
+
+
+def rules_text(pack: RulePack, lang: str = "vi") -> str:
+    from doclint.checks import registered_codes
+
+    lang = _lang(lang)
+    implemented = registered_codes()
+    out = []
+    for m in sorted(pack.rules.values(), key=lambda m: m.code):
+        title = m.title_en if lang == "en" else m.title_vi
+        mark = "" if m.code in implemented or m.family == "DOC" else WORDS[lang]["missing"]
+        maturity = "preview" if m.maturity == "preview" else ""
+        out.append(
+            f"{m.code:8s} {severity_word(m.severity, lang):9s} {maturity:8s} {m.name:36s} {title}{mark}"
+        )
+    return "\n".join(out)
+
+
+def rules_json(pack: RulePack, lang: str = "vi") -> list[dict[str, Any]]:
+    return [
+        {
+            "code": m.code,
+            "name": m.name,
+            "family": m.family,
+            "severity": m.severity,
+            "maturity": m.maturity,
+            "title": m.title_en if _lang(lang) == "en" else m.title_vi,
+            "basis": m.basis,
+            "options": {name: spec.default for name, spec in pack.options_for(m.code).items()},
+            **where_it_lives(m.code, pack),
+        }
+        for m in sorted(pack.rules.values(), key=lambda m: m.code)
+    ]
+
+
+# ---------------------------------------------------------------------------- the generated reference
+
+
+def _repo_root() -> Path:
+    return Path(__file__).resolve().parents[1]
+
+
+def _relative(path: str | Path) -> str:
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(_repo_root()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _tests_naming(code: str) -> list[str]:
+    folder = _repo_root() / "tests"
+    if not folder.is_dir():
+        return []
+    return [
+        _relative(t)
+        for t in sorted(folder.glob("test_*.py"))
+        if re.search(rf"\b{code}\b", t.read_text(encoding="utf-8"))
+    ]
+
+
+def where_it_lives(code: str, pack: RulePack) -> dict[str, Any]:
+    """The check function (file::function), the metadata file and the tests that name the rule. No line
+    numbers: docs/rules.md is committed, and must not go stale whenever a line moves."""
+    import inspect
+
+    from doclint.checks import check_for
+
+    meta = pack.rules[code]
+    fn = check_for(code)
+    check = None
+    if fn is not None:
+        source = inspect.getsourcefile(fn)
+        check = f"{_relative(source)}::{fn.__name__}" if source else fn.__name__
+    data = _relative(meta.source) if meta.source else None
+    tests = _tests_naming(code)
+    if not meta.example_note:
+        tests = [f"tests/test_rule_examples.py::{code}", *tests]
+    return {"check": check, "data": data, "tests": tests}
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def rules_markdown(pack: RulePack) -> str:
+    """``docs/rules.md``: one row per rule, generated (``doclint rules --format md > docs/rules.md``)."""
+    lines = [
+        "# Quy tắc của doclint / doclint rules",
+        "",
+        "<!-- Tệp này được sinh tự động: doclint rules --format md > docs/rules.md"
+        " (tests/test_rule_units.py báo khi tệp cũ). Generated file: do not edit. -->",
+        "",
+        "Mỗi dòng là một quy tắc: mã, nội dung, mức độ, giai đoạn (stable: ổn định; preview: thử nghiệm),"
+        " tùy chọn và giá trị mặc định, căn cứ pháp lý, nơi đặt hàm kiểm tra, siêu dữ liệu và các kiểm thử"
+        " nhắc đến mã. Trang đầy đủ: `doclint explain MÃ`.",
+        "",
+    ]
+    for family in sorted({m.family for m in pack.rules.values()}, key=_family_order):
+        fam = pack.families.get(family)
+        title = f"{fam.title_vi} / {fam.title_en}" if fam else family
+        lines += [f"## {family} — {title}", ""]
+        lines += [
+            "| Mã | Nội dung | Mức độ | Giai đoạn | Tùy chọn (mặc định) | Căn cứ | Hàm kiểm tra | Dữ liệu | Kiểm thử |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for m in sorted((m for m in pack.rules.values() if m.family == family), key=lambda m: m.code):
+            where = where_it_lives(m.code, pack)
+            options = "<br>".join(
+                f"`{name} = {show_value(spec.default)}`" for name, spec in pack.options_for(m.code).items()
+            )
+            severity = m.severity + (f" (draft: {m.draft_severity})" if m.draft_severity else "")
+            check = f"`{where['check']}`" if where["check"] else "(loader / engine)"
+            tests = "<br>".join(f"`{t}`" for t in where["tests"]) or "—"
+            lines.append(
+                f"| {m.code} | {_cell(m.title_vi)} | {severity} | {m.maturity} | {options or '—'} | "
+                f"{_cell(m.basis)} | {check} | `{where['data']}` | {tests} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _family_order(family: str) -> int:
+    from doclint.checks import FAMILY_MODULES
+
+    key = family.lower()
+    return FAMILY_MODULES.index(key) if key in FAMILY_MODULES else len(FAMILY_MODULES)

@@ -132,6 +132,8 @@ _UNPACKED: dict[bytes, frozenset[int]] = {}
 
 def _unpack(blob: bytes) -> frozenset[int]:
     """The shingle set of a stored paragraph; identical paragraphs share one set object."""
+    if not isinstance(blob, bytes) or len(blob) % 8:
+        return frozenset()  # a corrupt row (NULL, text, odd length): the paragraph is left out
     found = _UNPACKED.get(blob)
     if found is None:
         arr = array("q")
@@ -647,6 +649,8 @@ def match_document(
             verified[p.block].append((tid, shared, m))
     places = lib.places(texts_with_overlap)
     docs = lib.get_many(d for pl in places.values() for d, _, _ in pl)
+    # paragraphs whose document row is gone (a corrupt library): left out, never a crash
+    places = {tid: [x for x in pl if x[0] in docs] for tid, pl in places.items()}
     issuer_ok = {
         doc_id: not (own_issuer and own_issuer in (same_issuer_key(d.issuer), same_issuer_key(d.parent)))
         for doc_id, d in docs.items()

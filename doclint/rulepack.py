@@ -20,6 +20,7 @@ Checks read them with ``ctx.option("red003-share")``; ``explain`` and ``docs/rul
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from doclint.errors import ConfigError
+from doclint.safeio import read_regular_file
 
 FAMILIES = (
     "HDR", "NUM", "DATE", "TTL", "BODY", "SIG", "RCPT", "FMT",
@@ -35,6 +37,7 @@ FAMILIES = (
 
 
 OPTION_TYPES = ("bool", "int", "float", "str", "list[str]")
+MATURITIES = ("stable", "preview")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,7 @@ class OptionSpec:
         return ok and (not self.choices or value in self.choices)
 
 
-def _options(raw: Any, owner: str, path: Path) -> dict[str, OptionSpec]:
+def _options(raw: Any, owner: str, path: Path | str) -> dict[str, OptionSpec]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -114,6 +117,7 @@ class FamilyMeta:
     options: dict[str, OptionSpec] = field(default_factory=dict)
     source: str = ""  # the TOML file that declares it
 
+
 NEEDS = ("text", "geometry", "page")
 
 
@@ -129,6 +133,16 @@ class RuleMeta:
     why: str = ""
     example_bad: str = ""
     example_good: str = ""
+    # how the examples run as tests (tests/test_rule_examples.py, doclint.testing.lint_example): the part
+    # of a template document the example replaces, the template's document type and the stage; a line
+    # wholly in brackets describes what is absent. Style and layout rules give DOCX settings instead
+    # (example_docx = {bad = {…}, good = {…}}, fields of doclint.testing.AdminDoc). A rule whose example
+    # cannot run says why in example_note.
+    example_in: str = "body"
+    example_type: str = "KH"
+    example_stage: str = "draft"
+    example_docx: dict[str, Any] = field(default_factory=dict)
+    example_note: str = ""
     fix: str = "none"
     stages: list[str] = field(default_factory=lambda: ["draft", "final", "issued"])
     # severity used in the draft stage, for facts a draft may legitimately leave blank
@@ -139,14 +153,45 @@ class RuleMeta:
     nd30_only: bool = True
     formats: list[str] = field(default_factory=list)  # empty: every format
     doc: str = ""  # longer explanation (what / notes on measurement)
+    # the English of why, doc and basis, for explain --lang en (the examples are document text)
+    why_en: str = ""
+    doc_en: str = ""
+    basis_en: str = ""
     options: dict[str, OptionSpec] = field(default_factory=dict)  # declared in [rule.options.<name>]
-    # "stable" or "preview" (a rule still being measured); set per rule in its TOML
+    # "stable" or "preview" (a rule still being measured); set per rule in its TOML. Preview rules run
+    # only with --preview (preview = true), or when their exact code is selected; preview_reason says why
     maturity: str = "stable"
+    preview_reason: str = ""
     source: str = ""  # the TOML file that declares it
     # what of the document the rule reads: "text" (its words), "geometry" (positions and sizes on
     # the page), "page" (page size only); a PDF whose text layer cannot be trusted (broken mapping,
     # an OCR layer) supports none of them, and the engine skips every rule that needs one
     needs: list[str] = field(default_factory=lambda: ["text"])
+
+
+def toml_line(
+    text: str, table: str | None = None, key: str | None = None, value: str | None = None
+) -> int | None:
+    """The line (1-based) of ``[table]`` (or of ``key`` inside it, or of ``key = "value"`` anywhere)."""
+    current: str | None = None
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            current = stripped.strip("[]").strip()
+            if key is None and table is not None and current == table:
+                return n
+            continue
+        if key is None or (table is not None and current != table):
+            continue
+        name, _, rest = stripped.partition("=")
+        if name.strip().strip("\"'") == key and (value is None or rest.strip().strip("\"'") == value):
+            return n
+    return None
+
+
+def at_line(path: Path | str, text: str, **where: str) -> str:
+    line = toml_line(text, **where)
+    return f"{path}:{line}" if line else str(path)
 
 
 def builtin_rules_dir() -> Path:
@@ -203,52 +248,104 @@ class RulePack:
             raise ConfigError(f"không tìm thấy bộ quy tắc: {folder}")
         self.sources.append(str(folder))
         for path in sorted(folder.glob("*.toml")):
-            try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"{path}: TOML không hợp lệ: {exc}") from exc
+            try:  # only regular files of bounded size: a FIFO or a link to /dev/zero is refused
+                text = read_regular_file(path)
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(
+                    f"{path}: TOML không hợp lệ: {exc}", f"{path}: invalid TOML: {exc}"
+                ) from exc
             if path.name.startswith("rules"):
+                unknown = set(data) - {"family", "rule"}
+                if unknown:
+                    key = sorted(unknown)[0]
+                    where = (
+                        at_line(path, text, key=key)
+                        if toml_line(text, key=key)
+                        else at_line(path, text, table=key)
+                    )
+                    raise ConfigError(
+                        f"{where}: khóa lạ “{key}” (tệp rules*.toml chỉ có [family] và [[rule]])",
+                        f"{where}: unknown key “{key}” (a rules*.toml holds only [family] and [[rule]])",
+                    )
                 if "family" in data:
-                    self._add_family(data["family"], path)
+                    self._add_family(data["family"], path, text)
                 for entry in data.get("rule", []):
-                    self._add_rule(entry, path)
+                    self._add_rule(entry, path, text)
             else:
                 self.tables[path.stem] = _deep_merge(self.tables.get(path.stem, {}), data)
 
-    def _check_options(self, options: dict[str, OptionSpec], owner: str, path: Path) -> None:
+    def _check_options(self, options: dict[str, OptionSpec], owner: str, where: str) -> None:
         known = self.options
         for name in options:
             if name in known and known[name].owner != owner:
-                raise ConfigError(f"{path}: {owner}: tùy chọn {name} đã được khai báo ở {known[name].owner}")
+                raise ConfigError(
+                    f"{where}: {owner}: tùy chọn {name} đã được khai báo ở {known[name].owner}",
+                    f"{where}: {owner}: option {name} is already declared by {known[name].owner}",
+                )
 
-    def _add_family(self, entry: dict[str, Any], path: Path) -> None:
+    def _add_family(self, entry: dict[str, Any], path: Path, text: str = "") -> None:
         entry = dict(entry)
         code = entry.get("code", "")
-        options = _options(entry.pop("options", None), code, path)
-        self._check_options(options, code, path)
+        where = at_line(path, text, table="family")
+        options = _options(entry.pop("options", None), code, where)
+        self._check_options(options, code, where)
         try:
             fam = FamilyMeta(**entry, options=options, source=str(path))
         except TypeError as exc:
-            raise ConfigError(f"{path}: bảng [family] không hợp lệ: {exc}") from exc
+            raise ConfigError(
+                f"{where}: bảng [family] không hợp lệ: {exc}", f"{where}: invalid [family]: {exc}"
+            ) from exc
         self.families[fam.code] = fam
 
-    def _add_rule(self, entry: dict[str, Any], path: Path) -> None:
+    def _add_rule(self, entry: dict[str, Any], path: Path, text: str = "") -> None:
         entry = dict(entry)
-        options = _options(entry.pop("options", None), str(entry.get("code")), path)
-        self._check_options(options, str(entry.get("code")), path)
+        code = str(entry.get("code"))
+        where = at_line(path, text, key="code", value=code)
+        options = _options(entry.pop("options", None), code, where)
+        self._check_options(options, code, where)
+        unknown = set(entry) - set(RuleMeta.__slots__) | ({"source"} & set(entry))
+        if unknown:
+            key = sorted(unknown)[0]
+            hint = difflib.get_close_matches(key, [f for f in RuleMeta.__slots__ if f != "source"], n=1)
+            hint_vi = f" Có phải ý bạn là “{hint[0]}”?" if hint else ""
+            hint_en = f" Did you mean “{hint[0]}”?" if hint else ""
+            raise ConfigError(
+                f"{where}: quy tắc {code}: khóa lạ “{key}”.{hint_vi}",
+                f"{where}: rule {code}: unknown key “{key}”.{hint_en}",
+            )
         try:
             meta = RuleMeta(**entry, options=options, source=str(path))
         except TypeError as exc:
-            raise ConfigError(f"{path}: mục quy tắc không hợp lệ {entry.get('code')}: {exc}") from exc
+            raise ConfigError(
+                f"{where}: mục quy tắc {code} không hợp lệ: {exc}", f"{where}: invalid rule {code}: {exc}"
+            ) from exc
         if not isinstance(meta.needs, list) or any(n not in NEEDS for n in meta.needs):
             raise ConfigError(
-                f"{path}: {meta.code}: needs phải là danh sách trong {NEEDS}, không phải {meta.needs!r}"
+                f"{where}: {meta.code}: needs phải là danh sách trong {NEEDS}, không phải {meta.needs!r}",
+                f"{where}: {meta.code}: needs must be a list of {NEEDS}, not {meta.needs!r}",
+            )
+        if meta.maturity == "preview" and not meta.preview_reason:
+            raise ConfigError(
+                f"{where}: {meta.code}: quy tắc preview cần preview_reason (vì sao chưa ổn định)",
+                f"{where}: {meta.code}: a preview rule needs a preview_reason (why it is not stable yet)",
             )
         if meta.severity not in ("error", "warning", "info"):
-            raise ConfigError(f"{path}: {meta.code}: mức độ không hợp lệ {meta.severity!r}")
+            raise ConfigError(
+                f"{where}: {meta.code}: mức độ không hợp lệ {meta.severity!r}",
+                f"{where}: {meta.code}: invalid severity {meta.severity!r}",
+            )
         for stage, level in meta.stage_severity.items():
             if stage not in ("draft", "final", "issued") or level not in ("error", "warning", "info"):
-                raise ConfigError(f"{path}: {meta.code}: stage_severity không hợp lệ {stage!r} = {level!r}")
+                raise ConfigError(
+                    f"{where}: {meta.code}: stage_severity không hợp lệ {stage!r} = {level!r}",
+                    f"{where}: {meta.code}: invalid stage_severity {stage!r} = {level!r}",
+                )
+        if meta.maturity not in MATURITIES:
+            raise ConfigError(
+                f"{where}: {meta.code}: maturity phải là {' hoặc '.join(MATURITIES)}",
+                f"{where}: {meta.code}: maturity must be {' or '.join(MATURITIES)}",
+            )
         self.rules[meta.code] = meta
 
 
@@ -272,4 +369,24 @@ def _load_pack_cached(extra_folders: tuple[str, ...]) -> RulePack:
     pack = RulePack(dict(base.rules), dict(base.tables), list(base.sources), dict(base.families))
     for folder in extra_folders:
         pack.add_folder(Path(folder))
+    validate_user_pack(pack, base)
     return pack
+
+
+def validate_user_pack(pack: RulePack, base: RulePack) -> None:
+    """What a user pack adds must build before any document is checked: its skeletons (names, scopes,
+    regular expressions, extends) are read now, so that a mistake names its file and line here rather
+    than becoming a DOC005 on every document."""
+    from doclint.analysis.sections import skeletons
+
+    skeletons(pack)
+
+
+def rules_without_check(pack: RulePack) -> list[RuleMeta]:
+    """Rules a user pack declares that no check reports: they would silently never run (a config that
+    names such a pack is refused; the report tests load metadata-only packs directly)."""
+    from doclint.checks import registered_codes
+
+    implemented = registered_codes()
+    builtin = _builtin().rules
+    return [m for code, m in pack.rules.items() if code not in builtin and code not in implemented]

@@ -10,8 +10,11 @@ server) is loaded and checked in a **worker process**:
   that passes the budget (for allocators that ignore the limit).
 - **time**: the *parent* kills the worker's whole process group (the worker and anything it started,
   such as LibreOffice) when a task runs past its budget (default 120 s, config ``timeout``, env
-  ``DOCLINT_TIMEOUT``) — **DOC006**. No in-process alarm is involved, so a parser stuck in C code or in
-  a ``finally`` clause cannot outlive its budget.
+  ``DOCLINT_TIMEOUT``) — **DOC006**. The budget counts the worker's CPU time (read from ``/proc``: a
+  busy shared machine does not make ordinary files time out), with the wall clock at ``WALL_FACTOR``
+  times the budget as a backstop for a worker that waits without working; elsewhere the wall clock.
+  No in-process alarm is involved, so a parser stuck in C code or in a ``finally`` clause cannot
+  outlive its budget.
 - a killed or crashed worker is replaced on demand, and its temporary folder (``TMPDIR`` of the worker)
   is removed by the parent; the other tasks go on. A worker that dies otherwise gives **DOC005**.
 
@@ -65,6 +68,9 @@ MIN_MEMORY_MB = 256
 MAX_TASKS_PER_CHILD = 250
 MAX_WORKER_RSS_MB = 1500  # a worker whose resident size passed this after a task is replaced
 RSS_POLL_S = 0.25
+# The time budget counts the CPU a document causes (Linux); the wall clock stops a worker that waits
+# without working (or gets no CPU at all) at this many times the budget.
+WALL_FACTOR = 3.0
 
 
 def _default_memory_mb() -> int:
@@ -191,9 +197,9 @@ def _memory(raw: Any, source: str | None) -> int:
 def _timeout_error(seconds: float) -> LoadError:
     return LoadError(
         "DOC006",
-        f"Quá thời gian: kiểm tra tệp này mất hơn {seconds:g} giây nên đã dừng; "
+        f"Quá thời gian: kiểm tra tệp này cần hơn {seconds:g} giây xử lý nên đã dừng; "
         "các tệp khác vẫn được kiểm tra. Hãy tách văn bản hoặc báo cho người phát triển.",
-        f"Timed out: checking this file took more than {seconds:g} s and was stopped; "
+        f"Timed out: checking this file needed more than {seconds:g} s of processing and was stopped; "
         "the other files were still checked.",
     )
 
@@ -236,6 +242,7 @@ class BatchStats:
     workers_started: int = 0
     jobs: int = 1
     worker_peak_rss_kb: list[int] = field(default_factory=list)
+    timeout_cpu_seconds: list[float] = field(default_factory=list)  # CPU a worker had used when killed
     worker_cpu_seconds: float = 0.0
     seconds: float = 0.0
 
@@ -245,6 +252,16 @@ def default_jobs() -> int:
         return max(len(os.sched_getaffinity(0)), 1)
     except (AttributeError, OSError):
         return max(os.cpu_count() or 1, 1)
+
+
+def cpu_seconds_of(pid: int) -> float:
+    """User + system CPU time of a process (Linux ``/proc``; 0 where unknown)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def rss_kb(pid: int) -> int:
@@ -284,6 +301,7 @@ class _Worker:
     polled_kb: int = 0
     polled_at: float = 0.0
     cpu: float = 0.0
+    cpu_start: float = 0.0  # the worker's CPU seconds when its current task was sent
 
 
 def _context(start: str, warm: bool):
@@ -291,7 +309,7 @@ def _context(start: str, warm: bool):
 
     methods = mp.get_all_start_methods()
     if start == "auto":
-        if "fork" in methods and threading.active_count() == 1 and not warm:
+        if "fork" in methods and threading.active_count() == 1:
             start = "fork"
         else:
             start = "forkserver" if "forkserver" in methods else "spawn"
@@ -300,6 +318,8 @@ def _context(start: str, warm: bool):
     ctx = mp.get_context(start)
     if start == "forkserver":
         ctx.set_forkserver_preload(["doclint.worker", "doclint.worker_warm"] if warm else ["doclint.worker"])
+    elif start == "fork" and warm:
+        import doclint.worker_warm  # noqa: F401  (built once here, inherited by every forked worker)
     return ctx
 
 
@@ -393,6 +413,12 @@ class WorkerPool:
             os.write(self._wake_w, b"x")
 
     # -- driving
+    def start(self) -> None:
+        """Start workers for the queued tasks and hand them out, without waiting for anything."""
+        with self._lock:
+            self._assign()
+            self._assign()  # a forked worker is ready at once: the second pass hands it its task
+
     def run(self) -> None:
         """Drive the pool in this thread until no task is queued or running."""
         while self._has_work():
@@ -472,6 +498,7 @@ class WorkerPool:
     def _send(self, worker: _Worker, task: _Task) -> None:
         worker.task = task
         worker.started = time.monotonic()
+        worker.cpu_start = cpu_seconds_of(worker.proc.pid) if worker.tasks else 0.0
         worker.polled_at = worker.started
         with contextlib.suppress(OSError, ValueError):  # died before taking it: _drain notices
             worker.conn.send((task.id, task.fn, task.args, task.budget.memory_mb))
@@ -487,11 +514,18 @@ class WorkerPool:
             for stream in (sys.stdout, sys.stderr):  # a forked child must not flush our buffers again
                 with contextlib.suppress(Exception):
                     stream.flush()
-        proc = self.ctx.Process(target=serve, args=(child, tmpdir), daemon=True)
+            import gc
+
+            gc.freeze()  # the child's collector then never touches (and copies) the objects it inherits
+        env = {
+            k: v for k, v in os.environ.items() if k.startswith("DOCLINT_")
+        }  # as of now, not of the fork server
+        proc = self.ctx.Process(target=serve, args=(child, tmpdir, env), daemon=True)
         proc.start()
         child.close()
         self.stats.workers_started += 1
-        worker = _Worker(proc=proc, conn=parent, tmpdir=tmpdir)
+        # a forked child runs at once (nothing to import before it can take work): no hello to wait for
+        worker = _Worker(proc=proc, conn=parent, tmpdir=tmpdir, ready=self.start_method == "fork")
         self._workers.append(worker)
         return worker
 
@@ -572,23 +606,37 @@ class WorkerPool:
             self._retire(worker, kill=True)
 
     def _enforce(self) -> None:
+        """Kill a worker past its budget. Time is CPU time where the platform tells it (a document is
+        judged by the work it causes, not by how busy a shared machine is), with the wall clock at
+        ``WALL_FACTOR`` times the budget as a backstop for a worker that waits without working;
+        elsewhere the wall clock alone."""
         now = time.monotonic()
+        linux = sys.platform.startswith("linux")
         for worker in list(self._workers):
             task = worker.task
             if task is None:
                 continue
-            if now - worker.started > task.budget.seconds:
+            limit = task.budget.seconds
+            elapsed = now - worker.started
+            over = elapsed > limit * (WALL_FACTOR if linux else 1)
+            poll = linux and now - worker.polled_at >= RSS_POLL_S
+            if not over and poll and elapsed > limit:
+                over = cpu_seconds_of(worker.proc.pid) - worker.cpu_start > limit
+            if over:
                 self._drain(worker)  # a result that arrived just now is not a timeout
                 if worker.task is task:
                     worker.task = None
                     self.stats.timeouts += 1
+                    self.stats.timeout_cpu_seconds.append(
+                        round(cpu_seconds_of(worker.proc.pid) - worker.cpu_start, 2)
+                    )
                     self._retire(worker, kill=True)
                     self._resolve(task, "time", None)
-            elif sys.platform.startswith("linux") and now - worker.polled_at >= RSS_POLL_S:
+            elif poll:
                 worker.polled_at = now
                 worker.polled_kb = max(worker.polled_kb, rss_kb(worker.proc.pid))
-                limit = task.budget.memory_mb
-                if limit and worker.polled_kb > limit * 1024:
+                mem = task.budget.memory_mb
+                if mem and worker.polled_kb > mem * 1024:
                     worker.task = None
                     self.stats.memory_kills += 1
                     self._retire(worker, kill=True)
@@ -628,8 +676,8 @@ class WorkerPool:
     def _retire(self, worker: _Worker, kill: bool = False) -> None:
         if worker in self._workers:
             self._workers.remove(worker)
-        if worker.rss_kb:
-            self.stats.worker_peak_rss_kb.append(worker.rss_kb)
+        if worker.rss_kb or worker.polled_kb:
+            self.stats.worker_peak_rss_kb.append(max(worker.rss_kb, worker.polled_kb))
         self.stats.worker_cpu_seconds += worker.cpu
         proc = worker.proc
         if kill or worker.task is not None:
@@ -649,6 +697,7 @@ class WorkerPool:
                 os.killpg(proc.pid, signal.SIGKILL)  # anything the worker started and left behind
         with contextlib.suppress(OSError):
             worker.conn.close()
+        _kill_noted_groups(worker.tmpdir)
         shutil.rmtree(worker.tmpdir, ignore_errors=True)
 
     def close(self, kill: bool = False) -> None:
@@ -677,6 +726,20 @@ class WorkerPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close(kill=exc[0] is not None)
+
+
+def _kill_noted_groups(folder: str) -> None:
+    """Kill the process groups a worker's converters noted in its folder (LibreOffice runs in a group
+    of its own, so killing the worker's group does not reach it)."""
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith("pgid-")]
+    except OSError:
+        return
+    for name in names:
+        with contextlib.suppress(ValueError, OSError):
+            pgid = int(name[5:])
+            if pgid > 1:
+                os.killpg(pgid, signal.SIGKILL)
 
 
 def _kill_group(proc: Any) -> None:

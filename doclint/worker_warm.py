@@ -37,5 +37,9 @@ def warm_checks() -> None:
         lint_document(Document(path="warm.txt", format="txt", blocks=blocks), Config(stage=stage))
 
 
+with contextlib.suppress(Exception):  # a broken pack is reported by the parent, not here
+    from doclint.worker import warm
+
+    warm()
 with contextlib.suppress(Exception):  # warming up is an optimisation, never a failure
     warm_checks()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,19 @@ def _private_cache(tmp_path_factory, monkeypatch) -> None:
     """Every test gets its own result cache: the suite never reads or writes the user's cache."""
     monkeypatch.setenv("DOCLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("DOCLINT_NO_PROGRESS", "1")
+
+
+def _cpu_seconds() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+@contextmanager
+def cpu_bounded(seconds: float):
+    """Fail when the block uses more than ``seconds`` of CPU (this process and the children it waited
+    for). CPU time, not wall-clock time: a busy machine does not fail the test, a quadratic algorithm does.
+    Give a wide margin; the figures themselves belong in benchmarks/."""
+    start = _cpu_seconds()
+    yield
+    used = _cpu_seconds() - start
+    assert used < seconds, f"{used:.2f} s of CPU time, budget {seconds} s"

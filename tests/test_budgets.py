@@ -186,3 +186,29 @@ def _config():
     from doclint.config import Config
 
     return Config()
+
+
+def test_hanging_doc_conversion_leaves_nothing_behind(tmp_path: Path, monkeypatch) -> None:
+    """A LibreOffice that hangs: DOC006 for each .doc, and no converter process or temporary folder
+    is left once the batch is done (they run in their own process group, killed with the worker)."""
+    import tempfile
+
+    fake = tmp_path / "soffice"
+    marker = tmp_path / "started"
+    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $$ $! >> {marker}\nsleep 300\n", encoding="ascii")
+    fake.chmod(0o755)
+    monkeypatch.setenv("DOCLINT_SOFFICE", str(fake))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(4):
+        (docs / f"cu-{n}.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    private = tmp_path / "tmp"  # the machine's /tmp is shared: watch a folder of our own
+    private.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    results = check_paths(list(iter_files([docs])), None, {}, jobs=2, use_cache=False, timeout=3)
+    assert [r.error.code for r in results] == ["DOC006"] * 4
+    pids = [int(p) for p in marker.read_text(encoding="ascii").split()]
+    assert len(pids) == 8  # each converter and the child it started
+    time.sleep(0.5)
+    assert [p for p in pids if _alive(p)] == []
+    assert [n for n in os.listdir(private) if not n.startswith("pymp-")] == []  # pymp-: multiprocessing's own

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import cpu_bounded
 
 from doclint.config import Config
 from doclint.context import Context
@@ -85,7 +86,9 @@ def test_seed_mixed_date_styles(seed_findings):
 @needs_seed
 def test_seed_abbreviations_before_definition(seed_findings):
     abbrs = {f.excerpt for f in seed_findings[1] if f.code == "ABBR001"}
-    assert {"UBND", "HĐND"} <= abbrs
+    # UBND and HĐND need no definition: NĐ 30 calls them "cụm từ thông dụng" (Phụ lục I, mục II.2.a) and
+    # writes them undefined itself ("HĐND, UBND các tỉnh" in its Nơi nhận); issue 12 lists them as false
+    assert not abbrs & {"UBND", "HĐND"}
     # customary: codes inside numbers (KL, TW, QĐ...), the Lưu line (VT, VHXH), Nơi nhận items
     assert not abbrs & {"TW", "KL", "QĐ", "TTg", "VT", "VHXH", "TTPVHCC", "SNCL", "TTĐT"}
 
@@ -179,10 +182,12 @@ def test_abbr_defined_then_used_is_fine():
 def test_abbr_allow_option_and_defined_twice():
     from dataclasses import replace
 
-    config = replace(Config(), options=(("abbreviations-allow", ["CNTT"]),))
+    config = replace(Config(preview=True), options=(("abbreviations-allow", ["CNTT"]),))
     findings = lint_blocks(["Ứng dụng CNTT trong công việc."], config=config)
     assert "ABBR001" not in codes(findings)
-    findings = lint_blocks(["Hội đồng nhân dân (HĐND) xã họp.", "Hội đồng nhân dân (HĐND) tỉnh họp."])
+    findings = lint_blocks(
+        ["Trung tâm Y tế (TTYT) huyện họp.", "Trung tâm Y tế (TTYT) xã họp."], config=Config(preview=True)
+    )
     assert "ABBR002" in codes(findings)
 
 
@@ -317,15 +322,13 @@ def test_cit006_amending_law_date_is_not_the_amended_laws():
 
 
 def test_one_huge_paragraph_is_not_quadratic():
-    import time
 
     text = " ".join(
         f"Thực hiện Quyết định số {i}/QĐ-UBND ngày 01/02/2026 của UBND tỉnh về việc giao chỉ tiêu và Luật Đất đai"
         for i in range(600)
     )
-    start = time.perf_counter()
-    lint_blocks([text])
-    assert time.perf_counter() - start < 10
+    with cpu_bounded(30):
+        lint_blocks([text])
 
 
 def test_abbr_one_definition_matching_two_patterns_is_one_definition():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import cpu_bounded
 
 from doclint.analysis.citations import build_tables, extract, extract_block
 from doclint.model import Block
@@ -226,17 +227,15 @@ def test_this_document_or_the_cited_one(tables):
 
 
 def test_extraction_is_linear_on_a_long_document(tables):
-    import time
 
     lines = [
         f"Thực hiện Quyết định số {i}/QĐ-UBND ngày 01/02/2026 của UBND tỉnh về việc giao chỉ tiêu; "
         f"Kết luận số {i}-KL/TW và Luật Đất đai, Quyết định nêu trên."
         for i in range(2000)
     ]
-    start = time.perf_counter()
-    res = extract([Block(i, t) for i, t in enumerate(lines)], tables)
+    with cpu_bounded(20):
+        res = extract([Block(i, t) for i, t in enumerate(lines)], tables)
     assert len(res.documents) == 4001
-    assert time.perf_counter() - start < 5
 
 
 def test_cli_citations(run_cli, seed_path):

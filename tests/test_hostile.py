@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 import json
-import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import cpu_bounded
 
 from doclint.errors import LoadError
 from doclint.load import load
@@ -35,12 +35,10 @@ def bomb(tmp_path_factory) -> Path:
 
 def test_zip_bomb_refused_fast(bomb: Path) -> None:
     assert bomb.stat().st_size < 5 * 1024 * 1024
-    started = time.perf_counter()
-    with pytest.raises(LoadError) as err:
+    with cpu_bounded(2), pytest.raises(LoadError) as err:  # refused before inflating anything
         load(bomb)
     assert err.value.code == "DOC001"
     assert "bom nén" in err.value.vi
-    assert time.perf_counter() - started < 0.5
 
 
 def test_truncated_docx(tmp_path: Path) -> None:
@@ -114,9 +112,8 @@ def test_batch_goes_on_with_exit_status_2(run_cli, tmp_path: Path, bomb: Path) -
     (folder / "c-png.docx").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     (folder / "d-good.docx").write_bytes(GOOD.read_bytes())
     out = tmp_path / "r.json"
-    started = time.perf_counter()
-    code, _ = run_cli("check", folder, "--format", "json", "--output", out)
-    assert time.perf_counter() - started < 10
+    with cpu_bounded(40):
+        code, _ = run_cli("check", folder, "--format", "json", "--output", out)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert code == 2
     by_name = {Path(f["path"]).name: f for f in data["files"]}

@@ -81,7 +81,13 @@ def _admin_pdf(path: Path) -> Path:
 
     def justified(y_top: float, words: list[str], x0: float, size: float = 14) -> None:
         c.setFont(regular, size)
+        space = c.stringWidth(" ", regular, size)
         total = sum(c.stringWidth(w, regular, size) for w in words)
+        while len(words) > 2 and total + space * (len(words) - 1) > right - x0:
+            # a wider stand-in font (DejaVu where Liberation is missing): fewer words on the line, as a
+            # word processor would set them, never overlapping ones
+            words = words[:-1]
+            total = sum(c.stringWidth(w, regular, size) for w in words)
         gap = (right - x0 - total) / (len(words) - 1)
         x = x0
         for w in words:

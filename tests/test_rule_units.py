@@ -10,6 +10,7 @@ from pathlib import Path
 
 from doclint.checks import FAMILY_MODULES, check_for, load_all
 from doclint.explain import PLACEHOLDER, page
+from doclint.explain import family_page as page_family
 from doclint.rulepack import builtin_rules_dir, load_pack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,3 +87,39 @@ def test_check_functions_are_found_from_their_code() -> None:
     assert fn is not None and fn.__name__ == "number_leading_zero"
     assert inspect.getsourcefile(fn) == str(CHECKS / "num.py")
     assert check_for("DOC001") is None  # reported by the loaders
+
+
+def test_docs_rules_md_is_current() -> None:
+    """docs/rules.md is generated: one row per rule, with where its check, data and tests live."""
+    from doclint.explain import rules_markdown
+
+    current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == rules_markdown(load_pack()), "regenerate: doclint rules --format md > docs/rules.md"
+    num003 = next(line for line in current.splitlines() if line.startswith("| NUM003 |"))
+    assert "doclint/checks/num.py::number_leading_zero" in num003
+    assert "rules/nd30/rules-num.toml" in num003 and "tests/test_rule_examples.py::NUM003" in num003
+
+
+INTERNALS = re.compile(
+    r"\bw:[a-zA-Z]+|\brules/|\.py\b|\bTOML\b|\[\[?[a-z_]+(?:\.[a-z_]+)*\]\]?|rules-catalogue"
+)
+ENGLISH_WORDS = re.compile(r"\b(?:error|warning|info|Severity|Family|Legal basis|default|Fix|Why)\b")
+VIETNAMESE_LABELS = ("Nhóm:", "Mức độ:", "Căn cứ:", "Vì sao:", "Sai", "Đúng", "mặc định", "Cách sửa:")
+
+
+def test_pages_speak_one_language() -> None:
+    pack = load_pack()
+    for code, meta in pack.rules.items():
+        vi = page(code, pack, "vi")
+        assert not ENGLISH_WORDS.search(vi), (code, ENGLISH_WORDS.search(vi).group())
+        assert not INTERNALS.search(vi), (code, INTERNALS.search(vi).group())
+        assert meta.why_en and meta.basis_en and (meta.doc_en or not meta.doc), (
+            f"{code}: give why_en/basis_en/doc_en"
+        )
+        en = page(code, pack, "en")
+        assert not any(label in en for label in VIETNAMESE_LABELS), code
+        assert not INTERNALS.search(en), (code, INTERNALS.search(en).group())
+    for family in pack.families:
+        listing = page_family(family, pack, "vi")
+        assert all(c in listing for c, m in pack.rules.items() if m.family == family)
+        assert not ENGLISH_WORDS.search(listing)

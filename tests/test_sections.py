@@ -9,6 +9,7 @@ import pytest
 
 from doclint.config import Config, read_config
 from doclint.engine import lint_path
+from doclint.errors import ConfigError
 from doclint.testing import AdminDoc, Para, build_docx
 
 SEC = Config(select=("SEC",))
@@ -333,7 +334,7 @@ def plan(summary: str, extra: list | None = None) -> AdminDoc:
 
 
 def _pack(tmp_path: Path, text: str) -> Path:
-    (tmp_path / "quy-tac-tinh").mkdir()
+    (tmp_path / "quy-tac-tinh").mkdir(parents=True)
     (tmp_path / "quy-tac-tinh" / "sections.toml").write_text(text, encoding="utf-8")
     (tmp_path / "doclint.toml").write_text('packs = ["quy-tac-tinh"]\nselect = ["SEC"]\n', encoding="utf-8")
     return tmp_path / "doclint.toml"
@@ -388,7 +389,7 @@ def test_explain_shows_the_skeletons_and_their_origin(run_cli, tmp_path: Path, m
     assert code == 0
     for name in ("Quyết định (cá biệt)", "Giấy mời", "Kế hoạch, chương trình", "Báo cáo", "Biên bản"):
         assert name in out
-    assert "rules/nd30/sections.toml" in out and "Mẫu 1.7" in out
+    assert "bộ quy tắc có sẵn (Nghị định 30)" in out and "Mẫu 1.7" in out
     _pack(tmp_path, KIEM_TRA)
     monkeypatch.chdir(tmp_path)
     code, out = run_cli("explain", "SEC001")
@@ -411,10 +412,19 @@ def test_inspect_lists_the_sections_found(run_cli, seed_path: Path) -> None:
     assert "✔ tổ chức thực hiện" in out
 
 
-def test_bad_skeleton_file_is_said_not_ignored(tmp_path: Path) -> None:
-    config = read_config(_pack(tmp_path, '[ke_hoach.sections.x]\nin = "nowhere"\n'))
-    result = lint_path(build_docx(plan("Kiểm tra"), tmp_path / "a.docx"), config)
-    assert any("nowhere" in f.vi for f in result.findings if f.code == "DOC005")
+def test_bad_skeleton_file_is_refused_when_the_pack_is_loaded(tmp_path: Path) -> None:
+    """Not a DOC005 on every document later: the config is refused, naming the file and the line."""
+    with pytest.raises(ConfigError) as err:
+        read_config(_pack(tmp_path, '[ke_hoach.sections.x]\nin = "nowhere"\n'))
+    assert "sections.toml:2" in err.value.vi and "nowhere" in err.value.vi
+    read_config.cache_clear()
+    with pytest.raises(ConfigError) as err:
+        read_config(_pack(tmp_path / "b", '[ke_hoach.sections.x]\nname_vi = "x"\npatterns = ["(abc"]\n'))
+    assert "sections.toml:3" in err.value.vi and "(abc" in err.value.vi
+    read_config.cache_clear()
+    with pytest.raises(ConfigError) as err:
+        read_config(_pack(tmp_path / "c", '[kh_tinh]\nextends = "ke_hoch"\ntypes = ["KH"]\n'))
+    assert "sections.toml:2" in err.value.vi and "ke_hoach" in err.value.vi  # did you mean
 
 
 @pytest.mark.corpus

@@ -328,3 +328,50 @@ def test_seed_plan_six_errors():
     assert expected <= got
     spelling = [f for f in found if f.code in ("TXT003", "TXT006", "TXT007")]
     assert len(spelling) == len(expected), [(f.code, f.excerpt) for f in spelling]
+
+
+# ------------------------------------------------------------------ TXT007 precision (issue 12)
+def test_real_word_errors_not_across_word_boundaries():
+    # two words side by side are not one misspelt pair: neo đậu | tránh trú, khâu nối | dùng trong,
+    # cô | sở hữu; both tủ điện and tụ điện are real terms
+    clean = lint_text(
+        "Các tàu cá neo đậu tránh trú bão tại cảng trước 17 giờ.",
+        "Bệnh viện mua sắm dụng cụ khâu nối dùng trong phẫu thuật tim.",
+        "Lắp đặt tủ điện tại trụ sở mới của xã.",
+        "Nữ ca sĩ được mời giao lưu; cô sở hữu giọng hát riêng.",
+    )
+    assert txt(clean, "TXT007") == []
+
+
+def test_real_word_errors_leave_names_at_the_start_of_a_cell():
+    # a name that opens a table cell has no left neighbour to support a correction (Phan → Phân)
+    found = lint_text("Phan Văn Hai", "La Thị Mai", "Đinh Văn Tú", "Trường Đại học Việt – Hàn về việc thi")
+    assert txt(found, "TXT007") == []
+    # while a misspelling inside a sentence is still found from both neighbours
+    found = lint_text("Đề nghị Thủ tướng Chinh phủ xem xét; các xã trển địa bàn tỉnh thực hiện.")
+    assert [f.suggestion for f in txt(found, "TXT007")] == ["Chính", "trên"]
+
+
+def test_term_and_loanword_lists_are_valid():
+    import unicodedata
+
+    from doclint.vn.lexicon import data_dir, read_list
+
+    terms = read_list(data_dir() / "terms.txt")
+    loans = read_list(data_dir() / "loanwords.txt")
+    for entries in (terms, loans):
+        assert entries and len(entries) == len(set(entries))
+        for e in entries:
+            assert e == unicodedata.normalize("NFC", e) and e == e.lower(), e
+    for t in terms:
+        assert " " in t and all(parse(s) is not None for s in t.split(" ")), t
+    for w in loans:
+        assert " " not in w and parse(w) is None, w
+
+
+def test_real_word_error_inside_a_name():
+    # “Đào tào” in the name of a body: the lower-case syllable the official texts never use, one mark away
+    # from a pair they use all the time (đào tạo) — while a person's name is left alone
+    found = lint_text("Sở Giáo dục và Đào tào tỉnh tổ chức hội nghị.")
+    assert [f.suggestion for f in txt(found, "TXT007")] == ["Đào tạo"]
+    assert txt(lint_text("Ông Đinh Công Tráng, bà Lê Thị Thảo, ông Nguyễn Văn Hoà tham dự."), "TXT007") == []

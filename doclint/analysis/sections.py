@@ -14,6 +14,7 @@ heading, and old/new tone placement (hoà/hòa) never matters.
 from __future__ import annotations
 
 import copy
+import difflib
 import re
 import tomllib
 import unicodedata
@@ -167,24 +168,54 @@ def _merge_skeleton(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, An
     return out
 
 
-def _validate(path: str, key: str, raw: dict[str, Any]) -> None:
+def _validate(path: str, key: str, raw: dict[str, Any], text: str = "") -> None:
+    """Refuse what a skeleton file cannot mean, naming the file and line (user packs are checked when
+    they are loaded, not when a document is)."""
+    from doclint.rulepack import at_line
+
+    where = at_line(path, text, table=key)
     unknown = set(raw) - _SKELETON_FIELDS - {"_origin"}
     if unknown:
-        raise ConfigError(f"{path}: [{key}]: khóa không hợp lệ {sorted(unknown)}")
+        bad = sorted(unknown)[0]
+        raise ConfigError(
+            f"{at_line(path, text, table=key, key=bad)}: [{key}]: khóa không hợp lệ “{bad}”"
+            f" ({', '.join(sorted(_SKELETON_FIELDS))})",
+            f"{at_line(path, text, table=key, key=bad)}: [{key}]: invalid key “{bad}”",
+        )
     for name, spec in raw.get("sections", {}).items():
+        table = f"{key}.sections.{name}"
+        where = at_line(path, text, table=table)
         if not isinstance(spec, dict):
-            raise ConfigError(f"{path}: [{key}.sections.{name}] phải là một bảng")
+            raise ConfigError(f"{where}: [{table}] phải là một bảng", f"{where}: [{table}] must be a table")
         unknown = set(spec) - _SECTION_FIELDS - {"_origin"}
         if unknown:
-            raise ConfigError(f"{path}: [{key}.sections.{name}]: khóa không hợp lệ {sorted(unknown)}")
-        if spec.get("in", "heading") not in SCOPES:
+            bad = sorted(unknown)[0]
             raise ConfigError(
-                f"{path}: [{key}.sections.{name}]: in = {spec.get('in')!r} không hợp lệ ({', '.join(SCOPES)})"
+                f"{at_line(path, text, table=table, key=bad)}: [{table}]: khóa không hợp lệ “{bad}”"
+                f" ({', '.join(sorted(_SECTION_FIELDS))})",
+                f"{at_line(path, text, table=table, key=bad)}: [{table}]: invalid key “{bad}”",
+            )
+        if spec.get("in", "heading") not in SCOPES:
+            line = at_line(path, text, table=table, key="in")
+            raise ConfigError(
+                f"{line}: [{table}]: in = {spec.get('in')!r} không hợp lệ ({', '.join(SCOPES)})",
+                f"{line}: [{table}]: in = {spec.get('in')!r} is not one of {', '.join(SCOPES)}",
             )
         if spec.get("severity", "warning") not in SEVERITIES:
+            line = at_line(path, text, table=table, key="severity")
             raise ConfigError(
-                f"{path}: [{key}.sections.{name}]: severity = {spec.get('severity')!r} không hợp lệ"
+                f"{line}: [{table}]: severity = {spec.get('severity')!r} không hợp lệ",
+                f"{line}: [{table}]: invalid severity {spec.get('severity')!r}",
             )
+        for pattern in spec.get("patterns", []):
+            try:
+                re.compile(strip_marks(pattern), re.IGNORECASE)
+            except re.error as exc:
+                line = at_line(path, text, table=table, key="patterns")
+                raise ConfigError(
+                    f"{line}: [{table}]: biểu thức chính quy không hợp lệ {pattern!r}: {exc}",
+                    f"{line}: [{table}]: invalid regular expression {pattern!r}: {exc}",
+                ) from exc
 
 
 def _tag(raw: dict[str, Any], origin: str) -> dict[str, Any]:
@@ -202,15 +233,18 @@ def _display(path: Path) -> str:
     return str(path)
 
 
-def _read_files(sources: tuple[str, ...]) -> list[tuple[str, dict[str, Any]]]:
-    out: list[tuple[str, dict[str, Any]]] = []
+def _read_files(sources: tuple[str, ...]) -> list[tuple[str, dict[str, Any], str]]:
+    out: list[tuple[str, dict[str, Any], str]] = []
     for folder in sources:
         for path in sorted(Path(folder).glob("sections*.toml")):
             try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
+                text = path.read_text(encoding="utf-8")
+                data = tomllib.loads(text)
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-                raise ConfigError(f"{path}: TOML không hợp lệ: {exc}") from exc
-            out.append((_display(path), data))
+                raise ConfigError(
+                    f"{path}: TOML không hợp lệ: {exc}", f"{path}: invalid TOML: {exc}"
+                ) from exc
+            out.append((_display(path), data, text))
     return out
 
 
@@ -221,19 +255,33 @@ def _skeletons_for(sources: tuple[str, ...], fallback_key: str) -> dict[str, Ske
         from doclint.rulepack import builtin_rules_dir
 
         files = _read_files((str(builtin_rules_dir() / "nd30"),))
+    from doclint.rulepack import at_line
+
     merged: dict[str, dict[str, Any]] = {}
-    for origin, data in files:
+    texts = {origin: text for origin, _, text in files}
+    for origin, data, text in files:
         for key, raw in data.items():
             if not isinstance(raw, dict):
-                raise ConfigError(f"{origin}: “{key}” phải là một bảng [{key}]")
-            _validate(origin, key, raw)
+                where = at_line(origin, text, key=key)
+                raise ConfigError(
+                    f"{where}: “{key}” phải là một bảng [{key}]", f"{where}: “{key}” must be a table [{key}]"
+                )
+            _validate(origin, key, raw, text)
             tagged = _tag(raw, origin)
             merged[key] = _merge_skeleton(merged[key], tagged) if key in merged else tagged
     for key, raw in list(merged.items()):  # extends: start from another skeleton's sections
         parent = raw.get("extends")
         if parent:
             if parent not in merged:
-                raise ConfigError(f"[{key}] extends = {parent!r}: không có khung mẫu này")
+                origin = raw.get("_origin", ["?"])[-1]
+                where = at_line(origin, texts.get(origin, ""), table=key, key="extends")
+                hint = difflib.get_close_matches(parent, list(merged), n=1)
+                raise ConfigError(
+                    f"{where}: [{key}] extends = {parent!r}: không có khung mẫu này"
+                    + (f". Có phải ý bạn là “{hint[0]}”?" if hint else ""),
+                    f"{where}: [{key}] extends = {parent!r}: no such skeleton"
+                    + (f". Did you mean “{hint[0]}”?" if hint else ""),
+                )
             base = {k: v for k, v in merged[parent].items() if k not in ("titles", "replace", "_origin")}
             merged[key] = _merge_skeleton(base, {k: v for k, v in raw.items() if k != "replace"})
             merged[key]["_origin"] = raw.get("_origin", [])
@@ -465,7 +513,7 @@ def _hit_comp(hit: SectionHit, comp) -> None:
 
 def analyse(ctx) -> SectionsResult:
     rec = ctx.rec
-    skel = skeleton_for(ctx.pack, rec.doc_type, rec.trich_yeu.text if rec.trich_yeu else None)
+    skel = skeleton_for(ctx.pack, rec.doc_type, rec.title_words())
     if skel is None:
         return SectionsResult(None)
     lines = split_lines(ctx.doc)

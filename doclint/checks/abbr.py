@@ -15,6 +15,7 @@ from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
+from doclint.vn.acronyms import exempt, header_initials, paren_definitions, plain, spells
 
 TOKEN = re.compile(r"(?<![\w/.-])([A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)(?![\w/-])")
 _SYLLABLE = re.compile(
@@ -97,10 +98,19 @@ class Definition:
 
 def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
     out: list[Definition] = []
+    seen_abbrs: set[str] = set()
     for block in ctx.doc.blocks:
         if block.kind in ("header", "footer") or zones[block.index] in SKIP_ZONES:
             continue
         text = block.text
+        # brackets of every shape: (TP.HCM), (GDNN - GDTX), (ĐHQG-HCM), (Bộ TTTT), “gọi tắt tiếng Việt là …”
+        for abbr, start, end, before, compound in paren_definitions(text):
+            if compound and abbr in seen_abbrs:
+                continue  # “(GDNN - GDTX)” after “(GDTX)”: a part of a compound, not a second definition
+            seen_abbrs.add(abbr)
+            if is_abbreviation(abbr):
+                expansion = _expansion(text, text.rfind("(", 0, start), abbr) or before
+                out.append(Definition(abbr, block.index, start, end, expansion))
         for m in _DEF_PAREN.finditer(text):
             abbr = m["abbr"]
             if not is_abbreviation(abbr):
@@ -112,6 +122,8 @@ def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
             )
         for m in _DEF_AFTER.finditer(text):
             full = m["full"].strip()
+            if m["abbr"] in full or re.search(r"[,;]", full) or not spells(m["abbr"], full.split()[:8]):
+                continue  # “TTHC (tên TTHC, mã TTHC)” is a remark, not the words of the abbreviation
             if is_abbreviation(m["abbr"]) and _initials(full.split())[:1] == _plain(m["abbr"][0]):
                 out.append(Definition(m["abbr"], block.index, m.start("abbr"), m.end("abbr"), full))
         for m in _DEF_COLON.finditer(text):
@@ -123,6 +135,8 @@ def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
             if is_abbreviation(m["abbr"]):
                 out.append(Definition(m["abbr"], block.index, m.start("abbr"), m.end("abbr"), None))
         m = _DEF_LINE.match(text)
+        if m and (not text[m.end() - 1].isalpha() or re.match(r"[A-ZĐ]{2}", text[m.end() - 1 : m.end() + 1])):
+            m = None  # “TTHC: 1.013947)” is a code, “GDNN - GDTX phối hợp” a compound, not an explanation
         if m and is_abbreviation(m["abbr"]):
             rest = text[m.end("abbr") :].lstrip(" :-").removeprefix("là ").strip()
             out.append(
@@ -158,6 +172,17 @@ def _definitions(ctx: Context) -> list[Definition]:
     return ctx.cached("abbr_definitions", lambda c: definitions(c, c.zones))
 
 
+def _header_plain(ctx: Context) -> set[str]:
+    """Initials of every run of words of the issuing and parent body's names, as plain letters."""
+    lines = [
+        line
+        for comp in (ctx.rec.issuer, ctx.rec.parent_body)
+        if comp is not None
+        for line in comp.text.splitlines()
+    ]
+    return header_initials(lines)
+
+
 def _all_allowed(ctx: Context) -> set[str]:
     """Abbreviations that need no definition: the pack's lists, the option, the header's initials."""
     return ctx.cached("abbr_allowed", lambda c: _allowed(c) | _header_initials(c))
@@ -165,12 +190,23 @@ def _all_allowed(ctx: Context) -> set[str]:
 
 @check("ABBR001")
 def abbreviation_not_defined(ctx: Context) -> Iterator[Finding]:
+    if ctx.rec.family == "party":
+        return  # Party documents follow the Party's own rules (Hướng dẫn 36-HD/VPTW)
+    from doclint.checks.txt import text_analysis
+
+    legacy = text_analysis(ctx)
+    if legacy.legacy_document:
+        return  # a TCVN3/VNI text cannot be read until it is converted (TXT002 says so)
     zones = ctx.zones
     defs = _definitions(ctx)
     first_def: dict[str, Definition] = {}
     for d in defs:
         first_def.setdefault(d.abbr, d)
     allowed = _all_allowed(ctx)
+    header_plain = _header_plain(ctx)
+    table = ctx.table("abbreviations")
+    titles = frozenset(table.get("titles", []))
+    code_words = frozenset(table.get("code_words", []))
     customary = _customary_spans(ctx)
     reported: set[str] = set()
     def_positions = {(d.block, d.start) for d in defs}
@@ -178,6 +214,8 @@ def abbreviation_not_defined(ctx: Context) -> Iterator[Finding]:
         if block.kind in ("header", "footer") or zones[block.index] in SKIP_ZONES:
             continue
         text = block.text
+        if block.index in legacy.legacy:
+            continue  # a legacy-encoded passage: its letters are not the words
         if block.table is not None and TOKEN.fullmatch(text.strip()):
             continue  # a table listing abbreviations, one per cell
         if _mostly_caps(text):
@@ -195,6 +233,10 @@ def abbreviation_not_defined(ctx: Context) -> Iterator[Finding]:
                 continue  # the end of a number broken over two lines ("…/TT-" / "BNNPTNT")
             if abbr in reported or abbr in allowed or not is_abbreviation(abbr):
                 continue
+            if plain(abbr) in header_plain:
+                continue  # initials of words the header prints (“Sở GD&ĐT” under “SỞ GIÁO DỤC VÀ ĐÀO TẠO”)
+            if exempt(text, m.start(), m.end(), titles, code_words):
+                continue  # a title, a code, a place in an address, a company's name, a hashtag
             if (block.index, m.start()) in def_positions:
                 continue
             if any(a <= m.start() < b for a, b in customary.get(block.index, [])):
@@ -222,6 +264,8 @@ def abbreviation_not_defined(ctx: Context) -> Iterator[Finding]:
 
 @check("ABBR002")
 def abbreviation_defined_twice(ctx: Context) -> Iterator[Finding]:
+    if ctx.rec.family == "party":
+        return
     allowed = _all_allowed(ctx)
     seen: dict[str, Definition] = {}
     for d in _definitions(ctx):

@@ -54,11 +54,43 @@ def _fold(text: str) -> str:
 
 
 def _blocks(ctx: Context):
+    if ctx.rec.family == "party":
+        return  # Party documents follow the Party's own rules (Hướng dẫn 36-HD/VPTW)
     zones = ctx.zones
     for block in ctx.doc.blocks:
         if block.kind in ("header", "footer") or zones[block.index] in SKIP_ZONES or _all_caps(block.text):
             continue
         yield block
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Inside quoted wording (“…”): a quotation of another text, not the author's capitalisation."""
+    from doclint.vn.wordctx import inside, quoted_spans
+
+    return ("“" in text or '"' in text) and inside(quoted_spans(text), pos)
+
+
+def _cell_start(block, text: str, pos: int) -> bool:
+    """A table row read as one line: a capital after a row number starts a cell (“… 97 Đặc khu Phú Quý”)."""
+    return block.table is not None and bool(re.search(r"(?:^|\s)\d+\s*$", text[max(0, pos - 12) : pos]))
+
+
+def _inside_name(text: str, start: int, heads: tuple[str, ...]) -> bool:
+    """“Viện Nghiên cứu Luật Kinh doanh”, “Khoa Luật Kinh tế”: the type word names a field of law inside the
+    name of a body (a head of ``document_names.field_heads`` followed by a name, a few words before)."""
+    before = text[max(0, start - 60) : start]
+    for head in heads:
+        i = before.rfind(head)
+        if i < 0 or (i and before[i - 1].isalpha()):
+            continue
+        between = before[i + len(head) :]
+        if not between[:1].isspace() or not between.strip()[:1].isupper():
+            continue  # “Hội đồng …” is not “Hội Luật gia”: the head is followed by a name
+        if len(between.split()) <= 3 and not re.search(
+            r"[,;:.()“”\"]|\b(?:của|theo|về|tại|thi hành|hướng dẫn|và)\b", between
+        ):
+            return True
+    return False
 
 
 def _cap_finding(
@@ -118,6 +150,8 @@ def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
             name = " ".join(words)
             if at_sentence_start(text, m.start()) or name.startswith(not_place) or name.startswith(keep):
                 continue
+            if _quoted(text, m.start()) or _cell_start(block, text, m.start()):
+                continue
             if m["g"] == "Thành phố" and name.startswith("Hồ Chí Minh"):
                 continue
             if name.isupper() and len(name) > 1:
@@ -137,6 +171,8 @@ def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
                 f"{fixed_g} {name}",
             )
         for m in lower_num.finditer(text):
+            if _quoted(text, m.start()):
+                continue
             fixed = m["g"][0].upper() + m["g"][1:]
             yield _cap_finding(
                 "CAP001",
@@ -177,6 +213,8 @@ def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Fi
                 continue
             if code == "CAP002" and written[0].islower():
                 continue  # "cán bộ tài chính": the words, not the body's name
+            if _quoted(text, m.start()):
+                continue
             start_ok = at_sentence_start(text, m.start())
             # at a sentence start only the first letter may differ
             if start_ok and written[1:] in [v[1:] for v in _variants(right)]:
@@ -285,9 +323,13 @@ _DOC_TYPES_CAP = frozenset(
 
 @check("CAP003")
 def capitalisation_document_name(ctx: Context) -> Iterator[Finding]:
+    if ctx.rec.family == "party":
+        return
     cits = ctx.citations
     zones = ctx.zones
-    proper = ctx.table("capitalisation").get("document_names", {}).get("proper", [])
+    names_table = ctx.table("capitalisation").get("document_names", {})
+    proper = names_table.get("proper", [])
+    field_heads = tuple(names_table.get("field_heads", []))
     caps: dict[int, bool] = {}
     for m in cits.mentions:
         if m.kind not in ("name", "number") or not m.type_word or zones[m.block] in SKIP_ZONES:
@@ -299,6 +341,8 @@ def capitalisation_document_name(ctx: Context) -> Iterator[Finding]:
             continue
         tw = m.type_word
         start = m.type_start if m.type_start is not None else m.start
+        if _quoted(text, start) or _inside_name(text, start, field_heads):
+            continue
         # the type word: "Bộ Luật" → "Bộ luật", "quyết định số" → "Quyết định số"
         fixed_tw = tw
         low = tw.lower()
@@ -345,7 +389,7 @@ def capitalisation_structural_reference(ctx: Context) -> Iterator[Finding]:
     for block in _blocks(ctx):
         text = block.text
         for m in _STRUCT_UPPER.finditer(text):
-            if at_sentence_start(text, m.start()):
+            if at_sentence_start(text, m.start()) or _quoted(text, m.start()):
                 continue
             # "Điểm a" needs a following khoản/Điều to be a reference, not a place name
             if (
@@ -366,6 +410,8 @@ def capitalisation_structural_reference(ctx: Context) -> Iterator[Finding]:
                 fixed,
             )
         for m in _STRUCT_LOWER.finditer(text):
+            if _quoted(text, m.start()):
+                continue
             if re.search(r"\bcác\s*$", text[max(0, m.start() - 12) : m.start()]):
                 continue  # "các điều 35, 36 và 37": a plural list is written in lower case
             if m["w"] == "chương" and not re.fullmatch(r"[IVXLC]+", m["n"]):

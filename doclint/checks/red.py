@@ -8,6 +8,7 @@ RED004 formalism phrases; RED005 length signals (long trích yếu, a title or c
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -225,7 +226,16 @@ def copied_from_higher_document(ctx: Context) -> Iterator[Finding]:
     matches = []
     doc_matches = []
     for lib in libraries:
-        m, dm = match_document(lib, sh, keys, threshold, min_shared, exclude_text=own, issuer=issuer)
+        try:
+            m, dm = match_document(lib, sh, keys, threshold, min_shared, exclude_text=own, issuer=issuer)
+        except sqlite3.Error as exc:  # a damaged library (a table dropped...): a note, never a crash
+            yield finding(
+                "RED002",
+                f"Không đọc được thư viện văn bản tham chiếu ({exc}); chưa so sánh với văn bản cấp trên.",
+                f"Cannot read the reference library ({exc}); no comparison with higher-level documents.",
+                severity="info",
+            )
+            continue
         matches.extend(m)
         doc_matches.extend(dm)
     doc_matches.sort(key=lambda d: -d.coverage)

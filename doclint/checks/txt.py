@@ -71,8 +71,8 @@ def _tokens(block: Block) -> list[Tok]:
         # a new run unless only spaces (no line break) separate this word from the previous one
         if last_end >= 0 and not (start == last_end + 1 and text[last_end] == " "):
             gap = text[last_end:start]
-            if gap.strip() or "\n" in gap:
-                run += 1
+            if gap.strip() or "\n" in gap or "\t" in gap or "  " in gap:
+                run += 1  # punctuation, a line break, a tab or aligned columns
         word = m.group()
         toks.append(Tok(index, start, end, word, syl_key(word), run))
         last_end = end
@@ -496,21 +496,40 @@ def _word_runs_of(ctx) -> list[tuple[int, str, list[Tok]]]:
 
 @check("TXT003")
 def doubled_word(ctx) -> Iterator[Finding]:
+    if _unproofread(ctx) is not None:
+        return  # TXT006 says it once for the whole text
     yield from _capped("TXT003", _doubled_words(ctx))
 
 
 def _doubled_words(ctx) -> Iterator[Finding]:
     from doclint.vn import lexicon as lexmod
+    from doclint.vn import wordctx
     from doclint.vn.syllable import parse
 
     runs = _word_runs_of(ctx)
     if not runs:
         return
     lex = lexmod.get()
+    pdf = ctx.doc.format == "pdf"
+    tables = {b.index for b in ctx.doc.blocks if b.table is not None}
+    terms = wordctx.defined_terms((text for _, text, _ in runs), lexmod.syl_key)
+    surnames = frozenset(
+        n.lower()
+        for n in ctx.table("capitalisation").get("admin_units", {}).get("surnames", [])
+        if " " not in n
+    )
     for bidx, text, run in runs:
+        words = [t.text for t in run]
+        keys = [t.key for t in run]
         for k, (x, y) in enumerate(itertools.pairwise(run)):
             if x.key != y.key or (parse(x.key) is None and x.text.isupper()):
                 continue
+            if pdf and bidx in tables:
+                continue  # a PDF table row: the cells of a header row are read side by side
+            if wordctx.doubled_is_fine(words, keys, k, lex.has, surnames):
+                continue  # a name, two words sharing a syllable, a title and a unit, luật | Luật sư
+            if k and wordctx.ends_defined_term(keys, k, terms):
+                continue  # “chủ trì thuê | thuê tổ chức”: a term the document defines, then the same verb
             prev = run[k - 1].key if k else None
             nxt = run[k + 2].key if k + 2 < len(run) else None
             after = text[y.end : y.end + 3].lstrip()
@@ -553,7 +572,52 @@ def _doubled_fix(block: Block, x: Tok, y: Tok, left_word: bool):
 
 @check("TXT006")
 def invalid_syllable(ctx) -> Iterator[Finding]:
-    yield from _capped("TXT006", _invalid_syllables(ctx))
+    summary = _unproofread(ctx)
+    if summary is not None:
+        yield summary
+        return
+    yield from _capped("TXT006", iter(_spelling(ctx)[0]))
+
+
+UNPROOFREAD_MIN = 20  # spelling findings (TXT006 + TXT007) in one text that make it an unproofread text …
+UNPROOFREAD_RATE = 300  # … when there is at least one in this many words
+
+
+def _spelling(ctx) -> tuple[list[Finding], list[Finding]]:
+    """All TXT006 and TXT007 findings of the text, uncapped, computed once."""
+    return ctx.cached("txt_spelling", lambda c: (list(_invalid_syllables(c)), list(_real_word_errors(c))))
+
+
+def _unproofread(ctx) -> Finding | None:
+    """One TXT006 for a text full of misspellings (a scan converted by OCR and never proofread), instead of
+    fifty findings; None for an ordinary text."""
+    return ctx.cached("txt_unproofread", _unproofread_finding)
+
+
+def _unproofread_finding(ctx) -> Finding | None:
+    if not ctx.config.is_selected("TXT006", ctx.doc.path):
+        return None  # the summary is a TXT006 finding: without TXT006 the other rules report as usual
+    found006, found007 = _spelling(ctx)
+    spelling = found006 + found007
+    n = len(spelling)
+    words = len(text_analysis(ctx).tokens())
+    if n < UNPROOFREAD_MIN or n * UNPROOFREAD_RATE < words:
+        return None
+    spelling.sort(key=lambda f: (f.location.block, f.location.start))
+    blocks = ctx.doc.blocks
+    sample = ", ".join(
+        f"“{blocks[f.location.block].text[f.location.start : f.location.end]}”" for f in spelling[:5]
+    )
+    first = spelling[0]
+    return finding(
+        "TXT006",
+        f"Văn bản có {n} chữ sai chính tả hoặc nhận dạng sai (ví dụ {sample}) — nhiều như vậy thường là văn bản "
+        "chuyển từ ảnh quét (OCR) chưa được soát lại; cần soát lỗi toàn văn trước khi ban hành.",
+        f"The text has {n} misspelt or misrecognised words (e.g. {sample}) — typical of a text converted from a "
+        "scan (OCR) and never proofread; proofread the whole text before issuing it.",
+        Location(block=first.location.block, start=first.location.start, end=first.location.end),
+        excerpt=first.excerpt,
+    )
 
 
 def _invalid_syllables(ctx) -> Iterator[Finding]:
@@ -564,12 +628,16 @@ def _invalid_syllables(ctx) -> Iterator[Finding]:
     runs = _word_runs_of(ctx)
     if not runs:
         return
-    lexmod.get()  # loaded here, as the shared pass did, so that spell finds it ready
+    from doclint.vn import wordctx
+
+    lex = lexmod.get()  # loaded here, as the shared pass did, so that spell finds it ready
     pdf = ctx.doc.format == "pdf"
     for bidx, text, run in runs:
         for k, t in enumerate(run):
             if parse(t.key) is not None:
                 continue
+            if lex.is_loanword(t.text) or wordctx.touches_symbol(text, t.start, t.end):
+                continue  # panô, axit, ôxy, ĐẮK; pH=7, CO₂, m²
             left = run[k - 1].key if k else None
             right = run[k + 1].key if k + 1 < len(run) else None
             joined = None if pdf else _joined(text, run, k)
@@ -582,6 +650,8 @@ def _invalid_syllables(ctx) -> Iterator[Finding]:
                     _has_vn_marks(n.text) for n in run[max(0, k - 1) : k + 2] if n is not t
                 ):
                     continue  # an unaccented word among unaccented words: foreign (You tube)
+                if pdf and _has_vn_marks(t.text) and spell.split(t.key):
+                    continue  # “Đềán” in a PDF: a space the text layer lost, not the author's
                 sugg = spell.suggest(t.key, left, right)
                 if not sugg and _has_vn_marks(t.text):
                     sugg = spell.split(t.key)
@@ -617,7 +687,9 @@ def _invalid_syllables(ctx) -> Iterator[Finding]:
 
 @check("TXT007")
 def real_word_error(ctx) -> Iterator[Finding]:
-    yield from _capped("TXT007", _real_word_errors(ctx))
+    if _unproofread(ctx) is not None:
+        return  # TXT006 says it once for the whole text
+    yield from _capped("TXT007", iter(_spelling(ctx)[1]))
 
 
 def _real_word_errors(ctx) -> Iterator[Finding]:
@@ -628,14 +700,23 @@ def _real_word_errors(ctx) -> Iterator[Finding]:
     runs = _word_runs_of(ctx)
     if not runs:
         return
+    from doclint.vn import wordctx
+
     lexmod.get()
+    reported: set[tuple[str, str]] = set()
     for bidx, text, run in runs:
         keys = [t.key for t in run]
         caps = [t.text[:1].isupper() and not t.text.isupper() for t in run]
+        quotes = wordctx.quoted_spans(text) if "“" in text or '"' in text else []
         for hit in spell.real_word_errors(keys, caps):
             span = run[hit.index : hit.index + hit.length]
             if any(_codeish(text, t.start, t.end) for t in span):
                 continue
+            if quotes and wordctx.inside(quotes, span[0].start):
+                continue  # quoted wording: a slogan, a title, another text's words
+            if (hit.wrong, hit.right) in reported:
+                continue  # one finding per pair per document
+            reported.add((hit.wrong, hit.right))
             a, b = span[0].start, span[-1].end
             right_words = hit.right.split(" ")
             fixed = " ".join(match_case(w, t.text) for w, t in zip(right_words, span))
@@ -690,6 +771,8 @@ def _joined(text: str, run: list[Tok], k: int) -> str | None:
     t, u = run[k], run[k + 1]
     if _codeish(text, t.start, t.end) and text[t.start - 1 : t.start] != " ":
         return None
+    if len(t.text) > 1 and t.text.isupper() and not u.text.isupper():
+        return None  # an abbreviation before a name (“TH An Thạnh”: Trường tiểu học An Thạnh)
     if u.start - t.end != 1 or (is_valid(u.text) and len(u.text) > 2):
         return None
     whole = t.text + u.text

@@ -120,4 +120,6 @@ def register(app: typer.Typer) -> None:
         except ConfigError as err:
             typer.echo(f"doclint: {err}", err=True)
             raise typer.Exit(2) from err
-        typer.echo(out, nl=False)
+        from doclint.safeio import escape_controls
+
+        typer.echo(escape_controls(out), nl=False)  # document text never drives the terminal

@@ -54,6 +54,7 @@ def register(app: typer.Typer) -> None:
         from doclint.batch import iter_files
         from doclint.errors import ConfigError, LoadError
         from doclint.refs import RefLibrary
+        from doclint.safeio import display_path, escape_controls
 
         path = db_path(refs_db, config)
         files = list(iter_files(paths))
@@ -69,7 +70,7 @@ def register(app: typer.Typer) -> None:
                 doc = lib.add_path_guarded(file)
             except LoadError as err:
                 failed += 1
-                typer.echo(f"{file}: {err.code} {err.vi}", err=True)
+                typer.echo(escape_controls(f"{display_path(file)}: {err.code} {err.vi}"), err=True)
                 continue
             except ConfigError as err:
                 raise _fail(str(err)) from err
@@ -77,7 +78,7 @@ def register(app: typer.Typer) -> None:
                 failed += 1
                 typer.echo(f"{file}: {err}", err=True)
                 continue
-            typer.echo(f"[{doc.id}] {doc.label} — {doc.n_paras} đoạn ({file})")
+            typer.echo(escape_controls(f"[{doc.id}] {doc.label} — {doc.n_paras} đoạn ({display_path(file)})"))
         typer.echo(f"Thư viện: {path} ({len(lib)} văn bản)")
         lib.close()
         if failed:
@@ -91,6 +92,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Liệt kê các văn bản trong thư viện."""
         from doclint.refs import RefLibrary
+        from doclint.safeio import escape_controls
 
         path = db_path(refs_db, config)
         if not path.is_file():
@@ -123,7 +125,11 @@ def register(app: typer.Typer) -> None:
             return
         for d in docs:
             facts = ", ".join(x for x in (d.date, d.issuer) if x)
-            typer.echo(f"[{d.id}] {d.label}{f' ({facts})' if facts else ''} — {d.n_paras} đoạn — {d.path}")
+            typer.echo(
+                escape_controls(
+                    f"[{d.id}] {d.label}{f' ({facts})' if facts else ''} — {d.n_paras} đoạn — {d.path}"
+                )
+            )
         typer.echo(f"{len(docs)} văn bản trong {path}")
 
     @refs_app.command("remove")

@@ -36,6 +36,8 @@ def load(path: str | Path, pdf_engine: str | None = None) -> Document:
     suffix = path.suffix.lower()
     target = LOADERS.get(suffix)
     if target is None:
+        check_file(path)  # a folder that could not be listed, a missing or unreadable path: its own message
+    if target is None:
         raise LoadError(
             "DOC001",
             f"Không hỗ trợ định dạng tệp “{suffix or path.name}” (chỉ đọc .docx, .pdf, .doc, .txt, .md).",
@@ -60,8 +62,21 @@ def load(path: str | Path, pdf_engine: str | None = None) -> Document:
     except MemoryError:  # past the worker's memory budget: DOC007, decided by the worker
         raise
     except Exception as exc:  # any library failure on a broken file is a DOC001, not a crash
+        what = _describe(exc)
         raise LoadError(
             "DOC001",
-            f"Không đọc được tệp (tệp hỏng hoặc không đúng định dạng {suffix}): {type(exc).__name__}.",
-            f"Cannot read the file (broken or not a real {suffix} file): {type(exc).__name__}.",
+            f"Không đọc được tệp (tệp hỏng hoặc không đúng định dạng {suffix}): {what}.",
+            f"Cannot read the file (broken or not a real {suffix} file): {what}.",
         ) from exc
+
+
+def _describe(exc: Exception) -> str:
+    """``zlib.error: invalid distance too far back`` rather than a bare ``error``."""
+    kind = type(exc)
+    name = (
+        kind.__qualname__
+        if kind.__module__ in ("builtins", None)
+        else f"{kind.__module__}.{kind.__qualname__}"
+    )
+    detail = " ".join(str(exc).split())[:120]
+    return f"{name}: {detail}" if detail else name

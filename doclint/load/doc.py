@@ -10,6 +10,7 @@ and output never touch the user's folder. Each process keeps its own LibreOffice
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
 import subprocess
@@ -76,6 +77,51 @@ def _profile_dir() -> Path:
     return _profile
 
 
+def _die_with_parent() -> None:
+    from doclint.worker import die_with_parent
+
+    die_with_parent()
+
+
+def _run_converter(cmd: list[str], outdir: Path, timeout: float) -> subprocess.CompletedProcess:
+    """LibreOffice in a process group of its own, killed whole (soffice and soffice.bin) on a timeout.
+    In a pool worker its group id is also written to the worker's folder (``DOCLINT_WORKER_DIR``), so
+    that the parent kills it even when it kills the worker itself."""
+    import signal
+
+    options: dict = {"start_new_session": True} if sys.version_info < (3, 11) else {"process_group": 0}
+    proc = subprocess.Popen(
+        cmd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "HOME": str(outdir)},
+        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+        **options,
+    )
+    marker = None
+    worker_dir = os.environ.get("DOCLINT_WORKER_DIR")
+    if worker_dir and os.name == "posix":
+        marker = Path(worker_dir) / f"pgid-{proc.pid}"
+        with contextlib.suppress(OSError):
+            marker.write_text(str(proc.pid), encoding="ascii")
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.kill()
+        proc.communicate()
+        raise
+    finally:
+        if proc.returncode is not None:
+            with contextlib.suppress(OSError):
+                os.killpg(proc.pid, signal.SIGKILL)  # anything soffice left in its group
+        if marker is not None:
+            marker.unlink(missing_ok=True)
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
 def convert_to_docx(path: Path, outdir: Path, soffice: str, timeout: float = TIMEOUT_S) -> Path:
     """Convert ``path`` (already a private copy) into ``outdir``; return the .docx path."""
     profile = _profile_dir().as_uri()
@@ -92,14 +138,7 @@ def convert_to_docx(path: Path, outdir: Path, soffice: str, timeout: float = TIM
         str(path),
     ]
     try:
-        proc = subprocess.run(
-            cmd,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-            env={**os.environ, "HOME": str(outdir)},
-        )
+        proc = _run_converter(cmd, outdir, timeout)
     except subprocess.TimeoutExpired as exc:
         raise LoadError(
             "DOC001",

@@ -23,6 +23,12 @@ MAX_XML_PART = 150 * 1024 * 1024  # declared size of one XML part
 
 def check_file(path: Path) -> None:
     try:
+        if path.is_dir():
+            raise LoadError(
+                "DOC001",
+                "Không đọc được thư mục này (không có quyền xem nội dung): các tệp trong đó chưa được kiểm tra.",
+                "Cannot read this folder (no permission to list it): the files in it were not checked.",
+            )
         if not path.is_file():
             raise LoadError("DOC001", "Không tìm thấy tệp hoặc đây không phải là tệp.", "Not a file.")
         size = path.stat().st_size

@@ -11,10 +11,19 @@ from doclint.model import Document
 from doclint.recognise.classify import classify
 from doclint.recognise.components import Recognition
 from doclint.recognise.footer import find_appendix_refs, recognise_footer
-from doclint.recognise.header import comp, recognise_header
-from doclint.recognise.lines import Line, split_lines
+from doclint.recognise.header import HEADER_SCAN, comp, parse_date, recognise_header
+from doclint.recognise.lines import COLUMN_GAP, Line, fold, split_columns, split_footer_columns, split_lines
 from doclint.recognise.outline import recognise_outline
-from doclint.recognise.patterns import APPENDIX_HEAD, END_MARK
+from doclint.recognise.patterns import (
+    APPENDIX_HEAD,
+    AUTHORITY,
+    END_MARK,
+    NOI_NHAN,
+    is_quoc_hieu,
+    is_tieu_ngu,
+    looks_like_name,
+    split_quoc_hieu,
+)
 from doclint.recognise.title import find_title, find_title_candidate, recognise_title
 from doclint.rulepack import RulePack
 
@@ -25,6 +34,7 @@ def recognise(doc: Document, pack: RulePack) -> Recognition:
     if not lines:
         rec.notes.append("văn bản không có nội dung chữ")
         return rec
+    lines = split_columns(lines, HEADER_SCAN, _header_cell)
     title_index = find_title(lines)
     after_header = recognise_header(lines, rec, title_index)
     if title_index is None and (candidate := find_title_candidate(lines, max(after_header, 0))):
@@ -32,6 +42,9 @@ def recognise(doc: Document, pack: RulePack) -> Recognition:
     body_start_line = recognise_title(lines, rec, title_index, max(after_header, 0))
     body_start_line = min(body_start_line, len(lines) - 1)
     rec.body_start = lines[body_start_line].block
+    label = _label_beside_signature(lines, body_start_line)
+    if label is not None:
+        lines = split_footer_columns(lines, label, _signature_cell)
     recognise_footer(lines, rec, body_start_line)
     if rec.body_end is None or rec.body_end < rec.body_start:
         rec.body_end = rec.body_start
@@ -44,9 +57,47 @@ def recognise(doc: Document, pack: RulePack) -> Recognition:
     codes = {t["code"] for t in types.get("type", [])} | {
         t["abbr"] for t in types.get("type", []) if t["abbr"]
     }
+    specialised = {t["code"] for t in types.get("specialised", [])}
+    own = {fold(h) for h in types.get("own_format", {}).get("headers", [])}
+    if rec.quoc_hieu is None and own:
+        heading = next((ln for ln in lines[:HEADER_SCAN] if fold(ln.text) in own), None)
+        rec.own_header = comp(heading) if heading is not None else None
     first = next((ln.text for ln in lines if ln.text.strip()), "")
-    classify(rec, codes, starts_with_appendix=bool(APPENDIX_HEAD.match(first)))
+    classify(
+        rec,
+        codes,
+        starts_with_appendix=bool(APPENDIX_HEAD.match(first)),
+        specialised=specialised,
+        joint_suffixes=tuple(types.get("joint_suffixes", ())),
+    )
     return rec
+
+
+def _header_cell(text: str) -> bool:
+    """A right-hand header cell: the Quốc hiệu (with or without the Tiêu ngữ), the Tiêu ngữ, the date line."""
+    return bool(
+        is_quoc_hieu(text) or split_quoc_hieu(text) is not None or is_tieu_ngu(text) or parse_date(text)
+    )
+
+
+def _label_beside_signature(lines: list[Line], start: int) -> int | None:
+    """The last Nơi nhận label, alone or with the signature typed beside it."""
+    found = None
+    for i in range(start, len(lines)):
+        text = lines[i].text
+        if NOI_NHAN.match(text) and len(COLUMN_GAP.split(text, maxsplit=1)[0]) < 40:
+            found = i
+    return found
+
+
+def _signature_cell(text: str) -> bool:
+    """A right-hand footer cell: an authority line, a title in capitals, the signer's name."""
+    words = text.split()
+    return (
+        bool(AUTHORITY.match(text))
+        or looks_like_name(text)
+        or (text.isupper() and 1 <= len(words) <= 8 and not text.startswith(("-", "+")))
+    )
 
 
 def _end_mark(lines: list[Line], rec: Recognition) -> None:

@@ -7,16 +7,28 @@ number (36-HD/VPTW); a normative one has a year in its number (30/2020/NĐ-CP) o
 
 from __future__ import annotations
 
-from doclint.recognise.components import Recognition
+from doclint.recognise.components import ParsedNumber, Recognition
 
 NORMATIVE_SYMBOLS = {"NĐ", "TT", "TTLT", "QH", "UBTVQH", "L", "PL", "VBHN", "NĐ-CP"}
 
 
-def classify(rec: Recognition, type_codes: set[str], starts_with_appendix: bool = False) -> None:
+def classify(
+    rec: Recognition,
+    type_codes: set[str],
+    starts_with_appendix: bool = False,
+    specialised: set[str] = frozenset(),
+    joint_suffixes: tuple[str, ...] = (),
+) -> None:
     number = rec.parsed_number
+    if number is not None:
+        _joint_type(number, type_codes, joint_suffixes)
     title = rec.doc_type_name.extra if rec.doc_type_name else {}
     title_family = title.get("family")
-    if rec.party_header is not None or (number and number.party_style):
+    if rec.own_header is not None and rec.party_header is None:
+        # a Đoàn TNCS document: its own heading and format guide
+        rec.family = "other"
+        rec.notes.append(f"văn bản của tổ chức có thể thức riêng ({rec.own_header.text})")
+    elif rec.party_header is not None or (number and number.party_style):
         rec.family = "party"
     elif title_family == "normative" or (
         number and number.year and _normative_symbol(number.type_abbr, number.symbol)
@@ -29,7 +41,23 @@ def classify(rec: Recognition, type_codes: set[str], starts_with_appendix: bool 
         # a draft is checked as an administrative document unless something says otherwise: a draft
         # missing its whole header must hear about it, not be waved through as "other"
         rec.family = "administrative"
-    rec.doc_type = _doc_type(rec, type_codes)
+    rec.doc_type = _doc_type(rec, type_codes | specialised)
+    if rec.family == "administrative" and (title_family == "specialised" or rec.doc_type in specialised):
+        # a licence, a certificate, a labour contract: a sector's own form (NĐ 30, Điều 3 khoản 2)
+        rec.family = "other"
+        rec.notes.append(f"văn bản chuyên ngành ({rec.doc_type}): thể thức theo quy định của ngành")
+
+
+def _joint_type(number: ParsedNumber, type_codes: set[str], suffixes: tuple[str, ...]) -> None:
+    """``KHLT``, ``HDLN``: a joint plan or guidance carries its type's abbreviation and a suffix."""
+    abbr = number.type_abbr
+    if not abbr or abbr in type_codes:
+        return
+    for suffix in suffixes:
+        stem = abbr[: -len(suffix)]
+        if abbr.endswith(suffix) and stem in type_codes:
+            number.type_abbr, number.type_qualifier = stem, suffix
+            return
 
 
 def _normative_symbol(type_abbr: str | None, symbol: str) -> bool:
@@ -42,13 +70,14 @@ def _normative_symbol(type_abbr: str | None, symbol: str) -> bool:
 def _doc_type(rec: Recognition, type_codes: set[str]) -> str | None:
     if rec.doc_type_name is not None:
         return rec.doc_type_name.extra.get("code")
-    if rec.title_candidate is not None:
-        return None  # a title we do not know (TTL004): not a công văn either
     number = rec.parsed_number
     if rec.family == "party" and number and number.type_abbr:
         return number.type_abbr
     if rec.trich_yeu is not None and rec.trich_yeu.extra.get("vv"):
         return "CV"
+    if rec.title_candidate is not None:
+        # a title we do not know (TTL004): not a công văn either, so no rule meant for a type applies
+        return None
     if number and number.type_abbr:
         if number.type_abbr in type_codes:
             return number.type_abbr

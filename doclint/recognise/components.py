@@ -89,6 +89,7 @@ class ParsedNumber:
     issuer_code: str | None
     party_style: bool = False  # "Số 36-HD/VPTW"
     has_colon: bool = True
+    type_qualifier: str | None = None  # "LT" of "KHLT" (a joint plan): type_abbr is then "KH"
 
 
 @dataclass(slots=True)
@@ -100,6 +101,8 @@ class ParsedDate:
     month: str | None
     year: str | None
     comma: bool = True
+    # words where a number touches a letter ("01năm", "ngày14"): a missing space (or a PDF that lost it)
+    glued: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -108,6 +111,7 @@ class Recognition:
     doc_type: str | None = None  # KH, QĐ, CV, TTr ... ("CV" for công văn)
     quoc_hieu: Component | None = None
     party_header: Component | None = None  # "ĐẢNG CỘNG SẢN VIỆT NAM"
+    own_header: Component | None = None  # "ĐOÀN TNCS HỒ CHÍ MINH" where the Quốc hiệu would be
     tieu_ngu: Component | None = None
     parent_body: Component | None = None
     issuer: Component | None = None
@@ -135,6 +139,13 @@ class Recognition:
     body_start: int | None = None  # first block of the content (nội dung)
     body_end: int | None = None  # last block of the content, before signature / Nơi nhận
     notes: list[str] = field(default_factory=list)  # why something was (not) recognised
+
+    def title_words(self) -> str | None:
+        """What the title says beyond the type: the words after the type name on its line ("BIÊN BẢN
+        HỌP LỚP" → "HỌP LỚP") and the trích yếu."""
+        parts = [self.doc_type_name.extra.get("qualifier") if self.doc_type_name else None,
+                 self.trich_yeu.text if self.trich_yeu else None]  # fmt: skip
+        return " ".join(p for p in parts if p) or None
 
     def body_range(self) -> range:
         if self.body_start is None:

@@ -41,7 +41,11 @@ def _is_title_line(line: Line) -> bool:
         return True
     words = text.split()
     return (
-        line.upper and 1 <= len(words) <= MAX_TITLE_WORDS and not text[0].isdigit() and not is_separator(text)
+        line.upper
+        and 1 <= len(words) <= MAX_TITLE_WORDS
+        and not text[0].isdigit()
+        and not is_separator(text)
+        and not text.startswith(ITEM_START)  # "- LĐVP, P, TH;" is a recipient in capitals
     )
 
 
@@ -73,6 +77,12 @@ def recognise_footer(lines: list[Line], rec: Recognition, body_start: int) -> No
             if label is None or i > label - 25:
                 break
     anchors = [x for x in (label, authority) if x is not None]
+    if label is not None and authority is None and lines[label].table is None:
+        # signers without TM./KT. above the Nơi nhận label in flowing text: a Biên bản's THƯ KÝ and
+        # CHỦ TRÌ, each a title line over a name
+        bare = _find_bare_signature(lines, body_start, label)
+        if bare is not None:
+            anchors.append(bare)
     if anchors:
         zone_start = min(anchors)
         # a signature above the label in the same table row starts the zone
@@ -87,6 +97,7 @@ def recognise_footer(lines: list[Line], rec: Recognition, body_start: int) -> No
         _appendices(lines, rec, appendix)
         return
     rec.body_end = _last_content(lines, body_start, zone_start)
+    _trailing_date(lines, rec, body_start, zone_start)
     zone = list(range(zone_start, zone_end))
     recipient_lines = _recipients(lines, rec, label, zone_end)
     signature_lines = [i for i in zone if i not in recipient_lines and i != label]
@@ -103,6 +114,21 @@ def _extend_back(lines: list[Line], start: int, body_start: int) -> int:
     while i - 1 > body_start and lines[i - 1].table and lines[i - 1].table[0] == table[0]:
         i -= 1
     return i
+
+
+def _trailing_date(lines: list[Line], rec: Recognition, body_start: int, zone_start: int) -> None:
+    """A place/date line right above the signatures (a biên bản dated at its end) is not content."""
+    from doclint.recognise.header import parse_date
+
+    i = zone_start - 1
+    while i > body_start and is_separator(lines[i].text):
+        i -= 1
+    if i <= body_start or len(lines[i].text) > 70 or lines[i].block != rec.body_end:
+        return
+    parsed = parse_date(lines[i].text)
+    if parsed is None or not parsed.place or not parsed.year:
+        return
+    rec.body_end = _last_content(lines, body_start, i)
 
 
 def _last_content(lines: list[Line], body_start: int, stop: int) -> int | None:
@@ -155,14 +181,24 @@ def _find_bare_signature(lines: list[Line], body_start: int, stop: int) -> int |
             if j > body_start and _is_title_line(lines[j]) and len(lines[j].text) < 60:
                 while j - 1 > body_start and _is_title_line(lines[j - 1]) and len(lines[j - 1].text) < 60:
                     j -= 1
-                return j
+                # another signer (title over name) right above: two signatures one after the other
+                earlier = _find_bare_signature(lines, body_start, j) if j - 2 > body_start else None
+                return earlier if earlier is not None and earlier >= j - 4 else j
     return None
 
 
 def _signatures(lines: list[Line], rec: Recognition, indices: list[int]) -> None:
     groups: dict[object, list[int]] = {}
+    flow = 0
     for i in indices:
-        key = lines[i].table if lines[i].table is not None else "flow"
+        if lines[i].table is None:
+            # flowing text: a title line right after a signer's name starts the next signature
+            prev = groups.get(("flow", flow))
+            if prev and looks_like_name(lines[prev[-1]].text) and _is_title_line(lines[i]):
+                flow += 1
+            key: object = ("flow", flow)
+        else:
+            key = lines[i].table
         groups.setdefault(key, []).append(i)
     signatures: list[Signature] = []
     for group in groups.values():

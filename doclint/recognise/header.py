@@ -38,6 +38,9 @@ PARENT_HINT = re.compile(
     r"(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|HUYỆN|QUẬN|THỊ XÃ|ĐẶC KHU|\bBỘ\b|CỤC|CHÍNH PHỦ|.{3})$"  # .{3}: linear, same test (issue 18)
 )
 LOCALITY_ONLY = re.compile(r"^(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|ĐẶC KHU)\b")
+GLUED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
+# one capital typed before the abbreviation of the parent body: "DUBND TỈNH LÂM ĐỒNG"
+STRAY_LETTER = re.compile(r"^([A-ZĐ])(?=(?:UBND|HĐND)\s)")
 GENERIC_BODY = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$")
 
 
@@ -80,6 +83,23 @@ def parse_number(text: str) -> ParsedNumber | None:
     )
 
 
+def split_number_date(text: str) -> int | None:
+    """Where the place/date line starts when the Số line and the date line were flattened onto one
+    line (a tab, or the two cells of a header row run together): the first break after which the rest
+    reads as a place/date line whose place is a name, not a piece of the ký hiệu."""
+    if "ngày" not in text.lower() or not re.search(r"n[ăa]m\s*+[\d.…_ ]*+\s*+\.?\s*+$", text, re.IGNORECASE):
+        return None
+    for match in re.finditer(r"\s+", text):
+        rest = text[match.end() :]
+        first = rest.split(None, 1)[0] if rest.split() else ""
+        if not first[:1].isalpha() or any(c in first for c in "-/&") or first.startswith("ngày"):
+            continue
+        parsed = parse_date(rest)
+        if parsed is not None and parsed.place and NUMBER_LINE.match(text[: match.start()]):
+            return match.start()
+    return None
+
+
 def _blank(value: str | None) -> str | None:
     if value is None:
         return None
@@ -94,25 +114,15 @@ def parse_date(text: str) -> ParsedDate | None:
     place = match.group("place").strip()
     if len(place) > 60 or not place[:1].isalpha():
         return None
+    rest = text[match.end("place") :]
     return ParsedDate(
         place=place or None,
         day=_blank(match.group("day")),
         month=_blank(match.group("month")),
         year=_blank(match.group("year")),
         comma=bool(match.group("comma")),
+        glued=[w for w in rest.split() if GLUED.search(w)],
     )
-
-
-_COLUMN_BLANK = re.compile(r"\t+ *+| {2,}+")
-
-
-def _date_after_number(text: str) -> tuple[int, int] | None:
-    """Where a place and date line follows the number on the same line, after a tab or a run of
-    spaces: (start, end) of that blank."""
-    for m in _COLUMN_BLANK.finditer(text, 3):
-        if parse_date(text[m.end() :]):
-            return m.start(), m.end()
-    return None
 
 
 def comp(line: Line, text: str | None = None, **extra) -> Component:
@@ -147,21 +157,21 @@ def recognise_header(lines: list[Line], rec: Recognition, title_index: int | Non
             rec.party_header = comp(line)
             last = i
         elif rec.number is None and NUMBER_LINE.match(text) and ("/" in text or "-" in text):
-            cut = _date_after_number(text)
-            if cut is None:
+            cut = split_number_date(text)
+            if cut is not None:
+                # "Số: 09/2009/CT-UBND⇥Thủ Dầu Một, ngày 15 tháng 4 năm 2009": two cells on one line
+                number_text, date_text = text[:cut].rstrip(), text[cut:].lstrip()
+                rec.number = comp(line, number_text, merged_with="place_date")
+                rec.number.end = line.start + len(number_text)
+                rec.parsed_number = parse_number(number_text)
+                if rec.place_date is None:
+                    date_start = line.start + len(text) - len(date_text)
+                    rec.place_date = Component(text=date_text, block=line.block, start=date_start,
+                                               end=line.end, extra={"merged_with": "number"})  # fmt: skip
+                    rec.parsed_date = parse_date(date_text)
+            else:
                 rec.number = comp(line)
                 rec.parsed_number = parse_number(text)
-            else:
-                # "Số: 09/2009/CT-UBND<tab>Thủ Dầu Một, ngày 15 tháng 4 năm 2009": two columns set on
-                # one line with a tab or a run of spaces
-                number, end = text[: cut[0]], cut[1]
-                rec.number = Component(text=number, block=line.block, start=line.start,
-                                       end=line.start + len(number))  # fmt: skip
-                rec.parsed_number = parse_number(number)
-                if rec.place_date is None:
-                    rec.place_date = Component(text=text[end:], block=line.block, start=line.start + end,
-                                               end=line.end)  # fmt: skip
-                    rec.parsed_date = parse_date(text[end:])
             last = i
         elif rec.place_date is None and (parsed := parse_date(text)):
             rec.place_date = comp(line)
@@ -205,9 +215,10 @@ def _cell(rec: Recognition, lines: list[Line], name: str) -> tuple[int, int, int
 
 
 def _is_title_like(text: str) -> bool:
-    from doclint.recognise.title import match_type_title
+    from doclint.recognise.title import match_title_prefix, match_type_title
 
-    return match_type_title(text) is not None
+    # "BIÊN BẢN HỌP" is the title of a minutes without an issuing body, not its issuer
+    return match_type_title(text) is not None or match_title_prefix(text) is not None
 
 
 def _split_org(org_lines: list[Line], rec: Recognition) -> None:
@@ -225,6 +236,10 @@ def _split_org(org_lines: list[Line], rec: Recognition) -> None:
     if split is None and len(lines) >= 2:
         first = lines[0].text.strip()
         second = lines[1].text.strip()
+        stray = STRAY_LETTER.match(first)
+        if stray:
+            # "DUBND TỈNH X": a letter typed before the abbreviation; read the line without it
+            first = first[1:]
         if GENERIC_BODY.match(first) and LOCALITY_ONLY.match(second):
             # "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG": one name over two lines
             if len(lines) > 2 and any(lines[2].text.startswith(h) for h in ORG_HEADS):
@@ -236,6 +251,9 @@ def _split_org(org_lines: list[Line], rec: Recognition) -> None:
     if split:
         parent, issuer = lines[:split], lines[split:]
         rec.parent_body = comp(parent[0], " ".join(ln.text for ln in parent))
+        stray = STRAY_LETTER.match(parent[0].text.strip())
+        if stray:
+            rec.parent_body.extra["stray_letter"] = stray.group(1)
     else:
         issuer = lines
     rec.issuer = comp(issuer[0], " ".join(ln.text.strip("* ") for ln in issuer))

@@ -32,9 +32,13 @@ class Line:
         return bool(letters) and (self.caps is True or letters.isupper())
 
 
+_D_LETTERS = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, single spaces: for tolerant matching of fixed phrases."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    # Ð (U+00D0, the Icelandic eth) is typed or mapped by some PDF fonts for Đ: "Ðộc lập"
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_LETTERS))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", stripped).strip().lower()
 
@@ -101,3 +105,61 @@ def _agree(values: list[bool | None]) -> bool | None:
 
 def is_separator(text: str) -> bool:
     return bool(SEPARATOR_LINE.match(text))
+
+
+# two header cells typed on one line, the right one pushed over with spaces or tabs (old Word files):
+# "ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+COLUMN_GAP = re.compile(r"(?<=\S)(?:\t+|\s{4,})(?=\S)")
+
+
+def split_columns(lines: list[Line], limit: int, right_is) -> list[Line]:
+    """Split the first ``limit`` lines outside tables where a wide gap separates a right part that
+    ``right_is`` recognises (the Quốc hiệu, the Tiêu ngữ, the place/date line): left part, then right."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        if index < limit and line.table is None:
+            for match in COLUMN_GAP.finditer(line.text):
+                right = line.text[match.end() :].strip(_INVISIBLE)
+                left = line.text[: match.start()].strip(_INVISIBLE)
+                if left and right and right_is(right):
+                    offset = line.start + match.end()
+                    out.append(_part(line, left, line.start + line.text.find(left)))
+                    out.append(_part(line, right, offset))
+                    break
+            else:
+                out.append(line)
+            continue
+        out.append(line)
+    return out
+
+
+def _part(line: Line, text: str, start: int) -> Line:
+    return Line(block=line.block, start=start, end=start + len(text), text=text, kind=line.kind, table=None,
+                bold=line.bold, italic=line.italic, align=line.align, caps=line.caps)  # fmt: skip
+
+
+def split_footer_columns(lines: list[Line], start: int, right_is, limit: int = 25) -> list[Line]:
+    """The Nơi nhận and the signature typed side by side with spaces or tabs ("Nơi nhận:⇥⇥TM. ỦY BAN
+    NHÂN DÂN" / "- Như trên;⇥⇥CHỦ TỊCH"): from ``start``, the left parts in order, then the right parts,
+    so that each column reads as it is printed. Lines without a gap go with the items ("- …") on the
+    left, otherwise (a name indented under the title) on the right."""
+    end = min(len(lines), start + limit)
+    left: list[Line] = []
+    right: list[Line] = []
+    split = False
+    for line in lines[start:end]:
+        if line.table is not None:
+            return lines
+        for match in COLUMN_GAP.finditer(line.text):
+            r = line.text[match.end() :].strip(_INVISIBLE)
+            lft = line.text[: match.start()].strip(_INVISIBLE)
+            if lft and r and right_is(r):
+                left.append(_part(line, lft, line.start + line.text.find(lft)))
+                right.append(_part(line, r, line.start + match.end()))
+                split = True
+                break
+        else:
+            (left if line.text.startswith(("-", "+", "•")) or not split else right).append(line)
+    if not split:
+        return lines
+    return lines[:start] + left + right + lines[end:]

@@ -8,7 +8,15 @@ from functools import cache
 from doclint.recognise.components import Component, Recognition
 from doclint.recognise.header import comp
 from doclint.recognise.lines import Line, fold, is_separator
-from doclint.recognise.patterns import AUTHORITY, CAN_CU, KINH_GUI, NOI_NHAN, PREAMBLE_START
+from doclint.recognise.patterns import (
+    AUTHORITY,
+    CAN_CU,
+    KINH_GUI,
+    NOI_NHAN,
+    NUMBER_LINE,
+    PREAMBLE_START,
+    VV_LINE,
+)
 
 TITLE_SCAN = 45
 ENACTMENT = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH)\s*:\s*$")
@@ -30,32 +38,94 @@ def _title_table(pack_key: int = 0) -> dict[str, tuple[str, str]]:
         out[fold(entry["name"])] = (entry["code"], "normative")
     for title in types.get("other", {}).get("titles", []):
         out[fold(title)] = ("KHAC", "other")
+    for entry in types.get("specialised", []):
+        out[fold(entry["name"])] = (entry["code"], "specialised")
     out.pop(fold("Công văn"), None)  # a công văn has no title line
     return out
 
 
-def match_type_title(text: str) -> tuple[str, str] | None:
-    """``KẾ HOẠCH`` → ("KH", "administrative"); the line must be the type name alone, in capitals."""
+# a note after the title in brackets: "THÔNG BÁO (Lần 2)", "KẾ HOẠCH (DỰ THẢO)", "QUYẾT ĐỊNH (sửa đổi)"
+TITLE_NOTE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+PREFIX_WORDS = 4  # the longest type name ("GIẤY CHỨNG NHẬN", "HỢP ĐỒNG LÀM VIỆC") in words
+PREFIX_TITLE_WORDS = 18  # a longer capitalised line is a heading of the body, not a title
+PREFIX_SCAN = 25  # the title sits right under the header
+
+
+def _title_text(text: str) -> str | None:
+    """The capitalised text of a possible title line, without a bracketed note; None if not one."""
     stripped = text.strip().strip("*").strip()
+    stripped = re.sub(r"\s*\(DỰ THẢO[^)]*\)\s*$", "", stripped, flags=re.IGNORECASE)
+    stripped = TITLE_NOTE.sub("", stripped)
     letters = [c for c in stripped if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters) or stripped.endswith(":"):
         return None
-    stripped = re.sub(r"\s*\(DỰ THẢO[^)]*\)\s*$", "", stripped, flags=re.IGNORECASE)
-    return _title_table().get(fold(stripped))
+    return stripped
+
+
+def match_type_title(text: str) -> tuple[str, str] | None:
+    """``KẾ HOẠCH`` → ("KH", "administrative"); the line must be the type name alone, in capitals."""
+    stripped = _title_text(text)
+    return _title_table().get(fold(stripped)) if stripped else None
+
+
+def match_title_prefix(text: str) -> tuple[str, str, int] | None:
+    """A capitalised title line that opens with a type name and goes on: ``BIÊN BẢN LÀM VIỆC``,
+    ``GIẤY MỜI HỌP``, ``QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ …`` → (code, family, offset where the
+    type name ends in ``text``). The longest known name wins (``HỢP ĐỒNG LÀM VIỆC`` over ``HỢP ĐỒNG``)."""
+    stripped = _title_text(text)
+    if stripped is None:
+        return None
+    words = list(re.finditer(r"\S+", stripped))
+    if len(words) < 2 or len(words) > PREFIX_TITLE_WORDS:
+        return None
+    table = _title_table()
+    for k in range(min(PREFIX_WORDS, len(words) - 1), 0, -1):
+        hit = table.get(fold(stripped[: words[k - 1].end()]))
+        if hit is not None:
+            offset = text.find(stripped) + words[k - 1].end()
+            return hit[0], hit[1], offset
+    return None
 
 
 def find_title(lines: list[Line]) -> int | None:
     for i, line in enumerate(lines[:TITLE_SCAN]):
         if match_type_title(line.text):
             return i
+    # no line is a type name alone: a title line that opens with one, before the body begins
+    for i, line in enumerate(lines[:PREFIX_SCAN]):
+        if _body_began(line):
+            break
+        if match_title_prefix(line.text):
+            return i
     return None
 
 
+def _body_began(line: Line) -> bool:
+    """The content has started (or a công văn's V/v came first): no title below this line."""
+    text = line.text
+    return bool(
+        VV_LINE.match(text) or KINH_GUI.match(text) or CAN_CU.match(text) or BODY_MARKER.match(text)
+        or NOI_NHAN.match(text)
+    )  # fmt: skip
+
+
 def find_title_candidate(lines: list[Line], start: int) -> Line | None:
-    """Without a known type title: a short all-caps line where the title belongs (for TTL004)."""
+    """Without a known type title: an all-caps line where the title belongs (for TTL004), short, or
+    longer when it is centred like a title ("DANH SÁCH CÁN BỘ ĐƯỢC CỬ ĐI ĐÀO TẠO NĂM 2026")."""
     for line in lines[start : start + 3]:
         words = line.text.split()
         if line.upper and 1 <= len(words) <= 5 and line.table is None and not is_separator(line.text):
+            return line
+        if (
+            line.upper
+            and 5 < len(words) <= PREFIX_TITLE_WORDS
+            and line.table is None
+            and line.align in (None, "center")
+            and not (
+                AUTHORITY.match(line.text) or AUTHORITY_HEAD.match(line.text) or ENACTMENT.match(line.text)
+            )
+            and not _body_began(line)
+        ):
             return line
         if not is_separator(line.text):
             return None
@@ -67,11 +137,22 @@ def recognise_title(lines: list[Line], rec: Recognition, title_index: int | None
     i = after_header
     if title_index is not None:
         line = lines[title_index]
-        code, family = match_type_title(line.text) or ("", "")
-        rec.doc_type_name = comp(line, code=code, family=family)
-        i = title_index + 1
+        exact = match_type_title(line.text)
+        prefix = None if exact else match_title_prefix(line.text)
+        if prefix is not None:
+            # "BIÊN BẢN LÀM VIỆC", "QUYẾT ĐỊNH CHẤP THUẬN …": the type name, then the rest of the title
+            code, family, cut = prefix
+            name = line.text[:cut].strip().strip("*").strip()
+            rec.doc_type_name = Component(text=name, block=line.block, start=line.start + line.text.find(name),
+                                          end=line.start + cut, extra={"code": code, "family": family,
+                                          "continued": True})  # fmt: skip
+            i = _title_rest(lines, rec, line, cut, title_index + 1)
+        else:
+            code, family = exact or ("", "")
+            rec.doc_type_name = comp(line, code=code, family=family)
+            i = title_index + 1
         summary: list[Line] = []
-        while i < len(lines) and len(summary) < 4:
+        while rec.trich_yeu is None and i < len(lines) and len(summary) < 4:
             line = lines[i]
             if is_separator(line.text):
                 i += 1
@@ -104,6 +185,50 @@ def recognise_title(lines: list[Line], rec: Recognition, title_index: int | None
     return i
 
 
+def _title_rest(lines: list[Line], rec: Recognition, line: Line, cut: int, i: int) -> int:
+    """The words after the type name on a title line. Lower-case lines under it are the trích yếu (the
+    words were a qualifier of the type: "KẾ HOẠCH HÀNH ĐỘNG" / "Nâng cao …", "HƯỚNG DẪN LIÊN NGÀNH" /
+    "Thực hiện …"); otherwise the words, with the capitalised lines that continue them, are the trích yếu
+    ("KẾ HOẠCH TRIỂN KHAI THỰC TẬP DOANH NGHIỆP" / "HỌC KỲ 2 NĂM HỌC 2022-2023"). Returns the next line."""
+    rest = line.text[cut:].strip()
+    lead = len(line.text[cut:]) - len(line.text[cut:].lstrip())
+    qualifier = TITLE_NOTE.sub("", rest).strip()
+    j = i
+    while j < len(lines) and is_separator(lines[j].text):
+        j += 1
+    below = lines[j] if j < len(lines) else None
+    if (
+        below is not None
+        and not below.upper
+        and below.align in (None, "center")
+        and not _ends_summary(below, [], line)
+        and not NUMBER_LINE.match(below.text)
+        and not below.text.startswith("(")  # "(Từ ngày 22/6 đến ngày 25/6)": a note under the title
+        and not re.search(r"[.:;]$", below.text)  # a sentence of the body, not a trích yếu
+    ):
+        rec.doc_type_name.extra["qualifier"] = qualifier
+        return i  # the usual trích yếu follows; the caller reads it
+    parts = [rest]
+    k = i
+    while k < len(lines) and len(parts) < 4:
+        nxt = lines[k]
+        if is_separator(nxt.text):
+            k += 1
+            break
+        if (
+            not nxt.upper
+            or AUTHORITY_HEAD.match(nxt.text)
+            or ENACTMENT.match(nxt.text)
+            or BODY_MARKER.match(nxt.text)
+        ):
+            break
+        parts.append(nxt.text)
+        k += 1
+    rec.trich_yeu = Component(text=" ".join(parts), block=line.block, start=line.start + cut + lead,
+                              end=line.end, extra={"vv": False, "inline": True})  # fmt: skip
+    return k
+
+
 AUTHORITY_HEAD = re.compile(
     r"^(CHỦ TỊCH|PHÓ CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG|"
     r"CHÁNH|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|VIỆN TRƯỞNG|HIỆU TRƯỞNG|THỐNG ĐỐC|TỔNG GIÁM ĐỐC)"
@@ -112,8 +237,12 @@ AUTHORITY_HEAD = re.compile(
 
 def _ends_summary(line: Line, summary: list[Line], title: Line) -> bool:
     text = line.text
-    if CAN_CU.match(text) or KINH_GUI.match(text) or NOI_NHAN.match(text) or ENACTMENT.match(text):
+    if PREAMBLE_START.match(text) or KINH_GUI.match(text) or NOI_NHAN.match(text) or ENACTMENT.match(text):
         return True
+    if CAN_CU.match(text):
+        # "Thực hiện …", "Theo …" open the body, unless centred under the title like a trích yếu
+        # ("HƯỚNG DẪN" / "Thực hiện chế độ hỗ trợ …")
+        return not (not summary and line.align == "center" and title.align == "center")
     if BODY_MARKER.match(text) or text.startswith(("-", "+", "•")):
         return True
     if not summary:

@@ -54,6 +54,10 @@ def emit(
         data += f"{words['total']}: {totals_line(results, options, words)}\n"
     else:
         data = render(format, results, options)
+    if format in ("text", "concise") and isinstance(data, str):
+        from doclint.safeio import escape_controls
+
+        data = escape_controls(data)  # escape sequences from a document or a file name never reach a terminal
     if output is None:
         if isinstance(data, bytes):
             if format == "xlsx":

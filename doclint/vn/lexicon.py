@@ -4,7 +4,11 @@ Data (``rules/vn/``, see ``rules/vn/README.md`` for sources and licences):
 - ``words.txt.gz``: ~75,000 words and phrases (the Viet11K/22K/39K/74K lists shipped by underthesea,
   Apache-2.0), keyed by :func:`key_of` (lower case, tone marks in one placement);
 - ``bigrams.tsv.gz``: syllable and syllable-pair counts from the training half of the issued texts;
-- ``confusions.tsv``: a curated list of known wrong phrases and their corrections.
+- ``confusions.tsv``: a curated list of known wrong phrases and their corrections;
+- ``terms.txt``: valid words and technical terms the general list lacks (both sides of a confusion
+  such as tủ điện / tụ điện are real terms, so neither is "corrected");
+- ``loanwords.txt``: loanwords written as one word that are not Vietnamese syllables (amoni, supe);
+  the hyphenated loanwords of the word list are accepted written together too (pa-nô → panô, pano).
 """
 
 from __future__ import annotations
@@ -67,6 +71,14 @@ class Lexicon:
     bigrams: dict[str, int] = field(default_factory=dict)  # "a b" -> count in the training texts
     unigrams: dict[str, int] = field(default_factory=dict)
     confusions: list[tuple[str, str]] = field(default_factory=list)  # (wrong key, right text)
+    loanwords: set[str] = field(default_factory=set)  # one-word spellings of loanwords (keys, and unmarked)
+
+    def is_loanword(self, token: str) -> bool:
+        """``panô``, ``pano``, ``axít``, ``ôxy``: a loanword written as one word, not a misspelling."""
+        from doclint.vn.syllable import strip_marks
+
+        key = syl_key(token)
+        return key in self.loanwords or strip_marks(key) in self.loanwords
 
     def has(self, key: str) -> bool:
         flags = self.words.get(key)
@@ -104,7 +116,7 @@ def load(directory: Path | None = None) -> Lexicon:
 # The parsed lexicon is kept as JSON in the user's cache folder (see doclint.cache): reading it takes
 # a third of the time of parsing the gzipped sources, on every start of doclint. JSON, not pickle or
 # marshal, so that a cache file can never run code; any problem just falls back to the sources.
-_CACHE_SCHEMA = 1
+_CACHE_SCHEMA = 2
 
 
 def _cache_file(directory: Path) -> Path | None:
@@ -115,7 +127,7 @@ def _cache_file(directory: Path) -> Path | None:
 
     digest = hashlib.sha256(f"{_CACHE_SCHEMA}:{__version__}:{directory}".encode())
     try:
-        for name in ("words.txt.gz", "bigrams.tsv.gz", "confusions.tsv"):
+        for name in ("words.txt.gz", "bigrams.tsv.gz", "confusions.tsv", "terms.txt", "loanwords.txt"):
             path = directory / name
             if path.exists():
                 st = path.stat()
@@ -132,8 +144,10 @@ def _from_cache(directory: Path) -> Lexicon | None:
         path = _cache_file(directory)
         if path is None or not path.is_file():
             return None
-        words, syllables, bigrams, unigrams, confusions = json.loads(path.read_text(encoding="utf-8"))
-        return Lexicon(words, Counter(syllables), bigrams, unigrams, [tuple(c) for c in confusions])
+        words, syllables, bigrams, unigrams, confusions, loans = json.loads(path.read_text(encoding="utf-8"))
+        return Lexicon(
+            words, Counter(syllables), bigrams, unigrams, [tuple(c) for c in confusions], set(loans)
+        )
     except (OSError, ValueError, TypeError):
         return None
 
@@ -148,7 +162,14 @@ def _to_cache(directory: Path, lex: Lexicon) -> None:
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = [lex.words, dict(lex.syllables), lex.bigrams, lex.unigrams, lex.confusions]
+        data = [
+            lex.words,
+            dict(lex.syllables),
+            lex.bigrams,
+            lex.unigrams,
+            lex.confusions,
+            sorted(lex.loanwords),
+        ]
         fd, tmp = tempfile.mkstemp(prefix=".lexicon-", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
@@ -181,7 +202,42 @@ def _load_source(directory: Path) -> Lexicon:
                 continue
             wrong, _, right = line.partition("\t")
             lex.confusions.append((key_of(wrong), right.strip()))
+    for term in read_list(directory / "terms.txt"):
+        key = key_of(term)
+        if key not in lex.words:
+            lex.words[key] = "ct"  # common, from the curated term list
+    lex.loanwords = loanword_forms(lex.words, read_list(directory / "loanwords.txt"))
     return lex
+
+
+def read_list(path: Path) -> list[str]:
+    """The entries of a one-per-line data file (``#`` comments and blank lines skipped)."""
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def loanword_forms(words: dict[str, str], extra: list[str]) -> set[str]:
+    """One-word spellings of loanwords: the hyphenated entries of the word list written together
+    (``pa nô`` → ``panô``), with and without their marks (``pano``), and the curated ``extra``."""
+    from doclint.vn.syllable import strip_marks
+
+    forms: set[str] = set()
+    for key, flags in words.items():
+        if "h" in flags and " " in key and key.count(" ") <= 3:
+            joined = key.replace(" ", "")
+            forms.add(joined)
+            forms.add(strip_marks(joined))
+    for word in extra:
+        key = syl_key(word)
+        forms.add(key)
+        forms.add(strip_marks(key))
+    return forms
 
 
 def get() -> Lexicon:

@@ -263,6 +263,19 @@ def _tight(lex: lexmod.Lexicon, a: str, b: str, seen: int) -> bool:
     return seen >= 0.25 * min(uni.get(a, 0), uni.get(b, 0))
 
 
+NAME_TERM_MIN = 20  # how often a pair must occur in the training texts to correct it inside a name
+
+
+def _name_typo(lex: lexmod.Lexicon, a: str, a2: str, b: str, b2: str, seen: int) -> bool:
+    """“Sở Giáo dục và Đào tào”: inside a name, a syllable written in lower case that the training texts never
+    use, one mark away from a pair they use all the time (đào tạo), is a typo; a person's name is written
+    in capitals (Đinh Công, not đình công) and its syllables (Hoà, Thảo) are used there."""
+    if seen < NAME_TERM_MIN or (a2 != a and b2 != b):
+        return False
+    written = a if a2 != a else b
+    return lex.unigrams.get(written, 0) == 0
+
+
 def _odd_name(lex: lexmod.Lexicon, syl: str) -> bool:
     """A capitalised syllable that hardly exists (Mội): a typo, not a name."""
     return lex.syllables.get(syl, 0) <= 2 and lex.unigrams.get(syl, 0) == 0
@@ -323,10 +336,20 @@ def _pair(lex: lexmod.Lexicon, keys: list[str], caps: list[bool], i: int) -> Rea
                 continue
             if (a2 == a and a_fixed) or (b2 == b and b_fixed):
                 continue
-            if names and not _odd_name(lex, a if a2 != a else b):
+            # only the second syllable, written in lower case, is corrected inside a name (a capital at the
+            # start of a run is not known: “Đinh Công” is a name, not “đình công”)
+            typo_in_name = a2 == a and not caps[i + 1] and _name_typo(lex, a, a2, b, b2, seen)
+            if names and not _odd_name(lex, a if a2 != a else b) and not typo_in_name:
                 continue  # capitals inside a sentence: a name, unless the written syllable is odd
-            if a2 != a and b2 != b and not seen:
-                continue  # both syllables changed: only towards a pair the training texts use
+            if a2 != a and b2 != b:
+                if not seen:
+                    continue  # both syllables changed: only towards a pair the training texts use
+                if a_alone and b_alone:
+                    continue  # two common words side by side (neo đậu | tránh trú), not two typos
+                if not _outer_support(lex, left, a2, b2, right):
+                    continue  # nothing around the corrected pair backs it (khâu nối | dùng trong)
+            if _context_score(lex, left, a, b, right) > _context_score(lex, left, a2, b2, right):
+                continue  # the words around fit what is written better than the correction
             if not (a2 == a or b2 == b) or not _strong(lex, ((a, a2), (b, b2)), seen):
                 if not (seen or common):
                     continue
@@ -343,6 +366,21 @@ def _pair(lex: lexmod.Lexicon, keys: list[str], caps: list[bool], i: int) -> Rea
     return RealWordHit(i, 2, f"{a} {b}", best[1])
 
 
+def _fits(lex: lexmod.Lexicon, a: str | None, b: str | None) -> bool:
+    """``a b`` is a word or a pair the training texts use."""
+    return a is not None and b is not None and (lex.has(f"{a} {b}") or lex.pair_count(a, b) > 0)
+
+
+def _context_score(lex: lexmod.Lexicon, left: str | None, a: str, b: str, right: str | None) -> int:
+    """How many of the two outer neighbours join the pair ``a b`` into a word or a known pair."""
+    return int(_fits(lex, left, a)) + int(_fits(lex, b, right))
+
+
+def _outer_support(lex: lexmod.Lexicon, left: str | None, a: str, b: str, right: str | None) -> bool:
+    """A corrected pair with both syllables changed is believed only when a neighbour backs it."""
+    return _context_score(lex, left, a, b, right) > 0 or (left is None and right is None)
+
+
 CONTEXT_MIN = 3  # how often the corrected pair must occur in the training texts
 
 
@@ -354,8 +392,12 @@ def _context(lex: lexmod.Lexicon, keys: list[str], i: int) -> RealWordHit | None
     if uni.get(a, 0) > 1:
         return None
     left = keys[i - 1] if i > 0 else None
-    if left is not None and lex.pair_count(left, a):
+    if left is None:
+        return None  # one neighbour is not enough evidence (Việt – Hàn, a name at the start of a cell)
+    if lex.pair_count(left, a):
         return None
+    right = keys[i + 2] if i + 2 < len(keys) else None
+    b_bound = right is not None and lex.has(f"{b} {right}")
     best = None
     for a2 in variants(a):
         if _iy(a2) == _iy(a) or uni.get(a2, 0) < 20:
@@ -363,8 +405,10 @@ def _context(lex: lexmod.Lexicon, keys: list[str], i: int) -> RealWordHit | None
         right_n = lex.pair_count(a2, b)
         if right_n < CONTEXT_MIN:
             continue
-        if left is not None and not (lex.pair_count(left, a2) or lex.has(f"{left} {a2}")):
+        if not (lex.pair_count(left, a2) or lex.has(f"{left} {a2}")):
             continue
+        if b_bound and lex.has(f"{a2} {b}") and lex.is_common(a):
+            continue  # the correction would take a syllable from a word (cô | sở hữu → cơ sở)
         if best is None or right_n > best[0]:
             best = (right_n, a2)
     if best is None:
