@@ -67,7 +67,8 @@ def register(app: typer.Typer) -> None:
         try:
             explicit = read_config(config.resolve()) if config else None
             cfg = config_for(path, explicit, {"select": split_codes(select), "ignore": split_codes(ignore),
-                                              "stage": stage, "lang": lang})  # fmt: skip
+                                              "stage": stage, "lang": lang,
+                                              "preview": True if preview else None})  # fmt: skip
         except ConfigError as exc:
             raise fail(str(exc)) from exc
         out_lang = lang or cfg.lang
