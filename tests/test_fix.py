@@ -312,6 +312,30 @@ def test_fields_bookmarks_comments_tables_and_text_boxes_survive(tmp_path):
     assert any(h.xpath("//w:instrText", namespaces=NS) for h in headers.values()), "the header's PAGE field"
 
 
+def test_text_in_a_text_box_is_fixed_in_place(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    src = make(tmp_path, "HDR003")
+    document = docx.Document(str(src))
+    box = parse_xml(
+        f'<w:r xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="width:300pt;height:60pt">'
+        "<v:textbox><w:txbxContent><w:p><w:r><w:t>Thực hiện kế hoạch của Ủy ban nhân dân tỉnh , các đơn vị triển "
+        "khai ngay.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    next(p for p in document.paragraphs if len(p.text) > 80)._p.append(box)
+    document.save(str(src))
+    assert "TXT004" in codes(src)
+    out, report = run_fix(src)
+    assert report.by_rule().get("TXT004") == 1
+    root = xml(out)
+    (content,) = root.xpath("//w:txbxContent", namespaces=NS)
+    assert content.xpath(".//w:del[@w:author='doclint']//w:delText", namespaces=NS)[0].text == " "
+    accepted = tmp_path / "accepted.docx"
+    accept_all(out, accepted)
+    assert any(b.kind == "textbox" and "tỉnh, các" in b.text for b in load(accepted).blocks)
+
+
 def test_text_in_a_field_is_not_edited(tmp_path):
     """A date line Word computes (a DATE field) is the field's result: editing it is pointless."""
     import docx

@@ -688,7 +688,3 @@ def set_paragraph_props(ppr: etree._Element, props: dict[str, Any]) -> None:
         if "line_spacing" in props:
             spacing.set(q("line"), str(round(props["line_spacing"] * 240)))
             spacing.set(q("lineRule"), "auto")
-
-
-def relationship_id(el: etree._Element) -> str | None:
-    return el.get(f"{{{R}}}id")
