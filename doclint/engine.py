@@ -90,6 +90,10 @@ def run_checks(ctx: Context) -> list[Finding]:
         finding.name = meta.name
         finding.basis = finding.basis or meta.basis
         finding.family = meta.family
+        if finding.fix is not None and meta.fix != "safe":  # the TOML's word is the ceiling (see doclint.fix)
+            finding.fix = None if meta.fix == "none" else finding.fix
+            if finding.fix is not None:
+                finding.fix.applicability = "unsafe"
         if finding.location.page is None and finding.location.block is not None:
             blocks = ctx.doc.blocks
             if 0 <= finding.location.block < len(blocks):

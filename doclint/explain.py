@@ -157,11 +157,15 @@ SEVERITY = {
 }
 FIX = {
     "vi": {
-        "safe": "tự sửa an toàn",
-        "unsafe": "có gợi ý sửa, cần người kiểm tra lại",
+        "safe": "tự sửa an toàn (doclint fix)",
+        "unsafe": "có gợi ý sửa, cần người kiểm tra lại (doclint fix --unsafe)",
         "none": "sửa thủ công",
     },
-    "en": {"safe": "safe automatic fix", "unsafe": "a suggested fix, to be checked", "none": "fixed by hand"},
+    "en": {
+        "safe": "safe automatic fix (doclint fix)",
+        "unsafe": "a suggested fix, to be checked (doclint fix --unsafe)",
+        "none": "fixed by hand",
+    },
 }
 MATURITY = {"vi": {"preview": "thử nghiệm"}, "en": {"preview": "preview"}}
 WORDS = {

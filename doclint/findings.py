@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from doclint.fix.model import Fix
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
@@ -45,6 +48,13 @@ class Finding:
     anchor: str | None = None  # the words the finding covers (block text[start:end])
     context: dict | None = None  # {"text", "start", "end"}: the paragraph around them, span offsets in it
     suppressed_by: dict | None = None  # {"author", "text"}: the reviewer's comment that accepted it
+    fix: Fix | None = None  # the correction, when it is certain (doclint.fix.model; ``doclint fix``)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.fix, dict):  # from the result cache (dataclasses.asdict)
+            from doclint.fix.model import Fix
+
+            self.fix = Fix.from_dict(self.fix)
 
     def message(self, lang: str = "vi") -> str:
         return self.en if lang == "en" else self.vi
@@ -63,4 +73,6 @@ class Finding:
             "place": self.place,
             "anchor": self.anchor,
             "context": self.context,
+            # additive in schema 1.1
+            "fix": self.fix.as_dict(lang) if self.fix is not None else None,
         }

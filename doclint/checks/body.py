@@ -9,6 +9,7 @@ from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.findings import Finding, Location
+from doclint.fix import build as fx
 from doclint.recognise.components import OutlineItem
 from doclint.recognise.title import ENACTMENT
 
@@ -71,6 +72,14 @@ def can_cu_punctuation(ctx) -> Iterator[Finding]:
             suggestion=fixed,
             start=max(len(text) - 1, 0),
             end=len(text),
+            # a line ending in ":" introduces a list ("…, gồm:"): not a slip doclint can correct
+            fix=fx.safe(
+                fx.component(ctx.doc, comp, fixed + comp.text[len(text) :]),
+                vi=f"Kết thúc bằng “{expected}”",
+                en=f"End with “{expected}”",
+            )
+            if end != ":"
+            else None,
         )
 
 
@@ -236,4 +245,12 @@ def end_mark(ctx) -> Iterator[Finding]:
         suggestion=text.rstrip(".") + "./.",
         start=max(len(text) - 1, 0),
         end=len(text),
+        # after a word, a number, a bracket or a full stop; "Trân trọng!" or a line ending in ":" is left
+        fix=fx.safe(
+            fx.component(ctx.doc, mark, text.rstrip(".") + "./." + mark.text[len(text) :]),
+            vi="Thêm dấu “./.”",
+            en="Add “./.”",
+        )
+        if text[-1:].isalnum() or text[-1:] in ".)”\"'"
+        else None,
     )

@@ -15,6 +15,7 @@ from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
+from doclint.fix import build as fx
 
 SKIP_ZONES = ("header", "signature", "luu", "appendix")
 _BULLET = lazyre.compile(r"^(?:[-+•*–]|[a-zđ][).]|\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)]|Điều\s+\d+[.:]?)$")
@@ -94,8 +95,9 @@ def _inside_name(text: str, start: int, heads: tuple[str, ...]) -> bool:
 
 
 def _cap_finding(
-    code: str, vi: str, en: str, block: int, start: int, end: int, written: str, fixed: str
+    code: str, vi: str, en: str, block: int, start: int, end: int, written: str, fixed: str, safe: bool = True
 ) -> Finding:
+    build = fx.safe if safe else fx.unsafe
     return finding(
         code,
         vi,
@@ -103,6 +105,7 @@ def _cap_finding(
         Location(block=block, start=start, end=end, component="capitalisation"),
         excerpt=written,
         suggestion=fixed,
+        fix=build(fx.rewrite(block, start, written, fixed), vi=f"Viết “{fixed}”", en=f"Write “{fixed}”"),
     )
 
 
@@ -227,12 +230,19 @@ def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Fi
             key2 = (" ".join(written.split()), fixed)
             if key2 in seen:
                 seen[key2][1] += 1
+                seen[key2][2].extend(fx.rewrite(block.index, m.start(), written, fixed))
                 continue
-            seen[key2] = [_cap_finding(code, vi, en, block.index, m.start(), m.end(), written, fixed), 0]
-    for found, more in seen.values():
+            # "Sở Nông nghiệp và Môi Trường" is a name capitalised wrongly; "Sở xây dựng" with every later
+            # word in lower case may be a sentence (the Department builds…): only a likely fix
+            named = any(c.isupper() for c in written[1:])
+            found = _cap_finding(code, vi, en, block.index, m.start(), m.end(), written, fixed, safe=named)
+            seen[key2] = [found, 0, []]
+    for found, more, others in seen.values():
         if more:
             found.vi += f" (cùng lỗi này còn {more} lần khác trong văn bản)"
             found.en += f" (the same {more} more time(s) in the document)"
+            if found.fix is not None:  # one fix for every occurrence the count names
+                found.fix.edits = (*found.fix.edits, *others)
         yield found
 
 
@@ -365,6 +375,7 @@ def capitalisation_document_name(ctx: Context) -> Iterator[Finding]:
             end,
             written,
             fixed,
+            safe=fixed_name == name,  # a type word is certain; a name's capitals may hide a proper name
         )
 
 

@@ -14,6 +14,7 @@ from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
+from doclint.fix import build as fx
 
 _PROBLEM_VI = {
     "spaces": "có dấu cách bên trong số, ký hiệu",
@@ -149,9 +150,22 @@ def citation_missing_so(ctx: Context) -> Iterator[Finding]:
     for m in typed:
         if m.has_so or m.segment not in with_so or m.short_form:
             continue  # a short name the document defined itself ("(Nghị quyết 06-NQ/TU)") is its own style
-        text = ctx.doc.blocks[m.block].text
+        block = ctx.doc.blocks[m.block]
+        text = block.text
         written = (
             text[m.type_start : m.number_end] if m.type_start is not None else f"{m.type_word} {m.number_raw}"
+        )
+        gap = (
+            text[m.type_start + len(m.type_word) : m.number_start]
+            if m.number_start is not None and m.type_start is not None
+            else ""
+        )
+        # only between the type word and the number, separated by spaces: "Quyết định 12/QĐ-UBND"
+        certain = (
+            m.number_start is not None
+            and m.type_start is not None
+            and gap.isspace()
+            and text[m.type_start :].startswith(m.type_word)
         )
         yield finding(
             "CIT003",
@@ -161,6 +175,9 @@ def citation_missing_so(ctx: Context) -> Iterator[Finding]:
             _loc(m, m.type_start, m.number_end),
             excerpt=written,
             suggestion=f"{m.type_word} số {m.number_raw}",
+            fix=fx.safe(fx.insert(block, m.number_start, "số "), vi="Thêm chữ “số”", en="Add “số”")
+            if certain
+            else None,
         )
 
 
@@ -304,7 +321,28 @@ def citation_repeated_in_full(ctx: Context) -> Iterator[Finding]:
                 _loc(m, other=first.block),
                 excerpt=m.text,
                 suggestion=short,
+                fix=_shortened(block, m),
             )
+
+
+def _shortened(block, m: Mention):
+    """The date, issuer and trích yếu after the number dropped (a person confirms: the sentence must
+    still read); only when the whole mention sits in this paragraph."""
+    if m.tail_block is not None or not m.type_word or m.number_end is None or m.end <= m.number_end:
+        return None
+    if block.text[m.start : m.end] != m.text and m.text:
+        return None
+    end = m.end
+    if m.trich_yeu_start is not None:  # a trích yếu read to the end of the sentence: stop at its first comma
+        stop = re.search(r"[,;.]", block.text[m.trich_yeu_start : m.end])
+        end = m.trich_yeu_start + stop.start() if stop else end
+    while end > m.number_end and block.text[end - 1] in " ,;.":
+        end -= 1  # the sentence's own punctuation stays
+    return fx.unsafe(
+        fx.delete(block, m.number_end, end),
+        vi="Chỉ ghi tên loại và số, ký hiệu",
+        en="Keep only the type and number",
+    )
 
 
 def _mostly_caps(text: str) -> bool:

@@ -9,6 +9,7 @@ from doclint.recognise.components import Component
 
 if TYPE_CHECKING:
     from doclint.context import Context
+    from doclint.fix.model import Fix
 
 _UNSET: Any = object()
 
@@ -26,12 +27,14 @@ def finding(
     suggestion: str | None = None,
     severity: str | None = None,
     basis: str = "",
+    fix: Fix | None = None,
 ) -> Finding:
     """A finding of rule ``code`` with its message in both languages.
 
     ``where`` is a recognised component (the finding points at it, named ``name``, and quotes its text
     unless ``excerpt`` is given; ``start``/``end`` then narrow it, relative to the component), an
     explicit :class:`Location`, or None for the document as a whole (``name`` names the missing part).
+    ``fix`` is the correction when it is certain, built with :mod:`doclint.fix.build`.
     """
     if isinstance(where, Component):
         location = where.location(name)
@@ -52,6 +55,7 @@ def finding(
         suggestion=suggestion,
         severity=severity,  # type: ignore[arg-type]
         basis=basis,
+        fix=fix,
     )
 
 

@@ -11,6 +11,7 @@ from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.checks.style import fmt_pt, is_pdf, size_ok, span_style
 from doclint.findings import Finding, Location
+from doclint.fix import build as fx
 
 ABBREVIATED_PLACE = lazyre.compile(
     r"\b(TP|Tp|tp|T\.P|TX|Tx|TT|Q|H|X|P)\s*\.|\bT\.?P\.?\s*HCM\b|\bHCM\b|\bTPHCM\b|\bTP\b"
@@ -92,6 +93,7 @@ def date_format(ctx) -> Iterator[Finding]:
             f"{place}, ngày {_fmt_day(day) if day else '   '} tháng {_fmt_month(month) if month else '   '} "
             f"năm {year or '    '}"
         )
+        fixed = _fixed_date_line(text)
         yield finding(
             "DATE002",
             "Địa danh, ngày tháng sai hình thức: " + "; ".join(problems_vi) + ".",
@@ -99,7 +101,51 @@ def date_format(ctx) -> Iterator[Finding]:
             comp,
             "place_date",
             suggestion=suggestion,
+            fix=fx.safe(
+                fx.component(ctx.doc, comp, fixed), vi=f"Viết lại thành “{fixed}”", en=f"Write “{fixed}”"
+            )
+            if fixed
+            else None,
         )
+
+
+_PIECE = r"(?:[\d.…_]++(?: ++[\d.…_]++)*+)?"
+# the date line with each word and number in a group, so that a fix rewrites only what is wrong
+_DATE_PARTS = re.compile(
+    rf"^(?P<place>[^\d,]{{2,60}}?)(?P<gap>\s*+)(?P<comma>,?)\s*+(?P<w1>ng[àa]y)(?P<s1>\s*+)(?P<day>{_PIECE})"
+    rf"(?P<s2>\s*+)(?P<w2>(?:th|t|h)[áa]n?g)(?P<s3>\s*+)(?P<month>{_PIECE})(?P<s4>\s*+)(?P<w3>n[ăa]m)(?P<s5>\s*+)"
+    rf"(?P<year>{_PIECE})(?P<tail>\s*+\.?)$",
+    re.IGNORECASE,
+)
+_DATE_SLASH_PARTS = re.compile(
+    r"^(?P<place>[^\d,]{2,60}?)(?P<gap>\s*+)(?P<comma>,?)\s*+(?P<w1>ng[àa]y)\s*+(?P<day>\d{1,2})\s*+[/.\-]\s*+"
+    r"(?P<month>\d{1,2})\s*+[/.\-]\s*+(?P<year>\d{4})(?P<tail>\s*+\.?)$",
+    re.IGNORECASE,
+)
+
+
+def _fixed_date_line(text: str) -> str | None:
+    """The place and date line written the NĐ 30 way, each part kept as typed when it is right (a blank
+    day or month of a draft stays blank); None when the year itself is wrong (not a fix doclint can know)."""
+    slash = _DATE_SLASH_PARTS.match(text)
+    m = slash or _DATE_PARTS.match(text)
+    if m is None:
+        return None
+    year = m["year"].strip()
+    if year and not re.fullmatch(r"\d{4}", year):
+        return None
+    place = m["place"].rstrip()
+    word = m["w1"] if m["w1"].lower() == "ngày" else "ngày"
+    if slash:
+        return f"{place}, {word} {_fmt_day(m['day'])} tháng {_fmt_month(m['month'])} năm {year}{m['tail']}"
+    day = _fmt_day(m["day"]) if m["day"].isdigit() else m["day"]
+    month = _fmt_month(m["month"]) if m["month"].isdigit() else m["month"]
+    w2 = m["w2"] if m["w2"].lower() == "tháng" else "tháng"
+    w3 = m["w3"] if m["w3"].lower() == "năm" else "năm"
+    # a blank day or month keeps the spaces typed for it (they are all on one side of the empty group)
+    s1, s2 = m["s1"] or " ", m["s2"] or (" " if day else "")
+    s3, s4 = m["s3"] or " ", m["s4"] or (" " if month else "")
+    return f"{place}, {word}{s1}{day}{s2}{w2}{s3}{month}{s4}{w3}{m['s5'] or ' '}{year}{m['tail']}"
 
 
 @check("DATE003")

@@ -19,6 +19,7 @@ from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.checks.style import DASH_ITEM, fmt_mm, fmt_pt, is_pdf
 from doclint.findings import Finding, Location
+from doclint.fix import build as fx
 from doclint.model import Block, Document, Run
 
 A4 = (210.0, 297.0)
@@ -83,7 +84,7 @@ def _excerpt(block: Block) -> str:
 
 
 def _aggregate(code: str, vi: str, en: str, doc: Document, blocks: list[Block], component: str | None = None,
-               suggestion: str | None = None) -> Finding:  # fmt: skip
+               suggestion: str | None = None, fix=None) -> Finding:  # fmt: skip
     """One finding for a problem shared by ``blocks``, pointing at the first and naming the pages."""
     first = blocks[0] if blocks else None
     where_vi, where_en = _where(doc, blocks)
@@ -100,11 +101,12 @@ def _aggregate(code: str, vi: str, en: str, doc: Document, blocks: list[Block], 
         ),
         excerpt=_excerpt(first) if first else None,
         suggestion=suggestion,
+        fix=fix,
     )
 
 
-def _page_finding(code: str, vi: str, en: str, suggestion: str | None = None) -> Finding:
-    return finding(code, vi, en, Location(component="page"), suggestion=suggestion)
+def _page_finding(code: str, vi: str, en: str, suggestion: str | None = None, fix=None) -> Finding:
+    return finding(code, vi, en, Location(component="page"), suggestion=suggestion, fix=fix)
 
 
 # ---------------------------------------------------------------- body paragraphs
@@ -272,7 +274,7 @@ def paper_not_a4(ctx) -> Iterator[Finding]:
         name = " (khổ Letter)" if abs(short - 215.9) < 2 and abs(long_ - 279.4) < 2 else ""
         yield finding("FMT001", f"Khổ giấy {fmt_mm(short)} × {fmt_mm(long_)} mm{name}, không phải A4 210 × 297 mm{where_vi}.",
                       f"Paper size {short:g} × {long_:g} mm, not A4 210 × 297 mm{where_en}.",
-                      loc, suggestion="Khổ A4 (210 × 297 mm)")  # fmt: skip
+                      loc, suggestion="Khổ A4 (210 × 297 mm)", fix=_a4_fix(ctx, key))  # fmt: skip
 
 
 @check("FMT002")
@@ -280,7 +282,7 @@ def landscape_without_table(ctx) -> Iterator[Finding]:
     for _key, where_vi, where_en, loc in _section_places(ctx, "FMT002"):
         yield finding("FMT002", f"Trang nằm ngang nhưng không có bảng cần khổ ngang{where_vi}.",
                       f"Landscape pages without a table that needs them{where_en}.", loc,
-                      suggestion="Đặt trang đứng (Portrait)")  # fmt: skip
+                      suggestion="Đặt trang đứng (Portrait)", fix=_portrait_fix(ctx, _key))  # fmt: skip
 
 
 @check("FMT003")
@@ -297,6 +299,16 @@ def margins(ctx) -> Iterator[Finding]:
             f"{side.capitalize()} margin {value:g} mm{est_en}; required {lo:g}–{hi:g} mm{where_en}.",
             loc,
             suggestion=f"Lề {SIDE_VI[side]} {fmt_mm(lo if value < lo else hi)} mm",
+            fix=fx.safe(
+                [
+                    fx.section(i, **{f"margin_{side}_mm": lo if value < lo else hi})
+                    for i in _page_problems(ctx)[key]
+                ],
+                vi=f"Lề {SIDE_VI[side]} {fmt_mm(lo if value < lo else hi)} mm",
+                en=f"{side.capitalize()} margin {lo if value < lo else hi:g} mm",
+            )
+            if not pdf
+            else None,
         )
 
 
@@ -408,6 +420,7 @@ def font_not_times_new_roman(ctx) -> Iterator[Finding]:
             ctx.doc,
             blocks,
             suggestion="Times New Roman",
+            fix=_font_fix(ctx, blocks, font),
         )
 
 
@@ -422,6 +435,7 @@ def text_not_black(ctx) -> Iterator[Finding]:
             ctx.doc,
             blocks,
             suggestion="Màu chữ đen (Automatic)",
+            fix=_colour_fix(ctx, blocks, colour),
         )
 
 
@@ -465,6 +479,13 @@ def body_size(ctx) -> Iterator[Finding]:
             doc,
             blocks,
             suggestion="Cỡ chữ 14 pt",
+            fix=None
+            if pdf
+            else fx.safe(
+                [fx.run_format(b, size_pt=_body_size(ctx)) for b in blocks],
+                vi=f"Cỡ chữ {fmt_pt(_body_size(ctx))} pt",
+                en=f"{_body_size(ctx):g} pt",
+            ),
         )
 
 
@@ -490,6 +511,11 @@ def body_not_justified(ctx) -> Iterator[Finding]:
             doc,
             blocks,
             suggestion="Căn đều hai lề (Justify)",
+            fix=None
+            if pdf
+            else fx.safe(
+                [fx.paragraph(b, alignment="both") for b in blocks], vi="Căn đều hai lề", en="Justify"
+            ),
         )
 
 
@@ -576,6 +602,11 @@ def first_line_indent(ctx) -> Iterator[Finding]:
             doc,
             typed,
             suggestion="Thụt dòng đầu 1,27 cm bằng định dạng đoạn (First line)",
+            fix=fx.safe(
+                [_typed_indent_fix(b) for b in typed],
+                vi="Thụt dòng đầu 1,27 cm",
+                en="First-line indent 1.27 cm",
+            ),
         )
     for key, blocks in wrong.items():
         if key == "none":
@@ -592,6 +623,13 @@ def first_line_indent(ctx) -> Iterator[Finding]:
             doc,
             blocks,
             suggestion="Thụt dòng đầu 1,27 cm (First line)",
+            fix=None
+            if pdf
+            else fx.safe(
+                [fx.paragraph(b, first_line_indent_mm=INDENT_MM) for b in blocks],
+                vi="Thụt dòng đầu 1,27 cm",
+                en="First-line indent 1.27 cm",
+            ),
         )
 
 
@@ -639,6 +677,13 @@ def paragraph_spacing(ctx) -> Iterator[Finding]:
             doc,
             tight,
             suggestion="Spacing Before 6 pt",
+            fix=None
+            if pdf
+            else fx.safe(
+                [fx.paragraph(b, space_before_pt=6) for b in tight],
+                vi="Cách đoạn trước 6 pt",
+                en="6 pt before",
+            ),
         )
 
 
@@ -693,6 +738,13 @@ def line_spacing(ctx) -> Iterator[Finding]:
             doc,
             blocks,
             suggestion="Giãn dòng từ Single đến 1,5 lines",
+            fix=None
+            if pdf
+            else fx.safe(
+                [fx.paragraph(b, line_spacing=1.0 if key == "low" else 1.5) for b in blocks],
+                vi="Giãn dòng " + ("một dòng" if key == "low" else "1,5 dòng"),
+                en="Single spacing" if key == "low" else "1.5 lines",
+            ),
         )
 
 
@@ -738,6 +790,13 @@ def page_numbers(ctx) -> Iterator[Finding]:
                 "Văn bản nhiều trang nhưng không đánh số trang.",
                 "A multi-page document without page numbers.",
                 suggestion="Chèn số trang ở giữa lề trên, từ trang 2",
+                fix=None
+                if pdf
+                else fx.safe(
+                    [fx.page_numbers(i, hide_on_first_page=i == 0) for i in _own_header_sections(doc)],
+                    vi="Chèn số trang giữa lề trên, từ trang 2",
+                    en="Page numbers centred at the top, from page 2",
+                ),
             )
         return
     in_footer = [h for _s, h in numbered if h.kind == "footer"]
@@ -747,6 +806,22 @@ def page_numbers(ctx) -> Iterator[Finding]:
             "Số trang đặt ở chân trang (lề dưới); quy định đặt ở giữa lề trên.",
             "Page numbers are in the footer; they belong centred in the top margin.",
             suggestion="Chuyển số trang lên đầu trang (Header), căn giữa",
+            fix=None
+            if pdf
+            else fx.safe(
+                [
+                    fx.page_numbers(
+                        s.index,
+                        remove_from_footer=True,
+                        hide_on_first_page=s.index == 0,
+                        add_field=not any(h.has_page_field and h.kind == "header" for h in s.headers),
+                    )
+                    for s in doc.sections
+                    if any(h.has_page_field and h.kind == "footer" for h in s.headers)
+                ],
+                vi="Chuyển số trang lên giữa lề trên",
+                en="Move the page numbers to the top centre",
+            ),
         )
     # PDF: the number's place is read from glyphs, and landscape pages of a table put it off the portrait
     # centre; only DOCX says the alignment of the field
@@ -762,6 +837,17 @@ def page_numbers(ctx) -> Iterator[Finding]:
             f"Số trang đặt {side[0]}; quy định căn giữa theo chiều ngang trong lề trên.",
             f"Page numbers are placed {side[1]}; they belong centred in the top margin.",
             suggestion="Căn giữa số trang",
+            fix=None
+            if pdf
+            else fx.safe(
+                [
+                    fx.page_numbers(s.index, add_field=False, hide_on_first_page=False)
+                    for s in doc.sections
+                    if any(h in off_centre for h in s.headers)
+                ],
+                vi="Căn giữa số trang",
+                en="Centre the page numbers",
+            ),
         )
     # page 1: the first section shows a number on its first page unless it has a different first page
     first_section = doc.sections[0] if doc.sections else None
@@ -778,6 +864,13 @@ def page_numbers(ctx) -> Iterator[Finding]:
                 "Số trang hiện ở trang thứ nhất; quy định không hiển thị số trang 1.",
                 "The page number is shown on page 1; the first page must not show it.",
                 suggestion="Bật “Different First Page” và để trống đầu trang của trang 1",
+                fix=None
+                if pdf
+                else fx.safe(
+                    fx.page_numbers(0, add_field=False, centre=False),
+                    vi="Không hiện số trang ở trang 1",
+                    en="No number on page 1",
+                ),
             )
     if any(h.has_numpages_field or re.search(r"\btrang\b", h.text, re.IGNORECASE) for _s, h in numbered):
         yield _page_finding(
@@ -786,3 +879,108 @@ def page_numbers(ctx) -> Iterator[Finding]:
             "Page numbers written as “Page x of y”; only the Arabic page number is required.",
             suggestion="Chỉ để số trang (trường PAGE)",
         )
+
+
+# ---------------------------------------------------------------- fixes (doclint fix)
+
+INDENT_MM = 12.7  # 1.27 cm, Word's own first-line indent and NĐ 30's upper value
+
+
+def _a4_fix(ctx, key: tuple):
+    """A4 for the sections of this paper size, in their own orientation (a landscape table page stays
+    landscape)."""
+    if is_pdf(ctx.doc):
+        return None
+    edits = []
+    for i in _page_problems(ctx)[key]:
+        section = ctx.doc.sections[i]
+        wide = landscape_section(section)
+        edits.append(
+            fx.section(i, page_width_mm=A4[1] if wide else A4[0], page_height_mm=A4[0] if wide else A4[1])
+        )
+    return fx.safe(edits, vi="Khổ A4 (210 × 297 mm)", en="A4 (210 × 297 mm)")
+
+
+def _portrait_fix(ctx, key: tuple):
+    """Landscape pages with no table turned upright: likely, but the drafter may have a reason."""
+    if is_pdf(ctx.doc):
+        return None
+    edits = []
+    for i in _page_problems(ctx)[key]:
+        section = ctx.doc.sections[i]
+        w, h = section.page_width_mm, section.page_height_mm
+        if w and h:
+            edits.append(
+                fx.section(i, page_width_mm=min(w, h), page_height_mm=max(w, h), orientation="portrait")
+            )
+    return fx.unsafe(edits, vi="Đặt trang đứng", en="Portrait")
+
+
+def _font_fix(ctx, blocks: list[Block], font: str):
+    """Times New Roman on the runs drawn in ``font``; a TCVN3/VNI run keeps its font unless its text reads
+    the same in Unicode (TXT002 converts the others, text and font together)."""
+    from doclint.vn import legacy
+
+    if is_pdf(ctx.doc):
+        return None
+    edits = []
+    for block in blocks:
+        for run in block.runs:
+            if not _visible(block, run) or _offending_font(block, run, False) != font:
+                continue
+            enc = legacy.font_encoding(run.fmt.font_hansi or run.fmt.font) or legacy.font_encoding(
+                run.fmt.font
+            )
+            piece = block.text[run.start : run.end]
+            if (
+                enc
+                and legacy.convert(piece, enc, legacy.is_caps_font(run.fmt.font_hansi or run.fmt.font))
+                != piece
+            ):
+                continue
+            edits.append(fx.run_format(block, run.start, run.end, font=fx.TIMES))
+    return fx.safe(edits, vi="Phông Times New Roman", en="Times New Roman")
+
+
+def _colour_fix(ctx, blocks: list[Block], colour: str):
+    if is_pdf(ctx.doc):
+        return None
+    edits = [fx.run_format(b, r.start, r.end, color="auto") for b in blocks for r in b.runs
+             if r.fmt.color and r.fmt.color.upper() == colour and r.start < r.end]  # fmt: skip
+    return fx.safe(edits, vi="Màu chữ đen (Automatic)", en="Black (Automatic)")
+
+
+def _body_size(ctx) -> float:
+    """The size the body already uses within 13–14 pt (most of its paragraphs), else 14 pt."""
+
+    def measure(ctx) -> float:
+        sizes: dict[float, int] = defaultdict(int)
+        for block in _body_paragraphs(ctx):
+            size = block.dominant("size_pt")
+            if isinstance(size, (int, float)) and 13 <= size <= 14:
+                sizes[float(size)] += len(block.text)
+        return max(sizes, key=sizes.__getitem__) if sizes else 14.0
+
+    return ctx.cached("fmt_fix_body_size", measure)
+
+
+def _typed_indent_fix(block: Block) -> list:
+    """Tabs or spaces typed at the start of a paragraph become a first-line indent; a line that aligns
+    columns with spaces or tabs (a signature, a header typed without a table) is left as it is."""
+    words = block.text.lstrip(" \t")
+    lead = len(block.text) - len(words)
+    if "\t" in words or "   " in words or len(words) < 60 or words.isupper():
+        return []
+    indent = block.para.first_line_indent_mm
+    keep = indent is not None and 9.5 <= indent <= 13.2
+    return [*fx.delete(block, 0, lead), None if keep else fx.paragraph(block, first_line_indent_mm=INDENT_MM)]
+
+
+def _own_header_sections(doc: Document) -> list[int]:
+    """The sections whose page header is their own (the first, and any with its own default header):
+    the others show the previous section's header, numbers included."""
+    out = [0] if doc.sections else []
+    for section in doc.sections[1:]:
+        if any(h.kind == "header" and h.variant == "default" for h in section.headers):
+            out.append(section.index)
+    return out

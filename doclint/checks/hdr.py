@@ -10,6 +10,7 @@ from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.checks.style import any_bold, fmt_pt, is_pdf, size_ok, span_style
 from doclint.findings import Finding
+from doclint.fix import build as fx
 from doclint.recognise.patterns import QUOC_HIEU, TIEU_NGU
 
 TEXT_FORMATS = ("txt", "md")
@@ -78,7 +79,12 @@ def quoc_hieu_text(ctx) -> Iterator[Finding]:
             "Quốc hiệu sai chữ so với nguyên văn.",
             "The national title differs from the official wording.",
         )
-    yield finding("HDR002", vi, en, qh, "quoc_hieu", suggestion=QUOC_HIEU)
+    # certain when the words are the official ones (only capitals and spacing differ)
+    certain = _one_style(text.upper()) == QUOC_HIEU
+    fixed = qh.text.replace(qh.text.strip(), QUOC_HIEU) if certain else None
+    yield finding("HDR002", vi, en, qh, "quoc_hieu", suggestion=QUOC_HIEU,
+                  fix=fx.safe(fx.component(ctx.doc, qh, fixed), vi=f"Sửa thành “{QUOC_HIEU}”",
+                              en=f"Write “{QUOC_HIEU}”") if certain else None)  # fmt: skip
 
 
 @check("HDR003")
@@ -115,6 +121,8 @@ def tieu_ngu_format(ctx) -> Iterator[Finding]:
     if not problems_vi:
         problems_vi.append("thừa dấu cách hoặc ký tự")
         problems_en.append("extra spaces or characters")
+    # certain when only dashes, spaces and capitals differ from the official wording
+    same_words = re.sub(r"\s*[-–—]\s*", " - ", re.sub(r"\s+", " ", text)).lower() == TIEU_NGU.lower()
     yield finding(
         "HDR003",
         "Tiêu ngữ sai hình thức: " + "; ".join(problems_vi) + ".",
@@ -122,6 +130,13 @@ def tieu_ngu_format(ctx) -> Iterator[Finding]:
         tn,
         "tieu_ngu",
         suggestion=TIEU_NGU,
+        fix=fx.safe(
+            fx.component(ctx.doc, tn, tn.text.replace(text, TIEU_NGU)),
+            vi=f"Sửa thành “{TIEU_NGU}”",
+            en=f"Write “{TIEU_NGU}”",
+        )
+        if same_words
+        else None,
     )
 
 

@@ -8,6 +8,10 @@ from collections.abc import Iterator
 from doclint.checks import check
 from doclint.checks.common import finding, type_table
 from doclint.findings import Finding
+from doclint.fix import build as fx
+
+# "Số: 5/KH-UBND": the word "Số" (any case), an optional colon or dot, the rest; a law's "Luật số" is left alone
+_SO_LINE = re.compile(r"^(?P<so>[Ss][ốỐ])(?P<pre>\s*+)[:.]?(?P<gap>\s*+)(?P<body>\S.*?)\s*$")
 
 
 @check("NUM001")
@@ -69,7 +73,35 @@ def number_malformed(ctx) -> Iterator[Finding]:
             comp,
             "number",
             suggestion=canonical(parsed.number, symbol.replace(" ", "")),
+            fix=_number_fix(ctx, comp, parsed, symbol),
         )
+
+
+def _number_fix(ctx, comp, parsed, symbol: str):
+    """“số 12 / KH/UBND” → “Số: 12/KH-UBND”: the parts as parsed, joined the NĐ 30 way (the number kept as
+    typed, a blank number's spaces kept). A Party-style number in a state document is only likely."""
+    m = _SO_LINE.match(comp.text)
+    if m is None or "/" not in comp.text:
+        return None
+    symbol = symbol.replace(" ", "")
+    if re.search(r"[a-zà-ỹđ]{3,}", symbol):
+        return None  # words after the symbol ("…/KH-UBND ngày …"): not only a symbol to close up
+    if not parsed.symbol[:1].isalpha():
+        return None  # "Số: …/QĐ-X": the blank is not read as a number, the line is not parsed into parts
+    if any(group.isdigit() for group in re.split(r"[/\-–—]", parsed.symbol)):
+        return None  # "…/TTr-CĐCS/2024": a year or number inside the symbol, its separators are the issuer's
+    year = f"{parsed.year}/" if parsed.year else ""
+    if parsed.party_style:
+        head, _, org = parsed.symbol.partition("/")
+        fixed = f"Số: {parsed.number or m['gap'] or m['pre']}/{head}-{org}"
+        return fx.unsafe(
+            fx.component(ctx.doc, comp, fixed), vi=f"Viết lại thành “{fixed}”", en=f"Write “{fixed}”"
+        )
+    number = (
+        f" {parsed.number}" if parsed.number else (m["gap"] or m["pre"] or " ")
+    )  # a blank keeps its width
+    fixed = f"Số:{number}/{year}{symbol}"
+    return fx.safe(fx.component(ctx.doc, comp, fixed), vi=f"Viết lại thành “{fixed}”", en=f"Write “{fixed}”")
 
 
 @check("NUM003")
@@ -86,6 +118,20 @@ def number_leading_zero(ctx) -> Iterator[Finding]:
             comp,
             "number",
             suggestion=canonical(parsed.number, _symbol(parsed).replace(" ", "")),
+            fix=fx.safe(
+                fx.component(
+                    ctx.doc,
+                    comp,
+                    re.sub(
+                        r"(?<![\d.])" + parsed.number + r"(?=\s*+[/\-–])",
+                        "0" + parsed.number,
+                        comp.text,
+                        count=1,
+                    ),
+                ),
+                vi=f"Thêm số 0: “0{parsed.number}”",
+                en=f"Add the leading zero: “0{parsed.number}”",
+            ),
         )
 
 

@@ -20,6 +20,7 @@ from doclint.checks import check
 from doclint.checks.common import finding, type_table
 from doclint.checks.style import DASH_ITEM, fmt_pt, is_pdf, size_ok, span_style
 from doclint.findings import Finding, Location
+from doclint.fix import build as fx
 from doclint.recognise.components import Component
 from doclint.recognise.lines import fold
 from doclint.recognise.patterns import KINH_GUI, LUU
@@ -137,6 +138,13 @@ def recipient_item_format(ctx) -> Iterator[Finding]:
             label,
             "recipients",
             suggestion="Nơi nhận:",
+            fix=fx.safe(
+                fx.component(ctx.doc, label, re.sub(r"(\S)(\s*)$", r"\1:\2", label.text, count=1)),
+                vi="Thêm dấu hai chấm",
+                en="Add the colon",
+            )
+            if label.text.strip().lower() == "nơi nhận"
+            else None,
         )
     items = [i for i in _items(ctx) if not LUU.match(i[1])]
     bad: list[tuple] = []
@@ -150,7 +158,7 @@ def recipient_item_format(ctx) -> Iterator[Finding]:
             problems_en.append("must end with a semicolon")
         if problems_vi:
             fixed = ("- " + text.lstrip("-–—+•* ").rstrip(" ,.;:")) + ";"
-            bad.append((comp, text, problems_vi, problems_en, fixed))
+            bad.append((comp, text, problems_vi, problems_en, fixed, _item_fix(ctx, comp, text)))
     if len(bad) > 3:
         yield finding(
             "RCPT002",
@@ -161,9 +169,10 @@ def recipient_item_format(ctx) -> Iterator[Finding]:
             bad[0][0],
             "recipients",
             suggestion=bad[0][4],
+            fix=fx.safe([item[5] for item in bad], vi="Sửa các dòng nơi nhận", en="Fix the recipient lines"),
         )
         return
-    for comp, text, pvi, pen, fixed in bad:
+    for comp, text, pvi, pen, fixed, edits in bad:
         yield finding(
             "RCPT002",
             f"Dòng nơi nhận “{text}”: " + "; ".join(pvi) + ".",
@@ -171,7 +180,21 @@ def recipient_item_format(ctx) -> Iterator[Finding]:
             comp,
             "recipients",
             suggestion=fixed,
+            fix=fx.safe(edits, vi=f"Viết “{fixed}”", en=f"Write “{fixed}”"),
         )
+
+
+def _item_fix(ctx, comp: Component, text: str) -> list:
+    """A recipient line with its dash and closing semicolon. A line Word numbers with a bullet gets no
+    typed dash (only its semicolon); a line wrapped over two paragraphs is left to the drafter."""
+    if text != comp.text.strip() or comp.text.strip() != ctx.doc.blocks[comp.block].text.strip():
+        return []  # wrapped over two paragraphs, or sharing its line with the signature (tab-aligned)
+    words = text.lstrip("-–—+•* ").rstrip(" ,.;:")
+    if not words:
+        return []
+    bullet = ctx.doc.blocks[comp.block].para.numbering_label and not text.startswith(DASHES)
+    fixed = ("" if bullet else "- ") + words + ";"
+    return fx.component(ctx.doc, comp, comp.text.replace(text, fixed, 1))
 
 
 @check("RCPT003")

@@ -19,6 +19,7 @@ from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.findings import Finding, Location
+from doclint.fix import build as fx
 from doclint.model import Block
 
 if TYPE_CHECKING:
@@ -182,6 +183,11 @@ def text_not_nfc(ctx) -> Iterator[Finding]:
             suggestion="Chuyển toàn bộ văn bản sang Unicode dựng sẵn (NFC), ví dụ bằng Unikey Toolkit.",
             where=Location(block=first),
             excerpt=ctx.doc.blocks[first].text[:80] if first is not None else None,
+            fix=fx.safe(
+                [fx.normalise(ctx.doc.blocks[i]) for i in sorted(set(where)) if i < len(ctx.doc.blocks)],
+                vi="Chuyển sang Unicode dựng sẵn (NFC)",
+                en="Convert to Unicode NFC",
+            ),
         )
 
 
@@ -249,7 +255,35 @@ def legacy_encoding(ctx) -> Iterator[Finding]:
         where=Location(block=first),
         excerpt=short_o,
         suggestion=short_c,
+        fix=fx.safe(
+            _legacy_fix(ctx, legacy_blocks),
+            vi="Chuyển sang Unicode, phông Times New Roman",
+            en="Convert to Unicode, font Times New Roman",
+        ),
     )
+
+
+def _legacy_fix(ctx, legacy_blocks: dict[int, tuple[str, str, str]]) -> list:
+    """Every run in a TCVN3/VNI font converted to Unicode and set in Times New Roman, in the whole
+    document; a paragraph recognised as legacy text without such a font is converted as a whole."""
+    from doclint.vn import legacy
+
+    edits: list = []
+    for block in ctx.doc.blocks:
+        fonted = False
+        for run in block.runs:
+            font = run.fmt.font_hansi or run.fmt.font
+            enc = legacy.font_encoding(font)
+            if not enc or run.start >= run.end:
+                continue
+            fonted = True
+            piece = block.text[run.start : run.end]
+            converted = legacy.convert(piece, enc, legacy.is_caps_font(font))
+            edits.append(fx.replace_span(block, run.start, run.end, converted))
+            edits.append(fx.run_format(block, run.start, run.end, font=fx.TIMES))
+        if not fonted and block.index in legacy_blocks:
+            edits.append(fx.replace_span(block, 0, len(block.text), legacy_blocks[block.index][2]))
+    return edits
 
 
 # ----------------------------------------------------------------------------------------- TXT008
@@ -271,12 +305,14 @@ def confusable_character(ctx) -> Iterator[Finding]:
                          "a word mixing Cyrillic/Greek look-alikes with Latin letters"),
     }  # fmt: skip
     count: dict[str, int] = {}
+    rest: dict[str, list] = {}  # the places past MAX_PER_KIND: fixed with the summary finding
     for block in ctx.doc.blocks:
         if block.index in skip:
             continue
         for c in find(block.text):
             count[c.kind] = count.get(c.kind, 0) + 1
             if count[c.kind] > MAX_PER_KIND:
+                rest.setdefault(c.kind, []).append(_confusable_edit(block, c))
                 continue
             vi, en = kinds[c.kind]
             text = block.text
@@ -297,6 +333,7 @@ def confusable_character(ctx) -> Iterator[Finding]:
                 where=Location(block=block.index, start=c.start, end=c.end),
                 excerpt=_excerpt(text, c.start, c.end),
                 suggestion=fixed,
+                fix=fx.safe(_confusable_edit(block, c), vi=f"Sửa thành “{fixed}”", en=f"Write “{fixed}”"),
             )
     for kind, n in count.items():
         if n > MAX_PER_KIND:
@@ -305,7 +342,17 @@ def confusable_character(ctx) -> Iterator[Finding]:
                 "TXT008",
                 f"Còn {n - MAX_PER_KIND} chỗ khác có {vi}; hãy thay tất cả.",
                 f"{n - MAX_PER_KIND} more place(s) with {en}; replace them all.",
+                fix=fx.safe(rest.get(kind, []), vi="Thay tất cả", en="Replace them all"),
             )
+
+
+def _confusable_edit(block: Block, c) -> list:
+    """The look-alike replaced; a mixed-script word only when every look-alike has a Latin twin."""
+    from doclint.vn.chars import _GREEK_CYRILLIC
+
+    if c.kind == "mixed-script" and _GREEK_CYRILLIC.search(c.replacement):
+        return []
+    return fx.replace(block, c.start, c.end, c.replacement)
 
 
 # ----------------------------------------------------------------------------------------- TXT004
@@ -343,6 +390,29 @@ def _spacing_fix(kind: str, s: str) -> str:
     return s
 
 
+def _spacing_certain(kind: str, text: str, a: int, b: int) -> bool:
+    """Two spaces between words are a typing slip; spaces that line up columns (a tab, or three spaces
+    somewhere in the paragraph: "CHI NHÁNH      Độc lập - Tự do") are layout, not a fix doclint can make."""
+    if "   " in text[a:b]:
+        return False  # a column of spaces in a form ("18         ;"): layout
+    if kind == "doubled-punct":
+        # ", ..." and ":..." mark a list left open or a blank of a form to fill in: not a slip to remove
+        return "..." not in text[a:b] and "…" not in text[a:b]
+    if kind != "double-space":
+        return True
+    return b - a == 2 and "\t" not in text and "   " not in text
+
+
+def _disjoint(edits: list) -> list:
+    """The edits that do not overlap an earlier one (two kinds of spacing problem on the same spaces:
+    the other is fixed in the next pass)."""
+    kept: list = []
+    for edit in [e for group in edits for e in group]:
+        if not any(edit.overlaps(k) for k in kept):
+            kept.append(edit)
+    return kept
+
+
 def _word_bounds(text: str, a: int, b: int, words: int = 2) -> tuple[int, int]:
     """Widen [a, b) to take in ``words`` words on each side."""
     x = a
@@ -367,6 +437,7 @@ def spacing_punctuation(ctx) -> Iterator[Finding]:
         return
     blocks = analysis.blocks
     count: dict[str, int] = {}
+    rest: dict[str, list] = {}  # the places past MAX_PER_KIND: fixed with the summary finding
     pdf = ctx.doc.format == "pdf"  # a PDF text layer has its own spacing: only punctuation is checked
     for block in blocks:
         text = block.text
@@ -385,10 +456,12 @@ def spacing_punctuation(ctx) -> Iterator[Finding]:
                 continue
             for m in rx.finditer(text):
                 count[kind] = count.get(kind, 0) + 1
-                if count[kind] > MAX_PER_KIND:
-                    continue
                 a, b = m.start(), m.end()
                 fixed = _spacing_fix(kind, m.group())
+                certain = _spacing_certain(kind, text, a, b)
+                if count[kind] > MAX_PER_KIND:
+                    rest.setdefault(kind, []).append(fx.replace(block, a, b, fixed) if certain else [])
+                    continue
                 x, y = _word_bounds(text, a, b)
                 before = text[x:y]
                 after = text[x:a] + fixed + text[b:y]
@@ -399,6 +472,9 @@ def spacing_punctuation(ctx) -> Iterator[Finding]:
                     where=Location(block=block.index, start=a, end=b),
                     excerpt=_excerpt(text, a, b),
                     suggestion=after,
+                    fix=fx.safe(fx.replace(block, a, b, fixed), vi=f"Viết “{after}”", en=f"Write “{after}”")
+                    if certain
+                    else None,
                 )
     for kind, n in count.items():
         if n > MAX_PER_KIND:
@@ -407,6 +483,7 @@ def spacing_punctuation(ctx) -> Iterator[Finding]:
                 "TXT004",
                 f"Còn {n - MAX_PER_KIND} chỗ khác có {vi}.",
                 f"{n - MAX_PER_KIND} more place(s) with {en}.",
+                fix=fx.safe(_disjoint(rest.get(kind, [])), vi="Sửa tất cả", en="Fix them all"),
             )
 
 
@@ -478,7 +555,20 @@ def _doubled_words(ctx) -> Iterator[Finding]:
                 Location(block=bidx, start=a, end=b),
                 excerpt=_excerpt(text, a, b),
                 suggestion=x.text,
+                fix=_doubled_fix(ctx.doc.blocks[bidx], x, y, left_word),
             )
+
+
+def _doubled_fix(block: Block, x: Tok, y: Tok, left_word: bool):
+    """The second word dropped. Certain for a stutter between two words one space apart ("giao giao");
+    likely only when the first closes a word ("chuyên môn môn học") or both are capitalised (a name:
+    "Huỳnh Huỳnh Như"); never across a tab or a column of spaces."""
+    if block.text[x.end : y.start] != " ":
+        return None
+    build = fx.unsafe if left_word or x.text[:1].isupper() else fx.safe
+    return build(
+        fx.delete(block, x.end, y.end), vi=f"Bỏ chữ “{y.text}” thứ hai", en=f"Drop the second “{y.text}”"
+    )
 
 
 @check("TXT006")
@@ -577,6 +667,7 @@ def _invalid_syllables(ctx) -> Iterator[Finding]:
             end = run[k + 1].end if joined else t.end
             word = text[t.start : end]
             shown = ", ".join(f"“{match_case(s, t.text)}”" for s in sugg)
+            fixed = sugg[0] if joined else match_case(sugg[0], t.text)
             yield finding(
                 "TXT006",
                 f"“{word}” không phải là một âm tiết tiếng Việt viết đúng chính tả; có thể là {shown}.",
@@ -584,6 +675,14 @@ def _invalid_syllables(ctx) -> Iterator[Finding]:
                 Location(block=bidx, start=t.start, end=end),
                 excerpt=_excerpt(text, t.start, end),
                 suggestion=match_case(sugg[0], t.text),
+                # a misspelling is corrected only when there is one candidate, and a person confirms it
+                fix=fx.unsafe(
+                    fx.replace(ctx.doc.blocks[bidx], t.start, end, fixed),
+                    vi=f"Sửa thành “{fixed}”",
+                    en=f"Write “{fixed}”",
+                )
+                if len(sugg) == 1
+                else None,
             )
 
 
@@ -629,6 +728,11 @@ def _real_word_errors(ctx) -> Iterator[Finding]:
                 Location(block=bidx, start=a, end=b),
                 excerpt=_excerpt(text, a, b),
                 suggestion=fixed,
+                fix=fx.unsafe(
+                    fx.replace(ctx.doc.blocks[bidx], a, b, fixed),
+                    vi=f"Sửa thành “{fixed}”",
+                    en=f"Write “{fixed}”",
+                ),
             )
 
 
@@ -839,6 +943,9 @@ def tone_placement(ctx) -> Iterator[Finding]:
         reason_vi = f"cùng một chữ được viết theo cả hai cách đặt dấu ({shown})"
         reason_en = f"the same word is written with both tone placements ({shown})"
     words = sorted({w for *_, w in places})
+    edits = [fx.replace(ctx.doc.blocks[pb], ps, pe, normalise_tone(pw, target)) for pb, ps, pe, pw in places]
+    # the house style is certain; the document's own majority is only likely
+    build = fx.safe if style in ("old", "new") else fx.unsafe
     b, s, e, w = places[0]
     sample = ", ".join(f"“{x}” → “{normalise_tone(x, target)}”" for x in words[:6])
     yield finding(
@@ -850,4 +957,5 @@ def tone_placement(ctx) -> Iterator[Finding]:
         where=Location(block=b, start=s, end=e),
         excerpt=w,
         suggestion=normalise_tone(w, target),
+        fix=build(edits, vi=f"Đặt dấu {name_vi[target]} ({len(places)} chỗ)", en=f"The {target} placement"),
     )

@@ -1,4 +1,7 @@
-"""JSON report, schema version 1 (see the design document): stable keys, one entry per file."""
+"""JSON report, schema version 1 (see the design document): stable keys, one entry per file.
+
+Minor versions are additive (``schema`` stays 1, ``schema_version`` says ``"1.1"``): 1.1 adds ``fix`` to
+every finding (None, or its applicability, title and edits — :meth:`doclint.fix.model.Fix.as_dict`)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from doclint.config import Config
 from doclint.results import FileResult
 
 SCHEMA_VERSION = 1
+# minor versions add keys, never change or remove one: 1.1 adds each finding's "fix" (doclint.fix)
+SCHEMA_MINOR = 1
 
 
 def file_entry(result: FileResult, lang: str) -> dict:
@@ -51,6 +56,7 @@ def summary(results: list[FileResult]) -> dict:
 def document(results: list[FileResult], lang: str) -> dict:
     return {
         "schema": SCHEMA_VERSION,
+        "schema_version": f"{SCHEMA_VERSION}.{SCHEMA_MINOR}",
         "tool": {"name": "doclint", "version": __version__},
         "files": [file_entry(r, lang) for r in results],
         "summary": summary(results),

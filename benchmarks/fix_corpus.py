@@ -1,0 +1,313 @@
+"""``doclint fix`` over the shared corpus: does every fixed copy open, print and check clean?
+
+For every DOCX of ``../shared/corpus/docx``, every ``.doc`` of ``../shared/corpus/doc`` (converted by
+LibreOffice, as the fixer does) and every DOCX of ``samples/``:
+
+1. the input is checked (the findings *before*) and fixed with the default policy (safe fixes of stable
+   rules, tracked changes) into a scratch folder; the input's bytes are compared before and after;
+2. the fixed copy must open with python-docx and convert to PDF with LibreOffice headless;
+3. every change is accepted — by doclint's own XML accept and by LibreOffice
+   (``.uno:AcceptAllTrackedChanges``, through ``benchmarks/lo_accept.py`` run by the system Python) —
+   and each accepted copy is checked: a finding a fix was applied to must be gone, and any finding
+   that was not there before is listed (*new*);
+4. the fixed copy is fixed again: nothing may change.
+
+Findings are matched before/after by (code, the words they cover) — offsets move when text changes.
+Prints a table per rule (findings fixed / findings on the corpus) and the share of error and warning
+findings a drafter clears in one step; ``--json FILE`` keeps every number.
+
+    .venv/bin/python benchmarks/fix_corpus.py [--limit N] [--no-lo] [--unsafe] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def files(limit: int | None) -> list[Path]:
+    out = sorted((CORPUS / "docx").glob("*.docx")) + sorted((CORPUS / "doc").glob("*.doc"))
+    out += sorted((ROOT / "samples").glob("*.docx"))
+    return out[:limit] if limit else out
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def key(finding) -> tuple:
+    """What a finding is about, independent of the words a fix changed: its code and paragraph (fixes
+    never add or remove a paragraph of the body), or for page and layout findings its message without
+    its numbers ("Lề trái # mm", "# đoạn dùng phông Arial")."""
+    if finding.code.startswith("FMT") or finding.location.block is None:
+        return finding.code, re.sub(r"[\d.,]+", "#", finding.vi.split("(")[0])[:60]
+    return finding.code, finding.location.block
+
+
+def lint(path: Path, shown: Path, config):
+    from doclint.fix.run import _lint
+
+    return _lint(path, shown, config)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--no-lo", action="store_true", help="skip LibreOffice (PDF and its accept)")
+    parser.add_argument("--unsafe", action="store_true", help="apply unsafe fixes too")
+    parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--keep", type=Path, help="keep the copies in this folder (and reuse it with --lo-only)"
+    )
+    parser.add_argument(
+        "--lo-only", action="store_true", help="only the LibreOffice checks, on --keep's copies"
+    )
+    args = parser.parse_args(argv)
+
+    import docx
+
+    from doclint.config import Config
+    from doclint.fix import FixOptions, fix_path
+    from doclint.fix.docx import accept_all
+
+    config = Config()
+    options = FixOptions(unsafe=args.unsafe, date="2026-01-01T00:00:00Z")
+    scratch = args.keep or Path(tempfile.mkdtemp(prefix="doclint-fixbench-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    if args.lo_only:
+        saved = json.loads(args.json.read_text()) if args.json and args.json.exists() else {"rows": []}
+        problems: list[str] = []
+        lo_checks(scratch, saved["rows"], problems, config)
+        print(f"problems: {len(problems)}")
+        for line in problems:
+            print("  " + line)
+        if args.json:
+            saved["lo_problems"] = problems
+            args.json.write_text(json.dumps(saved, ensure_ascii=False, indent=1))
+        return 1 if problems else 0
+    per_rule_before: Counter[str] = Counter()
+    per_rule_fixed: Counter[str] = Counter()
+    per_rule_applied: Counter[str] = Counter()
+    severities_before: Counter[str] = Counter()
+    severities_fixed: Counter[str] = Counter()
+    rows: list[dict] = []
+    problems: list[str] = []
+    started = time.monotonic()
+    inputs = files(args.limit)
+    for n, src in enumerate(inputs, 1):
+        row: dict = {"file": src.name}
+        rows.append(row)
+        before_hash = digest(src)
+        out = scratch / f"{n:03d}.docx"
+        t0 = time.monotonic()
+        try:
+            report = fix_path(src, out, config, options)
+        except Exception as exc:
+            problems.append(f"{src.name}: fix failed: {exc!r}")
+            row["error"] = repr(exc)
+            continue
+        row["seconds"] = round(time.monotonic() - t0, 2)
+        row["applied"] = report.count
+        row["passes"] = report.passes
+        row["skipped"] = [(f.code, why) for f, _, why in report.skipped]
+        if digest(src) != before_hash:
+            problems.append(f"{src.name}: THE INPUT CHANGED")
+        # the findings before, on the same DOCX the fixer worked on (a .doc converted)
+        base = scratch / f"{n:03d}.orig.docx"
+        if src.suffix.lower() == ".doc":
+            from doclint.load.doc import convert_to_docx, find_soffice
+
+            tmp = scratch / f"conv{n:03d}"
+            tmp.mkdir()
+            shutil.copyfile(src, tmp / "input.doc")
+            shutil.move(convert_to_docx(tmp / "input.doc", tmp, find_soffice()), base)
+        else:
+            shutil.copyfile(src, base)
+        before = lint(base, src, config)
+        if before.error is not None:
+            problems.append(f"{src.name}: unreadable: {before.error.code}")
+            continue
+        for f in before.findings:
+            per_rule_before[f.code] += 1
+            severities_before[f.severity or "info"] += 1
+        for f, _fix in report.applied:
+            per_rule_applied[f.code] += 1
+        try:
+            docx.Document(str(out))
+        except Exception as exc:
+            problems.append(f"{src.name}: python-docx cannot open the copy: {exc!r}")
+        accepted = scratch / f"{n:03d}.accepted.docx"
+        accept_all(out, accepted)
+        after = lint(accepted, src, config)
+        tracked = lint(out, src, config)  # the copy itself reads as if accepted
+        after_keys = Counter(key(f) for f in after.findings)
+        before_keys = Counter(key(f) for f in before.findings)
+        gone = before_keys - after_keys
+        new = after_keys - before_keys
+        for f in before.findings:
+            k = key(f)
+            if gone[k] > 0:
+                gone[k] -= 1
+                per_rule_fixed[f.code] += 1
+                severities_fixed[f.severity or "info"] += 1
+        applied_keys = {key(f) for f, _ in report.applied}
+        still = [k for k in applied_keys if k in after_keys and k in before_keys]
+        row["fixed_but_still_reported"] = still
+        row["new"] = sorted(
+            f"{f.code} (đoạn {f.location.block}): {(f.anchor or f.excerpt or f.vi)[:90]}"
+            for f in after.findings
+            if new[key(f)] > 0 and not new.subtract({key(f): 1})
+        )
+        if Counter(map(key, tracked.findings)) != Counter(map(key, after.findings)):
+            problems.append(f"{src.name}: the tracked copy and the accepted copy check differently")
+        again = fix_path(out, scratch / f"{n:03d}.again.docx", config, options)
+        row["refix_applied"] = again.count
+        if again.count:
+            problems.append(f"{src.name}: fixing the fixed copy applied {again.count}: {again.by_rule()}")
+        row["after_findings"] = len(after.findings)
+        row["before_findings"] = len(before.findings)
+        print(f"[{n}/{len(inputs)}] {src.name[:60]:60s} fixes {report.count:3d} "
+              f"findings {len(before.findings):3d}→{len(after.findings):3d} new {len(new)}", flush=True)  # fmt: skip
+        if args.json:  # kept as it goes: a long run that stops keeps what it measured
+            args.json.write_text(
+                json.dumps(
+                    {
+                        "rows": rows,
+                        "problems": problems,
+                        "before": per_rule_before,
+                        "fixed": per_rule_fixed,
+                        "applied": per_rule_applied,
+                        "severities_before": severities_before,
+                        "severities_fixed": severities_fixed,
+                    },
+                    ensure_ascii=False,
+                    indent=1,
+                )
+            )
+    if not args.no_lo:
+        lo_checks(scratch, rows, problems, config)
+    elapsed = time.monotonic() - started
+    print_table(per_rule_before, per_rule_fixed, per_rule_applied, severities_before, severities_fixed)
+    print(f"\n{len(inputs)} files in {elapsed:.0f} s; problems: {len(problems)}")
+    for line in problems:
+        print("  " + line)
+    new_total = sum(len(r.get("new", [])) for r in rows)
+    print(f"new findings after accepting: {new_total}")
+    for r in rows:
+        for item in r.get("new", []):
+            print(f"  {r['file'][:50]}: {item}")
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "rows": rows,
+                    "problems": problems,
+                    "before": per_rule_before,
+                    "fixed": per_rule_fixed,
+                    "applied": per_rule_applied,
+                    "severities_before": severities_before,
+                    "severities_fixed": severities_fixed,
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+    if args.keep is None:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 1 if problems else 0
+
+
+def _run(cmd: list[str], timeout: float) -> subprocess.CompletedProcess | None:
+    """Run ``cmd`` in its own process group; None when it took longer than ``timeout`` (the group is
+    killed: a LibreOffice that hangs on one document must not stop the run)."""
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return None
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def _to_pdf(path: Path, outdir: Path, timeout: float = 180) -> bool:
+    profile = outdir / f"profile-{path.stem}"
+    done = _run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                 "--convert-to", "pdf", "--outdir", str(outdir), str(path)], timeout)  # fmt: skip
+    shutil.rmtree(profile, ignore_errors=True)
+    pdf = outdir / f"{path.stem}.pdf"
+    return done is not None and pdf.exists() and pdf.stat().st_size > 500
+
+
+def lo_checks(scratch: Path, rows: list[dict], problems: list[str], config) -> None:
+    """PDF export of every fixed copy, and LibreOffice's own Accept All, checked like ours. A copy that
+    does not convert is compared with its original: a document LibreOffice cannot open either (it hangs
+    on it) is listed apart, it says nothing about the fix."""
+    copies = sorted(p for p in scratch.glob("[0-9][0-9][0-9].docx"))
+    pdf_dir = scratch / "pdf"
+    pdf_dir.mkdir(exist_ok=True)
+    system_python = "/usr/bin/python3"
+    for copy in copies:
+        row = rows[int(copy.stem) - 1] if int(copy.stem) - 1 < len(rows) else {}
+        if _to_pdf(copy, pdf_dir):
+            row["pdf"] = "ok"
+        elif _to_pdf(scratch / f"{copy.stem}.orig.docx", pdf_dir):
+            row["pdf"] = "FAILED"
+            problems.append(
+                f"{copy.name} ({row.get('file')}): LibreOffice converts the original but not the fixed copy"
+            )
+        else:
+            row["pdf"] = "original fails too"
+            print(
+                f"  {copy.name} ({row.get('file')}): LibreOffice cannot convert the original either",
+                flush=True,
+            )
+            continue
+        lo = scratch / f"{copy.stem}.lo.docx"
+        done = _run([system_python, str(ROOT / "benchmarks" / "lo_accept.py"), str(copy), str(lo)], 300)
+        if done is None or not lo.exists():
+            problems.append(
+                f"{copy.name}: LibreOffice's Accept All failed ({'timeout' if done is None else done.stdout})"
+            )
+            continue
+        ours = scratch / f"{copy.stem}.accepted.docx"
+        a = Counter(map(key, lint(lo, copy, config).findings))
+        b = Counter(map(key, lint(ours, copy, config).findings))
+        row["lo_accept"] = "same" if a == b else "differs"
+        if a != b:
+            extra = [str(k) for k in ((a - b) + (b - a))][:4]
+            problems.append(f"{copy.name}: LibreOffice's accept checks differently from doclint's: {extra}")
+        print(f"  LibreOffice {copy.name}: pdf {row['pdf']}, accept {row['lo_accept']}", flush=True)
+
+
+def print_table(before, fixed, applied, sev_before, sev_fixed) -> None:
+    print(f"\n{'rule':8s} {'fixed':>6s} {'on corpus':>10s} {'fixes applied':>14s}")
+    for code in sorted(before):
+        if fixed[code] or applied[code]:
+            print(f"{code:8s} {fixed[code]:6d} {before[code]:10d} {applied[code]:14d}")
+    ew_before = sev_before["error"] + sev_before["warning"]
+    ew_fixed = sev_fixed["error"] + sev_fixed["warning"]
+    share = 100 * ew_fixed / ew_before if ew_before else 0
+    print(f"\nerror+warning findings cleared in one step: {ew_fixed} / {ew_before} = {share:.1f} %")
+    print(f"all findings cleared: {sum(fixed.values())} / {sum(before.values())}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())
