@@ -454,7 +454,7 @@ def find_headings(lines: list[Line], rec, blocks: set[int]) -> list[Heading]:
     return out
 
 
-SIGNING_GAP = re.compile(r"\t|[ \u00a0]{4,}")
+SIGNING_GAP = lazyre.compile(r"\t|[ \u00a0]{4,}")
 
 
 def signing_row(line: Line) -> int:

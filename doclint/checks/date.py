@@ -111,13 +111,13 @@ def date_format(ctx) -> Iterator[Finding]:
 
 _PIECE = r"(?:[\d.…_]++(?: ++[\d.…_]++)*+)?"
 # the date line with each word and number in a group, so that a fix rewrites only what is wrong
-_DATE_PARTS = re.compile(
+_DATE_PARTS = lazyre.compile(
     rf"^(?P<place>[^\d,]{{2,60}}?)(?P<gap>\s*+)(?P<comma>,?)\s*+(?P<w1>ng[àa]y)(?P<s1>\s*+)(?P<day>{_PIECE})"
     rf"(?P<s2>\s*+)(?P<w2>(?:th|t|h)[áa]n?g)(?P<s3>\s*+)(?P<month>{_PIECE})(?P<s4>\s*+)(?P<w3>n[ăa]m)(?P<s5>\s*+)"
     rf"(?P<year>{_PIECE})(?P<tail>\s*+\.?)$",
     re.IGNORECASE,
 )
-_DATE_SLASH_PARTS = re.compile(
+_DATE_SLASH_PARTS = lazyre.compile(
     r"^(?P<place>[^\d,]{2,60}?)(?P<gap>\s*+)(?P<comma>,?)\s*+(?P<w1>ng[àa]y)\s*+(?P<day>\d{1,2})\s*+[/.\-]\s*+"
     r"(?P<month>\d{1,2})\s*+[/.\-]\s*+(?P<year>\d{4})(?P<tail>\s*+\.?)$",
     re.IGNORECASE,

@@ -519,11 +519,11 @@ def body_not_justified(ctx) -> Iterator[Finding]:
         )
 
 
-LEADING = re.compile(r"^[ \t\u00a0]+")
+LEADING = lazyre.compile(r"^[ \t\u00a0]+")
 # an entry of a numbered list that reads as a list, not as paragraphs ("101. Trường THPT Long Trường;")
-LIST_ENTRY = re.compile(r"^\s*\d{1,3}[.)]\s[^.;:]{1,100}[;,.]\s*$")
-LIST_MARK = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVXL]{1,5}[.)])\s")
-WIDE_GAP = re.compile(r"\t|[ \u00a0]{4,}")
+LIST_ENTRY = lazyre.compile(r"^\s*\d{1,3}[.)]\s[^.;:]{1,100}[;,.]\s*$")
+LIST_MARK = lazyre.compile(r"^\s*(?:[-–+•*]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVXL]{1,5}[.)])\s")
+WIDE_GAP = lazyre.compile(r"\t|[ \u00a0]{4,}")
 
 
 def _laid_out_with_blanks(text: str) -> bool:

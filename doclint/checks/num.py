@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding, type_table
 from doclint.findings import Finding
 from doclint.fix import build as fx
 
 # "Số: 5/KH-UBND": the word "Số" (any case), an optional colon or dot, the rest; a law's "Luật số" is left alone
-_SO_LINE = re.compile(r"^(?P<so>[Ss][ốỐ])(?P<pre>\s*+)[:.]?(?P<gap>\s*+)(?P<body>\S.*?)\s*$")
+_SO_LINE = lazyre.compile(r"^(?P<so>[Ss][ốỐ])(?P<pre>\s*+)[:.]?(?P<gap>\s*+)(?P<body>\S.*?)\s*$")
 
 
 @check("NUM001")

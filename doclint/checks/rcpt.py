@@ -30,7 +30,7 @@ LUU_OK = lazyre.compile(r"^-\s?Lưu\s?:\s?VT\b.*\.\s*+(\S++)?\s*+$")
 
 
 # A signer's title typed on a "Nơi nhận" line after tabs ("Nơi nhận:\t\t\tCHỦ TỊCH"), not a recipient
-SIGNER_LINE = re.compile(
+SIGNER_LINE = lazyre.compile(
     r"^(?:(?:TM|KT|TL|TUQ|Q|T/M)\.\s*)?(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG|PHÓ TRƯỞNG|"
     r"CHÁNH|PHÓ CHÁNH|BỘ TRƯỞNG|THỨ TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|BÍ THƯ|CHỦ NHIỆM|"
     r"NGƯỜI KÝ|BAN CHẤP HÀNH|ỦY BAN NHÂN DÂN|UBND)\b[^a-zà-ỹđ]*$"
@@ -91,7 +91,7 @@ def _label_span(label: Component) -> Component:
 
 # a recipient that heads its own units: "- VPCP: BTCN, các PCN;" with "Trợ lý, Thư ký TTg;" and "các Vụ,
 # Cục: KSTT, …;" indented under it, undashed (the offices' own layout)
-GROUP_HEAD = re.compile(r"^[-–—+•*]\s*[^:;]{1,40}:")
+GROUP_HEAD = lazyre.compile(r"^[-–—+•*]\s*[^:;]{1,40}:")
 
 
 def _items(ctx):
@@ -455,7 +455,7 @@ def _own_unit_heads(issuer: str, own_units: dict[str, list[str]]) -> list[str]:
     return []
 
 
-NOT_A_PLACE = re.compile(r"xã hội", re.IGNORECASE)  # "Phòng Văn hóa - Xã hội" is no commune
+NOT_A_PLACE = lazyre.compile(r"xã hội", re.IGNORECASE)  # "Phòng Văn hóa - Xã hội" is no commune
 
 
 def _names(text: str, words: list[str]) -> bool:

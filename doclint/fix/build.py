@@ -14,11 +14,11 @@ format-independent edits (:mod:`doclint.fix.model`); ``safe``/``unsafe`` bundle 
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from doclint import lazyre
 from doclint.fix.model import (
     Edit,
     Fix,
@@ -37,7 +37,7 @@ from doclint.model import Block
 TIMES = "Times New Roman"
 
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_TOKEN = lazyre.compile(r"\w+|\s+|[^\w\s]")
 
 
 def replace(block: Block, start: int, end: int, text: str) -> list[TextEdit]:
