@@ -102,9 +102,44 @@ def test_non_administrative_documents_are_said_once(results) -> None:
             assert nd30 == [], (row["local_file"], nd30)
 
 
-def test_findings_on_issued_documents_are_rare(results) -> None:
-    """Per rule, the share of non-draft administrative documents it fires on (at most a fifth; what remains
-    was read and is real: see the closing note's table)."""
+def _labelled_precision(corpus: Path, code: str, pairs) -> tuple[float | None, list[str]]:
+    """The labelled precision of one rule's findings on these documents (benchmarks/labels/), and the
+    findings that carry no label yet."""
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("precision_bench", root / "benchmarks" / "precision.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    labels, _ = bench.load_labels(bench.LABELS_DIR)
+    items = []
+    for row, result in pairs:
+        blocks = result.document.blocks if result.document is not None else []
+        for f in result.findings:
+            if f.code != code or f.severity not in bench.COUNTED:
+                continue
+            loc = f.location
+            text = blocks[loc.block].text if loc.block is not None and 0 <= loc.block < len(blocks) else None
+            anchor = bench.anchor_of(f.vi, f.excerpt, text, loc.start, loc.end)
+            items.append(
+                bench.Item(row["local_file"], "issued", result.format, {"code": code, "anchor": anchor})
+            )
+    bench.match(items, [lab for lab in labels if lab.code == code])
+    judged = [i for i in items if i.verdict != "unlabelled"]
+    unlabelled = [f"{i.document} {i.anchor}" for i in items if i.verdict == "unlabelled"]
+    true = sum(i.verdict == "true" for i in judged)
+    return (true / len(judged) if judged else None), unlabelled
+
+
+def test_findings_on_issued_documents_are_rare(results, corpus: Path) -> None:
+    """Per rule, the share of non-draft administrative documents it fires on: at most a fifth, each one a
+    candidate false positive. A rule over that share is judged by its labels instead (benchmarks/labels/,
+    read against the documents): every finding labelled and at least 95% of them true. HDR003 is such a
+    rule: the Tiêu ngữ typed with en dashes ("Độc lập – Tự do – Hạnh phúc", PL I II.1.b wants hyphens)
+    is a real and common habit — on 11 of 39 issued Word files, all labelled true and read twice — so the
+    share says nothing about its precision; the labels do."""
     # drafts ("du thao") are expected to carry defects; pre-issue and issued texts should not
     admin = [
         (row, r) for row, r in results if r.family == "administrative" and "draft" not in row["status_guess"]
@@ -120,9 +155,12 @@ def test_findings_on_issued_documents_are_rare(results) -> None:
     # 25–28 mm left margins (looked at one by one): true deviations from NĐ 30, not measuring errors
     allowance = {"ABBR001": 0.3, "FMT003": 0.35}
     for code, count in docs_per_rule.items():
-        if code in blank_fields:
+        if code in blank_fields or count / len(admin) <= allowance.get(code, 0.2):
             continue
-        limit = allowance.get(code, 0.2)
-        assert count / len(admin) <= limit, (
-            f"{code} fires on {count} of {len(admin)} administrative documents"
+        precision, unlabelled = _labelled_precision(corpus, code, admin)
+        assert unlabelled == [], (
+            f"{code} fires on {count} of {len(admin)} documents; unlabelled: {unlabelled}"
+        )
+        assert precision is not None and precision >= 0.95, (
+            f"{code} fires on {count} of {len(admin)} administrative documents, labelled precision {precision}"
         )

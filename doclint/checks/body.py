@@ -221,6 +221,12 @@ def appendix_reference(ctx) -> Iterator[Finding]:
 CLOSING = lazyre.compile(r"^(?:Xin\s++)?[Tt]rân trọng(?:\s++cảm ơn)?\s*+[!.]?$")
 
 
+def _ends_with_table(block) -> bool:
+    """The last line of the content is a cell of a real table (more than one cell), not a layout frame."""
+    pos = block.table
+    return pos is not None and (pos.n_rows > 1 or pos.n_cols > 1)
+
+
 @check("BODY004")
 def end_mark(ctx) -> Iterator[Finding]:
     mark = ctx.rec.end_mark
@@ -230,6 +236,10 @@ def end_mark(ctx) -> Iterator[Finding]:
     if mark.extra.get("has_mark") or ENACTMENT.match(text):
         return
     if text.endswith(("./.", "/.")):
+        return
+    if _ends_with_table(ctx.doc.blocks[mark.block]):
+        # the content ends with a table (a schedule, a hand-over list): "./." is a convention of the
+        # templates' closing sentence, not required after a final table (the lead's settlement)
         return
     if CLOSING.match(text) and mark.block > 0:
         # "… tổng hợp./." then "Trân trọng!": the content did end with the mark, a courtesy line follows
