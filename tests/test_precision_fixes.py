@@ -335,3 +335,79 @@ def test_minutes_of_a_student_class_are_not_an_agency_document(tmp_path: Path) -
     assert codes(result, "NUM") == codes(result, "HDR") == []
     office = lint(tmp_path, head.format(issuer="PHÒNG ĐÀO TẠO") + body, name="office.txt")
     assert office.recognition.family == "administrative"
+
+
+def test_a_point_run_into_the_line_above_is_not_missing(tmp_path: Path) -> None:
+    """A PDF layer that lost a line break: "- Lịch thi cá nhân c. Thời gian …" — c) exists."""
+    text = HEAD.format(parent="TRƯỜNG ĐẠI HỌC AN HÒA", issuer="PHÒNG KHẢO THÍ", number="64/HD-KT") + (
+        "HƯỚNG DẪN\nThi trực tuyến học kỳ I\n1. Hoãn thi\na) Đối tượng được hoãn thi: sinh viên ốm đau.\n"
+        "b) Hồ sơ gồm:\n- Đơn xin hoãn thi;\n- Lịch thi cá nhân c) Thời hạn nộp hồ sơ là 05 ngày.\n"
+        "d) Phòng Khảo thí xét duyệt đơn của sinh viên./.\n"
+    )
+    tail = TAIL.format(authority="KT. HIỆU TRƯỞNG", title="PHÓ HIỆU TRƯỞNG", name="Lê Văn Tâm")
+    assert "BODY002" not in codes(lint(tmp_path, text + tail))
+    skipped = text.replace(" c) Thời hạn nộp hồ sơ là 05 ngày.", ".")
+    assert "BODY002" in codes(lint(tmp_path, skipped + tail, name="skipped.txt"))
+
+
+def test_numbers_across_a_closing_quotation_are_not_compared(tmp_path: Path) -> None:
+    """A long quoted provision (more lines than a quotation is followed for) closes with ”. before the
+    letter's own numbering resumes."""
+    quoted = "".join(
+        f"Nội dung quy định thứ {i} của điều được trích dẫn trong công văn;\n" for i in range(45)
+    )
+    text = HEAD.format(parent="UBND TỈNH AN HÒA", issuer="SỞ GIÁO DỤC VÀ ĐÀO TẠO", number="46/SGDĐT-TCCB") + (
+        "V/v hướng dẫn bổ nhiệm viên chức\nKính gửi: Các trường trung học phổ thông.\n"
+        "1. Về chế độ tập sự\nKhoản 5 Điều 21 Nghị định số 115/2020/NĐ-CP quy định:\n“4. Trong thời gian tập sự:\n"
+        + quoted
+        + "5. Các trường hợp không phải tập sự được hưởng 100% lương”.\n2. Về thành phần hồ sơ\n"
+        "Đơn vị hoàn thiện hồ sơ theo hướng dẫn./.\n"
+    )
+    tail = TAIL.format(authority="KT. GIÁM ĐỐC", title="PHÓ GIÁM ĐỐC", name="Lê Văn Tâm")
+    assert "BODY002" not in codes(lint(tmp_path, text + tail))
+
+
+def test_the_end_mark_read_into_the_footer_columns() -> None:
+    """A signed PDF whose last content lines sit at the top of the footer's columns: "… được biết và phối"
+    ⏎ [hợp triển khai. | Trân trọng./. | Nơi nhận: …] [KT. CỤC TRƯỞNG …]: the content ends with "./."."""
+    from doclint.engine import lint_document
+    from doclint.model import TablePosition
+
+    lines = [
+        ("BỘ THÔNG TIN VÀ TRUYỀN THÔNG", None), ("CỤC CHUYỂN ĐỔI SỐ QUỐC GIA", None),
+        ("Số: 125/CĐSQG-DVS", None), ("V/v phúc đáp văn bản của Sở Thông tin và Truyền thông", None),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None), ("Độc lập - Tự do - Hạnh phúc", None),
+        ("Hà Nội, ngày 03 tháng 7 năm 2023", None), ("Kính gửi: Sở Thông tin và Truyền thông tỉnh An Hòa.", None),
+        ("Cục Chuyển đổi số quốc gia đã nhận được văn bản của Sở về việc đề nghị hỗ trợ.", None),
+        ("Cục Chuyển đổi số quốc gia gửi thông tin để Quý Sở được biết và phối", None),
+        ("hợp triển khai.", 0), ("Trân trọng./.", 0), ("Nơi nhận:", 0), ("- Như trên;", 0), ("- Lưu: VT, DVS.", 0),
+        ("KT. CỤC TRƯỞNG", 1), ("PHÓ CỤC TRƯỞNG", 1), ("Lê Văn Tâm", 1),
+    ]  # fmt: skip
+    blocks = []
+    for i, (text, col) in enumerate(lines):
+        table = TablePosition(table=1, row=0, col=col, n_rows=1, n_cols=2) if col is not None else None
+        blocks.append(Block(index=i, text=text, kind="cell" if table else "paragraph", page=1, table=table))
+    result = lint_document(Document(path="cv.pdf", format="pdf", blocks=blocks), Config(stage="issued"))
+    assert result.recognition.end_mark.text.endswith("và phối")
+    assert "BODY004" not in codes(result)
+
+
+def test_parent_body_and_issuer_read_as_one_line(tmp_path: Path) -> None:
+    """A signed PDF's reader joined "UBND TỈNH AN HÒA" and "SỞ TƯ PHÁP": the parent may be abbreviated."""
+    text = (
+        "UBND TỈNH AN HÒA SỞ TƯ PHÁP\nSố: 788/STP-HCBT\nV/v trình hồ sơ phê chuẩn kết quả đại hội\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Hòa, ngày 16 tháng 5 năm 2026\n"
+        "Kính gửi: Ủy ban nhân dân tỉnh.\nSở Tư pháp trình hồ sơ phê chuẩn kết quả đại hội./.\n"
+    )
+    result = lint(tmp_path, text + TAIL.format(authority="", title="GIÁM ĐỐC", name="Lê Văn Tâm"))
+    rec = result.recognition
+    assert (rec.parent_body.text, rec.issuer.text) == ("UBND TỈNH AN HÒA", "SỞ TƯ PHÁP")
+    assert "HDR005" not in codes(result)
+
+
+def test_a_missing_signature_is_not_reported_on_a_pdf() -> None:
+    """A signed PDF may draw its signature block as a picture the text layer does not carry."""
+    from doclint.rulepack import load_pack
+
+    formats = load_pack().rules["SIG001"].formats
+    assert "pdf" not in formats and {"docx", "doc"} <= set(formats)
