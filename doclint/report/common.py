@@ -58,23 +58,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-FAMILY_NAMES: dict[str, tuple[str, str]] = {
-    "HDR": ("Quốc hiệu, tên cơ quan", "Header and issuing body"),
-    "NUM": ("Số, ký hiệu", "Number and symbol"),
-    "DATE": ("Địa danh, thời gian", "Place and date"),
-    "TTL": ("Tên loại, trích yếu", "Type and summary"),
-    "BODY": ("Nội dung, bố cục", "Body and outline"),
-    "SIG": ("Chữ ký, chức vụ", "Signature block"),
-    "RCPT": ("Kính gửi, nơi nhận", "Addressees and recipients"),
-    "FMT": ("Trình bày, phông chữ", "Layout and typography"),
-    "CIT": ("Trích dẫn văn bản", "Citations"),
-    "ABBR": ("Viết tắt", "Abbreviations"),
-    "CAP": ("Viết hoa", "Capitalisation"),
-    "TXT": ("Chính tả, văn bản", "Vietnamese text"),
-    "RED": ("Trùng lặp, dài dòng", "Redundancy"),
-    "SEC": ("Bố cục theo mẫu", "Template sections"),
-    "DOC": ("Toàn văn bản", "Whole document"),
-}
 
 # component key (Location.component / Recognition attribute) -> (vi, en)
 COMPONENT_NAMES: dict[str, tuple[str, str]] = {
@@ -127,7 +110,15 @@ def bilingual(pair: tuple[str, str], lang: str) -> str:
 
 
 def family_name(family: str, lang: str) -> str:
-    return bilingual(FAMILY_NAMES.get(family, (family, family)), lang) if family else ""
+    """The family's title as its rules-<family>.toml declares it (the rule pack is the one place it lives)."""
+    if not family:
+        return ""
+    from doclint.rulepack import load_pack
+
+    meta = load_pack().families.get(family)
+    if meta is None:
+        return family
+    return meta.title_en if lang == "en" else meta.title_vi
 
 
 def component_name(component: str | None, lang: str) -> str:
