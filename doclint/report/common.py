@@ -93,13 +93,6 @@ COMPONENT_NAMES: dict[str, tuple[str, str]] = {
 CHECKLIST = ("quoc_hieu", "issuer", "number", "place_date", "doc_type_name", "trich_yeu", "signature",
              "recipients")  # fmt: skip
 
-DOC_TYPE_NAMES: dict[str, str] = {
-    "KH": "Kế hoạch", "QĐ": "Quyết định", "CV": "Công văn", "TTr": "Tờ trình", "BC": "Báo cáo",
-    "TB": "Thông báo", "CT": "Chỉ thị", "HD": "Hướng dẫn", "GM": "Giấy mời", "BB": "Biên bản",
-    "CTr": "Chương trình", "PA": "Phương án", "ĐA": "Đề án", "QC": "Quy chế", "QyĐ": "Quy định",
-    "NQ": "Nghị quyết", "TC": "Thông cáo", "HĐ": "Hợp đồng", "CĐ": "Công điện", "GGT": "Giấy giới thiệu",
-}  # fmt: skip
-
 
 def label(key: str, lang: str) -> str:
     return LABELS["en" if lang == "en" else "vi"].get(key, key)
@@ -258,32 +251,36 @@ def doc_family_label(family: str | None, lang: str) -> str:
 
 
 @cache
-def _type_names() -> dict[str, str]:
-    names = dict(DOC_TYPE_NAMES)
+def _type_names() -> dict[str, tuple[str, str]]:
+    """code -> (Vietnamese name, English name), from the rule pack's doc_types table."""
+    names: dict[str, tuple[str, str]] = {}
     try:
         from doclint.rulepack import load_pack
 
         for entry in load_pack().table("doc_types").get("type", []):
             if entry.get("code") and entry.get("name"):
-                names.setdefault(entry["code"], entry["name"])
+                names.setdefault(entry["code"], (entry["name"], entry.get("name_en") or entry["name"]))
     except Exception:  # a report must still be written when the pack is broken
         pass
-    names.setdefault("KHAC", "Loại khác")
+    names.setdefault("KHAC", ("Loại khác", "Other type"))
     return names
 
 
 def doc_type_name(doc_type: str | None, lang: str = "vi") -> str:
-    """ "Kế hoạch" for KH: the name a person uses, never an internal code alone."""
+    """ "Kế hoạch" for KH ("Plan" in English): the name a person uses, never an internal code alone."""
     if not doc_type:
         return "Unknown type" if lang == "en" else "Chưa xác định loại"
-    return _type_names().get(doc_type, doc_type)
+    pair = _type_names().get(doc_type)
+    return bilingual(pair, lang) if pair else doc_type
 
 
 def doc_type_label(doc_type: str | None, lang: str) -> str:
     if not doc_type:
         return "—"
-    name = _type_names().get(doc_type)
-    return f"{name} ({doc_type})" if name and lang != "en" else (f"{doc_type} — {name}" if name else doc_type)
+    pair = _type_names().get(doc_type)
+    if pair is None:
+        return doc_type
+    return f"{pair[0]} ({doc_type})" if lang != "en" else f"{doc_type} — {bilingual(pair, lang)}"
 
 
 def where(finding: Finding, lang: str) -> str:
