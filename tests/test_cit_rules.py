@@ -477,3 +477,34 @@ def test_cit003_the_short_form_style_the_document_chose_holds_for_later_citation
     # before the document chose its style, the missing "số" is still reported
     before = [lines[0], "Thực hiện Chỉ thị 3/CT-BKHCN trong năm.", *lines[1:]]
     assert codes(lint_blocks(before)).count("CIT003") == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mọi góp ý gửi về hộp thư HoaNT@abc.gov.vn trước ngày 15/6.",  # an e-mail address
+        "Bà Nguyễn Thị B, Giám đốc TTKD VNPT Hà Nội, tham dự.",  # a unit of a company named next to it
+        "Công ty TNHH Hệ thống thông tin FPT (FPT IS) trình bày giải pháp.",
+        "Giảm 20% khi mua phần mềm MISA SME năm 2026.",
+        "Ông Trần Văn C, Trưởng Văn phòng đại diện TP. Cần Thơ, phát biểu.",  # thành phố before its name
+    ],
+)
+def test_abbr001_addresses_company_product_names_and_tp_before_a_city(line):
+    assert "ABBR001" not in codes(lint_blocks([line]))
+
+
+def test_abbr001_still_reports_terms_near_a_name_that_is_not_joined_to_them():
+    assert "ABBR001" in codes(lint_blocks(["Ứng dụng CNTT trong quản lý, do VNPT cung cấp."]))
+
+
+def test_cit002_cit006_the_short_name_the_text_gives_a_document():
+    line = (
+        "Thông tư liên tịch số 5/2015/TTLT-BTC-BKHCN ngày 22/4/2015 của Bộ Tài chính và Bộ Khoa học và Công nghệ "
+        "hướng dẫn định mức kinh phí (sau đây gọi tắt là Thông tư số 5/2015/TTLT-BTC-BKHCN) hết hiệu lực."
+    )
+    found = codes(lint_blocks([line]))
+    assert "CIT002" not in found and "CIT006" not in found
+    # written that way without being named so, the type still does not match its symbol
+    assert "CIT002" in codes(
+        lint_blocks(["Thực hiện Thông tư số 5/2015/TTLT-BTC-BKHCN ngày 22/4/2015 của Bộ Tài chính."])
+    )

@@ -1569,9 +1569,17 @@ _DEFINES = lazyre.compile(
 )
 
 
+_CALLED = lazyre.compile(r"(?:gọi|viết)\s++tắt\s++là\s*+:?\s*+[“\"]?$", re.IGNORECASE)
+
+
 def _short_forms(doc: CitedDocument, blocks: list[Block]) -> None:
     """Mark the short name a document defines for a cited document, and its later uses written alike."""
     numbered = [m for m in doc.mentions if m.kind == "number"]
+    for (
+        m
+    ) in numbered:  # "(sau đây gọi tắt là Thông tư số 55/2015/TTLT-BTC-BKHCN)": the name the text gives it
+        if _CALLED.search(blocks[m.block].text[max(0, m.start - 40) : m.start]):
+            m.short_form = True
     defined: Mention | None = None
     for prev, m in itertools.pairwise(numbered):
         if (

@@ -119,6 +119,8 @@ def citation_type_mismatch(ctx: Context) -> Iterator[Finding]:
     for m in _numbered(ctx.citations):
         if not m.type_word or m.type_word.lower() in ("văn bản", "công văn"):
             continue  # "Công văn" is used for any incoming letter ("Công văn số 01/BC-...")
+        if m.short_form:
+            continue  # the name the text itself gives it ("sau đây gọi tắt là Thông tư số .../TTLT-...")
         expected = _expected_names(m, tables)
         if not expected:
             continue
@@ -416,7 +418,7 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
                 elif not _same_issuer(m.issuer_text, first_issuer.issuer_text or "", tables):
                     problems_vi.append(f"cơ quan “{m.issuer_text}” khác “{first_issuer.issuer_text}”")
                     problems_en.append(f"issuer “{m.issuer_text}” differs from “{first_issuer.issuer_text}”")
-            if m.type_word and m.type_word.lower() not in ("văn bản", "công văn"):
+            if m.type_word and m.type_word.lower() not in ("văn bản", "công văn") and not m.short_form:
                 name = _canonical_type(m.type_word, tables)
                 if first_type is None:
                     first_type = (m, name)
