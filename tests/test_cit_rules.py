@@ -508,3 +508,11 @@ def test_cit002_cit006_the_short_name_the_text_gives_a_document():
     assert "CIT002" in codes(
         lint_blocks(["Thực hiện Thông tư số 5/2015/TTLT-BTC-BKHCN ngày 22/4/2015 của Bộ Tài chính."])
     )
+
+
+def test_abbr001_a_long_name_restated_by_its_head_noun_in_brackets_is_a_definition():
+    line = (
+        "Kết nối với Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số "
+        "(Hệ thống EMC) trước tháng 6; dữ liệu của Hệ thống EMC được cập nhật hằng ngày."
+    )
+    assert "ABBR001" not in codes(lint_blocks([line]))

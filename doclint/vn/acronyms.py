@@ -75,12 +75,15 @@ def paren_definitions(text: str) -> list[tuple[str, int, int, str, bool]]:
             continue
         if len([w for w in body.split() if w not in ("-", "–", "&")]) > 4:
             continue
-        before = _WORD.findall(text[max(0, m.start() - 200) : m.start()])[-16:]
+        window = _WORD.findall(text[max(0, m.start() - 200) : m.start()])
+        before = window[-16:]
         tokens = list(_ABBR_TOKEN.finditer(body))
         if not tokens:
             continue
         head = body[: tokens[0].start()].split()  # “(Bộ TTTT)”, “(Báo cáo ĐTM)”: the head noun restated
-        lowered = [w.lower() for w in before]
+        lowered = [
+            w.lower() for w in window
+        ]  # a long name: “Hệ thống giám sát ... Chính phủ số (Hệ thống EMC)”
         restated = bool(head) and all(w.lower() in lowered for w in head)
         joined = "".join(t.group() for t in tokens)
         ok_all = declared or restated or spells(joined, before)
