@@ -207,6 +207,29 @@ HELP_EN: dict[str, str] = {
     "Tệp baseline sẽ ghi (mặc định: doclint-baseline.json).": "The baseline file to write (default: doclint-baseline.json).",
     "Số tiến trình.": "Number of processes.",
     "Chạy cả các quy tắc đang thử nghiệm (preview).": "Run the preview rules too (rules still being measured).",
+    "Ghi thêm các sửa chắc chắn dưới dạng thay đổi được theo dõi (như doclint fix).": (
+        "Also write the certain corrections as tracked changes (as doclint fix does)."
+    ),
+    "Với --fix: cả các sửa cần người kiểm tra.": "With --fix: also the corrections a person must check.",
+    "Ghi bản sao đã sửa các lỗi chắc chắn, mỗi chỗ sửa là một thay đổi được theo dõi trong Word.": (
+        "Write a copy with the certain corrections, each one a tracked change in Word."
+    ),
+    "Tệp đầu ra (mặc định: TÊN.doclint-sua.docx bên cạnh tệp gốc).": (
+        "Output file (default: NAME.doclint-sua.docx next to the original)."
+    ),
+    "Áp dụng cả các sửa “không chắc chắn” (chính tả, viện dẫn…).": (
+        "Apply the “unsafe” corrections too (spelling, citations…)."
+    ),
+    "Áp dụng cả sửa của các quy tắc đang thử nghiệm (preview).": "Apply the corrections of preview rules too.",
+    "Chỉ sửa theo các mã/tiền tố này.": "Fix only these codes or prefixes.",
+    "Không sửa theo các mã/tiền tố này.": "Do not fix these codes or prefixes.",
+    "Sửa thẳng, không ghi thành thay đổi được theo dõi (Track Changes).": (
+        "Edit directly, not as tracked changes (Track Changes)."
+    ),
+    "Chỉ in khác biệt của văn bản (unified diff), không ghi tệp.": (
+        "Print a unified diff of the text only; write no file."
+    ),
+    "draft, final hoặc issued.": "draft, final or issued.",
     "Mở trang web kiểm tra văn bản (và API JSON) cho cả cơ quan.": (
         "Open the document-checking web page (and JSON API) for the whole office."
     ),

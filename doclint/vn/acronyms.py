@@ -25,7 +25,8 @@ _ABBR_TOKEN = lazyre.compile(r"(?<![\w])" + ABBR + r"(?![\w])")
 _PAREN = lazyre.compile(r"\(([^()]{2,120})\)")
 # “(sau đây gọi tắt là …)”, “(sau đây gọi tắt tiếng Việt là …)”, “(viết tắt: …)”
 _LEAD = lazyre.compile(
-    r"^\s*(?:sau đây\s+)?(?:được\s+)?(?:gọi|viết)?\s*(?:chung\s+|tắt\s+)*(?:tiếng Việt\s+)?(?:là\s*|:\s*)?[\"“]?",
+    r"^\s*+(?:sau đây\s++)?(?:được\s++)?(?:(?:gọi|viết)\s*+)?(?:(?:chung|tắt)\s++)*+(?:tiếng Việt\s++)?"
+    r"(?:là\s*+|:\s*+)?[\"“]?",
     re.IGNORECASE,
 )
 _SKIP_WORDS = frozenset(["và", "của", "các", "về", "với", "tại", "cho"])
