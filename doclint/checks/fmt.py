@@ -455,6 +455,19 @@ def _capital_heading(block: Block) -> bool:
     return bool(shown) and all(shown)
 
 
+MUC_LINE = lazyre.compile(r"^\s*+Mục\s++\d{1,3}\b", re.IGNORECASE)
+
+
+def _section_name(doc, block: Block) -> bool:
+    """The name of a Mục in capitals under its "Mục 1" line ("Mục 1" / "QUY ĐỊNH CHUNG"): the one heading PL I
+    sets at 12–13 pt (row 6.a, the chương–mục–điều layout). The "I. MỤC ĐÍCH, YÊU CẦU" headings of a plan or
+    a report laid out phần–mục–khoản are 13–14 pt like the text (row 6.b; the lead's settlement, 269)."""
+    if not _capital_heading(block):
+        return False
+    before = next((b for b in reversed(doc.blocks[: block.index]) if b.text.strip()), None)
+    return bool(MUC_LINE.match(block.text)) or (before is not None and bool(MUC_LINE.match(before.text)))
+
+
 @check("FMT005")
 def body_size(ctx) -> Iterator[Finding]:
     doc = ctx.doc
@@ -467,8 +480,8 @@ def body_size(ctx) -> Iterator[Finding]:
             continue
         if pdf and size < 9:
             continue  # PDF: labels of charts and diagrams drawn as text, not body paragraphs
-        if 12 - tol <= size < 13 - tol and _capital_heading(block):
-            continue  # the name of a part or section in capitals: 12–13 pt (Phụ lục I, mục II.6)
+        if 12 - tol <= size < 13 - tol and _section_name(doc, block):
+            continue  # the name of a Mục in capitals: 12–13 pt (Phụ lục I, mục II.6.a)
         if size < 13 - tol or size > 14 + tol:
             by_size[round(size * 2) / 2].append(block)
     for size, blocks in sorted(by_size.items(), key=lambda kv: -len(kv[1])):
@@ -776,6 +789,36 @@ def _runs_over_one_page(doc: Document, rec, pdf: bool) -> bool:
     return sum(len(b.text) for b in main) > 5000 or sum(len(b.text) for b in rest) > 5000
 
 
+_HEADER_DATE = lazyre.compile(
+    r"ngày\s{0,3}(\d{1,2})\s{0,3}tháng\s{0,3}(\d{1,2})\s{0,3}năm\s{0,3}(\d{4})", re.IGNORECASE
+)
+
+
+def _before_in_force(ctx) -> bool:
+    """The document is dated before NĐ 30 took effect (option fmt010-in-force): its page numbers followed
+    TT 01/2011/TT-BNV. The date is the recognised place/date line's, else one in the first lines."""
+    own = None
+    pd = ctx.rec.parsed_date
+    if pd is not None and pd.year and pd.month:
+        try:
+            own = (int(pd.year), int(pd.month), int(pd.day) if pd.day else 1)
+        except ValueError:
+            own = None
+    if own is None:
+        for b in ctx.doc.blocks[:12]:
+            m = _HEADER_DATE.search(b.text)
+            if m:
+                own = (int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                break
+    if own is None:
+        return False
+    try:
+        year, month, day = (int(x) for x in str(ctx.option("fmt010-in-force")).split("-"))
+    except ValueError:
+        return False
+    return own < (year, month, day)
+
+
 @check("FMT010")
 def page_numbers(ctx) -> Iterator[Finding]:
     doc: Document = ctx.doc
@@ -799,6 +842,8 @@ def page_numbers(ctx) -> Iterator[Finding]:
                 ),
             )
         return
+    if _before_in_force(ctx):
+        return  # TT 01/2011: top centre or bottom right, page 1 not hidden — the place is not NĐ 30's to judge
     in_footer = [h for _s, h in numbered if h.kind == "footer"]
     if in_footer:
         yield _page_finding(
