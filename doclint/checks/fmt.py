@@ -403,7 +403,42 @@ def _scan_runs(ctx) -> tuple[dict[str, list[Block]], dict[str, list[Block]]]:
             if colour and not _near_black(colour) and colour not in seen_colour:
                 seen_colour.add(colour)
                 by_colour[colour.upper()].append(block)
+    if pdf:
+        figure_fonts, figure_colours = _figure_styles(doc)
+        by_font = defaultdict(list, {k: v for k, v in by_font.items() if k not in figure_fonts})
+        by_colour = defaultdict(list, {k: v for k, v in by_colour.items() if k not in figure_colours})
     return by_font, by_colour
+
+
+FIGURE_SIZE_PT = 9.0
+
+
+def _figure_styles(doc: Document) -> tuple[set[str], set[str]]:
+    """PDF: the fonts and colours of the text of a chart or diagram drawn in the page (an Office chart's
+    title, axis values and data labels in Cambria/Calibri, #44546A, #203864, #404040): a font or colour
+    whose letters and digits are mostly set below 9 pt. The document's own text is 13–14 pt (notes and
+    the Nơi nhận list 11–12 pt); a chart's title set larger goes with the rest of the chart's text."""
+    small_font: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    small_colour: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for block in doc.blocks:
+        if block.kind in ("header", "footer"):
+            continue
+        for run in block.runs:
+            size = run.fmt.size_pt
+            if not isinstance(size, (int, float)):
+                continue
+            n = sum(1 for c in block.text[run.start : run.end] if c.isalnum())
+            small = size < FIGURE_SIZE_PT
+            if run.fmt.font:
+                key = re.split(r"[-,]", _display_font(run.fmt.font), maxsplit=1)[0]
+                small_font[key][0] += n if small else 0
+                small_font[key][1] += n
+            if run.fmt.color:
+                small_colour[run.fmt.color.upper()][0] += n if small else 0
+                small_colour[run.fmt.color.upper()][1] += n
+    fonts = {k for k, (small, total) in small_font.items() if total and small * 2 > total}
+    colours = {k for k, (small, total) in small_colour.items() if total and small * 2 > total}
+    return fonts, colours
 
 
 @check("FMT004")
