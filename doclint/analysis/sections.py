@@ -469,6 +469,14 @@ def signing_row(line: Line) -> int:
     return len(parts)
 
 
+# the signing title of a biên bản's secretary or chair on a line of its own ("Thư ký", "CHỦ TỌA (Ký, ghi rõ
+# họ tên)"): never followed by a colon, which makes it the "Thư ký: …" line of the attendance instead
+MINUTES_SIGNER = lazyre.compile(
+    r"^(?:thu ky|chu toa|chu tri|nguoi ghi bien ban)(?: (?:cuoc hop|hoi nghi|buoi hop|phien hop))?"
+    r"(?: ?\([^()]{0,40}\))?\.?$"
+)
+
+
 def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
     """Short capitalised lines followed by a person's name (THƯ KÝ / Trần Thị B; CHỦ TỌA / Nguyễn Văn A):
     the signing blocks of a Biên bản in flowing text, where recognition sees only one."""
@@ -476,7 +484,13 @@ def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
 
     out: list[Line] = []
     for i, line in enumerate(lines):
-        if line.block < start_block or not line.upper or not 1 <= len(line.text.split()) <= 6:
+        if line.block < start_block or not 1 <= len(line.text.split()) <= 6:
+            continue
+        if MINUTES_SIGNER.match(vfold(line.text).strip()):
+            # "Thư ký" / "Chủ tọa" on a line of their own, in any case, the name left to be written by hand
+            out.append(line)
+            continue
+        if not line.upper:
             continue
         j = i + 1
         while (
