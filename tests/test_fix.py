@@ -287,6 +287,39 @@ def test_page_number_in_the_footer_moves_to_the_header(tmp_path):
     assert "FMT010" not in codes(out)
 
 
+def test_a_framed_page_number_loses_its_frame_too(tmp_path):
+    """Word's page-number button puts the field in a framed paragraph (w:framePr); LibreOffice reads it
+    as a text frame and drops a deletion inside it, so the frame is removed as a tracked w:pPrChange."""
+    import zipfile
+
+    from doclint.testing import AdminDoc, build_docx
+    from tests.fixkit import LONG
+
+    src = build_docx(AdminDoc(body=[LONG + "."] * 40, page_number="footer"), tmp_path / "footer.docx")
+    framed = tmp_path / "framed.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(framed, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("word/footer"):
+                text = data.decode("utf-8")
+                frame = '<w:framePr w:wrap="around" w:vAnchor="text" w:hAnchor="margin" w:xAlign="center" w:y="1"/>'
+                if "<w:pPr>" in text:
+                    text = text.replace("<w:pPr>", "<w:pPr>" + frame, 1)
+                else:
+                    text = text.replace("<w:p>", f"<w:p><w:pPr>{frame}</w:pPr>", 1)
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+    assert "FMT010" in codes(framed)
+    out, _ = run_fix(framed)
+    footer = next(f for f in parts(out, "word/footer").values() if f.xpath("//w:delInstrText", namespaces=NS))
+    (change,) = footer.xpath("//w:pPrChange[@w:author='doclint']", namespaces=NS)
+    assert change.xpath("w:pPr/w:framePr", namespaces=NS), "rejecting gives the frame back"
+    assert not footer.xpath("//w:p/w:pPr/w:framePr", namespaces=NS)
+    accepted = tmp_path / "accepted.docx"
+    accept_all(out, accepted)
+    assert "FMT010" not in codes(accepted)
+
+
 def test_fields_bookmarks_comments_tables_and_text_boxes_survive(tmp_path):
     import docx
     from docx.oxml import parse_xml
