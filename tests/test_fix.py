@@ -537,3 +537,28 @@ def test_serve_hook_offers_the_fixed_copy(tmp_path):
     clean = make(tmp_path, "FMT003")
     result = lint_path(clean, with_overrides(Config(), select=("HDR004",)), keep_document=True)
     assert fixed_docx(result, "vi") is None  # nothing to fix: no copy offered
+
+
+def test_serve_fixed_copy_keeps_to_the_rules_the_page_checked(tmp_path):
+    """A page that checked only some rules (select) offers a copy with only their fixes, also in the
+    passes after the first."""
+    from doclint.serve.work import fixed_docx
+    from doclint.testing import AdminDoc, build_docx
+    from tests.fixkit import LONG
+
+    src = build_docx(
+        AdminDoc(tieu_ngu="Độc lập – Tự do – Hạnh phúc", number="Số: 5/KH-UBND", body=[LONG + "."] * 3),
+        tmp_path / "two.docx",
+    )
+    config = with_overrides(Config(), select=("HDR",))
+    result = lint_path(src, config, keep_document=True)
+    assert {f.code for f in result.findings} <= {"HDR001", "HDR002", "HDR003", "HDR004", "HDR005", "HDR006"}
+    data = fixed_docx(result, "vi", config)
+    assert data
+    copy = tmp_path / "copy.docx"
+    copy.write_bytes(data)
+    accepted = tmp_path / "accepted.docx"
+    accept_all(copy, accepted)
+    texts_after = [b.text for b in load(accepted).blocks]
+    assert "Độc lập - Tự do - Hạnh phúc" in texts_after
+    assert "Số: 5/KH-UBND" in texts_after, "NUM003 was not checked: its fix is not applied"
