@@ -18,6 +18,7 @@ Prints a table per rule (findings fixed / findings on the corpus) and the share 
 findings a drafter clears in one step; ``--json FILE`` keeps every number.
 
     .venv/bin/python benchmarks/fix_corpus.py [--limit N] [--slice 0:40] [--no-lo] [--unsafe] [--json out.json]
+    .venv/bin/python benchmarks/fix_corpus.py --merge a.json b.json c.json   # the table of runs in slices
 """
 
 from __future__ import annotations
@@ -72,7 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lo-only", action="store_true", help="only the LibreOffice checks, on --keep's copies"
     )
+    parser.add_argument("--merge", type=Path, nargs="+", help="only print the table of these --json files")
     args = parser.parse_args(argv)
+    if args.merge:
+        return merge(args.merge)
 
     import docx
 
@@ -290,15 +294,57 @@ def lo_checks(scratch: Path, rows: list[dict], problems: list[str], config) -> N
 
 
 def print_table(before, fixed, applied, sev_before, sev_fixed) -> None:
-    print(f"\n{'rule':8s} {'fixed':>6s} {'on corpus':>10s} {'fixes applied':>14s}")
-    for code in sorted(before):
-        if fixed[code] or applied[code]:
-            print(f"{code:8s} {fixed[code]:6d} {before[code]:10d} {applied[code]:14d}")
+    """A Markdown table: every rule that fixes (its TOML says so), and any other rule whose findings
+    went away once the fixes were accepted (a side effect, e.g. a size fixed with the font)."""
+    from doclint.rulepack import load_pack
+
+    pack = load_pack()
+    print("\n| rule | fix | maturity | fixes applied | findings cleared | findings on the corpus |")
+    print("|---|---|---|---:|---:|---:|")
+    for code in sorted(set(before) | set(applied) | {c for c, m in pack.rules.items() if m.fix != "none"}):
+        meta = pack.rules.get(code)
+        kind = meta.fix if meta else "?"
+        if kind == "none" and not fixed[code] and not applied[code]:
+            continue
+        maturity = meta.maturity if meta else "?"
+        label = code if kind != "none" else f"{code} (side effect)"
+        print(f"| {label} | {kind} | {maturity} | {applied[code]} | {fixed[code]} | {before[code]} |")
     ew_before = sev_before["error"] + sev_before["warning"]
     ew_fixed = sev_fixed["error"] + sev_fixed["warning"]
     share = 100 * ew_fixed / ew_before if ew_before else 0
     print(f"\nerror+warning findings cleared in one step: {ew_fixed} / {ew_before} = {share:.1f} %")
     print(f"all findings cleared: {sum(fixed.values())} / {sum(before.values())}")
+
+
+def merge(paths: list[Path]) -> int:
+    """The table of several runs' ``--json`` files (the corpus run in slices)."""
+    totals = {k: Counter() for k in ("before", "fixed", "applied", "severities_before", "severities_fixed")}
+    rows, problems = [], []
+    for path in paths:
+        saved = json.loads(path.read_text())
+        for k in totals:
+            totals[k].update(saved.get(k, {}))
+        rows += saved["rows"]
+        problems += saved.get("problems", []) + saved.get("lo_problems", [])
+    print_table(totals["before"], totals["fixed"], totals["applied"], totals["severities_before"],
+                totals["severities_fixed"])  # fmt: skip
+    lo = Counter(r.get("pdf", "not run") for r in rows)
+    accept = Counter(r.get("lo_accept", "not run") for r in rows)
+    print(
+        f"\n{len(rows)} files; LibreOffice PDF: {dict(lo)}; LibreOffice accept vs doclint's: {dict(accept)}"
+    )
+    print(f"refixed with changes: {sum(1 for r in rows if r.get('refix_applied'))}; "
+          f"new findings after accepting: {sum(len(r.get('new', [])) for r in rows)}; "
+          f"fixed but still reported: {sum(len(r.get('fixed_but_still_reported', [])) for r in rows)}")  # fmt: skip
+    for r in rows:
+        for item in r.get("new", []):
+            print(f"  new: {r['file'][:50]}: {item}")
+        if r.get("places_left"):
+            print(f"  places left (not certain): {r['file'][:50]}: {r['places_left']}")
+    print(f"problems: {len(problems)}")
+    for line in problems:
+        print("  " + line)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -562,3 +562,17 @@ def test_serve_fixed_copy_keeps_to_the_rules_the_page_checked(tmp_path):
     texts_after = [b.text for b in load(accepted).blocks]
     assert "Độc lập - Tự do - Hạnh phúc" in texts_after
     assert "Số: 5/KH-UBND" in texts_after, "NUM003 was not checked: its fix is not applied"
+
+
+def test_adding_so_does_not_change_what_red005_compares():
+    """CIT003 adds "số" before a number; RED005's repeated-citation count must read both spellings
+    as the same words, or accepting the fix would make a repetition appear."""
+    from doclint.checks.red import word_tokens
+
+    def keys(text: str) -> list[str]:
+        return [t.key for t in word_tokens(text, 0)]
+
+    assert keys("thay thế Nghị định số 72/2013/NĐ-CP và Nghị định số 27/2018/NĐ-CP") == keys(
+        "thay thế Nghị định 72/2013/NĐ-CP và Nghị định 27/2018/NĐ-CP"
+    )
+    assert "số" in keys("số lượng 27 người")  # only before a document's number
