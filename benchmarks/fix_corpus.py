@@ -161,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             severities_fixed[f.severity or "info"] += 1
         row["fixed_but_still_reported"] = diff.still
         row["new"] = diff.new
+        row["revealed"] = diff.revealed  # a TCVN3/VNI document read for the first time once converted
         row["places_left"] = diff.places_left  # summed-up rules fixed in part (places a fix was not sure of)
         if Counter(map(key, tracked.findings)) != Counter(map(key, after.findings)):
             problems.append(f"{src.name}: the tracked copy and the accepted copy check differently")
@@ -200,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  fixed but still reported: {r['file'][:50]}: {r['fixed_but_still_reported']}")
         if r.get("places_left"):
             print(f"  places left (not certain): {r['file'][:50]}: {r['places_left']}")
+        for item in r.get("revealed", []):
+            print(f"  revealed by TXT002 (unreadable before): {r['file'][:50]}: {item}")
     new_total = sum(len(r.get("new", [])) for r in rows)
     print(f"new findings after accepting: {new_total}")
     for r in rows:
@@ -341,6 +344,8 @@ def merge(paths: list[Path]) -> int:
             print(f"  new: {r['file'][:50]}: {item}")
         if r.get("places_left"):
             print(f"  places left (not certain): {r['file'][:50]}: {r['places_left']}")
+        for item in r.get("revealed", []):
+            print(f"  revealed by TXT002 (unreadable before): {r['file'][:50]}: {item}")
     print(f"problems: {len(problems)}")
     for line in problems:
         print("  " + line)

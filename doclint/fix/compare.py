@@ -43,12 +43,18 @@ class Comparison:
     new: list[str] = field(default_factory=list)  # what is reported after and was not before
     still: list[tuple] = field(default_factory=list)  # a fix was applied, the finding is still there
     places_left: dict[str, str] = field(default_factory=dict)  # summed-up rules fixed in part
+    revealed: list[str] = field(default_factory=list)  # reported once the text became readable (TXT002)
 
 
 def compare(before: list[Any], after: list[Any], applied: Iterable[Any] = ()) -> Comparison:
-    """``applied``: the findings whose fix was applied."""
+    """``applied``: the findings whose fix was applied.
+
+    A document typed in TCVN3/VNI cannot be read before TXT002's fix converts it: the rules that need its
+    words (the header, the title, the signature) see it for the first time in the fixed copy. What they
+    report then is listed as *revealed*, not as new."""
     out = Comparison()
     applied = list(applied)
+    legacy = any(f.code == "TXT002" for f in applied)
     before_keys = Counter(map(key, before))
     after_keys = Counter(map(key, after))
     gone = before_keys - after_keys
@@ -69,6 +75,8 @@ def compare(before: list[Any], after: list[Any], applied: Iterable[Any] = ()) ->
             extra[k] -= 1
             out.new.append(f"{f.code} (đoạn {f.location.block}): {(f.anchor or f.excerpt or f.vi)[:90]}")
     out.new.sort()
+    if legacy:
+        out.revealed, out.new = out.new, []
     places_before, places_after = places(before), places(after)
     for code in sorted(summed):
         if places_after[code] > places_before[code]:
