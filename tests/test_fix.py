@@ -576,3 +576,21 @@ def test_adding_so_does_not_change_what_red005_compares():
         "thay thế Nghị định 72/2013/NĐ-CP và Nghị định 27/2018/NĐ-CP"
     )
     assert "số" in keys("số lượng 27 người")  # only before a document's number
+
+
+def test_a_gap_of_spaces_inside_a_sentence_is_closed_a_column_is_not(tmp_path):
+    """A line break turned into spaces in the middle of prose ("theo         kế hoạch") is a slip to close;
+    spaces that line up a form ("Họ và tên:          Nguyễn…") or come before a name are left alone."""
+    from doclint.testing import build_docx
+    from tests.fixkit import LONG, _spec
+
+    gap = "Các đơn vị phối hợp công tác theo         kế hoạch đã được phê duyệt, báo cáo kết quả đúng hạn."
+    column = "Họ và tên:            Nguyễn Văn An, chức vụ chuyên viên phòng tổ chức hành chính của đơn vị."
+    src = build_docx(_spec(body=[gap, column, LONG + "."]), tmp_path / "gap.docx")
+    out, report = run_fix(src)
+    assert report.by_rule().get("TXT004") == 1
+    accepted = tmp_path / "accepted.docx"
+    accept_all(out, accepted)
+    shown = [b.text for b in load(accepted).blocks]
+    assert gap.replace("theo         kế", "theo kế") in shown
+    assert column in shown
