@@ -291,8 +291,25 @@ def lo_checks(scratch: Path, rows: list[dict], problems: list[str], config) -> N
         b = Counter(map(key, lint(ours, copy, config).findings))
         row["lo_accept"] = "same" if a == b else "differs"
         if a != b:
-            extra = [str(k) for k in ((a - b) + (b - a))][:4]
-            problems.append(f"{copy.name}: LibreOffice's accept checks differently from doclint's: {extra}")
+            # LibreOffice's own round trip (open, save) changes some documents: list numbering it
+            # recomputes, a line spacing it rounds. The same difference on the original, opened and
+            # saved by LibreOffice without any change, is LibreOffice's, not the fix's.
+            orig = scratch / f"{copy.stem}.orig.docx"
+            lo_orig = scratch / f"{copy.stem}.orig.lo.docx"
+            _run([system_python, str(ROOT / "benchmarks" / "lo_accept.py"), str(orig), str(lo_orig)], 300)
+            if lo_orig.exists():
+                c = Counter(map(key, lint(lo_orig, copy, config).findings))
+                d = Counter(map(key, lint(orig, copy, config).findings))
+                if (a - b) <= (c - d) and (b - a) <= (d - c):
+                    row["lo_accept"] = "same but for LibreOffice's own round trip"
+            if row["lo_accept"] == "differs":
+                extra = [str(k) for k in ((a - b) + (b - a))][:4]
+                problems.append(
+                    f"{copy.name}: LibreOffice's accept checks differently from doclint's: {extra}"
+                )
+            else:
+                print(f"  {copy.name}: LibreOffice's round trip of the original differs the same way: "
+                      f"{[str(k) for k in ((a - b) + (b - a))][:4]}", flush=True)  # fmt: skip
         print(f"  LibreOffice {copy.name}: pdf {row['pdf']}, accept {row['lo_accept']}", flush=True)
 
 
