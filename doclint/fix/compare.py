@@ -6,8 +6,9 @@ layout findings and findings without a paragraph, by its message without numbers
 "# đoạn dùng phông Arial").
 
 A check that reports the first few places one by one and sums up the rest ("Còn 5 chỗ khác …") moves a
-place from the summary into the list when an earlier one is fixed: for such a rule what is compared is
-the number of places, not the findings.
+place from the summary into the list when an earlier one is fixed, and a finding that counts paragraphs
+("3 đoạn thụt đầu dòng bằng phím Tab") is fixed in part when only some of them are certain: for such a
+rule what is compared is the number of places, not the findings.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-SUMMARY = re.compile(r"Còn (\d+) chỗ khác")
+SUMMARY = re.compile(r"(?:Còn )?(\d+) (?:chỗ khác|đoạn )")
 
 
 def key(finding: Any) -> tuple:
