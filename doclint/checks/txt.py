@@ -394,7 +394,18 @@ def _spacing_certain(kind: str, text: str, a: int, b: int) -> bool:
     """Two spaces between words are a typing slip; spaces that line up columns (a tab, or three spaces
     somewhere in the paragraph: "CHI NHÁNH      Độc lập - Tự do") are layout, not a fix doclint can make."""
     if "   " in text[a:b]:
-        return False  # a column of spaces in a form ("18         ;"): layout
+        # a column of spaces in a form ("18         ;", "Họ và tên:      Chức vụ") is layout; a gap inside
+        # a sentence of prose, before a word in lower case ("tác theo         kế hoạch", a line break
+        # turned into spaces), is not
+        before, after = text[a - 1 : a], text[b : b + 1]
+        return (
+            kind == "double-space"
+            and len(text) >= 60
+            and "\t" not in text
+            and (before.isalnum() or before in ",)")
+            and after.isalpha()
+            and after.islower()
+        )
     if kind == "doubled-punct":
         # ", ..." and ":..." mark a list left open or a blank of a form to fill in: not a slip to remove
         return "..." not in text[a:b] and "…" not in text[a:b]
