@@ -13,6 +13,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from doclint import lazyre
 from doclint.checks import check
@@ -315,6 +316,7 @@ def margins(ctx) -> Iterator[Finding]:
 # ---------------------------------------------------------------- FMT004 font, FMT011 colour
 
 
+@lru_cache(maxsize=1024)  # a document has a few font names for thousands of runs (issue 17)
 def font_family(name: str) -> str:
     """ "ABCDEF+TimesNewRomanPS-BoldMT" -> "timesnewroman"; "Times New Roman" -> "timesnewroman"."""
     base = SUBSET.sub("", name).strip()
