@@ -126,11 +126,24 @@ def test_exactly_ten_points_is_tighter_than_single(tmp_path: Path) -> None:
     assert len(found) == 1 and "nhỏ hơn một dòng" in found[0].vi
 
 
-def test_section_headings_in_capitals_may_be_twelve_and_a_half_points(tmp_path: Path) -> None:
+def test_a_plan_s_section_headings_are_body_size_but_a_mucs_name_may_be_twelve_and_a_half(
+    tmp_path: Path,
+) -> None:
+    """PL I row 6.b: the "I. MỤC ĐÍCH, YÊU CẦU" headings of a plan laid out phần–mục–khoản are 13–14 pt like
+    the text (the lead's settlement, 269); row 6.a: only the name of a Mục in capitals, under its "Mục 1"
+    line (the chương–mục–điều layout), is 12–13 pt."""
     body = [Para("I. MỤC ĐÍCH, YÊU CẦU", bold=True, size=12.5), SENTENCE, Para(SENTENCE + "/.", size=12.5)]
     found = lint(build_docx(plan(body=body), tmp_path / "kh.docx"), "FMT005")
-    assert len(found) == 1 and found[0].vi.startswith("1 đoạn nội dung cỡ chữ 12,5 pt")
-    assert found[0].excerpt.startswith("Ủy ban nhân dân xã")
+    assert len(found) == 1 and found[0].vi.startswith("2 đoạn nội dung cỡ chữ 12,5 pt")
+    assert found[0].excerpt.startswith("I. MỤC ĐÍCH")
+    body = [
+        Para("Mục 1", bold=True),
+        Para("QUY ĐỊNH CHUNG", bold=True, size=12.5),
+        "Điều 1. Phạm vi điều chỉnh",
+        SENTENCE + "/.",
+    ]
+    found = lint(build_docx(plan(body=body), tmp_path / "qc.docx"), "FMT005")
+    assert found == []
 
 
 # ------------------------------------------------------------------ RCPT002, RCPT003, RCPT008
@@ -410,3 +423,13 @@ def test_a_one_page_form_attached_to_a_one_page_letter_needs_no_page_number(tmp_
     two = edit(build_docx(_attached(2), tmp_path / "two.docx"), lambda d: _page_breaks_before(d, "PHIẾU"))
     found = lint(two, "FMT010")
     assert [f.code for f in found] == ["FMT010"] and "không đánh số trang" in found[0].vi
+
+
+def test_page_numbers_of_a_document_dated_before_nd30_follow_tt01_2011(tmp_path: Path) -> None:
+    """TT 01/2011/TT-BNV (in force until 05/3/2020) put the page number centred at the top or at the bottom
+    right and did not hide it on page 1: on a 2015 letter numbered in the footer from page 1 FMT010 says
+    nothing about the place (settled policy 2); the same file dated 2026 is reported."""
+    old = plan(place_date="Liên Minh, ngày 12 tháng 3 năm 2015", page_number="footer", number_first_page=True)
+    assert lint(build_docx(old, tmp_path / "old.docx"), "FMT010") == []
+    new = plan(page_number="footer", number_first_page=True)
+    assert len(lint(build_docx(new, tmp_path / "new.docx"), "FMT010")) == 2

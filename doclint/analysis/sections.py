@@ -469,6 +469,14 @@ def signing_row(line: Line) -> int:
     return len(parts)
 
 
+# the signing title of a biên bản's secretary or chair on a line of its own ("Thư ký", "CHỦ TỌA (Ký, ghi rõ
+# họ tên)"): never followed by a colon, which makes it the "Thư ký: …" line of the attendance instead
+MINUTES_SIGNER = lazyre.compile(
+    r"^(?:thu ky|chu toa|chu tri|nguoi ghi bien ban)(?: (?:cuoc hop|hoi nghi|buoi hop|phien hop))?"
+    r"(?: ?\([^()]{0,40}\))?\.?$"
+)
+
+
 def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
     """Short capitalised lines followed by a person's name (THƯ KÝ / Trần Thị B; CHỦ TỌA / Nguyễn Văn A):
     the signing blocks of a Biên bản in flowing text, where recognition sees only one."""
@@ -476,7 +484,13 @@ def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
 
     out: list[Line] = []
     for i, line in enumerate(lines):
-        if line.block < start_block or not line.upper or not 1 <= len(line.text.split()) <= 6:
+        if line.block < start_block or not 1 <= len(line.text.split()) <= 6:
+            continue
+        if MINUTES_SIGNER.match(vfold(line.text).strip()):
+            # "Thư ký" / "Chủ tọa" on a line of their own, in any case, the name left to be written by hand
+            out.append(line)
+            continue
+        if not line.upper:
             continue
         j = i + 1
         while (
@@ -543,7 +557,8 @@ def analyse(ctx) -> SectionsResult:
     scope = _line_scope(ctx, lines)
     signers = signature_titles(lines, rec.body_start or 0)
     signers += [ln for ln in lines if ln.block >= (rec.body_start or 0) and signing_row(ln)]
-    headings = [h for h in find_headings(lines, rec, body) if h.block not in {ln.block for ln in signers}]
+    signer_blocks = {ln.block for ln in signers}
+    headings = [h for h in find_headings(lines, rec, body) if h.block not in signer_blocks]
     text_lines = [ln for ln in scope] + [ln for ln in lines if ln.block in with_appx - body]
     folded_all = "\n".join(vfold(ln.text) for ln in text_lines)
     result = SectionsResult(skel, headings=headings)

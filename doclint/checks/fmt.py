@@ -13,6 +13,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from doclint import lazyre
 from doclint.checks import check
@@ -315,6 +316,7 @@ def margins(ctx) -> Iterator[Finding]:
 # ---------------------------------------------------------------- FMT004 font, FMT011 colour
 
 
+@lru_cache(maxsize=1024)  # a document has a few font names for thousands of runs (issue 17)
 def font_family(name: str) -> str:
     """ "ABCDEF+TimesNewRomanPS-BoldMT" -> "timesnewroman"; "Times New Roman" -> "timesnewroman"."""
     base = SUBSET.sub("", name).strip()
@@ -403,7 +405,42 @@ def _scan_runs(ctx) -> tuple[dict[str, list[Block]], dict[str, list[Block]]]:
             if colour and not _near_black(colour) and colour not in seen_colour:
                 seen_colour.add(colour)
                 by_colour[colour.upper()].append(block)
+    if pdf:
+        figure_fonts, figure_colours = _figure_styles(doc)
+        by_font = defaultdict(list, {k: v for k, v in by_font.items() if k not in figure_fonts})
+        by_colour = defaultdict(list, {k: v for k, v in by_colour.items() if k not in figure_colours})
     return by_font, by_colour
+
+
+FIGURE_SIZE_PT = 9.0
+
+
+def _figure_styles(doc: Document) -> tuple[set[str], set[str]]:
+    """PDF: the fonts and colours of the text of a chart or diagram drawn in the page (an Office chart's
+    title, axis values and data labels in Cambria/Calibri, #44546A, #203864, #404040): a font or colour
+    whose letters and digits are mostly set below 9 pt. The document's own text is 13–14 pt (notes and
+    the Nơi nhận list 11–12 pt); a chart's title set larger goes with the rest of the chart's text."""
+    small_font: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    small_colour: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for block in doc.blocks:
+        if block.kind in ("header", "footer"):
+            continue
+        for run in block.runs:
+            size = run.fmt.size_pt
+            if not isinstance(size, (int, float)):
+                continue
+            n = sum(1 for c in block.text[run.start : run.end] if c.isalnum())
+            small = size < FIGURE_SIZE_PT
+            if run.fmt.font:
+                key = re.split(r"[-,]", _display_font(run.fmt.font), maxsplit=1)[0]
+                small_font[key][0] += n if small else 0
+                small_font[key][1] += n
+            if run.fmt.color:
+                small_colour[run.fmt.color.upper()][0] += n if small else 0
+                small_colour[run.fmt.color.upper()][1] += n
+    fonts = {k for k, (small, total) in small_font.items() if total and small * 2 > total}
+    colours = {k for k, (small, total) in small_colour.items() if total and small * 2 > total}
+    return fonts, colours
 
 
 @check("FMT004")
@@ -455,6 +492,19 @@ def _capital_heading(block: Block) -> bool:
     return bool(shown) and all(shown)
 
 
+MUC_LINE = lazyre.compile(r"^\s*+Mục\s++\d{1,3}\b", re.IGNORECASE)
+
+
+def _section_name(doc, block: Block) -> bool:
+    """The name of a Mục in capitals under its "Mục 1" line ("Mục 1" / "QUY ĐỊNH CHUNG"): the one heading PL I
+    sets at 12–13 pt (row 6.a, the chương–mục–điều layout). The "I. MỤC ĐÍCH, YÊU CẦU" headings of a plan or
+    a report laid out phần–mục–khoản are 13–14 pt like the text (row 6.b; the lead's settlement, 269)."""
+    if not _capital_heading(block):
+        return False
+    before = next((b for b in reversed(doc.blocks[: block.index]) if b.text.strip()), None)
+    return bool(MUC_LINE.match(block.text)) or (before is not None and bool(MUC_LINE.match(before.text)))
+
+
 @check("FMT005")
 def body_size(ctx) -> Iterator[Finding]:
     doc = ctx.doc
@@ -467,8 +517,8 @@ def body_size(ctx) -> Iterator[Finding]:
             continue
         if pdf and size < 9:
             continue  # PDF: labels of charts and diagrams drawn as text, not body paragraphs
-        if 12 - tol <= size < 13 - tol and _capital_heading(block):
-            continue  # the name of a part or section in capitals: 12–13 pt (Phụ lục I, mục II.6)
+        if 12 - tol <= size < 13 - tol and _section_name(doc, block):
+            continue  # the name of a Mục in capitals: 12–13 pt (Phụ lục I, mục II.6.a)
         if size < 13 - tol or size > 14 + tol:
             by_size[round(size * 2) / 2].append(block)
     for size, blocks in sorted(by_size.items(), key=lambda kv: -len(kv[1])):
@@ -776,6 +826,36 @@ def _runs_over_one_page(doc: Document, rec, pdf: bool) -> bool:
     return sum(len(b.text) for b in main) > 5000 or sum(len(b.text) for b in rest) > 5000
 
 
+_HEADER_DATE = lazyre.compile(
+    r"ngày\s{0,3}(\d{1,2})\s{0,3}tháng\s{0,3}(\d{1,2})\s{0,3}năm\s{0,3}(\d{4})", re.IGNORECASE
+)
+
+
+def _before_in_force(ctx) -> bool:
+    """The document is dated before NĐ 30 took effect (option fmt010-in-force): its page numbers followed
+    TT 01/2011/TT-BNV. The date is the recognised place/date line's, else one in the first lines."""
+    own = None
+    pd = ctx.rec.parsed_date
+    if pd is not None and pd.year and pd.month:
+        try:
+            own = (int(pd.year), int(pd.month), int(pd.day) if pd.day else 1)
+        except ValueError:
+            own = None
+    if own is None:
+        for b in ctx.doc.blocks[:12]:
+            m = _HEADER_DATE.search(b.text)
+            if m:
+                own = (int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                break
+    if own is None:
+        return False
+    try:
+        year, month, day = (int(x) for x in str(ctx.option("fmt010-in-force")).split("-"))
+    except ValueError:
+        return False
+    return own < (year, month, day)
+
+
 @check("FMT010")
 def page_numbers(ctx) -> Iterator[Finding]:
     doc: Document = ctx.doc
@@ -799,6 +879,8 @@ def page_numbers(ctx) -> Iterator[Finding]:
                 ),
             )
         return
+    if _before_in_force(ctx):
+        return  # TT 01/2011: top centre or bottom right, page 1 not hidden — the place is not NĐ 30's to judge
     in_footer = [h for _s, h in numbered if h.kind == "footer"]
     if in_footer:
         yield _page_finding(

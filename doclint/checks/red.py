@@ -635,7 +635,8 @@ def word_tokens(text: str, block: int) -> list[Tok]:
     while i < len(raw):
         w, s, e = raw[i]
         if (
-            _DATE_RUN.match(w)
+            len(w) <= 2  # _DATE_RUN without a regex call per word (issue 17)
+            and _DATE_RUN.match(w)
             and i + 4 < len(raw)
             and raw[i + 1][0] == "tháng"
             and raw[i + 3][0] == "năm"

@@ -68,6 +68,11 @@ PAGE_NUMBER = lazyre.compile(
 )
 TRANG_XY = lazyre.compile(r"\d\s*(?:/|trên|of)\s*\d", re.IGNORECASE)
 LIST_MARK = lazyre.compile(r"^\s*(?:[-–+•*]\s|[a-zđ]\)|\d+(?:\.\d+)*[.)]\s|[IVXLC]+\.\s)")
+# an article, chapter or section heading opening a line ("Điều 4. …", "Chương II", "Mục 1."): after a line
+# that ended a sentence it starts a paragraph, even when that line was justified to the right edge
+ARTICLE_MARK = lazyre.compile(
+    r"^\s*(?:Điều\s{1,3}\d{1,3}[a-zđ]?\s{0,2}[.:]|(?:Chương|Mục)\s{1,3}(?:[IVXLC]{1,8}|\d{1,3})\b)"
+)
 AUTHORITY = lazyre.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)[.:]?\s", re.IGNORECASE)
 END_PUNCT = (".", ":", ";", "!", "?", "./.")
 LEGACY_FONT = lazyre.compile(r"^(\.?vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
@@ -664,8 +669,8 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, para: _Para) -> bool:
         if _dash_continued(para, line):
             return True
         return first.islower() or first.isdigit() or first in "(,"
-    if LIST_MARK.match(line.text) and text.endswith(END_PUNCT):
-        return False  # "...như sau:" / "- item;" — a new list item
+    if (LIST_MARK.match(line.text) or ARTICLE_MARK.match(line.text)) and text.endswith(END_PUNCT):
+        return False  # "...như sau:" / "- item;" / "… hiện hưởng." + "Điều 4. …" — a new item or article
     reaches_right = prev.x1 >= frame.right - max(6.0, prev.size * 0.9)
     full = prev.x0 <= frame.left + 3.0 and prev.x1 >= frame.right - 3.0  # touches both edges
     both_mid = not full and abs(prev.mid - frame.mid) < 4.0 and abs(line.mid - frame.mid) < 4.0
