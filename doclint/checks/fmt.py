@@ -288,6 +288,8 @@ def landscape_without_table(ctx) -> Iterator[Finding]:
 @check("FMT003")
 def margins(ctx) -> Iterator[Finding]:
     pdf = is_pdf(ctx.doc)
+    if pdf and ctx.doc.facts.print_scale:
+        return  # an A4 page fitted onto Letter when printed: the margins are the driver's (FMT001 says why)
     for key, where_vi, where_en, loc in _section_places(ctx, "FMT003"):
         side, value = key[1], key[2]
         lo, hi = MARGINS[side]
