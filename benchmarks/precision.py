@@ -879,6 +879,13 @@ class Measurement:
     stale_reviews: list[Review] = field(default_factory=list)
 
 
+def rules_that_ran(preview: bool) -> set[str]:
+    """The codes a run checks: a preview rule's labels are kept for ``--preview`` runs, not called stale."""
+    from doclint.rulepack import load_pack
+
+    return {code for code, meta in load_pack().rules.items() if preview or meta.maturity != "preview"}
+
+
 def measure(corpus: Path | None = None, *, labels_dir: Path = LABELS_DIR, jobs: int = 1, families=(),
             docs: str = "", stage: str = "", drafts: bool = False, preview: bool = False,
             use_cache: bool = True, progress: bool = False) -> Measurement:  # fmt: skip
@@ -896,10 +903,17 @@ def measure(corpus: Path | None = None, *, labels_dir: Path = LABELS_DIR, jobs: 
     problems += review_problems
     stale_reviews = attach_reviews(labels, reviews)
     in_scope = {d for d, _ in tasks}
-    scoped = [lab for lab in labels if lab.document in in_scope and select_code(lab.code, tuple(families))]
+    ran = rules_that_ran(preview)
+    scoped = [
+        lab
+        for lab in labels
+        if lab.document in in_scope and select_code(lab.code, tuple(families)) and lab.code in ran
+    ]
     stale = match(items, scoped)
     stale_reviews = [
-        r for r in stale_reviews if r.document in in_scope and select_code(r.code, tuple(families))
+        r
+        for r in stale_reviews
+        if r.document in in_scope and select_code(r.code, tuple(families)) and r.code in ran
     ]
     unknown = [lab.source for lab in labels if lab.document not in documents]
     problems += [f"{src}: document not in documents.tsv" for src in unknown]

@@ -201,9 +201,11 @@ def _progress_wanted() -> bool:
 
 
 class _Progress:
-    """A rich progress bar on stderr when it is a terminal (files done/total, rate, ETA); else nothing."""
+    """A rich progress bar on stderr when it is a terminal (files done/total, rate, time left, the file just
+    checked, in the user's language); else nothing. An office watching a batch of thousands wants to see
+    that it moves and where it is."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, lang: str = "vi", console: Any = None) -> None:
         self.bar = None
         if total < 2 or not _progress_wanted():
             return
@@ -213,34 +215,40 @@ class _Progress:
             MofNCompleteColumn,
             Progress,
             TextColumn,
-            TimeElapsedColumn,
             TimeRemainingColumn,
         )
 
         self.bar = Progress(
             TextColumn("[bold]doclint[/]"),
-            BarColumn(),
+            BarColumn(bar_width=20),
             MofNCompleteColumn(),
-            TextColumn("tệp"),
+            TextColumn("files" if lang == "en" else "tệp"),
             TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(),
-            TextColumn("còn"),
+            TextColumn("left" if lang == "en" else "còn"),
             TimeRemainingColumn(),
-            console=Console(stderr=True),
+            TextColumn("[dim]{task.fields[current]}[/]", markup=True),
+            console=console or Console(stderr=True),
             transient=True,
             auto_refresh=False,  # no refresh thread: workers may be forked from this process
         )
-        self.task = self.bar.add_task("check", total=total, rate="")
+        self.unit = "files/s" if lang == "en" else "tệp/s"
+        self.task = self.bar.add_task("check", total=total, rate="", current="")
         self.started = time.perf_counter()
         self.done = 0
         self.bar.start()
 
-    def advance(self) -> None:
+    def advance(self, path: str = "") -> None:
         if self.bar is None:
             return
         self.done += 1
         elapsed = max(time.perf_counter() - self.started, 1e-6)
-        self.bar.update(self.task, advance=1, rate=f"{self.done / elapsed:.1f} tệp/s")
+        name = Path(path).name if path else ""
+        if len(name) > 28:
+            name = name[:12] + "…" + name[-15:]
+        from rich.markup import escape
+
+        current = escape(name)
+        self.bar.update(self.task, advance=1, rate=f"{self.done / elapsed:.1f} {self.unit}", current=current)
         self.bar.refresh()
 
     def stop(self) -> None:
@@ -430,7 +438,7 @@ def check_paths(
 
         cache = open_cache(entries[0][2])
     stream = _JsonlStream(stream_output, lang) if stream_format == "jsonl" and stream_output else None
-    progress = _Progress(len(entries))
+    progress = _Progress(len(entries), lang)
     keys: dict[int, str | None] = {}
 
     def finish(index: int, result: FileResult, cacheable: bool = False) -> None:
@@ -439,7 +447,7 @@ def check_paths(
             cache.put(keys[index], result)
         if stream is not None:
             stream.write(result)
-        progress.advance()
+        progress.advance(result.path)
         if on_result is not None:
             on_result(result)
 

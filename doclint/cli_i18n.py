@@ -9,8 +9,12 @@ usage error is already in the right language.
 
 from __future__ import annotations
 
+import contextlib
 import gettext
+import importlib.abc
+import importlib.util
 import os
+import sys
 from collections.abc import Sequence
 
 import click
@@ -207,6 +211,29 @@ HELP_EN: dict[str, str] = {
     "Tệp baseline sẽ ghi (mặc định: doclint-baseline.json).": "The baseline file to write (default: doclint-baseline.json).",
     "Số tiến trình.": "Number of processes.",
     "Chạy cả các quy tắc đang thử nghiệm (preview).": "Run the preview rules too (rules still being measured).",
+    "Ghi thêm các sửa chắc chắn dưới dạng thay đổi được theo dõi (như doclint fix).": (
+        "Also write the certain corrections as tracked changes (as doclint fix does)."
+    ),
+    "Với --fix: cả các sửa cần người kiểm tra.": "With --fix: also the corrections a person must check.",
+    "Ghi bản sao đã sửa các lỗi chắc chắn, mỗi chỗ sửa là một thay đổi được theo dõi trong Word.": (
+        "Write a copy with the certain corrections, each one a tracked change in Word."
+    ),
+    "Tệp đầu ra (mặc định: TÊN.doclint-sua.docx bên cạnh tệp gốc).": (
+        "Output file (default: NAME.doclint-sua.docx next to the original)."
+    ),
+    "Áp dụng cả các sửa “không chắc chắn” (chính tả, viện dẫn…).": (
+        "Apply the “unsafe” corrections too (spelling, citations…)."
+    ),
+    "Áp dụng cả sửa của các quy tắc đang thử nghiệm (preview).": "Apply the corrections of preview rules too.",
+    "Chỉ sửa theo các mã/tiền tố này.": "Fix only these codes or prefixes.",
+    "Không sửa theo các mã/tiền tố này.": "Do not fix these codes or prefixes.",
+    "Sửa thẳng, không ghi thành thay đổi được theo dõi (Track Changes).": (
+        "Edit directly, not as tracked changes (Track Changes)."
+    ),
+    "Chỉ in khác biệt của văn bản (unified diff), không ghi tệp.": (
+        "Print a unified diff of the text only; write no file."
+    ),
+    "draft, final hoặc issued.": "draft, final or issued.",
     "Mở trang web kiểm tra văn bản (và API JSON) cho cả cơ quan.": (
         "Open the document-checking web page (and JSON API) for the whole office."
     ),
@@ -257,17 +284,53 @@ def install(lang: str | None) -> None:
 
     dgettext._doclint = True  # type: ignore[attr-defined]
     gettext.dgettext, gettext.dngettext = dgettext, dngettext
-    try:
-        from typer import rich_utils
-    except ImportError:  # pragma: no cover - Typer without rich
-        return
+    when_imported("typer.rich_utils", _rich_texts_vi)
+
+
+def _rich_texts_vi(rich_utils) -> None:  # type: ignore[no-untyped-def]
     for name in ("DEFAULT_STRING", "ENVVAR_STRING", "REQUIRED_LONG_STRING", "ARGUMENTS_PANEL_TITLE",
                  "OPTIONS_PANEL_TITLE", "COMMANDS_PANEL_TITLE", "ERRORS_PANEL_TITLE", "ABORTED_TEXT",
                  "RICH_HELP", "DEPRECATED_STRING"):  # fmt: skip
-        # these were translated when Typer was imported, before the language was known
+        # translated when the module was imported if that was before the language was known
         value = getattr(rich_utils, name, None)
         if isinstance(value, str):
             setattr(rich_utils, name, _translate_vi(value))
+
+
+def when_imported(name: str, patch) -> None:  # type: ignore[no-untyped-def]
+    """``patch(module)`` now if ``name`` is imported, else right after it is (issue 17: Typer's rich
+    formatting costs ~0.1 s to import and is needed only for help and errors, which import it)."""
+    module = sys.modules.get(name)
+    if module is not None:
+        patch(module)
+        return
+    sys.meta_path.insert(0, _PatchOnImport(name, patch))
+
+
+class _PatchOnImport(importlib.abc.MetaPathFinder):
+    """Finds nothing itself: wraps the loader the other finders give ``name`` so that ``patch`` runs on
+    the module once it has executed (once: the finder removes itself)."""
+
+    def __init__(self, name: str, patch) -> None:  # type: ignore[no-untyped-def]
+        self.name, self.patch = name, patch
+
+    def find_spec(self, fullname, path, target=None):  # type: ignore[no-untyped-def]
+        if fullname != self.name:
+            return None
+        with contextlib.suppress(ValueError):
+            sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        loader = spec.loader if spec is not None else None
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        exec_module, patch = loader.exec_module, self.patch
+
+        def exec_then_patch(module):  # type: ignore[no-untyped-def]
+            exec_module(module)
+            patch(module)
+
+        loader.exec_module = exec_then_patch  # this loader instance serves this one module
+        return spec
 
 
 # Typer adds its own English suggestion to "No such command"; Click already lists the close matches
@@ -293,10 +356,10 @@ def _tidy_errors() -> None:
 
     tidy_show._doclint = True  # type: ignore[attr-defined]
     click.exceptions.UsageError.show = tidy_show  # type: ignore[method-assign]
-    try:
-        from typer import rich_utils
-    except ImportError:  # pragma: no cover
-        return
+    when_imported("typer.rich_utils", _tidy_rich_errors)
+
+
+def _tidy_rich_errors(rich_utils) -> None:  # type: ignore[no-untyped-def]
     rich_format_error = rich_utils.rich_format_error
 
     def tidy_rich(error):  # type: ignore[no-untyped-def]

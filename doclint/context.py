@@ -1,7 +1,7 @@
 """The context a check reads: the document, what recognition found, the config and the rule pack, plus
 analyses and shared helpers computed once per document on demand.
 
-Typed accessors (``ctx.citations``, ``ctx.zones``, ``ctx.sections``, ``ctx.shingles``) stand for the
+Typed accessors (``ctx.citations``, ``ctx.zones``, ``ctx.sections``, ``ctx.shingles``, ``ctx.tokens``) stand for the
 registered analyses; ``ctx.cached(key, build)`` keeps any other per-document work that several checks
 share (the TXT word analysis, the ABBR definitions); ``ctx.option(name)`` reads a rule option with the
 default and type its rule pack declares.
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from doclint.analysis.citations import Citations
     from doclint.analysis.sections import SectionsResult
     from doclint.analysis.shingles import Shingles
+    from doclint.analysis.tokens import Tokens
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -62,6 +63,11 @@ class Context:
     @property
     def shingles(self) -> Shingles:
         return self.analysis("shingles")
+
+    @property
+    def tokens(self) -> Tokens:
+        """Each block's words, tokenised once for every rule (:mod:`doclint.analysis.tokens`)."""
+        return self.analysis("tokens")
 
     def cached(self, key: str, build: Callable[[Context], T]) -> T:
         """``build(ctx)`` computed once per document and shared by the checks that ask for ``key``."""

@@ -57,26 +57,28 @@ def _body_paragraphs(document):
 
 
 def _legacy(path: Path) -> Path:
-    import docx
+    """A plan whose header is Unicode and whose body was typed in TCVN3 (.VnTime), as an old template
+    pasted into a new one often is."""
     from docx.oxml.ns import qn
 
     from doclint.vn.legacy import TCVN3
 
     back = {v: k for k, v in TCVN3.items()}
-    document = docx.Document()
-    for line in (
-        "Các cơ quan được giao nhiệm vụ thực hiện nghiêm túc kế hoạch này.",
-        "Số liệu năm 2026 được tổng hợp đầy đủ, chính xác.",
-    ):
-        run = document.add_paragraph().add_run("".join(back.get(c, c) for c in line))
-        run.font.name = ".VnTime"
-        for slot in ("w:ascii", "w:hAnsi", "w:cs"):
-            run._element.rPr.rFonts.set(qn(slot), ".VnTime")
-    document.add_paragraph().add_run(
-        "Đoạn này đã là Unicode, phông Times New Roman."
-    ).font.name = "Times New Roman"
-    document.save(str(path))
-    return path
+    lines = [
+        "Các cơ quan được giao nhiệm vụ thực hiện nghiêm túc kế hoạch này, báo cáo kết quả đúng hạn.",
+        "Số liệu năm 2026 được tổng hợp đầy đủ, chính xác, gửi về Ủy ban nhân dân xã trước ngày 15 hằng tháng.",
+    ]
+
+    def change(document) -> None:
+        for p in document.paragraphs:
+            if p.text in lines:
+                for run in p.runs:
+                    run.text = "".join(back.get(c, c) for c in run.text)
+                    run.font.name = ".VnTime"
+                    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+                        run._element.rPr.rFonts.set(qn(slot), ".VnTime")
+
+    return _post(build_docx(_spec(body=[*lines, LONG + "."]), path), change)
 
 
 def _colour(document) -> None:

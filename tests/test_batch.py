@@ -428,3 +428,19 @@ def test_lexicon_cache_round_trip_and_corruption(monkeypatch, tmp_path: Path) ->
     assert lexicon.load() == source  # a broken cache file is ignored
     cache.clear()
     assert not list((tmp_path / "c").glob("lexicon-*.json"))
+
+
+def test_progress_names_the_file_just_checked_in_the_users_language(monkeypatch) -> None:
+    """An office watching a long batch sees that it moves and where it is, in its language."""
+    import io
+
+    from rich.console import Console
+
+    monkeypatch.setattr(batch, "_progress_wanted", lambda: True)
+    for lang, unit in (("vi", "tệp/s"), ("en", "files/s")):
+        screen = io.StringIO()
+        progress = batch._Progress(3, lang, Console(file=screen, force_terminal=True, width=120))
+        progress.advance("/kho/2026/QD-15-cong-nhan-ket-qua-dai-hoi-hiep-hoi.docx")
+        progress.stop()
+        shown = screen.getvalue()
+        assert unit in shown and "QD-15-cong-n…i-hiep-hoi.docx" in shown

@@ -45,10 +45,9 @@ def test_memory_budget_gives_doc007_and_batch_goes_on(tmp_path: Path, monkeypatc
 def test_single_file_timeout_kills_the_worker(tmp_path: Path) -> None:
     """The single-file path (one forked worker) is killed by the parent: no alarm, no hang."""
     files = _folder(tmp_path, ["treo.txt"])
-    started = time.monotonic()
     (result,) = check_paths(files, None, {}, use_cache=False, timeout=1.0, lint=leaving_lint)
+    # DOC006 (not the ordinary result the worker would give after its 300 s sleep): it was killed
     assert result.error.code == "DOC006"
-    assert time.monotonic() - started < 15
     pid, folder = (tmp_path / "treo.pid").read_text(encoding="utf-8").split()
     # the converter the worker started died with it, and its temporary folder is gone
     for _ in range(50):

@@ -400,20 +400,23 @@ def test_cit009_amending_law_and_cit011_letters():
     assert "CIT011" not in codes(lint_blocks(letter))
 
 
-def test_nd30_citation_rules_do_not_govern_older_documents():
+def test_citation_rules_govern_documents_since_tt01_2011_not_older_ones():
+    # TT 01/2011/TT-BNV (in force 05/3/2011) already asked for the full first citation and type + number
+    # afterwards, as NĐ 30 does: a 2017 letter is held to it; a 2009 one followed older rules
     old = [
         *HEADER,
         "Số: 15/KH-UBND",
-        "X, ngày 05 tháng 5 năm 2017",
+        "X, ngày 05 tháng 5 năm 2009",
         "KẾ HOẠCH",
         "Triển khai công tác văn thư",
-        "Căn cứ Kế hoạch số 3/KH-UBND ngày 02/01/2017 của Ủy ban nhân dân tỉnh về công tác văn thư;",
+        "Căn cứ Kế hoạch số 3/KH-UBND ngày 02/01/2009 của Ủy ban nhân dân tỉnh về công tác văn thư;",
         "Thực hiện theo Nghị định số 110/2004/NĐ-CP ngày 08/4/2004 của Chính phủ về công tác văn thư.",
         "Con dấu được quản lý theo Nghị định 58/2001/NĐ-CP.",
     ]
     assert not {"CIT003", "CIT004", "CIT011"} & set(codes(lint_blocks(old)))
-    new = [line.replace("2017", "2026") for line in old]
-    assert {"CIT003", "CIT004", "CIT011"} <= set(codes(lint_blocks(new)))
+    for year in ("2017", "2026"):
+        new = [line.replace("2009", year) for line in old]
+        assert {"CIT003", "CIT004", "CIT011"} <= set(codes(lint_blocks(new)))
 
 
 def test_cit003_defined_short_form_and_cit006_one_body_two_names():
@@ -441,3 +444,75 @@ def test_cit006_a_name_written_with_an_acronym_is_the_same_issuer():
         ]
     )
     assert "CIT006" not in codes(findings)
+
+
+def test_cit004_issuer_name_cut_after_its_first_word_at_a_line_end():
+    # a signed PDF read one printed line per block: "... của Ủy" / "ban nhân dân tỉnh ... tiếp tục ủy quyền ..."
+    lines = [
+        "QUYẾT ĐỊNH",
+        "Về việc phê duyệt kết quả xét thăng hạng",
+        "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+        "Căn cứ Quyết định số 71/QĐ-UBND ngày 10 tháng 9 năm 2025 của Ủy",
+        "ban nhân dân tỉnh Hòa Bình tiếp tục ủy quyền tổ chức xét thăng hạng chức",
+        "danh nghề nghiệp giáo viên;",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Phê duyệt kết quả.",
+    ]
+    assert "CIT004" not in codes(lint_blocks(lines))
+    # a new paragraph after a complete name is not the rest of it: the trích yếu is still missing
+    lines[3:5] = [
+        "Căn cứ Quyết định số 71/QĐ-UBND ngày 10 tháng 9 năm 2025 của Ủy ban nhân dân tỉnh",
+        "ban hành.",
+    ]
+    assert "CIT004" in codes(lint_blocks(lines))
+
+
+def test_cit003_the_short_form_style_the_document_chose_holds_for_later_citations():
+    lines = [
+        "Căn cứ Chỉ thị số 3/CT-BKHCN ngày 18/01/2022 của Bộ Khoa học và Công nghệ về chuyển đổi số;",
+        "Căn cứ Nghị quyết số 8-NQ/TU ngày 26/3/2021 của Tỉnh ủy về chuyển đổi số (Nghị quyết 8-NQ/TU);",
+        "Thực hiện các chỉ tiêu tại Chỉ thị 3/CT-BKHCN và Nghị quyết 8-NQ/TU trong năm.",
+    ]
+    assert "CIT003" not in codes(lint_blocks(lines))
+    # before the document chose its style, the missing "số" is still reported
+    before = [lines[0], "Thực hiện Chỉ thị 3/CT-BKHCN trong năm.", *lines[1:]]
+    assert codes(lint_blocks(before)).count("CIT003") == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mọi góp ý gửi về hộp thư HoaNT@abc.gov.vn trước ngày 15/6.",  # an e-mail address
+        "Bà Nguyễn Thị B, Giám đốc TTKD VNPT Hà Nội, tham dự.",  # a unit of a company named next to it
+        "Công ty TNHH Hệ thống thông tin FPT (FPT IS) trình bày giải pháp.",
+        "Giảm 20% khi mua phần mềm MISA SME năm 2026.",
+        "Ông Trần Văn C, Trưởng Văn phòng đại diện TP. Cần Thơ, phát biểu.",  # thành phố before its name
+    ],
+)
+def test_abbr001_addresses_company_product_names_and_tp_before_a_city(line):
+    assert "ABBR001" not in codes(lint_blocks([line]))
+
+
+def test_abbr001_still_reports_terms_near_a_name_that_is_not_joined_to_them():
+    assert "ABBR001" in codes(lint_blocks(["Ứng dụng CNTT trong quản lý, do VNPT cung cấp."]))
+
+
+def test_cit002_cit006_the_short_name_the_text_gives_a_document():
+    line = (
+        "Thông tư liên tịch số 5/2015/TTLT-BTC-BKHCN ngày 22/4/2015 của Bộ Tài chính và Bộ Khoa học và Công nghệ "
+        "hướng dẫn định mức kinh phí (sau đây gọi tắt là Thông tư số 5/2015/TTLT-BTC-BKHCN) hết hiệu lực."
+    )
+    found = codes(lint_blocks([line]))
+    assert "CIT002" not in found and "CIT006" not in found
+    # written that way without being named so, the type still does not match its symbol
+    assert "CIT002" in codes(
+        lint_blocks(["Thực hiện Thông tư số 5/2015/TTLT-BTC-BKHCN ngày 22/4/2015 của Bộ Tài chính."])
+    )
+
+
+def test_abbr001_a_long_name_restated_by_its_head_noun_in_brackets_is_a_definition():
+    line = (
+        "Kết nối với Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số "
+        "(Hệ thống EMC) trước tháng 6; dữ liệu của Hệ thống EMC được cập nhật hằng ngày."
+    )
+    assert "ABBR001" not in codes(lint_blocks([line]))

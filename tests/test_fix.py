@@ -202,8 +202,10 @@ def test_legacy_text_converted_and_set_in_times_new_roman(tmp_path):
     accepted = tmp_path / "accepted.docx"
     accept_all(out, accepted)
     shown = [b.text for b in load(accepted).blocks]
-    assert shown[:2] == ["Các cơ quan được giao nhiệm vụ thực hiện nghiêm túc kế hoạch này.",
-                         "Số liệu năm 2026 được tổng hợp đầy đủ, chính xác."]  # fmt: skip
+    assert (
+        "Các cơ quan được giao nhiệm vụ thực hiện nghiêm túc kế hoạch này, báo cáo kết quả đúng hạn." in shown
+    )
+    assert any(t.startswith("Số liệu năm 2026 được tổng hợp đầy đủ, chính xác, gửi về Ủy ban") for t in shown)
     for ins in inserted:
         fonts = ins.find("w:r/w:rPr/w:rFonts", NS)
         assert fonts.get(f"{{{W}}}ascii") == fonts.get(f"{{{W}}}hAnsi") == "Times New Roman"
@@ -285,6 +287,39 @@ def test_page_number_in_the_footer_moves_to_the_header(tmp_path):
         f.xpath("//w:del[@w:author='doclint']//w:delInstrText", namespaces=NS) for f in footers.values()
     )
     assert "FMT010" not in codes(out)
+
+
+def test_a_framed_page_number_loses_its_frame_too(tmp_path):
+    """Word's page-number button puts the field in a framed paragraph (w:framePr); LibreOffice reads it
+    as a text frame and drops a deletion inside it, so the frame is removed as a tracked w:pPrChange."""
+    import zipfile
+
+    from doclint.testing import AdminDoc, build_docx
+    from tests.fixkit import LONG
+
+    src = build_docx(AdminDoc(body=[LONG + "."] * 40, page_number="footer"), tmp_path / "footer.docx")
+    framed = tmp_path / "framed.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(framed, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("word/footer"):
+                text = data.decode("utf-8")
+                frame = '<w:framePr w:wrap="around" w:vAnchor="text" w:hAnchor="margin" w:xAlign="center" w:y="1"/>'
+                if "<w:pPr>" in text:
+                    text = text.replace("<w:pPr>", "<w:pPr>" + frame, 1)
+                else:
+                    text = text.replace("<w:p>", f"<w:p><w:pPr>{frame}</w:pPr>", 1)
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+    assert "FMT010" in codes(framed)
+    out, _ = run_fix(framed)
+    footer = next(f for f in parts(out, "word/footer").values() if f.xpath("//w:delInstrText", namespaces=NS))
+    (change,) = footer.xpath("//w:pPrChange[@w:author='doclint']", namespaces=NS)
+    assert change.xpath("w:pPr/w:framePr", namespaces=NS), "rejecting gives the frame back"
+    assert not footer.xpath("//w:p/w:pPr/w:framePr", namespaces=NS)
+    accepted = tmp_path / "accepted.docx"
+    accept_all(out, accepted)
+    assert "FMT010" not in codes(accepted)
 
 
 def test_fields_bookmarks_comments_tables_and_text_boxes_survive(tmp_path):
@@ -504,3 +539,60 @@ def test_serve_hook_offers_the_fixed_copy(tmp_path):
     clean = make(tmp_path, "FMT003")
     result = lint_path(clean, with_overrides(Config(), select=("HDR004",)), keep_document=True)
     assert fixed_docx(result, "vi") is None  # nothing to fix: no copy offered
+
+
+def test_serve_fixed_copy_keeps_to_the_rules_the_page_checked(tmp_path):
+    """A page that checked only some rules (select) offers a copy with only their fixes, also in the
+    passes after the first."""
+    from doclint.serve.work import fixed_docx
+    from doclint.testing import AdminDoc, build_docx
+    from tests.fixkit import LONG
+
+    src = build_docx(
+        AdminDoc(tieu_ngu="Độc lập – Tự do – Hạnh phúc", number="Số: 5/KH-UBND", body=[LONG + "."] * 3),
+        tmp_path / "two.docx",
+    )
+    config = with_overrides(Config(), select=("HDR",))
+    result = lint_path(src, config, keep_document=True)
+    assert {f.code for f in result.findings} <= {"HDR001", "HDR002", "HDR003", "HDR004", "HDR005", "HDR006"}
+    data = fixed_docx(result, "vi", config)
+    assert data
+    copy = tmp_path / "copy.docx"
+    copy.write_bytes(data)
+    accepted = tmp_path / "accepted.docx"
+    accept_all(copy, accepted)
+    texts_after = [b.text for b in load(accepted).blocks]
+    assert "Độc lập - Tự do - Hạnh phúc" in texts_after
+    assert "Số: 5/KH-UBND" in texts_after, "NUM003 was not checked: its fix is not applied"
+
+
+def test_adding_so_does_not_change_what_red005_compares():
+    """CIT003 adds "số" before a number; RED005's repeated-citation count must read both spellings
+    as the same words, or accepting the fix would make a repetition appear."""
+    from doclint.checks.red import word_tokens
+
+    def keys(text: str) -> list[str]:
+        return [t.key for t in word_tokens(text, 0)]
+
+    assert keys("thay thế Nghị định số 72/2013/NĐ-CP và Nghị định số 27/2018/NĐ-CP") == keys(
+        "thay thế Nghị định 72/2013/NĐ-CP và Nghị định 27/2018/NĐ-CP"
+    )
+    assert "số" in keys("số lượng 27 người")  # only before a document's number
+
+
+def test_a_gap_of_spaces_inside_a_sentence_is_closed_a_column_is_not(tmp_path):
+    """A line break turned into spaces in the middle of prose ("theo         kế hoạch") is a slip to close;
+    spaces that line up a form ("Họ và tên:          Nguyễn…") or come before a name are left alone."""
+    from doclint.testing import build_docx
+    from tests.fixkit import LONG, _spec
+
+    gap = "Các đơn vị phối hợp công tác theo         kế hoạch đã được phê duyệt, báo cáo kết quả đúng hạn."
+    column = "Họ và tên:            Nguyễn Văn An, chức vụ chuyên viên phòng tổ chức hành chính của đơn vị."
+    src = build_docx(_spec(body=[gap, column, LONG + "."]), tmp_path / "gap.docx")
+    out, report = run_fix(src)
+    assert report.by_rule().get("TXT004") == 1
+    accepted = tmp_path / "accepted.docx"
+    accept_all(out, accepted)
+    shown = [b.text for b in load(accepted).blocks]
+    assert gap.replace("theo         kế", "theo kế") in shown
+    assert column in shown

@@ -198,3 +198,216 @@ def test_a_courtesy_line_after_the_end_mark(tmp_path: Path) -> None:
     assert "BODY004" not in codes(lint(tmp_path, text + tail))
     ended = text.replace("dự thảo./.", "dự thảo.")
     assert "BODY004" in codes(lint(tmp_path, ended + tail, name="no-mark.txt"))
+
+
+def test_content_that_ends_with_a_table_needs_no_end_mark(tmp_path: Path) -> None:
+    """The "./." closes the templates' last sentence; a schedule table that ends the content has none."""
+    import docx
+
+    from doclint.testing import AdminDoc, build_docx
+
+    spec = AdminDoc(
+        number="Số: 15/TB-TTYT",
+        place_date="An Hòa, ngày 12 tháng 3 năm 2026",
+        title="THÔNG BÁO",
+        summary=["Lịch tiêm chủng mở rộng quý II năm 2026"],
+        body=["Trung tâm Y tế thông báo lịch tiêm chủng như sau:"],
+        signature=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+    )
+    path = build_docx(spec, tmp_path / "tb.docx")
+    document = docx.Document(str(path))
+    last = next(p for p in document.paragraphs if p.text.startswith("Trung tâm Y tế thông báo"))
+    table = document.add_table(rows=3, cols=2)
+    for row, (when, what) in enumerate(
+        (("Ngày", "Nội dung"), ("05/4/2026", "Tiêm vắc xin sởi"), ("12/4/2026", "Tiêm vắc xin bại liệt"))
+    ):
+        table.cell(row, 0).text, table.cell(row, 1).text = when, what
+    last._p.addnext(table._tbl)
+    document.save(str(path))
+    result = lint_path(path, Config(stage="issued"), keep_document=True)
+    end = result.recognition.end_mark
+    assert end is not None and end.text.startswith("Tiêm vắc xin bại liệt")
+    assert "BODY004" not in codes(result)
+    # the same content ending with a sentence still needs its mark
+    spec.body = [*spec.body, "Đề nghị các trạm y tế xã tổ chức thực hiện."]
+    assert "BODY004" in codes(lint_path(build_docx(spec, tmp_path / "tb2.docx"), Config(stage="issued")))
+
+
+def test_a_union_vice_chair_signs_for_the_executive_committee_without_kt(tmp_path: Path) -> None:
+    """Policy 3: a trade union, the Youth Union and associations apply NĐ 30 "cho phù hợp" under their
+    own signature rules ("TM. BAN CHẤP HÀNH / PHÓ CHỦ TỊCH"); a state body's deputy still needs "KT."."""
+    body = "TỜ TRÌNH\nVề việc bầu bổ sung ủy viên Ban Chấp hành\nKính gửi: Liên đoàn Lao động huyện.\n"
+    body += "Ban Chấp hành kính trình Liên đoàn Lao động huyện xem xét, chấp thuận./.\n"
+    tail = TAIL.format(authority="TM. BAN CHẤP HÀNH", title="PHÓ CHỦ TỊCH", name="Lê Thị Hoa")
+    union = HEAD.format(parent="LIÊN ĐOÀN LAO ĐỘNG HUYỆN AN HÒA", issuer="CĐCS CÔNG TY TNHH AN PHÚ",
+                        number="07/TTr-CĐCS")  # fmt: skip
+    assert "SIG002" not in codes(lint(tmp_path, union + body + tail))
+    state = HEAD.format(parent="UBND TỈNH AN HÒA", issuer="SỞ NỘI VỤ", number="07/TTr-SNV")
+    tail = TAIL.format(authority="", title="PHÓ GIÁM ĐỐC", name="Lê Thị Hoa")
+    assert "SIG002" in codes(lint(tmp_path, state + body.replace("Ban Chấp hành kính", "Sở kính") + tail,
+                                  name="state.txt"))  # fmt: skip
+    # a council is a state body: "Hội đồng" is not an association
+    council = HEAD.format(
+        parent="UBND TỈNH AN HÒA", issuer="HỘI ĐỒNG THI ĐUA KHEN THƯỞNG", number="07/TTr-HĐ"
+    )
+    assert "SIG002" in codes(lint(tmp_path, council + body + tail, name="council.txt"))
+
+
+def test_a_council_members_own_post_under_the_vice_chair(tmp_path: Path) -> None:
+    """ "TM. HỘI ĐỒNG / PHÓ CHỦ TỊCH / PHÓ GIÁM ĐỐC SỞ NỘI VỤ": the last line is the member's post."""
+    text = HEAD.format(
+        parent="UBND TỈNH AN HÒA", issuer="HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", number="12/BC-HĐTĐ"
+    ) + (
+        "BÁO CÁO\nKết quả thẩm định Chỉ số cải cách hành chính năm 2026\n"
+        "Hội đồng thẩm định báo cáo kết quả như sau./.\n"
+        "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\nTM. HỘI ĐỒNG\nPHÓ CHỦ TỊCH\nPHÓ GIÁM ĐỐC SỞ NỘI VỤ\nLê Văn Tâm\n"
+    )
+    assert "SIG002" not in codes(lint(tmp_path, text))
+
+
+def test_the_deputy_in_charge_is_suggested_kt_of_the_head(tmp_path: Path) -> None:
+    text = HEAD.format(parent="TRƯỜNG ĐẠI HỌC AN HÒA", issuer="PHÒNG KHẢO THÍ", number="64/HD-KT") + (
+        "HƯỚNG DẪN\nThi trực tuyến học kỳ I\nPhòng Khảo thí hướng dẫn như sau./.\n"
+    )
+    tail = TAIL.format(authority="", title="PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH", name="Lê Văn Tâm")
+    found = [f for f in lint(tmp_path, text + tail).findings if f.code == "SIG002"]
+    assert [f.suggestion for f in found] == ["KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH"]
+
+
+def test_a_staff_members_own_report_is_not_an_issued_document(tmp_path: Path) -> None:
+    """Policy 1: a weekly report signed "Người báo cáo" to the head of the unit is a working paper."""
+    text = (
+        "PHÒNG VĂN HÓA - XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "BÁO CÁO CÔNG TÁC TUẦN 02 THÁNG 6 NĂM 2026\nI. Kết quả\n- Cập nhật dữ liệu cán bộ trên phần mềm.\n"
+        "Kính báo cáo lãnh đạo Phòng biết và chỉ đạo./.\n\tNgười báo cáo\n\tTrần Văn Bình\n"
+    )
+    result = lint(tmp_path, text)
+    assert result.recognition.family == "other"
+    assert codes(result, "NUM") == codes(result, "SIG") == []
+    # the same report with a number is the unit's document and is checked
+    numbered = text.replace("Độc lập - Tự do - Hạnh phúc\n", "Độc lập - Tự do - Hạnh phúc\nSố: 12/BC-VHXH\n")
+    assert lint(tmp_path, numbered, name="numbered.txt").recognition.family == "administrative"
+
+
+def _signed_pdf_header(stamp: str, date_line: str) -> Document:
+    """The header of a signed PDF as the loader gives it: the e-office's stamp is a block of its own drawn
+    inside the blank gap of the date line."""
+    cells = [
+        ("UBND TỈNH AN HÒA", (80, 59, 220, 72)),
+        ("SỞ NỘI VỤ", (117, 74, 184, 87)),
+        ("Số: 184/BC-SNV", (97, 93, 204, 107)),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", (253, 59, 522, 72)),
+        ("Độc lập - Tự do - Hạnh phúc", (306, 74, 477, 88)),
+        (stamp, (373, 97, 400, 111)),
+        (date_line, (276, 96, 502, 110)),
+    ]
+    blocks = [Block(index=i, text=t, kind="cell", page=1, bbox=box) for i, (t, box) in enumerate(cells)]
+    rest = ["BÁO CÁO", "Kết quả công tác cải cách hành chính năm 2026", "Sở Nội vụ báo cáo như sau./."]
+    for text in rest:
+        y = 135 + 16 * (len(blocks) - len(cells))
+        blocks.append(Block(index=len(blocks), text=text, page=1, bbox=(80, y, 500, y + 14)))
+    return Document(path="x.pdf", format="pdf", blocks=blocks)
+
+
+def test_a_day_stamped_into_the_date_line_by_the_e_office() -> None:
+    from doclint.recognise import recognise
+    from doclint.rulepack import load_pack
+
+    pack = load_pack()
+    rec = recognise(_signed_pdf_header("06", "An Hòa, ngày    tháng 11 năm 2026"), pack)
+    assert (rec.parsed_date.day, rec.parsed_date.month, rec.parsed_date.stamped) == ("06", "11", ("day",))
+    both = recognise(_signed_pdf_header("25   07", "An Hòa, ngày   tháng   năm 2026"), pack)
+    assert (both.parsed_date.day, both.parsed_date.month) == ("25", "07")
+    # a number elsewhere on the page is no stamp: the day stays blank
+    away = _signed_pdf_header("06", "An Hòa, ngày    tháng 11 năm 2026")
+    away.blocks[5].bbox = (373, 300, 400, 314)
+    assert recognise(away, pack).parsed_date.day is None
+
+
+def test_minutes_of_a_student_class_are_not_an_agency_document(tmp_path: Path) -> None:
+    head = (
+        "TRƯỜNG ĐẠI HỌC AN HÒA\nKHOA: KINH TẾ\n{issuer}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nAn Hòa, ngày 12 tháng 3 năm 2026\n"
+    )
+    body = "BIÊN BẢN\nHọp lớp xét điểm rèn luyện học kỳ I\nLớp họp lúc 14 giờ, đủ 40 sinh viên./.\n"
+    result = lint(tmp_path, head.format(issuer="LỚP: KT2024") + body)
+    assert result.recognition.family == "other"
+    assert codes(result, "NUM") == codes(result, "HDR") == []
+    office = lint(tmp_path, head.format(issuer="PHÒNG ĐÀO TẠO") + body, name="office.txt")
+    assert office.recognition.family == "administrative"
+
+
+def test_a_point_run_into_the_line_above_is_not_missing(tmp_path: Path) -> None:
+    """A PDF layer that lost a line break: "- Lịch thi cá nhân c. Thời gian …" — c) exists."""
+    text = HEAD.format(parent="TRƯỜNG ĐẠI HỌC AN HÒA", issuer="PHÒNG KHẢO THÍ", number="64/HD-KT") + (
+        "HƯỚNG DẪN\nThi trực tuyến học kỳ I\n1. Hoãn thi\na) Đối tượng được hoãn thi: sinh viên ốm đau.\n"
+        "b) Hồ sơ gồm:\n- Đơn xin hoãn thi;\n- Lịch thi cá nhân c) Thời hạn nộp hồ sơ là 05 ngày.\n"
+        "d) Phòng Khảo thí xét duyệt đơn của sinh viên./.\n"
+    )
+    tail = TAIL.format(authority="KT. HIỆU TRƯỞNG", title="PHÓ HIỆU TRƯỞNG", name="Lê Văn Tâm")
+    assert "BODY002" not in codes(lint(tmp_path, text + tail))
+    skipped = text.replace(" c) Thời hạn nộp hồ sơ là 05 ngày.", ".")
+    assert "BODY002" in codes(lint(tmp_path, skipped + tail, name="skipped.txt"))
+
+
+def test_numbers_across_a_closing_quotation_are_not_compared(tmp_path: Path) -> None:
+    """A long quoted provision (more lines than a quotation is followed for) closes with ”. before the
+    letter's own numbering resumes."""
+    quoted = "".join(
+        f"Nội dung quy định thứ {i} của điều được trích dẫn trong công văn;\n" for i in range(45)
+    )
+    text = HEAD.format(parent="UBND TỈNH AN HÒA", issuer="SỞ GIÁO DỤC VÀ ĐÀO TẠO", number="46/SGDĐT-TCCB") + (
+        "V/v hướng dẫn bổ nhiệm viên chức\nKính gửi: Các trường trung học phổ thông.\n"
+        "1. Về chế độ tập sự\nKhoản 5 Điều 21 Nghị định số 115/2020/NĐ-CP quy định:\n“4. Trong thời gian tập sự:\n"
+        + quoted
+        + "5. Các trường hợp không phải tập sự được hưởng 100% lương”.\n2. Về thành phần hồ sơ\n"
+        "Đơn vị hoàn thiện hồ sơ theo hướng dẫn./.\n"
+    )
+    tail = TAIL.format(authority="KT. GIÁM ĐỐC", title="PHÓ GIÁM ĐỐC", name="Lê Văn Tâm")
+    assert "BODY002" not in codes(lint(tmp_path, text + tail))
+
+
+def test_the_end_mark_read_into_the_footer_columns() -> None:
+    """A signed PDF whose last content lines sit at the top of the footer's columns: "… được biết và phối"
+    ⏎ [hợp triển khai. | Trân trọng./. | Nơi nhận: …] [KT. CỤC TRƯỞNG …]: the content ends with "./."."""
+    from doclint.engine import lint_document
+    from doclint.model import TablePosition
+
+    lines = [
+        ("BỘ THÔNG TIN VÀ TRUYỀN THÔNG", None), ("CỤC CHUYỂN ĐỔI SỐ QUỐC GIA", None),
+        ("Số: 125/CĐSQG-DVS", None), ("V/v phúc đáp văn bản của Sở Thông tin và Truyền thông", None),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None), ("Độc lập - Tự do - Hạnh phúc", None),
+        ("Hà Nội, ngày 03 tháng 7 năm 2023", None), ("Kính gửi: Sở Thông tin và Truyền thông tỉnh An Hòa.", None),
+        ("Cục Chuyển đổi số quốc gia đã nhận được văn bản của Sở về việc đề nghị hỗ trợ.", None),
+        ("Cục Chuyển đổi số quốc gia gửi thông tin để Quý Sở được biết và phối", None),
+        ("hợp triển khai.", 0), ("Trân trọng./.", 0), ("Nơi nhận:", 0), ("- Như trên;", 0), ("- Lưu: VT, DVS.", 0),
+        ("KT. CỤC TRƯỞNG", 1), ("PHÓ CỤC TRƯỞNG", 1), ("Lê Văn Tâm", 1),
+    ]  # fmt: skip
+    blocks = []
+    for i, (text, col) in enumerate(lines):
+        table = TablePosition(table=1, row=0, col=col, n_rows=1, n_cols=2) if col is not None else None
+        blocks.append(Block(index=i, text=text, kind="cell" if table else "paragraph", page=1, table=table))
+    result = lint_document(Document(path="cv.pdf", format="pdf", blocks=blocks), Config(stage="issued"))
+    assert result.recognition.end_mark.text.endswith("và phối")
+    assert "BODY004" not in codes(result)
+
+
+def test_parent_body_and_issuer_read_as_one_line(tmp_path: Path) -> None:
+    """A signed PDF's reader joined "UBND TỈNH AN HÒA" and "SỞ TƯ PHÁP": the parent may be abbreviated."""
+    text = (
+        "UBND TỈNH AN HÒA SỞ TƯ PHÁP\nSố: 788/STP-HCBT\nV/v trình hồ sơ phê chuẩn kết quả đại hội\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Hòa, ngày 16 tháng 5 năm 2026\n"
+        "Kính gửi: Ủy ban nhân dân tỉnh.\nSở Tư pháp trình hồ sơ phê chuẩn kết quả đại hội./.\n"
+    )
+    result = lint(tmp_path, text + TAIL.format(authority="", title="GIÁM ĐỐC", name="Lê Văn Tâm"))
+    rec = result.recognition
+    assert (rec.parent_body.text, rec.issuer.text) == ("UBND TỈNH AN HÒA", "SỞ TƯ PHÁP")
+    assert "HDR005" not in codes(result)
+
+
+def test_a_missing_signature_is_not_reported_on_a_pdf() -> None:
+    """A signed PDF may draw its signature block as a picture the text layer does not carry."""
+    from doclint.rulepack import load_pack
+
+    formats = load_pack().rules["SIG001"].formats
+    assert "pdf" not in formats and {"docx", "doc"} <= set(formats)

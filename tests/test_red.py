@@ -260,3 +260,17 @@ def test_red003_sentence_case_sections():
 
     assert _is_section("I. Mục tiêu") and _is_section("II. Các quy định")
     assert not _is_section("I. Thực tập doanh nghiệp là cơ hội để sinh viên quan sát, tiếp cận thực tế.")
+
+
+def test_red001_the_same_field_of_each_task_is_not_a_repeat():
+    field = "+ Cơ quan chủ trì: Các sở, ban, ngành; UBND cấp huyện; UBND cấp xã."
+    texts = [
+        "2. Nhiệm vụ",
+        "a) Rà soát, chuẩn hóa dữ liệu thủ tục hành chính trên Cổng dịch vụ công của tỉnh trong năm 2026.",
+        field,
+        "b) Nâng cấp hạ tầng kỹ thuật phục vụ dịch vụ công trực tuyến toàn trình cho người dân và doanh nghiệp.",
+        field,
+    ]
+    assert _repeats(texts) == []
+    # the same duty written twice as plain items of the list is still a repeat
+    assert _repeats(["3. Cải cách hành chính", "- " + DUTY, "- " + DUTY2]) == [(1, 2)]

@@ -126,6 +126,16 @@ def test_function_api_per_format():
     assert "Fails" in render("html", results, ReportOptions(lang="en"))
 
 
+def test_an_english_report_names_the_type_in_english():
+    """A reader of --lang en sees "Decision", not the Vietnamese type name (names from doc_types.toml)."""
+    from doclint.report import ReportOptions, render
+
+    results = [lint_path(QD, Config())]
+    english = render("text", results, ReportOptions(lang="en"))
+    assert "Decision" in english and "Quyết định ·" not in english
+    assert "Quyết định" in render("text", results, ReportOptions(lang="vi"))
+
+
 # ---------------------------------------------------------------- baseline
 
 

@@ -141,6 +141,15 @@ def test_upload_a_docx_see_the_verdict_and_the_finding_at_its_words(browser, ser
     download.save_as(saved)
     comments = list(docx.Document(str(saved)).comments)
     assert any("HDR005" in c.text for c in comments)
+    # the fixed copy: the certain corrections as Word tracked changes by doclint
+    with page.expect_download() as info:
+        card.locator("a[data-download=fixed]").click()
+    download = info.value
+    assert download.suggested_filename == "loi-quyet-dinh.sua.docx"
+    fixed = tmp_path / download.suggested_filename
+    download.save_as(fixed)
+    body = docx.Document(str(fixed)).element.body.xml
+    assert 'w:author="doclint"' in body and "<w:ins " in body and "<w:del " in body
     # the other downloads are there: HTML report, JSON, CSV
     from doclint.report import available_formats
 

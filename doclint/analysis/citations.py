@@ -1221,12 +1221,17 @@ def _continue_tail(mention: Mention, blocks: list[Block], tables: Tables) -> Non
         return
     following = blocks[nxt].text
     prefix = "của " if trailing["of"] else ""
+    first = following.lstrip()[:1]
     ends_with_issuer = (
         not prefix
         and mention.issuer_text is not None
         and mention.issuer_start is not None
         and not text[mention.issuer_start + len(mention.issuer_text) :].strip()
-        and following.lstrip()[:1].isupper()
+        and (
+            first.isupper()
+            # "... của Ủy" / "ban nhân dân tỉnh ...": a name cut after its first word at a printed line's end
+            or (first.islower() and mention.issuer_text.split()[-1] in _NAME_OPENERS)
+        )
     )
     if ends_with_issuer:  # "... của Trường THPT" / "Phước Bửu về truyền thông ...": the name goes on
         prefix = f"của {mention.issuer_text} "
@@ -1234,6 +1239,8 @@ def _continue_tail(mention: Mention, blocks: list[Block], tables: Tables) -> Non
         return
     probe = Mention(block=nxt, start=0, end=0, kind="number", family=mention.family)
     _parse_tail(prefix + following, probe, tables)
+    if probe.trich_yeu is None and probe.issuer_text and mention.zone == "can_cu":
+        _loose_trich_yeu(prefix + following, probe, len(prefix + following))
     if ends_with_issuer and probe.trich_yeu is None:
         return  # the next block is a new paragraph, not the rest of the name
     shift = len(prefix)
@@ -1251,6 +1258,11 @@ def _continue_tail(mention: Mention, blocks: list[Block], tables: Tables) -> Non
     if found:
         mention.tail_block = nxt
 
+
+# the first word of an organ's name that cannot end it ("Ủy" ban, "Văn" phòng, "Thủ" tướng, "Bộ" trưởng)
+_NAME_OPENERS = frozenset(
+    ("Ủy", "Uỷ", "Văn", "Hội", "Thủ", "Chính", "Quốc", "Tòa", "Toà", "Chủ", "Giám", "Bộ")
+)
 
 # what may follow a citation at the end of its block when its tail goes on in the next block
 _TRAILING_OF = lazyre.compile(r"\s*+(?:,\s*+)?(?P<of>của|do)?\s*+")
@@ -1557,9 +1569,17 @@ _DEFINES = lazyre.compile(
 )
 
 
+_CALLED = lazyre.compile(r"(?:gọi|viết)\s++tắt\s++là\s*+:?\s*+[“\"]?$", re.IGNORECASE)
+
+
 def _short_forms(doc: CitedDocument, blocks: list[Block]) -> None:
     """Mark the short name a document defines for a cited document, and its later uses written alike."""
     numbered = [m for m in doc.mentions if m.kind == "number"]
+    for (
+        m
+    ) in numbered:  # "(sau đây gọi tắt là Thông tư số 55/2015/TTLT-BTC-BKHCN)": the name the text gives it
+        if _CALLED.search(blocks[m.block].text[max(0, m.start - 40) : m.start]):
+            m.short_form = True
     defined: Mention | None = None
     for prev, m in itertools.pairwise(numbered):
         if (

@@ -557,7 +557,8 @@ def analyse(ctx) -> SectionsResult:
     scope = _line_scope(ctx, lines)
     signers = signature_titles(lines, rec.body_start or 0)
     signers += [ln for ln in lines if ln.block >= (rec.body_start or 0) and signing_row(ln)]
-    headings = [h for h in find_headings(lines, rec, body) if h.block not in {ln.block for ln in signers}]
+    signer_blocks = {ln.block for ln in signers}
+    headings = [h for h in find_headings(lines, rec, body) if h.block not in signer_blocks]
     text_lines = [ln for ln in scope] + [ln for ln in lines if ln.block in with_appx - body]
     folded_all = "\n".join(vfold(ln.text) for ln in text_lines)
     result = SectionsResult(skel, headings=headings)

@@ -134,6 +134,9 @@ class Unit:
     quoted: bool = False  # inside quotation marks, or the provision quoted after "như sau:"
     segment: int = 0  # which numbered document of the file (citations.document_segments)
     fragment: bool = False  # a clause that starts inside a sentence, in lower case ("...; phê duyệt ...")
+    form_field: bool = (
+        False  # the sentence is a "label: value" line ("+ Cơ quan chủ trì: Các sở, ban, ngành.")
+    )
 
 
 @dataclass(slots=True)
@@ -297,6 +300,8 @@ class _Structure:
                 u.label = " ".join(whole["label"].lower().split())
             elif label and u.start >= label.end("label"):
                 u.label = " ".join(label["label"].lower().split())
+            elif label and u.end > label.end("label"):
+                u.form_field = True
             inside = any(a <= u.start and u.end <= b + 1 for a, b in quotes)
             u.quoted = inside or announced
 
@@ -341,8 +346,9 @@ def real_repeats(
 
     - a repeat of two or more consecutive sentences, in order (a copied paragraph), wherever it is;
     - a single sentence repeated under the same heading (two items of one list that say the same thing),
-      when neither is stated for a named entity ("Hội X: ...") and the later one is not a clause inside
-      another sentence ("...; phê duyệt Điều lệ ...").
+      when neither is stated for a named entity ("Hội X: ..."), the later one is not a clause inside
+      another sentence ("...; phê duyệt Điều lệ ...") and they are not both the same field of a form
+      ("+ Cơ quan chủ trì: Các sở, ban, ngành." under each task).
 
     Never: two documents of one file, or a sentence inside quotation marks or a quoted provision."""
     candidates = [
@@ -353,7 +359,12 @@ def real_repeats(
         matched[(a.block, b.block)].add((a.position, b.position))
 
     def one_list(a: Unit, b: Unit) -> bool:
-        return a.section == b.section and not (a.label or b.label) and not b.fragment
+        return (
+            a.section == b.section
+            and not (a.label or b.label)
+            and not b.fragment
+            and not (a.form_field and b.form_field)  # each task's "Cơ quan chủ trì: ..." line
+        )
 
     def copied_paragraph(a: Unit, b: Unit) -> bool:
         """Two consecutive sentences repeated in order, and every sentence of the shorter paragraph."""

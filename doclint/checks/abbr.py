@@ -208,6 +208,7 @@ def abbreviation_not_defined(ctx: Context) -> Iterator[Finding]:
     table = ctx.table("abbreviations")
     titles = frozenset(table.get("titles", []))
     code_words = frozenset(table.get("code_words", []))
+    names = frozenset(table.get("names", []))
     customary = _customary_spans(ctx)
     reported: set[str] = set()
     def_positions = {(d.block, d.start) for d in defs}
@@ -236,7 +237,7 @@ def abbreviation_not_defined(ctx: Context) -> Iterator[Finding]:
                 continue
             if plain(abbr) in header_plain:
                 continue  # initials of words the header prints (“Sở GD&ĐT” under “SỞ GIÁO DỤC VÀ ĐÀO TẠO”)
-            if exempt(text, m.start(), m.end(), titles, code_words):
+            if exempt(text, m.start(), m.end(), titles, code_words, names):
                 continue  # a title, a code, a place in an address, a company's name, a hashtag
             if (block.index, m.start()) in def_positions:
                 continue

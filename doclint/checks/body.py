@@ -97,8 +97,8 @@ def _value(item: OutlineItem) -> int | None:
 def outline_numbering(ctx) -> Iterator[Finding]:
     last: dict[str, OutlineItem] = {}
     for item in ctx.rec.outline:
-        if item.kind == "dash":
-            continue
+        if item.kind == "dash" or _closes_quotation(ctx.doc.blocks[item.block].text):
+            continue  # "5. … hưởng 100% lương”.": the last item of a quoted provision is the quoted text's
         rank = RANK[item.kind]
         for kind in [k for k, r in RANK.items() if r > rank]:
             last.pop(kind, None)
@@ -136,6 +136,9 @@ def outline_numbering(ctx) -> Iterator[Finding]:
                     en = f"The number “{item.label}” is repeated."
                 elif value > prev_value + 1:
                     expected = _label_for(item.kind, prev_value + 1)
+                    if value == prev_value + 2 and _label_inline(ctx, previous, item, expected):
+                        last[item.kind] = item
+                        continue  # "… sau đây. c. Hủy bỏ …": the item is there, run into the line above
                     vi = f"Đánh số nhảy cóc: sau “{previous.label}” là “{item.label}”, thiếu “{expected}”."
                     en = f"Numbering skips: “{item.label}” follows “{previous.label}”; “{expected}” is missing."
                 else:
@@ -158,6 +161,30 @@ def _interrupted(ctx, previous: OutlineItem, item: OutlineItem) -> bool:
         block = blocks[index]
         if block.table is not None or LETTER_HEADING.match(block.text) or ENACTING.match(block.text):
             return True
+        if block.text.rstrip().endswith(QUOTE_CLOSERS):
+            return True  # a quotation closes between them: one of the two numbers is the quoted text's
+    return False
+
+
+QUOTE_CLOSERS = ("”", "”.", "”;", "”,", "”./.")
+
+
+def _closes_quotation(text: str) -> bool:
+    """The line ends a quotation it did not open."""
+    return text.rstrip().endswith(QUOTE_CLOSERS) and text.count("”") > text.count("“")
+
+
+def _label_inline(ctx, previous: OutlineItem, item: OutlineItem, expected: str) -> bool:
+    """The skipped label stands inside the text between the two items, before a capital: the item exists
+    but runs into the line above ("- Lịch thi cá nhân c. Thời gian …": a PDF layer that lost the break)."""
+    label = re.compile(rf"(?<=\s){re.escape(expected)}[.)]\s{{1,8}}(\S)")
+    blocks = ctx.doc.blocks
+    for index in range(previous.block, min(item.block, len(blocks))):
+        text = blocks[index].text
+        start = previous.start + len(previous.label) + 1 if index == previous.block else 0
+        for match in label.finditer(text, start):
+            if match.group(1).isupper() or match.group(1).isdigit():
+                return True
     return False
 
 
@@ -221,6 +248,23 @@ def appendix_reference(ctx) -> Iterator[Finding]:
 CLOSING = lazyre.compile(r"^(?:Xin\s++)?[Tt]rân trọng(?:\s++cảm ơn)?\s*+[!.]?$")
 
 
+def _ends_with_table(block) -> bool:
+    """The last line of the content is a cell of a real table (more than one cell), not a layout frame."""
+    pos = block.table
+    return pos is not None and (pos.n_rows > 1 or pos.n_cols > 1)
+
+
+def _mark_just_after(ctx, block: int) -> bool:
+    """A line ending with "./." among the next few lines, before the Nơi nhận label and the signature."""
+    rec = ctx.rec
+    stops = [c.block for c in (rec.recipients_label, *(rec.signature.authority if rec.signature else ()))
+             if c is not None]  # fmt: skip
+    if rec.signature is not None and rec.signature.title is not None:
+        stops.append(rec.signature.title.block)
+    limit = min([block + 4, len(ctx.doc.blocks), *(b for b in stops if b > block)])
+    return any(ctx.doc.blocks[i].text.rstrip().endswith("./.") for i in range(block + 1, limit))
+
+
 @check("BODY004")
 def end_mark(ctx) -> Iterator[Finding]:
     mark = ctx.rec.end_mark
@@ -230,6 +274,14 @@ def end_mark(ctx) -> Iterator[Finding]:
     if mark.extra.get("has_mark") or ENACTMENT.match(text):
         return
     if text.endswith(("./.", "/.")):
+        return
+    if _ends_with_table(ctx.doc.blocks[mark.block]):
+        # the content ends with a table (a schedule, a hand-over list): "./." is a convention of the
+        # templates' closing sentence, not required after a final table (the lead's settlement)
+        return
+    if _mark_just_after(ctx, mark.block):
+        # "… được biết và phối" ⏎ "hợp triển khai." ⏎ "Trân trọng./.": the last lines were read into the
+        # footer's columns (a signed PDF), the content does end with the mark
         return
     if CLOSING.match(text) and mark.block > 0:
         # "… tổng hợp./." then "Trân trọng!": the content did end with the mark, a courtesy line follows

@@ -58,9 +58,9 @@ def _own(m: Mention) -> bool:
 
 
 def _before_in_force(ctx: Context) -> bool:
-    """The document is dated before NĐ 30/2020/NĐ-CP took effect (option cit-in-force, 05/3/2020): the
-    rules that encode NĐ 30's citation requirements do not govern it (it followed TT 01/2011 or the
-    drafting rules of its time)."""
+    """The document is dated before the current citation rules took effect (option cit-in-force: TT 01/2011/TT-BNV,
+    05/3/2011, whose citation rule NĐ 30/2020 repeats): the rules that encode them do not govern it (it followed
+    the drafting rules of its time)."""
     own = _own_date(ctx) or _header_date(ctx)
     if own is None:
         return False
@@ -119,6 +119,8 @@ def citation_type_mismatch(ctx: Context) -> Iterator[Finding]:
     for m in _numbered(ctx.citations):
         if not m.type_word or m.type_word.lower() in ("văn bản", "công văn"):
             continue  # "Công văn" is used for any incoming letter ("Công văn số 01/BC-...")
+        if m.short_form:
+            continue  # the name the text itself gives it ("sau đây gọi tắt là Thông tư số .../TTLT-...")
         expected = _expected_names(m, tables)
         if not expected:
             continue
@@ -147,9 +149,14 @@ def citation_missing_so(ctx: Context) -> Iterator[Finding]:
         return
     typed = [m for m in _numbered(ctx.citations) if m.type_word and m.zone != "recipients" and _own(m)]
     with_so = {m.segment for m in typed if m.has_so}  # the evidence is in the same document of the file
+    # once the document defines a short name without "số" ("(Nghị quyết 06-NQ/TU)"), later citations written
+    # the same way ("tại Chỉ thị 06/CT-BTTTT, Nghị quyết 06-NQ/TU") follow the style it chose
+    styled = {m.segment: (m.block, m.start) for m in reversed(typed) if m.short_form and not m.has_so}
     for m in typed:
         if m.has_so or m.segment not in with_so or m.short_form:
             continue  # a short name the document defined itself ("(Nghị quyết 06-NQ/TU)") is its own style
+        if m.segment in styled and styled[m.segment] < (m.block, m.start):
+            continue
         block = ctx.doc.blocks[m.block]
         text = block.text
         written = (
@@ -411,7 +418,7 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
                 elif not _same_issuer(m.issuer_text, first_issuer.issuer_text or "", tables):
                     problems_vi.append(f"cơ quan “{m.issuer_text}” khác “{first_issuer.issuer_text}”")
                     problems_en.append(f"issuer “{m.issuer_text}” differs from “{first_issuer.issuer_text}”")
-            if m.type_word and m.type_word.lower() not in ("văn bản", "công văn"):
+            if m.type_word and m.type_word.lower() not in ("văn bản", "công văn") and not m.short_form:
                 name = _canonical_type(m.type_word, tables)
                 if first_type is None:
                     first_type = (m, name)

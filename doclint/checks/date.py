@@ -74,10 +74,13 @@ def date_format(ctx) -> Iterator[Finding]:
         problems_vi.append("thiếu dấu phẩy sau địa danh")
         problems_en.append("no comma after the place name")
     day, month, year = parsed.day, parsed.month, parsed.year
-    if day and day.isdigit() and day != _fmt_day(day) and not slash:
+    # what the e-office stamped into a signed PDF is its format, not the author's: judged as typed only
+    typed_day = None if "day" in parsed.stamped else day
+    typed_month = None if "month" in parsed.stamped else month
+    if typed_day and typed_day.isdigit() and day != _fmt_day(day) and not slash:
         problems_vi.append(f"ngày nhỏ hơn 10 phải có số 0 phía trước (“{_fmt_day(day)}”)")
         problems_en.append(f"a day below 10 takes a leading zero (“{_fmt_day(day)}”)")
-    if month and month.isdigit() and month != _fmt_month(month) and not slash:
+    if typed_month and typed_month.isdigit() and month != _fmt_month(month) and not slash:
         if int(month) in (1, 2):
             problems_vi.append(f"tháng 1, 2 phải có số 0 phía trước (“{_fmt_month(month)}”)")
             problems_en.append(f"months 1 and 2 take a leading zero (“{_fmt_month(month)}”)")

@@ -16,9 +16,12 @@ from doclint.checks.common import finding
 from doclint.findings import Finding, Location
 
 FAMILY_VI = {
-    "normative": ("văn bản quy phạm pháp luật", "a legal normative document"),
-    "party": ("văn bản của Đảng", "a Party document"),
-    "other": ("không xác định được là văn bản hành chính", "not recognisable as an administrative document"),
+    "normative": ("là văn bản quy phạm pháp luật", "is a legal normative document"),
+    "party": ("là văn bản của Đảng", "is a Party document"),
+    "other": (
+        "không phải là văn bản hành chính nhận biết được",
+        "is not recognisable as an administrative document",
+    ),
 }
 
 
@@ -42,9 +45,9 @@ def not_administrative_document(ctx) -> Iterator[Finding]:
     where = f" ({number})" if number else ""
     yield finding(
         "DOC003",
-        f"Đây là {vi}{where}: thể thức theo {rulebook_vi}, không theo Nghị định 30; "
+        f"Văn bản này {vi}{where}: thể thức theo {rulebook_vi}, không theo Nghị định 30; "
         "các quy tắc riêng của văn bản hành chính được bỏ qua.",
-        f"This is {en}{where}: its format follows {rulebook_en}, not Decree 30; "
+        f"This document {en}{where}: its format follows {rulebook_en}, not Decree 30; "
         "the administrative-document rules are skipped.",
         Location(block=ctx.rec.number.block if ctx.rec.number else None, component="family"),
         excerpt=number,

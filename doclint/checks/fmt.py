@@ -13,6 +13,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from doclint import lazyre
 from doclint.checks import check
@@ -317,6 +318,7 @@ def margins(ctx) -> Iterator[Finding]:
 # ---------------------------------------------------------------- FMT004 font, FMT011 colour
 
 
+@lru_cache(maxsize=1024)  # a document has a few font names for thousands of runs (issue 17)
 def font_family(name: str) -> str:
     """ "ABCDEF+TimesNewRomanPS-BoldMT" -> "timesnewroman"; "Times New Roman" -> "timesnewroman"."""
     base = SUBSET.sub("", name).strip()
@@ -1051,7 +1053,14 @@ def _typed_indent_fix(block: Block) -> list:
     columns with spaces or tabs (a signature, a header typed without a table) is left as it is."""
     words = block.text.lstrip(" \t")
     lead = len(block.text) - len(words)
-    if "\t" in words or "   " in words or len(words) < 60 or words.isupper():
+    if "\t" in words or "   " in words or len(words) < 8:
+        return []
+    # a paragraph: long, or a sentence ("Kính trình ... xem xét, ký duyệt."), or a numbered heading or
+    # item ("III. TỔ CHỨC THỰC HIỆN"); a short line in capitals without a number may be a header typed
+    # without a table
+    numbered = LIST_MARK.match(words) is not None
+    sentence = words.rstrip()[-1:] in ".;:!?"
+    if not (numbered or sentence or len(words) >= 60) or (words.isupper() and not numbered):
         return []
     indent = block.para.first_line_indent_mm
     keep = indent is not None and 9.5 <= indent <= 13.2

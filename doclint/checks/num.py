@@ -12,7 +12,7 @@ from doclint.findings import Finding
 from doclint.fix import build as fx
 
 # "Số: 5/KH-UBND": the word "Số" (any case), an optional colon or dot, the rest; a law's "Luật số" is left alone
-_SO_LINE = lazyre.compile(r"^(?P<so>[Ss][ốỐ])(?P<pre>\s*+)[:.]?(?P<gap>\s*+)(?P<body>\S.*?)\s*$")
+_SO_LINE = lazyre.compile(r"^(?P<so>[Ss][ốỐ])(?P<pre>\s*+)[:.]?(?P<gap>\s*+)\S")
 
 
 @check("NUM001")

@@ -21,6 +21,7 @@ PREFIX_FIX = {
     "Q/": "Q.", "Q": "Q.",
 }  # fmt: skip
 DEPUTY = lazyre.compile(r"^(PHÓ\s|THỨ TRƯỞNG\b)")
+IN_CHARGE = lazyre.compile(r"\s{1,3}PHỤ\s{1,3}TRÁCH\b.*+$")
 
 
 @check("SIG001")
@@ -59,12 +60,18 @@ def authority_prefix(ctx) -> Iterator[Finding]:
             suggestion=f"{fixed} {match.group('rest')}",
         )
     title = sig.title
-    if title is None or not DEPUTY.match(title.text):
+    if title is None or not DEPUTY.match(title.text) or _own_signature_rules(ctx):
         return
     prefixes = [AUTHORITY.match(a.text) for a in sig.authority]
     if any(m and m.group("prefix") in ("KT", "K/T", "K.T") for m in prefixes):
         return
+    if any(m is None and DEPUTY.match(a.text) for m, a in zip(prefixes, sig.authority, strict=True)):
+        # "TM. HỘI ĐỒNG / PHÓ CHỦ TỊCH / PHÓ GIÁM ĐỐC SỞ …": the deputy's place in the collective is stated
+        # above; the last line is the signer's post in their own agency, not a head being signed for
+        return
     head = "BỘ TRƯỞNG" if title.text.startswith("THỨ TRƯỞNG") else title.text.removeprefix("PHÓ ").strip()
+    # "PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH PHÒNG …": the deputy in charge signs for the head, "KT. TRƯỞNG PHÒNG"
+    head = IN_CHARGE.sub("", head) or head
     yield finding(
         "SIG002",
         f"Cấp phó ({title.text}) ký thay người đứng đầu phải ghi “KT. {head}” ở dòng trên chức vụ.",
@@ -73,6 +80,25 @@ def authority_prefix(ctx) -> Iterator[Finding]:
         "signature",
         suggestion=f"KT. {head} / {title.text}",
     )
+
+
+COLLECTIVE_ORGAN = lazyre.compile(r"\b(?:BAN\s{1,3}THƯỜNG\s{1,3}VỤ|BAN\s{1,3}CHẤP\s{1,3}HÀNH|BCH)\b")
+
+
+def _own_signature_rules(ctx) -> bool:
+    """A trade union, the Youth Union or an association: NĐ 30 applies to them "cho phù hợp" (Điều 2 khoản 2)
+    and their own rules let a vice-chair sign for the Ban Chấp hành / Ban Thường vụ without "KT."."""
+    heads = [fold(h) for h in ctx.option("sig002-own-rule-bodies")]
+    for comp in (ctx.rec.issuer, ctx.rec.parent_body):
+        if comp is None:
+            continue
+        name = fold(comp.text)
+        if name.startswith("hoi dong"):
+            continue  # a council (Hội đồng nhân dân, Hội đồng thẩm định …) is a state body
+        if any(name == h or name.startswith(h + " ") for h in heads):
+            return True
+    sig = ctx.rec.signature
+    return sig is not None and any(COLLECTIVE_ORGAN.search(a.text) for a in sig.authority)
 
 
 def _sector_body(ctx) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from doclint import lazyre
+from doclint.analysis.tokens import Tok, Tokens
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.findings import Finding, Location
@@ -27,20 +28,9 @@ if TYPE_CHECKING:
 
 MAX_PER_KIND = 5  # findings of one kind per document before they are summarised
 MAX_WORD_FINDINGS = 25  # findings of a word rule (TXT003, TXT006, TXT007) before they are summarised
-_WORD = lazyre.compile(r"[^\W\d_]+")
 _CODEISH_BEFORE = set("/_-.@\\&#0123456789")
 _CODEISH_AFTER = set("/_-@\\&#0123456789")
 _VN_MARKED = set("ăâêôơưđ")
-
-
-@dataclass(slots=True)
-class Tok:
-    block: int
-    start: int
-    end: int
-    text: str
-    key: str
-    run: int  # tokens of one run are separated by spaces only
 
 
 def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
@@ -57,27 +47,6 @@ def _has_vn_marks(word: str) -> bool:
         if tone or base in _VN_MARKED:
             return True
     return False
-
-
-def _tokens(block: Block) -> list[Tok]:
-    from doclint.vn.lexicon import syl_key
-
-    toks: list[Tok] = []
-    run = 0
-    last_end = -1
-    text = block.text
-    index = block.index
-    for m in _WORD.finditer(text):
-        start, end = m.span()
-        # a new run unless only spaces (no line break) separate this word from the previous one
-        if last_end >= 0 and not (start == last_end + 1 and text[last_end] == " "):
-            gap = text[last_end:start]
-            if gap.strip() or "\n" in gap or "\t" in gap or "  " in gap:
-                run += 1  # punctuation, a line break, a tab or aligned columns
-        word = m.group()
-        toks.append(Tok(index, start, end, word, syl_key(word), run))
-        last_end = end
-    return toks
 
 
 def _codeish(text: str, start: int, end: int) -> bool:
@@ -99,13 +68,14 @@ class TextAnalysis:
     legacy: dict[int, tuple[str, str, str]]  # block -> (encoding, original passage, converted passage)
     legacy_document: bool  # at least half the text is legacy-encoded: TXT002 alone says it all
     blocks: list[Block]  # the non-empty paragraphs that are not legacy-encoded
+    shared: Tokens = field(repr=False)  # the document's words, tokenised once for every rule
     _tokens: list[Tok] | None = field(default=None, repr=False)
     _runs: list[tuple[int, str, list[Tok]]] | None = field(default=None, repr=False)
 
     def tokens(self) -> list[Tok]:
         """The words of :attr:`blocks`, in document order."""
         if self._tokens is None:
-            self._tokens = [t for b in self.blocks for t in _tokens(b)]
+            self._tokens = self.shared.words(self.blocks)
         return self._tokens
 
     def word_runs(self) -> list[tuple[int, str, list[Tok]]]:
@@ -127,7 +97,7 @@ def _analyse(ctx: Context) -> TextAnalysis:
         legacy_letters = sum(len(ctx.doc.blocks[i].text) for i in legacy_blocks)
         legacy_document = legacy_letters >= 0.5 * letters
     blocks = [b for b in ctx.doc.blocks if b.index not in legacy_blocks and b.text.strip()]
-    return TextAnalysis(legacy_blocks, legacy_document, blocks)
+    return TextAnalysis(legacy_blocks, legacy_document, blocks, ctx.tokens)
 
 
 def _word_runs(blocks: list[Block], doc_tokens: list[Tok]) -> list[tuple[int, str, list[Tok]]]:
@@ -394,7 +364,18 @@ def _spacing_certain(kind: str, text: str, a: int, b: int) -> bool:
     """Two spaces between words are a typing slip; spaces that line up columns (a tab, or three spaces
     somewhere in the paragraph: "CHI NHÁNH      Độc lập - Tự do") are layout, not a fix doclint can make."""
     if "   " in text[a:b]:
-        return False  # a column of spaces in a form ("18         ;"): layout
+        # a column of spaces in a form ("18         ;", "Họ và tên:      Chức vụ") is layout; a gap inside
+        # a sentence of prose, before a word in lower case ("tác theo         kế hoạch", a line break
+        # turned into spaces), is not
+        before, after = text[a - 1 : a], text[b : b + 1]
+        return (
+            kind == "double-space"
+            and len(text) >= 60
+            and "\t" not in text
+            and (before.isalnum() or before in ",)")
+            and after.isalpha()
+            and after.islower()
+        )
     if kind == "doubled-punct":
         # ", ..." and ":..." mark a list left open or a blank of a form to fill in: not a slip to remove
         return "..." not in text[a:b] and "…" not in text[a:b]

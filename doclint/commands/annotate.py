@@ -120,5 +120,5 @@ def _lint_and_annotate(path: Path, cfg, out: Path, lang: str, min_severity: str 
     with tempfile.TemporaryDirectory(prefix="doclint-annotate-fix-") as tmp:
         commented = Path(tmp) / f"{path.stem}.docx"
         report = annotate_result(result, commented, lang, min_severity)
-        fixed = fix_path(commented, out, cfg, FixOptions(unsafe=unsafe))
+        fixed = fix_path(commented, out, cfg, FixOptions(unsafe=unsafe, preview=cfg.preview))
     return None, report.count, sum(1 for c in report.comments if c.exact), report.replaced, fixed.count

@@ -72,7 +72,9 @@ def register(app: typer.Typer) -> None:
         except ConfigError as exc:
             raise fail(str(exc)) from exc
         out_lang = lang or cfg.lang
-        options = FixOptions(unsafe=unsafe, preview=preview, track=not no_track)
+        options = FixOptions(
+            unsafe=unsafe, preview=cfg.preview, track=not no_track
+        )  # --preview or the file's
         try:  # loading, checking and writing all run in a worker under the document budget
             summary = run_guarded(_fix, path, out, cfg, options, not diff, budget=Budget.from_config(cfg))
         except (FixError, LoadError) as exc:

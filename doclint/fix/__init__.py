@@ -42,7 +42,7 @@ def fixed_copy(result: Any, dst: Path, lang: str = "vi", config: Any = None) -> 
     if not any(f.fix is not None for f in result.findings):
         return None
     config = config or with_overrides(Config(), stage=result.stage)
-    report = fix_path(src, dst, config, FixOptions(), result=result)
+    report = fix_path(src, dst, config, FixOptions(preview=config.preview), result=result)
     if not report.count:
         Path(dst).unlink(missing_ok=True)
         return None

@@ -454,6 +454,12 @@ class DocxFixer:
     def _delete_page_paragraphs(self, root: etree._Element) -> None:
         for p in root.iter(q("p")):
             if _has_page_field(p):
+                ppr = p.find(q("pPr"))
+                if ppr is not None and ppr.find(q("framePr")) is not None:
+                    # a page number in a frame: the frame goes too (tracked), or LibreOffice, which
+                    # reads such a paragraph as a text frame, drops the deletion inside it
+                    self._props_change(p, "pPr", "pPrChange")
+                    ppr.remove(ppr.find(q("framePr")))
                 for r in [r for r in p.iter(q("r")) if not self._in_deletion(r)]:
                     self._delete(r)
 

@@ -38,6 +38,7 @@ def recognise(doc: Document, pack: RulePack) -> Recognition:
     lines = split_columns(lines, HEADER_SCAN, _header_cell)
     title_index = find_title(lines)
     after_header = recognise_header(lines, rec, title_index)
+    _stamped_date(doc, rec)
     if title_index is None and (candidate := find_title_candidate(lines, max(after_header, 0))):
         rec.title_candidate = comp(candidate)
     body_start_line = recognise_title(lines, rec, title_index, max(after_header, 0))
@@ -72,8 +73,57 @@ def recognise(doc: Document, pack: RulePack) -> Recognition:
         specialised=specialised,
         joint_suffixes=tuple(types.get("joint_suffixes", ())),
         legacy_header=_legacy_header(lines),
+        staff_signer=_staff_signer(lines, rec),
     )
     return rec
+
+
+STAMP = lazyre.compile(r"\d{1,2}(?:\s{1,12}\d{1,2})?")  # "06", or day and month read as one run "25 07"
+
+
+def _stamped_date(doc: Document, rec: Recognition) -> None:
+    """A signed PDF whose blank day (and month) the e-office stamped into the date line: the digits are text
+    of their own, drawn inside the line's box ("Lâm Đồng, ngày [06] tháng 11 năm 2025"); read them in."""
+    parsed, pd = rec.parsed_date, rec.place_date
+    if parsed is None or pd is None or (parsed.day and parsed.month):
+        return
+    line = doc.blocks[pd.block]
+    if line.bbox is None:
+        return
+    x0, y0, x1, y1 = line.bbox
+    stamps = []
+    for block in doc.blocks[max(0, pd.block - 4) : pd.block + 5]:
+        if block.index == pd.block or block.bbox is None or block.page != line.page:
+            continue
+        if not STAMP.fullmatch(block.text.strip()):
+            continue
+        bx0, by0, bx1, by1 = block.bbox
+        overlap = min(y1, by1) - max(y0, by0)
+        if overlap >= 0.5 * min(y1 - y0, by1 - by0) and bx0 >= x0 - 2 and bx1 <= x1 + 2:
+            stamps += [(bx0 + k, value) for k, value in enumerate(block.text.split())]
+    blanks = [part for part in ("day", "month") if getattr(parsed, part) is None]
+    if not stamps or len(stamps) != len(blanks):
+        return
+    for part, (_, value) in zip(blanks, sorted(stamps), strict=True):
+        setattr(parsed, part, value)
+    parsed.stamped = tuple(blanks)
+    rec.notes.append("ngày ban hành do hệ thống văn bản điện tử đóng vào dòng địa danh, ngày tháng")
+
+
+# "Người báo cáo" over a name: a staff member's own report to their head, not a document the agency issues
+STAFF_SIGNER = {"nguoi bao cao", "nguoi lam bao cao", "nguoi viet bao cao"}
+STAFF_SCAN = 12
+
+
+def _staff_signer(lines: list[Line], rec: Recognition) -> str | None:
+    """The "Người báo cáo" line at the end of an unnumbered text without a signing authority."""
+    if rec.number is not None or rec.signature is not None:
+        return None
+    for ln in lines[-STAFF_SCAN:]:
+        for cell in COLUMN_GAP.split(ln.text):
+            if fold(cell).strip(" :.") in STAFF_SIGNER:
+                return cell.strip()
+    return None
 
 
 # "(Ban hành kèm theo Quyết định số …)", "(Kèm theo văn bản số …)": the document is an attachment

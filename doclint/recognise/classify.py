@@ -7,8 +7,15 @@ number (36-HD/VPTW); a normative one has a year in its number (30/2020/NĐ-CP) o
 
 from __future__ import annotations
 
+import re
+
+from doclint import lazyre
 from doclint.recognise.components import ParsedNumber, Recognition
 
+# the issuer's last line names a class: "LỚP: HTTT04", "LỚP 10A1"
+STUDENT_CLASS = lazyre.compile(
+    r"(?:^|\s)LỚP\s{0,3}[:.]?\s{0,3}[A-Z0-9Đ]{0,12}\d[A-Z0-9]{0,6}$", re.IGNORECASE
+)
 NORMATIVE_SYMBOLS = {"NĐ", "TT", "TTLT", "QH", "UBTVQH", "L", "PL", "VBHN", "NĐ-CP"}
 
 
@@ -19,6 +26,7 @@ def classify(
     specialised: set[str] = frozenset(),
     joint_suffixes: tuple[str, ...] = (),
     legacy_header: str | None = None,
+    staff_signer: str | None = None,
 ) -> None:
     number = rec.parsed_number
     if number is not None:
@@ -45,6 +53,18 @@ def classify(
         rec.family = "other"
         rec.notes.append(
             f"phần đầu văn bản dùng bảng mã cũ ({legacy_header}): chuyển sang Unicode rồi kiểm tra lại"
+        )
+    elif rec.issuer is not None and STUDENT_CLASS.search(rec.issuer.text):
+        # "LỚP: HTTT04" where the issuing body goes: minutes of a class meeting on the school's form, not a
+        # document an agency issues (the readers of every family labelled its NĐ 30 findings [scope])
+        rec.family = "other"
+        rec.notes.append(f"văn bản của một lớp học ({rec.issuer.text}), không phải cơ quan, tổ chức ban hành")
+    elif staff_signer and rec.number is None:
+        # a staff member's own (weekly) report to the head of their unit, signed "Người báo cáo": a working
+        # paper the records office neither numbers nor issues (the lead's policy 1: outside NĐ 30)
+        rec.family = "other"
+        rec.notes.append(
+            f"báo cáo cá nhân gửi lãnh đạo đơn vị (ký “{staff_signer}”), không phải văn bản phát hành"
         )
     else:
         # a draft is checked as an administrative document unless something says otherwise: a draft

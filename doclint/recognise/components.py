@@ -103,6 +103,8 @@ class ParsedDate:
     comma: bool = True
     # words where a number touches a letter ("01năm", "ngày14"): a missing space (or a PDF that lost it)
     glued: list[str] = field(default_factory=list)
+    # parts stamped into a signed PDF's blank date line by the e-office ("day", "month"): read, not typed
+    stamped: tuple[str, ...] = ()
 
 
 @dataclass

@@ -42,6 +42,11 @@ LOCALITY_ONLY = lazyre.compile(r"^(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|HUYỆN|QU�
 GLUED = lazyre.compile(r"\d[^\W\d_]|[^\W\d_]\d")
 # one capital typed before the abbreviation of the parent body: "DUBND TỈNH LÂM ĐỒNG"
 STRAY_LETTER = lazyre.compile(r"^([A-ZĐ])(?=(?:UBND|HĐND)\s)")
+# a parent body and the issuer read as one line: "UBND TỈNH BÌNH THUẬN SỞ TƯ PHÁP"
+JOINED_ORG = lazyre.compile(
+    r"^((?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s{1,3}(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)"
+    r"(?:\s{1,3}[^\s]{1,12}){1,4}?)\s{1,3}(SỞ|VĂN PHÒNG|PHÒNG|BAN|TRUNG TÂM|CHI CỤC|THANH TRA|TRƯỜNG|BỆNH VIỆN|ĐÀI)\s"
+)
 GENERIC_BODY = lazyre.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$")
 
 
@@ -251,6 +256,15 @@ def _split_org(org_lines: list[Line], rec: Recognition) -> None:
                 split = None
         elif any(second.startswith(h) for h in ORG_HEADS) and PARENT_HINT.match(first):
             split = 1
+    if split is None and len(lines) == 1 and (joined := JOINED_ORG.match(lines[0].text)):
+        # "UBND TỈNH BÌNH THUẬN SỞ TƯ PHÁP": a signed PDF read the two header lines as one
+        line, cut = lines[0], joined.end(1)
+        rec.parent_body = Component(text=line.text[:cut], block=line.block, start=line.start,
+                                    end=line.start + cut, extra={"joined_with": "issuer"})  # fmt: skip
+        head = joined.start(2)
+        rec.issuer = Component(text=line.text[head:].strip("* "), block=line.block, start=line.start + head,
+                               end=line.end, extra={"joined_with": "parent_body"})  # fmt: skip
+        return
     if split:
         parent, issuer = lines[:split], lines[split:]
         rec.parent_body = comp(parent[0], " ".join(ln.text for ln in parent))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import filterfalse
 
 from doclint import lazyre
 from doclint.model import Block, Document
@@ -38,9 +40,19 @@ _D_LETTERS = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, single spaces: for tolerant matching of fixed phrases."""
+    # a line is folded by recognition, then again by several analyses: remembered (issue 17), if short
+    return _fold_short(text) if len(text) <= 500 else _fold(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     # Ð (U+00D0, the Icelandic eth) is typed or mapped by some PDF fonts for Đ: "Ðộc lập"
     decomposed = unicodedata.normalize("NFD", text.translate(_D_LETTERS))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = "".join(filterfalse(unicodedata.combining, decomposed))  # the marks off
     return re.sub(r"\s+", " ", stripped).strip().lower()
 
 

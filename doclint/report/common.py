@@ -58,23 +58,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-FAMILY_NAMES: dict[str, tuple[str, str]] = {
-    "HDR": ("Quốc hiệu, tên cơ quan", "Header and issuing body"),
-    "NUM": ("Số, ký hiệu", "Number and symbol"),
-    "DATE": ("Địa danh, thời gian", "Place and date"),
-    "TTL": ("Tên loại, trích yếu", "Type and summary"),
-    "BODY": ("Nội dung, bố cục", "Body and outline"),
-    "SIG": ("Chữ ký, chức vụ", "Signature block"),
-    "RCPT": ("Kính gửi, nơi nhận", "Addressees and recipients"),
-    "FMT": ("Trình bày, phông chữ", "Layout and typography"),
-    "CIT": ("Trích dẫn văn bản", "Citations"),
-    "ABBR": ("Viết tắt", "Abbreviations"),
-    "CAP": ("Viết hoa", "Capitalisation"),
-    "TXT": ("Chính tả, văn bản", "Vietnamese text"),
-    "RED": ("Trùng lặp, dài dòng", "Redundancy"),
-    "SEC": ("Bố cục theo mẫu", "Template sections"),
-    "DOC": ("Toàn văn bản", "Whole document"),
-}
 
 # component key (Location.component / Recognition attribute) -> (vi, en)
 COMPONENT_NAMES: dict[str, tuple[str, str]] = {
@@ -110,13 +93,6 @@ COMPONENT_NAMES: dict[str, tuple[str, str]] = {
 CHECKLIST = ("quoc_hieu", "issuer", "number", "place_date", "doc_type_name", "trich_yeu", "signature",
              "recipients")  # fmt: skip
 
-DOC_TYPE_NAMES: dict[str, str] = {
-    "KH": "Kế hoạch", "QĐ": "Quyết định", "CV": "Công văn", "TTr": "Tờ trình", "BC": "Báo cáo",
-    "TB": "Thông báo", "CT": "Chỉ thị", "HD": "Hướng dẫn", "GM": "Giấy mời", "BB": "Biên bản",
-    "CTr": "Chương trình", "PA": "Phương án", "ĐA": "Đề án", "QC": "Quy chế", "QyĐ": "Quy định",
-    "NQ": "Nghị quyết", "TC": "Thông cáo", "HĐ": "Hợp đồng", "CĐ": "Công điện", "GGT": "Giấy giới thiệu",
-}  # fmt: skip
-
 
 def label(key: str, lang: str) -> str:
     return LABELS["en" if lang == "en" else "vi"].get(key, key)
@@ -127,7 +103,15 @@ def bilingual(pair: tuple[str, str], lang: str) -> str:
 
 
 def family_name(family: str, lang: str) -> str:
-    return bilingual(FAMILY_NAMES.get(family, (family, family)), lang) if family else ""
+    """The family's title as its rules-<family>.toml declares it (the rule pack is the one place it lives)."""
+    if not family:
+        return ""
+    from doclint.rulepack import load_pack
+
+    meta = load_pack().families.get(family)
+    if meta is None:
+        return family
+    return meta.title_en if lang == "en" else meta.title_vi
 
 
 def component_name(component: str | None, lang: str) -> str:
@@ -267,32 +251,36 @@ def doc_family_label(family: str | None, lang: str) -> str:
 
 
 @cache
-def _type_names() -> dict[str, str]:
-    names = dict(DOC_TYPE_NAMES)
+def _type_names() -> dict[str, tuple[str, str]]:
+    """code -> (Vietnamese name, English name), from the rule pack's doc_types table."""
+    names: dict[str, tuple[str, str]] = {}
     try:
         from doclint.rulepack import load_pack
 
         for entry in load_pack().table("doc_types").get("type", []):
             if entry.get("code") and entry.get("name"):
-                names.setdefault(entry["code"], entry["name"])
+                names.setdefault(entry["code"], (entry["name"], entry.get("name_en") or entry["name"]))
     except Exception:  # a report must still be written when the pack is broken
         pass
-    names.setdefault("KHAC", "Loại khác")
+    names.setdefault("KHAC", ("Loại khác", "Other type"))
     return names
 
 
 def doc_type_name(doc_type: str | None, lang: str = "vi") -> str:
-    """ "Kế hoạch" for KH: the name a person uses, never an internal code alone."""
+    """ "Kế hoạch" for KH ("Plan" in English): the name a person uses, never an internal code alone."""
     if not doc_type:
         return "Unknown type" if lang == "en" else "Chưa xác định loại"
-    return _type_names().get(doc_type, doc_type)
+    pair = _type_names().get(doc_type)
+    return bilingual(pair, lang) if pair else doc_type
 
 
 def doc_type_label(doc_type: str | None, lang: str) -> str:
     if not doc_type:
         return "—"
-    name = _type_names().get(doc_type)
-    return f"{name} ({doc_type})" if name and lang != "en" else (f"{doc_type} — {name}" if name else doc_type)
+    pair = _type_names().get(doc_type)
+    if pair is None:
+        return doc_type
+    return f"{pair[0]} ({doc_type})" if lang != "en" else f"{doc_type} — {bilingual(pair, lang)}"
 
 
 def where(finding: Finding, lang: str) -> str:

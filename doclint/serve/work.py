@@ -66,7 +66,7 @@ def page_outputs(result: FileResult, config: Config, only: tuple[str, ...] | Non
         ("csv", f"{stem}.doclint.csv", lambda: _render("csv", shown, config, lang)),
         ("xlsx", f"{stem}.doclint.xlsx", lambda: _render("xlsx", shown, config, lang)),
         ("docx", f"{stem}.doclint.docx", lambda: annotated_docx(result, lang)),
-        ("fixed", f"{stem}.sua.docx", lambda: fixed_docx(result, lang)),
+        ("fixed", f"{stem}.sua.docx", lambda: fixed_docx(result, lang, config)),
     ]
     for key, name, build in builders:
         if only is not None and key not in only:
@@ -105,7 +105,7 @@ def annotated_docx(result: FileResult, lang: str) -> bytes | None:
         dst.unlink(missing_ok=True)
 
 
-def fixed_docx(result: FileResult, lang: str) -> bytes | None:
+def fixed_docx(result: FileResult, lang: str, config: Config | None = None) -> bytes | None:
     """The hook for ``doclint fix``: when ``doclint.fix`` offers ``fixed_copy(result, dst, lang)``
     (a DOCX with the safe fixes as tracked changes, returning the path written or None), the page
     offers its output; until then this returns None and the page says the fixed copy is not ready."""
@@ -119,7 +119,7 @@ def fixed_docx(result: FileResult, lang: str) -> bytes | None:
     if fixed_copy is None:
         return None
     dst = Path(result.path).with_name("fixed.docx")
-    written = fixed_copy(result, dst, lang)
+    written = fixed_copy(result, dst, lang, config=config)  # the page's stage, rules and options
     if not written:
         return None
     try:

@@ -25,7 +25,8 @@ _ABBR_TOKEN = lazyre.compile(r"(?<![\w])" + ABBR + r"(?![\w])")
 _PAREN = lazyre.compile(r"\(([^()]{2,120})\)")
 # “(sau đây gọi tắt là …)”, “(sau đây gọi tắt tiếng Việt là …)”, “(viết tắt: …)”
 _LEAD = lazyre.compile(
-    r"^\s*(?:sau đây\s+)?(?:được\s+)?(?:gọi|viết)?\s*(?:chung\s+|tắt\s+)*(?:tiếng Việt\s+)?(?:là\s*|:\s*)?[\"“]?",
+    r"^\s*+(?:sau đây\s++)?(?:được\s++)?(?:(?:gọi|viết)\s*+)?(?:(?:chung|tắt)\s++)*+(?:tiếng Việt\s++)?"
+    r"(?:là\s*+|:\s*+)?[\"“]?",
     re.IGNORECASE,
 )
 _SKIP_WORDS = frozenset(["và", "của", "các", "về", "với", "tại", "cho"])
@@ -75,12 +76,15 @@ def paren_definitions(text: str) -> list[tuple[str, int, int, str, bool]]:
             continue
         if len([w for w in body.split() if w not in ("-", "–", "&")]) > 4:
             continue
-        before = _WORD.findall(text[max(0, m.start() - 200) : m.start()])[-16:]
+        window = _WORD.findall(text[max(0, m.start() - 200) : m.start()])
+        before = window[-16:]
         tokens = list(_ABBR_TOKEN.finditer(body))
         if not tokens:
             continue
         head = body[: tokens[0].start()].split()  # “(Bộ TTTT)”, “(Báo cáo ĐTM)”: the head noun restated
-        lowered = [w.lower() for w in before]
+        lowered = [
+            w.lower() for w in window
+        ]  # a long name: “Hệ thống giám sát ... Chính phủ số (Hệ thống EMC)”
         restated = bool(head) and all(w.lower() in lowered for w in head)
         joined = "".join(t.group() for t in tokens)
         ok_all = declared or restated or spells(joined, before)
@@ -120,15 +124,33 @@ _COMPANY = lazyre.compile(
     r"(?:Công ty|Công Ty|Tổng công ty|Tập đoàn|Ngân hàng|Hãng|nhãn hàng|thương hiệu)\b(?P<rest>[^,;:()\n]{0,60})$"
 )
 _CAMEL = lazyre.compile(r"[A-ZĐ][a-zđ]{3,}")
+# the word right after / right before a token (one space or a hyphen between)
+_NEXT_WORD = lazyre.compile(r"\s?[-–]?\s?([\w&]++)")
+_PREV_WORD = lazyre.compile(r"([\w&]++)\s?[-–]?\s?$")
 
 
-def exempt(text: str, start: int, end: int, titles: frozenset[str], code_words: frozenset[str]) -> str | None:
+def exempt(
+    text: str,
+    start: int,
+    end: int,
+    titles: frozenset[str],
+    code_words: frozenset[str],
+    names: frozenset[str] = frozenset(),
+) -> str | None:
     """Why the token ``text[start:end]`` needs no definition here, or None."""
     token = text[start:end]
     before = text[max(0, start - 120) : start]
     after = text[end : end + 40]
     if before[-1:] in ("#", "@"):
         return "hashtag"
+    if after[:1] == "@" or re.search(r"[A-Za-z]\.$", before):
+        return "e-mail or web address"  # “DinNK@vnisa.org”, “www.ABC.vn”
+    if names and (_NEXT_WORD.match(after) or ["", ""])[1] in names:
+        return "part of a company or product name"  # “TTKD VNPT”, “FPT IS”, “MISA SME”
+    if names and (_PREV_WORD.search(before) or ["", ""])[1] in names:
+        return "part of a company or product name"
+    if token in ("TP", "Tp") and re.match(r"^\.\s?[A-ZĐ][a-zà-ỹđ]", after):
+        return "place"  # “TP. Hồ Chí Minh”, “TP.Vinh”: thành phố before its name
     if _CAMEL.search(token) or (token[:1].isupper() and len(_CAMEL.findall(token)) >= 1 and len(token) > 6):
         return "camel-case name"
     if token in titles and _TITLE_AFTER.match(after):
