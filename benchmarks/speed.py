@@ -214,7 +214,8 @@ def batch_child(corpus: str, jobs: int) -> None:
     print(json.dumps({
         "files": len(results), "seconds": seconds, "jobs": stats.jobs,
         "main_cpu": self_cpu.ru_utime + self_cpu.ru_stime,
-        "worker_cpu": children.ru_utime + children.ru_stime,
+        # workers forked from a fork server are not this process's children: their own count then
+        "worker_cpu": max(children.ru_utime + children.ru_stime, stats.worker_cpu_seconds),
         "worker_rss_kb": max(stats.worker_peak_rss_kb, default=0),
         "workers": stats.workers_started, "timeouts": stats.timeouts, "load": os.getloadavg()[0],
         "digest": hashlib.sha256(digest.encode("utf-8", "surrogatepass")).hexdigest(),

@@ -554,7 +554,7 @@ def test_serve_fixed_copy_keeps_to_the_rules_the_page_checked(tmp_path):
     )
     config = with_overrides(Config(), select=("HDR",))
     result = lint_path(src, config, keep_document=True)
-    assert {f.code for f in result.findings} <= {"HDR001", "HDR002", "HDR003", "HDR004", "HDR005", "HDR006"}
+    assert all(f.code.startswith("HDR") for f in result.findings)
     data = fixed_docx(result, "vi", config)
     assert data
     copy = tmp_path / "copy.docx"
