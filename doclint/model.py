@@ -144,6 +144,9 @@ class LoadFacts:
     text_layer_detail: dict[str, float | int | str | None] = field(default_factory=dict)
     # PDF: the text of electronic-signature boxes ("Ký bởi: …", "Thời gian ký: …"), kept out of the blocks
     signature_stamps: list[str] = field(default_factory=list)
+    # PDF: an A4 page fitted onto other paper when it was printed to PDF (0.94 onto Letter): the font sizes
+    # are read back at the author's (divided by it); the margins are the printer driver's, not measured
+    print_scale: float | None = None
 
 
 @dataclass(slots=True)

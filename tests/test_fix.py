@@ -31,7 +31,9 @@ def make(tmp_path: Path, code: str) -> Path:
 
 def run_fix(src: Path, *, unsafe: bool = False, track: bool = True, config: Config | None = None, out=None):
     out = out or src.with_name(f"{src.stem}.fixed{src.suffix if src.suffix != '.doc' else '.docx'}")
-    report = fix_path(src, out, config or Config(), FixOptions(unsafe=unsafe, track=track, date=DATE))
+    config = config or Config()
+    options = FixOptions(unsafe=unsafe, track=track, date=DATE, preview=config.preview)
+    report = fix_path(src, out, config, options)
     return out, report
 
 
@@ -113,7 +115,7 @@ def test_every_fixable_rule_has_a_fixture_and_the_toml_says_what_the_code_does(t
 @pytest.mark.parametrize("code", sorted(FIXTURES))
 def test_each_fix_clears_its_finding_once_accepted(tmp_path, code):
     src = make(tmp_path, code)
-    config = with_overrides(Config(), options=OPTIONS.get(code, ()))
+    config = with_overrides(Config(preview=True), options=OPTIONS.get(code, ()))  # preview rules' fixes too
     before = codes(src, config)
     assert code in before
     raw = src.read_bytes()

@@ -63,7 +63,7 @@ def pdf_files(docx_files, tmp_path_factory) -> dict[str, Path]:
 
 
 def _codes(path: Path) -> dict[str, list[str]]:
-    result = lint_path(path, Config(select=split_codes(LAYOUT)))
+    result = lint_path(path, Config(select=split_codes(LAYOUT), preview=True))  # FMT007/FMT008 are preview
     assert result.error is None, result.error and result.error.vi
     assert result.family == "administrative"
     out: dict[str, list[str]] = {}

@@ -433,3 +433,51 @@ def test_page_numbers_of_a_document_dated_before_nd30_follow_tt01_2011(tmp_path:
     assert lint(build_docx(old, tmp_path / "old.docx"), "FMT010") == []
     new = plan(page_number="footer", number_first_page=True)
     assert len(lint(build_docx(new, tmp_path / "new.docx"), "FMT010")) == 2
+
+
+def _merged(copies: int, long_copy: bool = False) -> AdminDoc:
+    """A mail merge: one-page decisions one after another, each with its header, title, Nơi nhận, signer."""
+    one = [
+        "ỦY BAN NHÂN DÂN XÃ LIÊN MINH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "QUYẾT ĐỊNH",
+        "Về việc nâng bậc lương",
+        "Điều 1. Nâng bậc lương đối với công chức có tên trong quyết định này.",
+        "Điều 2. Văn phòng và công chức có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+        "Nơi nhận:",
+        "- Như Điều 2;",
+        "- Lưu: VT.",
+        "CHỦ TỊCH",
+        "Nguyễn Văn An",
+    ]
+    extra = []
+    for k in range(copies - 1):
+        extra += one
+        if long_copy and k == copies - 2:
+            extra[-7:-7] = ["TRANG TIẾP", SENTENCE]  # this copy runs over onto a second page
+    return plan(
+        title="QUYẾT ĐỊNH",
+        summary=["Về việc nâng bậc lương"],
+        body=[
+            "Điều 1. Nâng bậc lương đối với công chức có tên trong quyết định này.",
+            "Điều 2. Văn phòng và công chức có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+        ],
+        recipients=["- Như Điều 2;", "- Lưu: VT."],
+        signature=["CHỦ TỊCH"],
+        page_number=None,
+        appendix=extra,
+    )
+
+
+def test_a_mail_merge_of_one_page_decisions_needs_no_page_number(tmp_path: Path) -> None:
+    """A Word file holding ten one-page decisions one after another (301): each is its own one-page
+    document, so none needs a page number; a copy that runs over a page does."""
+
+    def breaks(d) -> None:
+        _page_breaks_before(d, "ỦY BAN NHÂN DÂN XÃ LIÊN MINH")
+        _page_breaks_before(d, "TRANG TIẾP")
+
+    merged = edit(build_docx(_merged(3), tmp_path / "merge.docx"), breaks)
+    assert lint(merged, "FMT010") == []
+    longer = edit(build_docx(_merged(3, long_copy=True), tmp_path / "long.docx"), breaks)
+    assert [f.code for f in lint(longer, "FMT010")] == ["FMT010"]

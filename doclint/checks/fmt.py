@@ -289,6 +289,8 @@ def landscape_without_table(ctx) -> Iterator[Finding]:
 @check("FMT003")
 def margins(ctx) -> Iterator[Finding]:
     pdf = is_pdf(ctx.doc)
+    if pdf and ctx.doc.facts.print_scale:
+        return  # an A4 page fitted onto Letter when printed: the margins are the driver's (FMT001 says why)
     for key, where_vi, where_en, loc in _section_places(ctx, "FMT003"):
         side, value = key[1], key[2]
         lo, hi = MARGINS[side]
@@ -820,10 +822,42 @@ def _runs_over_one_page(doc: Document, rec, pdf: bool) -> bool:
     main = doc.blocks if end is None else doc.blocks[: end + 1]
     rest = [] if end is None else doc.blocks[end + 1 :]
     if pdf or any((b.page or 0) > 1 for b in doc.blocks):
+        copies = _merged_copies(doc.blocks, rec)
+        if copies is not None:
+            # a mail merge: the same kind of document again and again; the header lines above the next
+            # copy's title sit on that copy's first page, not on this copy's
+            for copy, after in itertools.zip_longest(copies, copies[1:]):
+                pages = {b.page for b in copy if b.page is not None and b.text.strip()}
+                if after is not None:
+                    pages.discard(after[0].page)
+                if len(pages) > 1:
+                    return True
+            return False
         main_pages = {b.page for b in main if b.page is not None and b.text.strip()}
         rest_pages = {b.page for b in rest if b.page is not None and b.text.strip()} - main_pages
         return len(main_pages) > 1 or len(rest_pages) > 1
     return sum(len(b.text) for b in main) > 5000 or sum(len(b.text) for b in rest) > 5000
+
+
+NOI_NHAN = lazyre.compile(r"^\s*+Nơi nhận\s*+:", re.IGNORECASE)
+
+
+def _merged_copies(blocks: list[Block], rec) -> list[list[Block]] | None:
+    """The documents of a file that holds several of the same kind one after another (a mail merge of ten
+    one-page decisions: the title "QUYẾT ĐỊNH" again after each one's signature and Nơi nhận): the copies,
+    the first from the top of the file, each next one from its title. None when the title does not come
+    again after a Nơi nhận (an appendix, a list, a form after the signature is no copy)."""
+    title = rec.doc_type_name.text.strip() if rec.doc_type_name is not None else ""
+    if not title:
+        return None
+    starts = [i for i, b in enumerate(blocks) if b.text.strip() == title]
+    signed = [i for i, b in enumerate(blocks) if NOI_NHAN.match(b.text)]
+    # a copy starts only after the one before has ended with its Nơi nhận
+    cuts = [s for prev, s in itertools.pairwise(starts) if any(prev < n < s for n in signed)]
+    if len(starts) < 2 or len(cuts) != len(starts) - 1:
+        return None
+    bounds = [0, *cuts, len(blocks)]
+    return [blocks[a:b] for a, b in itertools.pairwise(bounds)]  # from each title (the first: the top)
 
 
 _HEADER_DATE = lazyre.compile(

@@ -35,6 +35,7 @@ Everything is NFC-normalised after extraction; blocks whose raw text was not NFC
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import statistics
@@ -1064,15 +1065,71 @@ def _merge_across_pages(paras: list[tuple[_Para, _Frame, TablePosition | None]],
     return out
 
 
+A4_PT = (595.28, 841.89)
+OTHER_PAPER_PT = ((612.0, 792.0),)  # Letter: what a printer driver set to it fits an A4 page onto
+
+
+def _fitted_scale(raw: RawDoc) -> float | None:
+    """An A4 document printed to PDF on Letter paper with "fit to page": every size is the author's times
+    the fitting scale (14 pt → 13.17 pt). Detected when the pages are Letter and the commonest text size is
+    off the half-point grid that Word's sizes sit on while that size divided by the scale is on it. The
+    sizes are then set back (in place); the scale is returned (None: the sizes are the author's)."""
+    if not raw.pages:
+        return None
+    for width, height in OTHER_PAPER_PT:
+        if all(
+            abs(min(p.width, p.height) - width) < 2 and abs(max(p.width, p.height) - height) < 2
+            for p in raw.pages
+        ):
+            scale = min(width / A4_PT[0], height / A4_PT[1])
+            break
+    else:
+        return None
+    weights: Counter[float] = Counter()
+    for page in raw.pages:
+        for w in page.words:
+            weights[round(w.size, 2)] += len(w.text)
+    if not weights:
+        return None
+    size = weights.most_common(1)[0][0]
+    author = size / scale
+
+    def off_grid(value: float) -> float:
+        return abs(value * 2 - round(value * 2)) / 2
+
+    if off_grid(size) < 0.1 or off_grid(author) > 0.05 or not 10 <= author <= 16:
+        return None
+
+    def back(value: float) -> float:
+        """The author's size: on Word's half-point grid when it is within rounding of it."""
+        value = value / scale
+        snapped = round(value * 2) / 2
+        return snapped if abs(snapped - value) < 0.1 else round(value, 2)
+
+    formats: dict[int, tuple] = {}  # id of the engine's format -> (it, the format at the author's size)
+    for page in raw.pages:
+        for w in page.words:
+            w.size = back(w.size)
+            pair = formats.get(id(w.fmt))
+            if pair is None:
+                old = w.fmt
+                size_pt = back(old.size_pt) if old.size_pt else old.size_pt
+                pair = formats[id(old)] = (old, dataclasses.replace(old, size_pt=size_pt))
+            w.fmt = pair[1]
+    return round(scale, 4)
+
+
 def load_pdf(path: Path, engine: str | None = None) -> Document:
     warnings: list[str] = []
     raw = read_raw(Path(path), engine)
     fonts, metadata = raw.fonts, raw.metadata
     legacy = normalise(raw)
+    scale = _fitted_scale(raw)
     stamps: list[str] = []
     pages = _read_pages(raw, warnings, stamps)
     body = _body_frame(pages)
     facts = LoadFacts(page_count=len(pages), warnings=warnings)
+    facts.print_scale = scale
     facts.signature_stamps = stamps
     facts.fonts = dict(fonts)
     facts.legacy_fonts = sorted(f for f in fonts if LEGACY_FONT.match(f.split("-")[0].split(",")[0]))
