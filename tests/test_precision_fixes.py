@@ -411,3 +411,22 @@ def test_a_missing_signature_is_not_reported_on_a_pdf() -> None:
 
     formats = load_pack().rules["SIG001"].formats
     assert "pdf" not in formats and {"docx", "doc"} <= set(formats)
+
+
+def test_a_size_only_a_fit_to_page_print_shrank_is_not_reported() -> None:
+    """An A4 page printed "fit to page" onto Letter paper: every size is 0.94× the author's (the 13 pt
+    Tiêu ngữ measures 12.2 pt). FMT001 reports the paper; a size finding would only restate it. On A4 the
+    same measure is reported, and a size still wrong once unscaled is reported on Letter too."""
+    from doclint.checks.style import size_ok
+    from doclint.model import Document, LoadFacts, Section
+
+    def pdf(width: float, height: float, scale: float | None = None) -> Document:
+        return Document("x.pdf", "pdf", sections=[Section(page_width_mm=width, page_height_mm=height)],
+                        facts=LoadFacts(print_scale=scale))  # fmt: skip
+
+    letter, a4 = pdf(215.9, 279.4), pdf(210, 297)
+    assert size_ok(12.18, 13, 14, letter) and not size_ok(12.18, 13, 14, a4)
+    assert not size_ok(10.1, 12, 12, letter)  # 10.7 pt as written: still too small
+    assert not size_ok(12.18, 13, 14, pdf(215.9, 279.4, scale=0.94))  # sizes already set back by the loader
+    word = Document("x.docx", "docx", sections=[Section(page_width_mm=215.9, page_height_mm=279.4)])
+    assert not size_ok(12.18, 13, 14, word)  # Word gives the author's sizes exactly

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
-from doclint.checks.style import fmt_pt, is_pdf, size_ok, span_style
+from doclint.checks.style import fmt_pt, size_ok, span_style
 from doclint.findings import Finding, Location
 from doclint.fix import build as fx
 
@@ -198,7 +198,7 @@ def place_date_style(ctx) -> Iterator[Finding]:
         yield finding("DATE006", "Dòng địa danh, ngày tháng không in nghiêng.",
                       "The place and date line is not italic.", comp, "place_date",
                       suggestion="In nghiêng dòng địa danh, ngày tháng")  # fmt: skip
-    if not size_ok(size, 13, 14, is_pdf(doc)):
+    if not size_ok(size, 13, 14, doc):
         yield finding("DATE006", f"Dòng địa danh, ngày tháng cỡ chữ {fmt_pt(size)} pt, quy định 13–14 pt.",
                       f"The place and date line is {size:g} pt; required 13–14 pt.", comp, "place_date",
                       suggestion="Cỡ chữ 14 pt")  # fmt: skip

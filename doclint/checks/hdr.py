@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding
-from doclint.checks.style import any_bold, fmt_pt, is_pdf, size_ok, span_style
+from doclint.checks.style import any_bold, fmt_pt, size_ok, span_style
 from doclint.findings import Finding
 from doclint.fix import build as fx
 from doclint.recognise.patterns import QUOC_HIEU, TIEU_NGU
@@ -194,13 +194,12 @@ def issuer_format(ctx) -> Iterator[Finding]:
 @check("HDR006")
 def header_style(ctx) -> Iterator[Finding]:
     doc, rec = ctx.doc, ctx.rec
-    pdf = is_pdf(doc)
     if rec.quoc_hieu is not None:
         bold, _italic, size, _caps = span_style(doc, rec.quoc_hieu)
         if bold is False:
             yield finding("HDR006", "Quốc hiệu không in đậm.", "The Quốc hiệu is not bold.", rec.quoc_hieu,
                           "quoc_hieu", suggestion="In đậm Quốc hiệu")  # fmt: skip
-        if not size_ok(size, 12, 13, pdf):
+        if not size_ok(size, 12, 13, doc):
             yield finding("HDR006", f"Quốc hiệu cỡ chữ {fmt_pt(size)} pt, quy định 12–13 pt.",
                           f"The Quốc hiệu is {size:g} pt; required 12–13 pt.", rec.quoc_hieu, "quoc_hieu",
                           suggestion="Cỡ chữ 13 pt")  # fmt: skip
@@ -209,7 +208,7 @@ def header_style(ctx) -> Iterator[Finding]:
         if bold is False:
             yield finding("HDR006", "Tiêu ngữ không in đậm.", "The Tiêu ngữ (motto) is not bold.", rec.tieu_ngu,
                           "tieu_ngu", suggestion="In đậm Tiêu ngữ")  # fmt: skip
-        if not size_ok(size, 13, 14, pdf):
+        if not size_ok(size, 13, 14, doc):
             yield finding("HDR006", f"Tiêu ngữ cỡ chữ {fmt_pt(size)} pt, quy định 13–14 pt.",
                           f"The Tiêu ngữ is {size:g} pt; required 13–14 pt.", rec.tieu_ngu, "tieu_ngu",
                           suggestion="Cỡ chữ 14 pt")  # fmt: skip

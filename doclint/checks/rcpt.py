@@ -18,7 +18,7 @@ from functools import cache
 from doclint import lazyre
 from doclint.checks import check
 from doclint.checks.common import finding, type_table
-from doclint.checks.style import DASH_ITEM, fmt_pt, is_pdf, size_ok, span_style
+from doclint.checks.style import DASH_ITEM, fmt_pt, size_ok, span_style
 from doclint.findings import Finding, Location
 from doclint.fix import build as fx
 from doclint.recognise.components import Component
@@ -532,7 +532,6 @@ def _article_blocks(ctx, numbers: set[int]) -> set[int]:
 @check("RCPT008")
 def recipients_style(ctx) -> Iterator[Finding]:
     doc, rec = ctx.doc, ctx.rec
-    pdf = is_pdf(doc)
     label = rec.recipients_label
     if label is not None:
         label = _label_span(label)
@@ -545,7 +544,7 @@ def recipients_style(ctx) -> Iterator[Finding]:
         if italic is False:
             problems_vi.append("không in nghiêng")
             problems_en.append("not italic")
-        if not size_ok(size, 12, 12, pdf):
+        if not size_ok(size, 12, 12, ctx.doc):
             problems_vi.append(f"cỡ {fmt_pt(size)} pt (quy định 12 pt)")
             problems_en.append(f"{size:g} pt (12 pt required)")
         if problems_vi:
@@ -557,7 +556,7 @@ def recipients_style(ctx) -> Iterator[Finding]:
         if not DASH_ITEM.match(item.text) and not item.text.lstrip().startswith("-"):
             continue  # a note under the list ("Các đơn vị tải tài liệu tại: ..."), not a recipient
         _bold, _italic, size, _caps = span_style(doc, item)
-        if not size_ok(size, 11, 11, pdf):
+        if not size_ok(size, 11, 11, ctx.doc):
             wrong[round(size * 2) / 2].append(item)  # type: ignore[arg-type]
     for size, items in sorted(wrong.items(), key=lambda kv: -len(kv[1])):
         yield finding(

@@ -69,8 +69,29 @@ def any_bold(doc: Document, comp: Component) -> bool:
     return any(r.fmt.bold for r in block.runs if r.start < end and r.end > start and block.text[max(r.start, start):min(r.end, end)].strip())  # fmt: skip
 
 
-def size_ok(size: float | None, lo: float, hi: float, pdf: bool) -> bool:
+LETTER_MM = (215.9, 279.4)
+A4_ON_LETTER = min(215.9 / 210.0, 279.4 / 297.0)  # the scale of an A4 page printed "fit to page" on Letter
+
+
+def on_letter_paper(doc: Document) -> bool:
+    """A PDF on Letter paper: often an A4 page printed through a driver that fits it to the sheet, which
+    shrinks every size by ``A4_ON_LETTER`` (FMT001 already reports the paper)."""
+    if not is_pdf(doc) or not doc.sections:
+        return False
+    w, h = doc.sections[0].page_width_mm, doc.sections[0].page_height_mm
+    if not w or not h:
+        return False
+    short, long_ = sorted((w, h))
+    return abs(short - LETTER_MM[0]) < 2 and abs(long_ - LETTER_MM[1]) < 2 and not doc.facts.print_scale
+
+
+def size_ok(size: float | None, lo: float, hi: float, doc: Document) -> bool:
+    """Whether a measured size is within [lo, hi] pt: exact in Word; within half a point on a PDF (sizes
+    are measured from glyphs), and on Letter paper also at the size it had before a fit-to-page print
+    (a size that only the fitting put out of range would restate FMT001's paper finding)."""
     if size is None:
         return True
-    tol = 0.5 if pdf else 0.01
-    return lo - tol <= size <= hi + tol
+    if not is_pdf(doc):
+        return lo - 0.01 <= size <= hi + 0.01
+    sizes = (size, size / A4_ON_LETTER) if on_letter_paper(doc) else (size,)
+    return any(lo - 0.5 <= s <= hi + 0.5 for s in sizes)
