@@ -107,6 +107,14 @@ def main(argv: list[str] | None = None) -> int:
     severities_fixed: Counter[str] = Counter()
     rows: list[dict] = []
     problems: list[str] = []
+
+    def save() -> None:
+        """The measurements so far, as JSON (``--merge`` reads several of these)."""
+        state = {"rows": rows, "problems": problems, "before": per_rule_before, "fixed": per_rule_fixed,
+                 "applied": per_rule_applied, "severities_before": severities_before,
+                 "severities_fixed": severities_fixed}  # fmt: skip
+        args.json.write_text(json.dumps(state, ensure_ascii=False, indent=1))
+
     started = time.monotonic()
     inputs = files(args.limit, args.slice)
     for n, src in enumerate(inputs, 1):
@@ -174,21 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{n}/{len(inputs)}] {src.name[:60]:60s} fixes {report.count:3d} "
               f"findings {len(before.findings):3d}→{len(after.findings):3d} new {len(row['new'])}", flush=True)  # fmt: skip
         if args.json:  # kept as it goes: a long run that stops keeps what it measured
-            args.json.write_text(
-                json.dumps(
-                    {
-                        "rows": rows,
-                        "problems": problems,
-                        "before": per_rule_before,
-                        "fixed": per_rule_fixed,
-                        "applied": per_rule_applied,
-                        "severities_before": severities_before,
-                        "severities_fixed": severities_fixed,
-                    },
-                    ensure_ascii=False,
-                    indent=1,
-                )
-            )
+            save()
     if not args.no_lo:
         lo_checks(scratch, rows, problems, config)
     elapsed = time.monotonic() - started
@@ -209,21 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         for item in r.get("new", []):
             print(f"  {r['file'][:50]}: {item}")
     if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    "rows": rows,
-                    "problems": problems,
-                    "before": per_rule_before,
-                    "fixed": per_rule_fixed,
-                    "applied": per_rule_applied,
-                    "severities_before": severities_before,
-                    "severities_fixed": severities_fixed,
-                },
-                ensure_ascii=False,
-                indent=1,
-            )
-        )
+        save()
     if args.keep is None:
         shutil.rmtree(scratch, ignore_errors=True)
     return 1 if problems else 0

@@ -10,10 +10,9 @@ the browser is the system's (``DOCLINT_CHROMIUM`` or ``chromium`` on PATH).
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
+import browserkit
 import pytest
 import reportkit as kit
 
@@ -26,40 +25,12 @@ ORIGIN = "http://doclint.invalid"
 PAGE_URL = f"{ORIGIN}/report.html"
 
 
-def _chromium() -> str | None:
-    return os.environ.get("DOCLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _unavailable(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests must run in CI: {reason}")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Python Playwright is not installed (pip install playwright)")
-    executable = _chromium()
-    if executable is None:
-        _unavailable("Chromium is not installed (apt-get install chromium)")
     if kit.seed_text_path() is None:
         pytest.skip("seed plan not found (shared/seeds)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=executable,
-            args=[
-                "--no-sandbox",
-                "--headless",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-dev-shm-usage",
-            ],
-        )
+    with browserkit.launched() as b:
         yield b
-        b.close()
 
 
 class Session:

@@ -9,25 +9,14 @@ Skips (with the reason) when Playwright or Chromium is missing, except in CI whe
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
+import browserkit
 import pytest
 import servekit
 
 pytestmark = pytest.mark.slow
 ARTIFACTS = Path(__file__).parent / "artifacts"
-
-
-def _chromium() -> str | None:
-    return os.environ.get("DOCLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _unavailable(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests must run in CI: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -42,21 +31,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Python Playwright is not installed (pip install playwright)")
-    executable = _chromium()
-    if executable is None:
-        _unavailable("Chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=executable,
-            args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                  "--disable-dev-shm-usage"],
-        )  # fmt: skip
+    with browserkit.launched() as b:
         yield b
-        b.close()
 
 
 class Session:
