@@ -59,6 +59,22 @@ def _hint(word: str, choices, lang: str = "vi") -> str:
     return en if lang == "en" else vi
 
 
+def _listed(choices, last: str) -> str:
+    items = list(choices)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1] if len(items) > 1 else items[0]
+
+
+def require_choice(option: str, value: str | None, choices) -> None:
+    """A usage error (exit 2, in the user's language, with "did you mean") when ``value`` is not one of
+    ``choices``; None (the option not given) passes. One wording for every command."""
+    if value is None or value in choices:
+        return
+    raise fail(
+        f"{option} phải là {_listed(choices, 'hoặc')}, không phải {value!r}.{_hint(value, choices)}",
+        f"{option} must be {_listed(choices, 'or')}, not {value!r}.{_hint(value, choices, 'en')}",
+    )
+
+
 def load_explicit_config(path: Path | None) -> Config | None:
     if path is None:
         return None
@@ -150,20 +166,9 @@ def check(
             f"--csv-sep phải là ',' hoặc ';', không phải {csv_sep!r}",
             f"--csv-sep must be ',' or ';', not {csv_sep!r}",
         )
-    if stage is not None and stage not in STAGES:
-        raise fail(
-            f"--stage phải là draft, final hoặc issued, không phải {stage!r}.{_hint(stage, STAGES)}",
-            f"--stage must be draft, final or issued, not {stage!r}.{_hint(stage, STAGES, 'en')}",
-        )
-    if fail_on is not None and fail_on not in (*LEVELS, "never"):
-        raise fail(
-            f"--fail-on phải là error, warning, info hoặc never, không phải {fail_on!r}.{_hint(fail_on, (*LEVELS, 'never'))}",
-            f"--fail-on must be error, warning, info or never, not {fail_on!r}.{_hint(fail_on, (*LEVELS, 'never'), 'en')}",
-        )
-    if lang is not None and lang not in ("vi", "en"):
-        raise fail(
-            f"--lang phải là vi hoặc en, không phải {lang!r}", f"--lang must be vi or en, not {lang!r}"
-        )
+    require_choice("--stage", stage, STAGES)
+    require_choice("--fail-on", fail_on, (*LEVELS, "never"))
+    require_choice("--lang", lang, ("vi", "en"))
     formats = report.available_formats()
     if format not in formats:
         raise fail(

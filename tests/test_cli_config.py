@@ -85,6 +85,19 @@ def test_select_typo_on_the_command_line_is_refused() -> None:
     assert proc.returncode == 2 and "no rule has the code or prefix “HDR9”" in proc.stderr
 
 
+@pytest.mark.parametrize("command", ["check", "fix", "annotate", "baseline"])
+def test_every_command_refuses_a_wrong_stage_in_one_wording(command: str) -> None:
+    """Before: fix, annotate and baseline had their own messages (annotate and baseline said the stage was
+    "draft or final", leaving out issued) and spoke Vietnamese under --lang en."""
+    proc = doclint(command, str(QD), "--stage", "isued")
+    assert proc.returncode == 2
+    assert "--stage phải là draft, final hoặc issued, không phải 'isued'" in proc.stderr
+    assert "issued" in proc.stderr.split("không phải")[1]  # "did you mean"
+    proc = doclint(command, str(QD), "--stage", "isued", "--lang", "en")
+    if command != "baseline":  # baseline has no --lang of its own
+        assert proc.returncode == 2 and "--stage must be draft, final or issued, not 'isued'" in proc.stderr
+
+
 def test_config_typo_fails_the_check_command(tmp_path: Path) -> None:
     (tmp_path / "doclint.toml").write_text('seletc = ["NUM"]\n', encoding="utf-8")
     target = tmp_path / "qd.docx"

@@ -39,23 +39,17 @@ def register(app: typer.Typer) -> None:
         """Ghi bản sao DOCX có chú thích (comment) của doclint tại đúng chỗ sai."""
         from doclint.annotate import AnnotateError, AnnotateReport, default_output, require_docx
         from doclint.batch import config_for
+        from doclint.cli import fail, require_choice
         from doclint.config import STAGES, ConfigError, read_config, split_codes
         from doclint.errors import LoadError
         from doclint.fix import FixError
         from doclint.worker_pool import Budget, run_guarded
 
-        def fail(message: str) -> typer.Exit:
-            typer.echo(f"doclint: {message}", err=True)
-            return typer.Exit(2)
-
-        if stage is not None and stage not in STAGES:
-            raise fail(f"--stage phải là draft hoặc final, không phải {stage!r}")
-        if lang is not None and lang not in ("vi", "en"):
-            raise fail(f"--lang phải là vi hoặc en, không phải {lang!r}")
-        if min_severity not in ("error", "warning", "info"):
-            raise fail(f"--min-severity phải là error, warning hoặc info, không phải {min_severity!r}")
+        require_choice("--stage", stage, STAGES)
+        require_choice("--lang", lang, ("vi", "en"))
+        require_choice("--min-severity", min_severity, ("error", "warning", "info"))
         if not path.is_file():
-            raise fail(f"không tìm thấy tệp {path}")
+            raise fail(f"không tìm thấy tệp {path}", f"file not found: {path}")
         try:
             require_docx(path, allow_doc=True)
         except AnnotateError as exc:
@@ -66,7 +60,7 @@ def register(app: typer.Typer) -> None:
             cfg = config_for(path, explicit, {"select": split_codes(select), "ignore": split_codes(ignore),
                                               "stage": stage, "lang": lang})  # fmt: skip
         except ConfigError as exc:
-            raise fail(str(exc)) from exc
+            raise fail(exc) from exc
         out_lang = lang or cfg.lang
         try:  # loading, checking and writing the copy all run in a worker under the document budget
             error, count, exact, replaced, fixes = run_guarded(
@@ -83,7 +77,7 @@ def register(app: typer.Typer) -> None:
         except (AnnotateError, LoadError, FixError) as exc:
             raise fail(exc.message(out_lang)) from exc
         except ConfigError as exc:
-            raise fail(str(exc)) from exc
+            raise fail(exc) from exc
         if error is not None:
             raise fail(f"{path}: {error.code} {error.message(out_lang)}")
         report = AnnotateReport(output=out)

@@ -29,25 +29,24 @@ def register(app: typer.Typer) -> None:
         """Ghi lại các phát hiện hiện có (baseline); sau đó `check --baseline` chỉ báo phát hiện mới."""
         from doclint import batch
         from doclint.baseline import render
+        from doclint.cli import fail, require_choice
         from doclint.config import STAGES, ConfigError, read_config, split_codes
         from doclint.report import write_output
 
-        def fail(message: str) -> typer.Exit:
-            typer.echo(f"doclint: {message}", err=True)
-            return typer.Exit(2)
-
-        if stage is not None and stage not in STAGES:
-            raise fail(f"--stage phải là draft hoặc final, không phải {stage!r}")
+        require_choice("--stage", stage, STAGES)
         files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
         if not files:
-            raise fail("không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)")
+            raise fail(
+                "không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)",
+                "no file to check (.docx, .pdf, .doc, .txt, .md)",
+            )
         try:
             explicit = read_config(config.resolve()) if config else None
             overrides = {"select": split_codes(select), "ignore": split_codes(ignore), "stage": stage}
             results = batch.check_paths(files, explicit, overrides, jobs=jobs, use_cache=not no_cache,
                                         stream_output=output)  # fmt: skip
         except ConfigError as exc:
-            raise fail(str(exc)) from exc
+            raise fail(exc) from exc
         write_output(render(results, output), output)
         findings = sum(len(r.findings) for r in results)
         unreadable = sum(1 for r in results if r.error is not None)

@@ -44,21 +44,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Ghi bản sao đã sửa các lỗi chắc chắn, mỗi chỗ sửa là một thay đổi được theo dõi trong Word."""
         from doclint.batch import config_for
+        from doclint.cli import fail, require_choice
         from doclint.config import STAGES, ConfigError, read_config, split_codes
         from doclint.errors import LoadError
         from doclint.fix import FixError, FixOptions, default_output, require_fixable
         from doclint.worker_pool import Budget, run_guarded
 
-        def fail(message: str) -> typer.Exit:
-            typer.echo(f"doclint: {message}", err=True)
-            return typer.Exit(2)
-
-        if stage is not None and stage not in STAGES:
-            raise fail(f"--stage phải là draft, final hoặc issued, không phải {stage!r}")
-        if lang is not None and lang not in ("vi", "en"):
-            raise fail(f"--lang phải là vi hoặc en, không phải {lang!r}")
+        require_choice("--stage", stage, STAGES)
+        require_choice("--lang", lang, ("vi", "en"))
         if not path.is_file():
-            raise fail(f"không tìm thấy tệp {path}")
+            raise fail(f"không tìm thấy tệp {path}", f"file not found: {path}")
         try:
             require_fixable(path)
         except FixError as exc:
@@ -70,7 +65,7 @@ def register(app: typer.Typer) -> None:
                                               "stage": stage, "lang": lang,
                                               "preview": True if preview else None})  # fmt: skip
         except ConfigError as exc:
-            raise fail(str(exc)) from exc
+            raise fail(exc) from exc
         out_lang = lang or cfg.lang
         options = FixOptions(
             unsafe=unsafe, preview=cfg.preview, track=not no_track
@@ -80,7 +75,7 @@ def register(app: typer.Typer) -> None:
         except (FixError, LoadError) as exc:
             raise fail(exc.message(out_lang)) from exc
         except ConfigError as exc:
-            raise fail(str(exc)) from exc
+            raise fail(exc) from exc
         if diff:
             typer.echo(summary["diff"], nl=False)
             if summary["format_edits"]:
