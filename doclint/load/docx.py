@@ -516,6 +516,21 @@ class _Para:
     comment_marks: list[tuple[str, bool, int]] = field(default_factory=list)  # (id, is_start, offset)
 
 
+def _shallow_key(props: etree._Element) -> tuple:
+    """A ``w:rPr`` by what :func:`read_rpr` reads of it: its children's tags and attributes, in order.
+    Much cheaper than serialising it (``etree.tostring`` writes every namespace declared on the root)."""
+    return tuple((c.tag, tuple(c.attrib.items())) for c in props)
+
+
+def _ppr_key(props: etree._Element) -> tuple:
+    """A ``w:pPr`` by what :func:`read_ppr` reads of it: children and grandchildren (``w:numPr``,
+    ``w:pBdr``), tags and attributes in order."""
+    return tuple(
+        (c.tag, tuple(c.attrib.items()), tuple((g.tag, tuple(g.attrib.items())) for g in c) if len(c) else ())
+        for c in props
+    )
+
+
 class DocxReader:
     def __init__(self, pkg: Package, path: Path) -> None:
         self.pkg = pkg
@@ -535,8 +550,8 @@ class DocxReader:
         self.styles = read_styles(styles_root, read_theme(theme_root))
         self._run_base: dict[tuple[str | None, str | None], RProps] = {}
         self._para_base: dict[str | None, PProps] = {}
-        self._run_formats: dict[tuple[str | None, bytes], tuple[RunFormat, bool]] = {}
-        self._para_props: dict[bytes, tuple[str | None, PProps]] = {}
+        self._run_formats: dict[tuple[str | None, tuple], tuple[RunFormat, bool]] = {}
+        self._para_props: dict[tuple, tuple[str | None, PProps]] = {}
         self.numbering = Numbering(numbering_root, W)
         self.blocks: list[Block] = []
         self.sections: list[Section] = []
@@ -559,7 +574,7 @@ class DocxReader:
         paragraphs of the same style share one answer (and one RunFormat): a document has a few
         dozen distinct ``w:rPr`` for thousands of runs."""
         rpr = run.find(QN_rPr)
-        key = (para_style, etree.tostring(rpr, with_tail=False) if rpr is not None else b"")
+        key = (para_style, _shallow_key(rpr) if rpr is not None else ())
         known = self._run_formats.get(key)
         if known is None:
             known = self._run_formats[key] = self._run_format(para_style, rpr)
@@ -593,7 +608,7 @@ class DocxReader:
 
     def para_format(self, p: etree._Element) -> tuple[ParagraphFormat, str | None, PProps]:
         ppr = p.find(QN_pPr)
-        key = etree.tostring(ppr, with_tail=False) if ppr is not None else b""
+        key = _ppr_key(ppr) if ppr is not None else ()
         known = self._para_props.get(key)  # paragraphs with the same w:pPr: read once
         if known is None:
             known = self._para_props[key] = self._para_props_of(ppr)
@@ -669,9 +684,12 @@ class DocxReader:
         pieces: list[str] = []
         for child in r:
             tag = child.tag
-            if not isinstance(tag, str):
-                continue
-            if tag == QN_fldChar:
+            if tag == QN_rPr or not isinstance(tag, str):
+                continue  # the properties (read above), a processing instruction
+            if tag == QN_t:
+                if not (para.field_depth and para.field_depth[-1] == "instr"):
+                    pieces.append(child.text or "")
+            elif tag == QN_fldChar:
                 kind = child.get(QN_fldCharType)
                 if kind == "begin":
                     para.field_depth.append("instr")
@@ -683,8 +701,6 @@ class DocxReader:
                 self._note_field((child.text or "").strip().upper(), para)
             elif para.field_depth and para.field_depth[-1] == "instr":
                 continue
-            elif tag == QN_t:
-                pieces.append(child.text or "")
             elif tag == QN_tab:
                 pieces.append("\t")
             elif tag in (QN_br, QN_cr):
