@@ -738,8 +738,11 @@ def extract_block(text: str, block: int, tables: Tables) -> list[Mention]:
         return all(b <= s or a >= e for s, e in taken)
 
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in (("normative", NORMATIVE), ("hyphen", HYPHEN_NORMATIVE), ("party", PARTY),
-                          ("admin", ADMIN)):  # fmt: skip
+    # each number pattern needs its separator: a block without one is not searched (most blocks)
+    for kind, pattern, separator in (("normative", NORMATIVE, "/"), ("hyphen", HYPHEN_NORMATIVE, "-"),
+                                     ("party", PARTY, "/"), ("admin", ADMIN, "/")):  # fmt: skip
+        if separator not in text:
+            continue
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), kind, m))
@@ -1375,6 +1378,8 @@ _LEGACY = frozenset("«»¸µ¶·¹¨©®¬ª¼½¾§\xad")
 def legacy_encoded(text: str) -> bool:
     """The block's text is Vietnamese in a legacy encoding read without conversion: its words cannot be
     trusted (a type word "Th«ng b¸o sè" is not recognised), so no citation is read from it."""
+    if _LEGACY.isdisjoint(text):
+        return False  # nearly every block: no symbol at all
     hits = sum(1 for ch in text if ch in _LEGACY)
     return hits >= 3 and hits >= 0.02 * max(1, sum(ch.isalpha() for ch in text))
 
@@ -1383,6 +1388,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """The spans of a block inside quotation marks (“...”, "..."); an opening mark that is not closed in
     the block runs to its end (a quoted provision of several paragraphs)."""
     spans: list[tuple[int, int]] = []
+    if "“" not in text and "”" not in text and '"' not in text:
+        return spans
     opened: int | None = None
     straight: int | None = None
     for m in re.finditer(r"[“”\"]", text):

@@ -354,14 +354,27 @@ def _trim(unit: str, stop_words: list[str]) -> str:
     return " ".join(out).rstrip(" -–")
 
 
+@cache
+def _expansions(expand: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str], str]]:
+    """(short form, its pattern, replacement) of each expansion, compiled once per table."""
+    out = []
+    for short, full in expand:
+        if short.endswith("."):  # "P.VHTT": an abbreviation with a full stop runs into the next word
+            out.append((short, lazyre.cached(rf"(?<![\w&]){re.escape(short)}\s*"), full + " "))
+        else:
+            out.append((short, lazyre.cached(rf"(?<![\w&]){re.escape(short)}(?![\w&])"), full))
+    return out
+
+
+_DASH = lazyre.compile(r"\s*[-–]\s*")
+
+
 def _norm(text: str, expand: dict[str, str]) -> str:
     folded = fold(text)
-    for short, full in expand.items():
-        if short.endswith("."):  # "P.VHTT": an abbreviation with a full stop runs into the next word
-            folded = re.sub(rf"(?<![\w&]){re.escape(short)}\s*", full + " ", folded)
-        else:
-            folded = re.sub(rf"(?<![\w&]){re.escape(short)}(?![\w&])", full, folded)
-    return re.sub(r"\s*[-–]\s*", " - ", folded)
+    for short, pattern, full in _expansions(tuple(expand.items())):
+        if short in folded:  # most texts name none of them: no substitution to try
+            folded = pattern.sub(full, folded)
+    return _DASH.sub(" - ", folded)
 
 
 def tasked_units(ctx) -> list[tuple[str, int, int, int]]:

@@ -222,10 +222,15 @@ def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
             if keys[i : i + m] == parts and not (set(range(i, i + m)) & taken):
                 hits.append(RealWordHit(i, m, wrong, right, curated=True))
                 taken.update(range(i, i + m))
+    words, bigrams = lex.words, lex.bigrams
     i = 0
     while i < n - 1:
         if i in taken or i + 1 in taken:
             i += 1
+            continue
+        a, b = keys[i], keys[i + 1]
+        if a == b or (pair := f"{a} {b}") in words or bigrams.get(pair, 0) > 0:
+            i += 1  # a word or a pair the training texts use: nothing to correct (most pairs end here)
             continue
         hit = _pair_memo(
             keys[i - 1] if i else None,
