@@ -519,16 +519,13 @@ class _Para:
 def _shallow_key(props: etree._Element) -> tuple:
     """A ``w:rPr`` by what :func:`read_rpr` reads of it: its children's tags and attributes, in order.
     Much cheaper than serialising it (``etree.tostring`` writes every namespace declared on the root)."""
-    return tuple((c.tag, tuple(c.attrib.items())) for c in props)
+    return tuple([(c.tag, *c.items()) for c in props])
 
 
 def _ppr_key(props: etree._Element) -> tuple:
     """A ``w:pPr`` by what :func:`read_ppr` reads of it: children and grandchildren (``w:numPr``,
     ``w:pBdr``), tags and attributes in order."""
-    return tuple(
-        (c.tag, tuple(c.attrib.items()), tuple((g.tag, tuple(g.attrib.items())) for g in c) if len(c) else ())
-        for c in props
-    )
+    return tuple([(c.tag, *c.items(), _shallow_key(c)) if len(c) else (c.tag, *c.items()) for c in props])
 
 
 class DocxReader:

@@ -76,33 +76,20 @@ def format_number(n: int, fmt: str) -> str:
 
 
 class Numbering:
+    """The document's lists. An abstract list's levels are read when a paragraph first uses it: a Word
+    template declares dozens of lists of nine levels each, a document uses a few."""
+
     def __init__(self, root: etree._Element | None, ns: str) -> None:
         self.ns = ns
         self.abstract: dict[str, dict[int, Level]] = {}
+        self._abstract_elements: dict[str, etree._Element] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         if root is None:
             return
-        w = lambda t: f"{{{ns}}}{t}"  # noqa: E731
+        w = self._tag
         for abstract in root.iter(w("abstractNum")):
-            levels: dict[int, Level] = {}
-            for lvl in abstract.findall(w("lvl")):
-                ilvl = _int(lvl.get(w("ilvl"), "0") or "0")
-                if ilvl is None or not 0 <= ilvl <= MAX_LEVEL:
-                    continue  # Word has nine levels; another one is never drawn
-                level = Level()
-                start = lvl.find(w("start"))
-                value = _start(start.get(w("val"))) if start is not None else None
-                if value is not None:
-                    level.start = value
-                fmt = lvl.find(w("numFmt"))
-                if fmt is not None:
-                    level.fmt = (fmt.get(w("val"), "decimal") or "decimal")[:40]
-                text = lvl.find(w("lvlText"))
-                if text is not None:
-                    level.text = (text.get(w("val"), "") or "")[:MAX_LEVEL_TEXT]
-                levels[ilvl] = level
-            self.abstract[abstract.get(w("abstractNumId"), "")] = levels
+            self._abstract_elements[abstract.get(w("abstractNumId"), "")] = abstract  # a later one wins
         for num in root.iter(w("num")):
             ref = num.find(w("abstractNumId"))
             overrides: dict[int, int] = {}
@@ -115,11 +102,41 @@ class Numbering:
             if ref is not None:
                 self.nums[num.get(w("numId"), "")] = (ref.get(w("val"), ""), overrides)
 
+    def _tag(self, name: str) -> str:
+        return f"{{{self.ns}}}{name}"
+
+    def levels(self, abstract_id: str) -> dict[int, Level]:
+        """The levels of one abstract list, read on first use."""
+        known = self.abstract.get(abstract_id)
+        if known is not None:
+            return known
+        levels: dict[int, Level] = {}
+        element = self._abstract_elements.get(abstract_id)
+        w = self._tag
+        for lvl in element.findall(w("lvl")) if element is not None else ():
+            ilvl = _int(lvl.get(w("ilvl"), "0") or "0")
+            if ilvl is None or not 0 <= ilvl <= MAX_LEVEL:
+                continue  # Word has nine levels; another one is never drawn
+            level = Level()
+            start = lvl.find(w("start"))
+            value = _start(start.get(w("val"))) if start is not None else None
+            if value is not None:
+                level.start = value
+            fmt = lvl.find(w("numFmt"))
+            if fmt is not None:
+                level.fmt = (fmt.get(w("val"), "decimal") or "decimal")[:40]
+            text = lvl.find(w("lvlText"))
+            if text is not None:
+                level.text = (text.get(w("val"), "") or "")[:MAX_LEVEL_TEXT]
+            levels[ilvl] = level
+        self.abstract[abstract_id] = levels
+        return levels
+
     def label(self, num_id: str, ilvl: int) -> str | None:
         if num_id not in self.nums:
             return None
         abstract_id, overrides = self.nums[num_id]
-        levels = self.abstract.get(abstract_id, {})
+        levels = self.levels(abstract_id)
         if ilvl not in levels:  # also every ilvl outside 0–8: such levels are never stored
             return None
         counters = self.counters.setdefault(num_id, {})
