@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from doclint.context import Context
     from doclint.model import Block
 
-WORD = lazyre.compile(r"[^\W\d_]+")
+WORDS = lazyre.compile(r"([^\W\d_]+)")  # a word, as a group: split() keeps the words
 
 
 @dataclass(slots=True)
@@ -38,22 +38,23 @@ def tokenise(block: Block) -> list[Tok]:
     """The words of ``block`` (a fresh list: :meth:`Tokens.of` is the shared one)."""
     from doclint.vn.lexicon import syl_key
 
+    # split() alternates gaps and words (gap, word, gap, ..., gap): offsets follow from their lengths,
+    # with no match object per word
+    parts = WORDS.split(block.text)
     toks: list[Tok] = []
     append = toks.append
-    run = 0
-    last_end = -1
-    text = block.text
     index = block.index
-    for m in WORD.finditer(text):
-        start, end = m.span()
-        # a new run unless only spaces (no line break) separate this word from the previous one
-        if last_end >= 0 and not (start == last_end + 1 and text[last_end] == " "):
-            gap = text[last_end:start]
-            if gap.strip() or "\n" in gap or "\t" in gap or "  " in gap:
-                run += 1  # punctuation, a line break, a tab or aligned columns
-        word = m.group()
-        append(Tok(index, start, end, word, syl_key(word), run))
-        last_end = end
+    run = 0
+    pos = len(parts[0])
+    for k in range(1, len(parts), 2):
+        word = parts[k]
+        end = pos + len(word)
+        append(Tok(index, pos, end, word, syl_key(word), run))
+        gap = parts[k + 1]
+        # the next word starts a new run unless only spaces (no line break) separate the two
+        if gap != " " and (gap.strip() or "\n" in gap or "\t" in gap or "  " in gap):
+            run += 1  # punctuation, a line break, a tab or aligned columns
+        pos = end + len(gap)
     return toks
 
 

@@ -10,7 +10,9 @@ TXT002 only until it is converted. The lexicon is loaded on the first word rule 
 from __future__ import annotations
 
 import itertools
+import operator
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -105,20 +107,17 @@ def _word_runs(blocks: list[Block], doc_tokens: list[Tok]) -> list[tuple[int, st
 
     if not doc_tokens:
         return []
-    valid = sum(1 for t in doc_tokens if parse(t.key) is not None)
+    # each distinct word parsed once: a document repeats its words
+    counts = Counter(map(operator.attrgetter("key"), doc_tokens))
+    valid = sum(n for key, n in counts.items() if parse(key) is not None)
     if valid < 0.6 * len(doc_tokens):
         return []  # not (mainly) Vietnamese text
-    by_block: dict[int, list[Tok]] = {}
-    for t in doc_tokens:
-        by_block.setdefault(t.block, []).append(t)
     texts = {b.index: b.text for b in blocks}
-    out: list[tuple[int, str, list[Tok]]] = []
-    for bidx, toks in by_block.items():
-        runs: dict[int, list[Tok]] = {}
-        for t in toks:
-            runs.setdefault(t.run, []).append(t)
-        out.extend((bidx, texts[bidx], run) for run in runs.values())
-    return out
+    # a block's tokens are consecutive and its runs numbered in order: one group per (block, run)
+    return [
+        (bidx, texts[bidx], list(run))
+        for (bidx, _), run in itertools.groupby(doc_tokens, key=operator.attrgetter("block", "run"))
+    ]
 
 
 def _capped(code: str, found: Iterator[Finding]) -> Iterator[Finding]:
@@ -501,8 +500,10 @@ def _doubled_words(ctx) -> Iterator[Finding]:
         if " " not in n
     )
     for bidx, text, run in runs:
-        words = [t.text for t in run]
         keys = [t.key for t in run]
+        if not any(map(operator.eq, keys, keys[1:])):
+            continue  # no word written twice in a row (nearly every run)
+        words = [t.text for t in run]
         for k, (x, y) in enumerate(itertools.pairwise(run)):
             if x.key != y.key or (parse(x.key) is None and x.text.isupper()):
                 continue
@@ -685,8 +686,11 @@ def _real_word_errors(ctx) -> Iterator[Finding]:
     from doclint.vn import wordctx
 
     lexmod.get()
+    single = spell.one_syllable_confusions()
     reported: set[tuple[str, str]] = set()
     for bidx, text, run in runs:
+        if len(run) == 1 and run[0].key not in single:
+            continue  # one word alone: no pair, and not a curated phrase
         keys = [t.key for t in run]
         caps = [t.text[:1].isupper() and not t.text.isupper() for t in run]
         quotes = wordctx.quoted_spans(text) if "“" in text or '"' in text else []
@@ -891,11 +895,17 @@ def tone_placement(ctx) -> Iterator[Finding]:
 
     seen: dict[str, list[tuple[int, int, int, str]]] = {"old": [], "new": []}
     forms: dict[str, set[str]] = {}
-    for t in doc_tokens:
-        syl = parse(t.text)
+    placed = {}  # each distinct word parsed once: (placement, new form) of those placed one way only
+    for word in {t.text for t in doc_tokens}:
+        syl = parse(word)
         if syl is not None and syl.placement:
-            seen[syl.placement].append((t.block, t.start, t.end, t.text))
-            forms.setdefault(syl.render("new"), set()).add(syl.placement)
+            placed[word] = (syl.placement, syl.render("new"))
+    for t in doc_tokens if placed else ():
+        found = placed.get(t.text)
+        if found is not None:
+            placement, new_form = found
+            seen[placement].append((t.block, t.start, t.end, t.text))
+            forms.setdefault(new_form, set()).add(placement)
     style = ctx.option("tone-style")
     ex = {"old": "hòa, thủy, khỏe", "new": "hoà, thuỷ, khoẻ"}
     name_vi = {"old": "kiểu cũ", "new": "kiểu mới"}

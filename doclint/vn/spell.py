@@ -5,6 +5,7 @@ Both work on syllable keys (:func:`doclint.vn.lexicon.syl_key`: lower case, new 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -204,6 +205,13 @@ def _confusion_index(ident: int, lex: lexmod.Lexicon) -> dict[str, list[tuple[li
     return _INDEX[ident]
 
 
+def one_syllable_confusions() -> frozenset[str]:
+    """The curated wrong phrases of a single syllable: the only hits a one-word run can have."""
+    lex = lexmod.get()
+    index = _confusion_index(id(lex.confusions), lex)
+    return frozenset(key for key, entries in index.items() if any(len(parts) == 1 for parts, _, _ in entries))
+
+
 def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
     """Adjacent syllable pairs that are not a word while a variant one confusion away is.
 
@@ -216,26 +224,24 @@ def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
     # curated phrases first
     taken: set[int] = set()
     index = _confusion_index(id(lex.confusions), lex)
-    for i in range(n):
-        for parts, wrong, right in index.get(keys[i], ()):
-            m = len(parts)
-            if keys[i : i + m] == parts and not (set(range(i, i + m)) & taken):
-                hits.append(RealWordHit(i, m, wrong, right, curated=True))
-                taken.update(range(i, i + m))
+    if not index.keys().isdisjoint(keys):
+        for i, key in enumerate(keys):
+            for parts, wrong, right in index.get(key, ()):
+                m = len(parts)
+                if keys[i : i + m] == parts and not (set(range(i, i + m)) & taken):
+                    hits.append(RealWordHit(i, m, wrong, right, curated=True))
+                    taken.update(range(i, i + m))
     words, bigrams = lex.words, lex.bigrams
-    i = 0
-    while i < n - 1:
-        if i in taken or i + 1 in taken:
-            i += 1
+    free = 0  # the first syllable a hit has not covered
+    for i, (a, b) in enumerate(itertools.pairwise(keys)):
+        if i < free or (taken and (i in taken or i + 1 in taken)):
             continue
-        a, b = keys[i], keys[i + 1]
         if a == b or (pair := f"{a} {b}") in words or bigrams.get(pair, 0) > 0:
-            i += 1  # a word or a pair the training texts use: nothing to correct (most pairs end here)
-            continue
+            continue  # a word or a pair the training texts use: nothing to correct (most pairs end here)
         hit = _pair_memo(
             keys[i - 1] if i else None,
-            keys[i],
-            keys[i + 1],
+            a,
+            b,
             keys[i + 2] if i + 2 < n else None,
             caps[i] and i > 0,
             caps[i + 1],
@@ -243,9 +249,7 @@ def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
         if hit:
             length, wrong, right = hit
             hits.append(RealWordHit(i, length, wrong, right))
-            i += length
-            continue
-        i += 1
+            free = i + length
     hits.sort(key=lambda h: h.index)
     return hits
 
