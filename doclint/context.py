@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from doclint.analysis.sections import SectionsResult
     from doclint.analysis.shingles import Shingles
     from doclint.analysis.tokens import Tokens
+    from doclint.recognise.lines import Line
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -63,6 +64,14 @@ class Context:
     @property
     def shingles(self) -> Shingles:
         return self.analysis("shingles")
+
+    @property
+    def lines(self) -> list[Line]:
+        """The document's lines (:func:`doclint.recognise.lines.split_lines`): the engine hands over those
+        recognition read, so they are split once. Shared: do not modify."""
+        from doclint.recognise.lines import split_lines
+
+        return self.cached("lines", lambda c: split_lines(c.doc))
 
     @property
     def tokens(self) -> Tokens:

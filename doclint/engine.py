@@ -16,6 +16,7 @@ from doclint.errors import LoadError
 from doclint.findings import Finding, Location
 from doclint.model import Document
 from doclint.recognise import recognise
+from doclint.recognise.lines import split_lines
 from doclint.results import FileResult
 from doclint.rulepack import RuleMeta, RulePack, load_pack
 
@@ -114,13 +115,15 @@ def _sort_key(f: Finding) -> tuple:
 
 def lint_document(doc: Document, config: Config, pack: RulePack | None = None) -> FileResult:
     pack = pack or load_pack(config.packs)
-    rec = recognise(doc, pack)
+    lines = split_lines(doc)
+    rec = recognise(doc, pack, lines)
     if config.stage != "draft" and rec.family == "administrative" and not rec.has_any_part():
         # a draft with only its body must hear that every part is missing; a text submitted for signing or
         # issued without a single one of them (an agenda, a table, a note) is not an administrative document
         rec.family = "other"
         rec.notes.append("không có thành phần thể thức nào của văn bản hành chính")
     ctx = Context(doc=doc, rec=rec, config=config, pack=pack)
+    ctx.cached("lines", lambda _: lines)  # the lines recognition read: the analyses need them too
     findings = run_checks(ctx)
     from doclint import places, suppress
 

@@ -249,3 +249,20 @@ def test_cli_citations(run_cli, seed_path):
     assert code == 0 and len(json.loads(out)["documents"]) == 11
     code, _ = run_cli("citations", seed_path, "--format", "xml")
     assert code == 2
+
+
+def test_quick_tests_before_the_patterns_hold():
+    """extract_block and _law_names skip a block without the characters their patterns need: every
+    alternative of the law-name head holds one of the words tested first, and each number pattern
+    starts with a digit and needs its separator."""
+    import re
+
+    from doclint.analysis import citations as c
+
+    heads = re.search(r"\(\?P<t>([^)]*)\)", c._LAW_HEAD.pattern).group(1).split("|")
+    assert heads and all(any(w in h for w in c._LAW_HEAD_WORDS) for h in heads)
+    tables = build_tables(load_pack())
+    text = "Luật Đất đai; Nghị định số 30/2020/NĐ-CP, Nghị định 30-2020-NĐ-CP, Kết luận 226-KL/TW, 534/QĐ-TTg"
+    found = extract_block(text, 0, tables)
+    assert len([m for m in found if m.kind == "number"]) == 4
+    assert any(m.kind != "number" for m in found)  # the law's name

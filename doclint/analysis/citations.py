@@ -445,6 +445,8 @@ _ANAPHORA_TAIL = lazyre.compile(
     r"\s+(?P<a>này|nêu trên|nói trên|đã nêu|vừa nêu|trên đây|dẫn trên|kể trên|đã dẫn|đã nêu trên)\b"
 )
 _LAW_HEAD = lazyre.compile(r"(?<![\w])(?P<t>Bộ luật|Bộ Luật|bộ luật|Luật|luật|Pháp lệnh|pháp lệnh)\s+")
+_LAW_HEAD_WORDS = ("uật", "háp lệnh")  # every alternative of _LAW_HEAD holds one of them
+_DIGIT = lazyre.compile(r"\d")
 _LAW_CONT_AFTER_COMMA = frozenset(["chống", "công", "viên", "bổ", "kiểm", "lâm", "hộ", "sửa"])
 _LAW_COMMA_STOP = frozenset(
     [
@@ -738,10 +740,12 @@ def extract_block(text: str, block: int, tables: Tables) -> list[Mention]:
         return all(b <= s or a >= e for s, e in taken)
 
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    # each number pattern needs its separator: a block without one is not searched (most blocks)
+    # each number pattern starts with a digit and needs its separator: a block without them is not
+    # searched (most blocks)
+    digits = _DIGIT.search(text) is not None
     for kind, pattern, separator in (("normative", NORMATIVE, "/"), ("hyphen", HYPHEN_NORMATIVE, "-"),
                                      ("party", PARTY, "/"), ("admin", ADMIN, "/")):  # fmt: skip
-        if separator not in text:
+        if not digits or separator not in text:
             continue
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
@@ -1113,6 +1117,8 @@ def _parse_tail(text: str, mention: Mention, tables: Tables) -> None:
 
 def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
+    if not any(word in text for word in _LAW_HEAD_WORDS):
+        return out  # no head word: nothing for _LAW_HEAD to find (most blocks)
     by_start = {n.number_start: n for n in numbers if n.number_start is not None}
     type_starts = {n.type_start for n in numbers if n.type_start is not None}
     for m in _LAW_HEAD.finditer(text):

@@ -25,7 +25,7 @@ from typing import Any
 from doclint import lazyre
 from doclint.analysis import analysis
 from doclint.errors import ConfigError
-from doclint.recognise.lines import Line, fold, split_lines
+from doclint.recognise.lines import Line, fold
 
 SCOPES = (
     "heading", "line", "text", "can_cu", "enactment", "kinh_gui", "vv", "recipients", "articles",
@@ -552,7 +552,7 @@ def analyse(ctx) -> SectionsResult:
     skel = skeleton_for(ctx.pack, rec.doc_type, rec.title_words())
     if skel is None:
         return SectionsResult(None)
-    lines = split_lines(ctx.doc)
+    lines = ctx.lines
     body, with_appx = _scope_blocks(ctx)
     scope = _line_scope(ctx, lines)
     signers = signature_titles(lines, rec.body_start or 0)

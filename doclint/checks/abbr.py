@@ -104,15 +104,17 @@ def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
         if block.kind in ("header", "footer") or zones[block.index] in SKIP_ZONES:
             continue
         text = block.text
+        # each pattern below needs a bracket, a colon or “tắt”: most blocks have none of them
+        bracket = "(" in text
         # brackets of every shape: (TP.HCM), (GDNN - GDTX), (ĐHQG-HCM), (Bộ TTTT), “gọi tắt tiếng Việt là …”
-        for abbr, start, end, before, compound in paren_definitions(text):
+        for abbr, start, end, before, compound in paren_definitions(text) if bracket else ():
             if compound and abbr in seen_abbrs:
                 continue  # “(GDNN - GDTX)” after “(GDTX)”: a part of a compound, not a second definition
             seen_abbrs.add(abbr)
             if is_abbreviation(abbr):
                 expansion = _expansion(text, text.rfind("(", 0, start), abbr) or before
                 out.append(Definition(abbr, block.index, start, end, expansion))
-        for m in _DEF_PAREN.finditer(text):
+        for m in _DEF_PAREN.finditer(text) if bracket else ():
             abbr = m["abbr"]
             if not is_abbreviation(abbr):
                 continue
@@ -121,18 +123,18 @@ def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
                     abbr, block.index, m.start("abbr"), m.end("abbr"), _expansion(text, m.start(), abbr)
                 )
             )
-        for m in _DEF_AFTER.finditer(text):
+        for m in _DEF_AFTER.finditer(text) if bracket else ():
             full = m["full"].strip()
             if m["abbr"] in full or re.search(r"[,;]", full) or not spells(m["abbr"], full.split()[:8]):
                 continue  # “TTHC (tên TTHC, mã TTHC)” is a remark, not the words of the abbreviation
             if is_abbreviation(m["abbr"]) and _initials(full.split())[:1] == _plain(m["abbr"][0]):
                 out.append(Definition(m["abbr"], block.index, m.start("abbr"), m.end("abbr"), full))
-        for m in _DEF_COLON.finditer(text):
+        for m in _DEF_COLON.finditer(text) if ":" in text else ():
             if is_abbreviation(m["abbr"]):
                 out.append(
                     Definition(m["abbr"], block.index, m.start("abbr"), m.end("abbr"), m["full"].strip())
                 )
-        for m in _INLINE_DEF.finditer(text):
+        for m in _INLINE_DEF.finditer(text) if "tắt" in text else ():
             if is_abbreviation(m["abbr"]):
                 out.append(Definition(m["abbr"], block.index, m.start("abbr"), m.end("abbr"), None))
         m = _DEF_LINE.match(text)
@@ -220,10 +222,13 @@ def abbreviation_not_defined(ctx: Context) -> Iterator[Finding]:
             continue  # a legacy-encoded passage: its letters are not the words
         if block.table is not None and TOKEN.fullmatch(text.strip()):
             continue  # a table listing abbreviations, one per cell
+        tokens = list(TOKEN.finditer(text))
+        if not tokens:
+            continue  # no token shaped like an abbreviation (most blocks)
         if _mostly_caps(text):
             continue  # headings and template placeholders ("TÊN CQ, TC CHỦ QUẢN")
         quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
-        for m in TOKEN.finditer(text):
+        for m in tokens:
             abbr = m.group(1)
             if any(a <= m.start() < b for a, b in quoted):
                 continue  # quoted wording (an amendment replacing a phrase), not this text's own use

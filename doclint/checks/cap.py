@@ -191,14 +191,21 @@ def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
 # --- CAP002 bodies, CAP005 special names -----------------------------------------------------
 
 
-def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Finding]:
-    if not names:
-        return
+@lru_cache(maxsize=16)
+def _canon(names: tuple[str, ...]) -> tuple[dict[str, str], dict[str, list[str]], re.Pattern[str]]:
+    """Folded form → name, each name's variants, and the pattern of them all: built once per list."""
     canon = {}
     for name in names:
         for v in _variants(name):
             canon[_fold(" ".join(v.split()))] = name
-    pattern = _phrase_regex([v for n in names for v in _variants(n)])
+    variants = {name: _variants(name) for name in names}
+    return canon, variants, _phrase_regex([v for n in names for v in _variants(n)])
+
+
+def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Finding]:
+    if not names:
+        return
+    canon, variants, pattern = _canon(tuple(names))
     accepted = {" ".join(a.split()) for a in ctx.table("capitalisation").get("accepted", {}).get("names", [])}
     # one finding per wrong form, with a count: the same misspelt name 50 times is one thing to fix
     seen: dict[tuple[str, str], list] = {}
@@ -206,19 +213,19 @@ def _canonical_matches(ctx: Context, names: list[str], code: str) -> Iterator[Fi
         text = block.text
         for m in pattern.finditer(text):
             written = m.group()
-            key = _fold(" ".join(written.split()))
-            right = canon.get(key)
-            if right is None or _all_caps(written):
-                continue
-            if " ".join(written.split()) in _variants(right) or " ".join(written.split()) in accepted:
-                continue
             if code == "CAP002" and written[0].islower():
                 continue  # "cán bộ tài chính": the words, not the body's name
+            norm = " ".join(written.split())
+            right = canon.get(_fold(norm))
+            if right is None or _all_caps(written):
+                continue
+            if norm in variants[right] or norm in accepted:
+                continue
             if _quoted(text, m.start()):
                 continue
             start_ok = at_sentence_start(text, m.start())
             # at a sentence start only the first letter may differ
-            if start_ok and written[1:] in [v[1:] for v in _variants(right)]:
+            if start_ok and written[1:] in [v[1:] for v in variants[right]]:
                 continue
             fixed = right if not start_ok else right[0].upper() + right[1:]
             if code == "CAP002":

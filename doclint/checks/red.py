@@ -609,7 +609,7 @@ def formalism_phrase(ctx: Context) -> Iterator[Finding]:
 OWN_TITLE_WORDS = 30  # the own title repeated without citing anything counts from this length
 _NUMBER_TOKEN = lazyre.compile(r"\d[\w.]*/[\w/.\-]*[a-zđ]|\d+-[a-zđ]+/[a-zđ]")
 
-_WORD = lazyre.compile(r"[\w][\w/.\-]*[\w]|\w")
+_WORDS = lazyre.compile(r"([\w][\w/.\-]*[\w]|\w)")  # a word, as a group: split() keeps the words
 _DATE_RUN = lazyre.compile(r"^\d{1,2}$")
 
 
@@ -629,7 +629,15 @@ def word_tokens(text: str, block: int) -> list[Tok]:
     "ngày 31 tháng 3 năm 2026" or "31/3/2026" is one token, "về việc" is "về", "số" before a document's
     number is left out."""
     folded = _fold(text)
-    raw = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    # split() alternates gaps and words: offsets follow from their lengths, no match object per word
+    parts = _WORDS.split(folded)
+    raw = []
+    pos = len(parts[0])
+    for k in range(1, len(parts), 2):
+        word = parts[k]
+        end = pos + len(word)
+        raw.append((word, pos, end))
+        pos = end + len(parts[k + 1])
     out: list[Tok] = []
     i = 0
     while i < len(raw):
@@ -663,28 +671,28 @@ def repeated_spans(seqs: list[list[Tok]], n: int, times: int) -> list[list[tuple
     """Groups of places (index of sequence, token range) that repeat the same stretch of at least ``n``
     words at least ``times`` times. One group per repeated content, each place a maximal run."""
     grams: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    seq_grams: list[list[tuple[str, ...]]] = []  # each sequence's n-grams, by first token
     for si, seq in enumerate(seqs):
         keys = [t.key for t in seq]
         # zip of shifted lists builds the n-grams in C
-        for i, gram in enumerate(zip(*(keys[k:] for k in range(n)))):
+        seq_grams.append(list(zip(*(keys[k:] for k in range(n)))))
+        for i, gram in enumerate(seq_grams[-1]):
             grams[gram].append((si, i))
-    frequent = {g for g, pos in grams.items() if len({p for p in pos}) >= times}
+    frequent = {g for g, pos in grams.items() if len(pos) >= times}  # each place is listed once
     if not frequent:
         return []
     runs: list[tuple[int, int, int]] = []  # (sequence, first token, end token)
     gram_runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for si, seq in enumerate(seqs):
-        keys = [t.key for t in seq]
+    for si, these in enumerate(seq_grams):
         i = 0
-        while i <= len(keys) - n:
-            g = tuple(keys[i : i + n])
-            if g not in frequent:
+        while i < len(these):
+            if these[i] not in frequent:
                 i += 1
                 continue
             j = i
             members = []
-            while j <= len(keys) - n and tuple(keys[j : j + n]) in frequent:
-                members.append(tuple(keys[j : j + n]))
+            while j < len(these) and these[j] in frequent:
+                members.append(these[j])
                 j += 1
             runs.append((si, i, j - 1 + n))
             for m in members:

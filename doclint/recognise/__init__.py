@@ -29,9 +29,11 @@ from doclint.recognise.title import find_title, find_title_candidate, recognise_
 from doclint.rulepack import RulePack
 
 
-def recognise(doc: Document, pack: RulePack) -> Recognition:
+def recognise(doc: Document, pack: RulePack, lines: list[Line] | None = None) -> Recognition:
+    """What the document's parts are. ``lines``: the document's :func:`split_lines`, when the caller
+    has them already (the engine shares them with the analyses)."""
     rec = Recognition()
-    lines = split_lines(doc)
+    lines = split_lines(doc) if lines is None else lines
     if not lines:
         rec.notes.append("văn bản không có nội dung chữ")
         return rec

@@ -74,6 +74,8 @@ def block_lines(block: Block) -> list[Line]:
     text = block.text
     pos = 0
     label = block.para.numbering_label
+    table = (block.table.table, block.table.row, block.table.col) if block.table else None
+    visible = [r for r in block.runs if text[r.start : r.end].strip()]  # runs that show some text
     for raw in text.split("\n"):
         start = pos
         end = pos + len(raw)
@@ -83,11 +85,7 @@ def block_lines(block: Block) -> list[Line]:
             continue
         lead = len(raw) - len(raw.lstrip(_INVISIBLE))
         s, e = start + lead, start + lead + len(stripped)
-        table = (block.table.table, block.table.row, block.table.col) if block.table else None
-        sub_runs = [r for r in block.runs if r.start < e and r.end > s and text[r.start : r.end].strip()]
-        bold = _agree([r.fmt.bold for r in sub_runs])
-        italic = _agree([r.fmt.italic for r in sub_runs])
-        caps = _agree([r.fmt.caps for r in sub_runs])
+        sub_runs = [r for r in visible if r.start < e and r.end > s]
         line_text = stripped
         if label and not out and label != "•":
             # a Word list label is part of what the reader sees: "1." + "Mục đích"
@@ -100,10 +98,10 @@ def block_lines(block: Block) -> list[Line]:
                 text=line_text,
                 kind=block.kind,
                 table=table,
-                bold=bold,
-                italic=italic,
+                bold=_agree([r.fmt.bold for r in sub_runs]),
+                italic=_agree([r.fmt.italic for r in sub_runs]),
                 align=block.para.alignment,
-                caps=caps,
+                caps=_agree([r.fmt.caps for r in sub_runs]),
             )
         )
     return out
