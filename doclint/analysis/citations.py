@@ -1477,12 +1477,17 @@ def _type_name_for(mention: Mention, tables: Tables) -> str | None:
 
 
 def extract(
-    blocks: list[Block], tables: Tables, rec: Recognition | None = None, own_type: str | None = None
+    blocks: list[Block],
+    tables: Tables,
+    rec: Recognition | None = None,
+    own_type: str | None = None,
+    zones: list[str] | None = None,
 ) -> Citations:
+    """Every citation of ``blocks``; ``zones``: their :func:`block_zones`, when the caller has them."""
     from doclint.analysis.zones import block_zones
 
     result = Citations(tables=tables)
-    zones = _refine_zones(block_zones(blocks, rec), blocks)
+    zones = _refine_zones(block_zones(blocks, rec) if zones is None else zones, blocks)
     segments = document_segments(blocks)
     result.segments = segments
     for block in blocks:
@@ -1699,4 +1704,4 @@ def tables_for(pack: RulePack) -> Tables:
 def citations(ctx: Context) -> Citations:
     tables = tables_for(ctx.pack)
     own = ctx.rec.doc_type_name.text if ctx.rec.doc_type_name is not None else None
-    return extract(ctx.doc.blocks, tables, ctx.rec, own)
+    return extract(ctx.doc.blocks, tables, ctx.rec, own, zones=ctx.zones)

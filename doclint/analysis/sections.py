@@ -51,10 +51,22 @@ def strip_marks(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # one compiled pattern per phrase, shared by every skeleton that lists it
-def _phrase_regex(phrase: str, anchored: bool) -> re.Pattern[str]:
-    folded = re.escape(fold(phrase))
+def _phrase_body(phrase: str) -> str:
     tail = r"(?!\w)" if phrase[-1:].isalnum() or phrase[-1:] == ")" else ""
-    return lazyre.cached(("^" if anchored else r"(?<!\w)") + folded + tail)
+    return re.escape(fold(phrase)) + tail
+
+
+def _phrase_regex(phrase: str, anchored: bool) -> re.Pattern[str]:
+    return lazyre.cached(("^" if anchored else r"(?<!\w)") + _phrase_body(phrase))
+
+
+def _any_phrase_regex(phrases: list[str], anchored: bool) -> re.Pattern[str] | None:
+    """One pattern that finds any of ``phrases`` where :func:`_phrase_regex` finds one of them: a line is
+    searched once, not once per phrase."""
+    bodies = [_phrase_body(p) for p in phrases if p.strip()]
+    if not bodies:
+        return None
+    return lazyre.cached(("^" if anchored else r"(?<!\w)") + "(?:" + "|".join(bodies) + ")")
 
 
 # ---------------------------------------------------------------------------- the skeletons as data
@@ -88,20 +100,21 @@ class SectionSpec:
     # the phrases are compiled when a document of this skeleton's type first asks (issue 17: of the
     # ~400 phrases of every skeleton, a document needs those of one)
     @cached_property
-    def _phrases(self) -> list[re.Pattern[str]]:
+    def _phrases(self) -> re.Pattern[str] | None:
         anchored = self.where in ("heading", "line", "can_cu", "recipients")
-        return [_phrase_regex(p, anchored) for p in self.phrases if p.strip()]
+        return _any_phrase_regex(self.phrases, anchored)
 
     @cached_property
     def _anchored(self) -> list[re.Pattern[str]]:
         return [_phrase_regex(p, True) for p in self.phrases if p.strip()]
 
     @cached_property
-    def _when(self) -> list[re.Pattern[str]]:
-        return [_phrase_regex(p, False) for p in self.when if p.strip()]
+    def _when(self) -> re.Pattern[str] | None:
+        return _any_phrase_regex(self.when, False)
 
     def matches(self, folded: str) -> bool:
-        return any(p.search(folded) for p in self._phrases) or any(p.search(folded) for p in self._patterns)
+        phrases = self._phrases
+        return bool(phrases and phrases.search(folded)) or any(p.search(folded) for p in self._patterns)
 
     def matches_start(self, folded: str) -> bool:
         """A phrase at the start of ``folded`` (for a text-scope section's heading)."""
@@ -110,7 +123,7 @@ class SectionSpec:
         )
 
     def applies(self, folded_text: str) -> bool:
-        return not self._when or any(p.search(folded_text) for p in self._when)
+        return self._when is None or self._when.search(folded_text) is not None
 
     @property
     def source_text(self) -> str:

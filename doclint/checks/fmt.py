@@ -345,8 +345,17 @@ def _display_font(name: str) -> str:
     return base
 
 
+@lru_cache(maxsize=1024)
+def _accepted_font(name: str | None) -> bool:
+    """No font named, Times New Roman or a symbol font: never the font a DOCX run is reported for."""
+    return not name or is_times(name) or _is_symbol(name)
+
+
 def _offending_font(block: Block, run: Run, pdf: bool) -> str | None:
     """The run's font that draws its letters when it is not Times New Roman."""
+    fmt = run.fmt
+    if not pdf and _accepted_font(fmt.font) and _accepted_font(fmt.font_hansi):
+        return None  # whatever the letters (nearly every run of a DOCX)
     text = block.text[run.start : run.end]
     if not any(c.isalpha() for c in text):
         return None
@@ -587,9 +596,11 @@ def _laid_out_with_blanks(text: str) -> bool:
     if len(blanks) + 5 * blanks.count("\t") >= 20:  # a tab stop is about six spaces wide
         return True
     body = text.strip()
-    letters = [c for c in body if c.isalpha()]
     columns = [part for part in WIDE_GAP.split(body) if part.strip()]
-    return len(columns) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+    if len(columns) < 2:
+        return False
+    letters = [c for c in body if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _typed_indent(block: Block) -> bool:

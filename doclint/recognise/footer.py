@@ -272,5 +272,6 @@ def _appendices(lines: list[Line], rec: Recognition, start: int | None) -> None:
 def find_appendix_refs(lines: list[Line], rec: Recognition, body: range) -> None:
     blocks = set(body)
     for line in lines:
-        if line.block in blocks and APPENDIX_REF.search(line.text):
+        # every alternative of APPENDIX_REF names a “phụ lục” or a “phụ biểu”: a line without “phụ” is skipped
+        if line.block in blocks and "phụ" in line.text.lower() and APPENDIX_REF.search(line.text):
             rec.appendix_refs.append(comp(line))
