@@ -86,7 +86,8 @@ class Context:
 
     def option(self, name: str) -> Any:
         """A rule option: the configured value, converted to the declared type, else the declared default."""
-        spec = self.pack.options.get(name)
+        # the pack's option table is assembled from every rule: once per document, not once per option read
+        spec = self.cached("_options", lambda c: c.pack.options).get(name)
         if spec is None:
             raise KeyError(f"option {name!r} is not declared by any rule of the pack")
         value = self.config.option(name, _MISSING)

@@ -205,6 +205,11 @@ class Tables:
     def party_orgs(self) -> frozenset[str]:
         return frozenset(c for c, v in self.issuers.items() if v.get("party"))
 
+    @cached_property
+    def not_issuer_heads(self) -> tuple[str, ...]:
+        """What a text that names no issuer starts with: a phrase of ``not_issuers`` and a space or a comma."""
+        return tuple(w + sep for w in self.not_issuers for sep in (" ", ","))
+
 
 def build_tables(pack: RulePack | None = None, tables: dict[str, dict] | None = None) -> Tables:
     def table(name: str) -> dict:
@@ -601,7 +606,7 @@ def _parse_issuer(text: str, pos: int, tables: Tables) -> tuple[str, int, int] |
     words = list(_ISSUER_WORD.finditer(text[start : start + 400]))
     caps = _mostly_upper(text[start : start + 80])
     head = text[start : start + 20].lower()
-    if not caps and any(head.startswith(w + " ") or head.startswith(w + ",") for w in tables.not_issuers):
+    if not caps and head.startswith(tables.not_issuer_heads):
         return None  # "của cơ quan, đơn vị, địa phương": whose plan, not an issuer
     i = 0
     while i < len(words):
@@ -675,8 +680,8 @@ def _capital_trich_yeu(words: list[re.Match[str]], i: int) -> bool:
 
 
 def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = list(filter(str.isalpha, text))  # counted in C
+    return len(letters) >= 6 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def _next_is(words: list, i: int, value: str) -> bool:
@@ -690,6 +695,8 @@ def _next_in(words: list, i: int, values: tuple[str, ...]) -> bool:
 def _starts_type(text: str, pos: int, tables: Tables) -> bool:
     """A type word followed by "số"/a number starts at ``pos`` (a new citation)."""
     rest = text[pos : pos + 60]
+    if not rest.startswith(tables.type_names):
+        return False  # no type name here (one test in C instead of one per name)
     for name in tables.type_names:
         if rest.startswith(name) and re.match(r"\s+(?:số\b|\d)", rest[len(name) :]):
             return True

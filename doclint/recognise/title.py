@@ -57,10 +57,11 @@ PREFIX_SCAN = 25  # the title sits right under the header
 def _title_text(text: str) -> str | None:
     """The capitalised text of a possible title line, without a bracketed note; None if not one."""
     stripped = text.strip().strip("*").strip()
-    stripped = re.sub(r"\s*\(DỰ THẢO[^)]*\)\s*$", "", stripped, flags=re.IGNORECASE)
-    stripped = TITLE_NOTE.sub("", stripped)
-    letters = [c for c in stripped if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters) or stripped.endswith(":"):
+    if "(" in stripped:  # both notes are in brackets
+        stripped = re.sub(r"\s*\(DỰ THẢO[^)]*\)\s*$", "", stripped, flags=re.IGNORECASE)
+        stripped = TITLE_NOTE.sub("", stripped)
+    letters = list(filter(str.isalpha, stripped))  # in C: asked of every line near the top, several times
+    if not letters or not all(map(str.isupper, letters)) or stripped.endswith(":"):
         return None
     return stripped
 
