@@ -73,6 +73,7 @@ class TextAnalysis:
     shared: Tokens = field(repr=False)  # the document's words, tokenised once for every rule
     _tokens: list[Tok] | None = field(default=None, repr=False)
     _runs: list[tuple[int, str, list[Tok]]] | None = field(default=None, repr=False)
+    _invalid: frozenset[str] = field(default=frozenset(), repr=False)
 
     def tokens(self) -> list[Tok]:
         """The words of :attr:`blocks`, in document order."""
@@ -83,8 +84,15 @@ class TextAnalysis:
     def word_runs(self) -> list[tuple[int, str, list[Tok]]]:
         """(block, its text, run of words) for the word rules; empty unless the text is mainly Vietnamese."""
         if self._runs is None:
-            self._runs = _word_runs(self.blocks, self.tokens())
+            self._runs, self._invalid = _word_runs(
+                [(b, self.shared.of(b)) for b in self.blocks], self.tokens()
+            )
         return self._runs
+
+    def invalid_keys(self) -> frozenset[str]:
+        """The keys of the words of :meth:`word_runs` that are not Vietnamese syllables."""
+        self.word_runs()
+        return self._invalid
 
 
 def text_analysis(ctx: Context) -> TextAnalysis:
@@ -102,22 +110,31 @@ def _analyse(ctx: Context) -> TextAnalysis:
     return TextAnalysis(legacy_blocks, legacy_document, blocks, ctx.tokens)
 
 
-def _word_runs(blocks: list[Block], doc_tokens: list[Tok]) -> list[tuple[int, str, list[Tok]]]:
+def _word_runs(
+    blocks: list[tuple[Block, list[Tok]]], doc_tokens: list[Tok]
+) -> tuple[list[tuple[int, str, list[Tok]]], frozenset[str]]:
+    """The runs of words of a mainly Vietnamese text (``blocks``: each block with its words, ``doc_tokens``
+    all of them in order), and the keys of its words that are no syllable."""
     from doclint.vn.syllable import parse
 
     if not doc_tokens:
-        return []
+        return [], frozenset()
     # each distinct word parsed once: a document repeats its words
     counts = Counter(map(operator.attrgetter("key"), doc_tokens))
-    valid = sum(n for key, n in counts.items() if parse(key) is not None)
+    invalid = frozenset(key for key in counts if parse(key) is None)
+    valid = len(doc_tokens) - sum(counts[key] for key in invalid)
     if valid < 0.6 * len(doc_tokens):
-        return []  # not (mainly) Vietnamese text
-    texts = {b.index: b.text for b in blocks}
-    # a block's tokens are consecutive and its runs numbered in order: one group per (block, run)
-    return [
-        (bidx, texts[bidx], list(run))
-        for (bidx, _), run in itertools.groupby(doc_tokens, key=operator.attrgetter("block", "run"))
-    ]
+        return [], frozenset()  # not (mainly) Vietnamese text
+    runs: list[tuple[int, str, list[Tok]]] = []
+    for block, toks in blocks:
+        if not toks:
+            continue
+        if toks[-1].run == 0:  # one run (most blocks): runs are numbered from 0, in order
+            runs.append((block.index, block.text, list(toks)))
+        else:
+            by_run = itertools.groupby(toks, key=operator.attrgetter("run"))
+            runs.extend((block.index, block.text, list(run)) for _, run in by_run)
+    return runs, invalid
 
 
 def _capped(code: str, found: Iterator[Finding]) -> Iterator[Finding]:
@@ -423,14 +440,10 @@ def spacing_punctuation(ctx) -> Iterator[Finding]:
         text = block.text
         if block.kind in ("header", "footer") or block.table is not None:
             continue  # header cells and forms align with spaces on purpose
-        if (
-            len(text) < 30
-            or re.search(r"\b(ngày|tháng|năm)\s{2,}|Số:\s{2,}|\.{4,}|…{2,}|_{3,}", text)
-            or text.count("…") >= 3
-        ):
+        if len(text) < 30 or not _SPACING_ANY.search(text):
+            continue  # short, or none of the problems below (most paragraphs)
+        if re.search(r"\b(ngày|tháng|năm)\s{2,}|Số:\s{2,}|\.{4,}|…{2,}|_{3,}", text) or text.count("…") >= 3:
             continue  # date lines and forms with blanks to fill
-        if not _SPACING_ANY.search(text):
-            continue
         for kind, rx, vi, en, _ in _SPACING:
             if pdf and kind in ("double-space", "space-before", "space-in-bracket"):
                 continue
@@ -606,7 +619,7 @@ def _unproofread_finding(ctx) -> Finding | None:
 def _invalid_syllables(ctx) -> Iterator[Finding]:
     from doclint.vn import lexicon as lexmod
     from doclint.vn import spell
-    from doclint.vn.syllable import match_case, parse, split_tone
+    from doclint.vn.syllable import match_case, split_tone
 
     runs = _word_runs_of(ctx)
     if not runs:
@@ -615,10 +628,11 @@ def _invalid_syllables(ctx) -> Iterator[Finding]:
 
     lex = lexmod.get()  # loaded here, as the shared pass did, so that spell finds it ready
     pdf = ctx.doc.format == "pdf"
+    invalid = text_analysis(ctx).invalid_keys()
     for bidx, text, run in runs:
         for k, t in enumerate(run):
-            if parse(t.key) is not None:
-                continue
+            if t.key not in invalid:
+                continue  # a valid syllable
             if lex.is_loanword(t.text) or wordctx.touches_symbol(text, t.start, t.end):
                 continue  # panô, axit, ôxy, ĐẮK; pH=7, CO₂, m²
             left = run[k - 1].key if k else None
