@@ -18,15 +18,17 @@ ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
 MAX_BLOCK_CHARS = 20_000
 MAX_MARKS = 30  # Unicode's stream-safe limit on combining marks after one base character
 _TAIL = 200  # how much of the previous paragraph decides whether the next line continues it
-_MARK_RUN = lazyre.compile(
-    rf"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{{{MAX_MARKS + 1},}}"
-)
+_MARK = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_MARK_RUN = lazyre.compile(rf"{_MARK}{{{MAX_MARKS + 1},}}")
+_ONE_MARK = lazyre.compile(_MARK)
 
 
 def bounded_marks(text: str) -> str:
     """At most ``MAX_MARKS`` combining marks in a row (NFC is quadratic in CPython on longer runs,
     and no Vietnamese letter carries more than two)."""
-    if len(text) <= MAX_MARKS:
+    # a run of MAX_MARKS + 1 marks covers one of every MAX_MARKS + 1 characters: when none of those is a
+    # mark (every run of text a document has), the whole text need not be scanned
+    if len(text) <= MAX_MARKS or not _ONE_MARK.search(text[MAX_MARKS :: MAX_MARKS + 1]):
         return text
     return _MARK_RUN.sub(lambda m: m.group()[:MAX_MARKS], text)
 
