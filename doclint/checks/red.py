@@ -7,9 +7,10 @@ RED004 formalism phrases; RED005 length signals (long trích yếu, a title or c
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -628,57 +629,68 @@ def word_tokens(text: str, block: int) -> list[Tok]:
     """Words with their offsets, compared loosely: case and tone placement folded, a date written
     "ngày 31 tháng 3 năm 2026" or "31/3/2026" is one token, "về việc" is "về", "số" before a document's
     number is left out."""
+    return [Tok(key, block, s, e) for key, s, e in zip(*word_keys(text))]
+
+
+# word_keys changes a word only where one of these is written: a text without them keeps its words
+_LOOSE_WORDS = ("tháng", "/", "việc", "số")
+
+
+def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The keys of :func:`word_tokens` and their start and end offsets, as three lists (RED005 compares
+    the words of every paragraph, and makes objects only for the places it reports)."""
     folded = _fold(text)
-    # split() alternates gaps and words: offsets follow from their lengths, no match object per word
+    # split() alternates gaps and words: the running total of their lengths gives every offset (in C)
     parts = _WORDS.split(folded)
-    raw = []
-    pos = len(parts[0])
-    for k in range(1, len(parts), 2):
-        word = parts[k]
-        end = pos + len(word)
-        raw.append((word, pos, end))
-        pos = end + len(parts[k + 1])
-    out: list[Tok] = []
+    words = parts[1::2]
+    offsets = list(itertools.accumulate(map(len, parts)))
+    starts, ends = offsets[0:-1:2], offsets[1::2]
+    if not any(w in folded for w in _LOOSE_WORDS):
+        return words, starts, ends
+    n = len(words)
+    keys: list[str] = []
+    first: list[int] = []
+    last: list[int] = []
     i = 0
-    while i < len(raw):
-        w, s, e = raw[i]
+    while i < n:
+        w = words[i]
         if (
             len(w) <= 2  # _DATE_RUN without a regex call per word (issue 17)
             and _DATE_RUN.match(w)
-            and i + 4 < len(raw)
-            and raw[i + 1][0] == "tháng"
-            and raw[i + 3][0] == "năm"
-            and raw[i + 2][0].isdigit()
-            and raw[i + 4][0].isdigit()
+            and i + 4 < n
+            and words[i + 1] == "tháng"
+            and words[i + 3] == "năm"
+            and words[i + 2].isdigit()
+            and words[i + 4].isdigit()
         ):
-            out.append(Tok(f"{int(w)}/{int(raw[i + 2][0])}/{raw[i + 4][0]}", block, s, raw[i + 4][2]))
+            keys.append(f"{int(w)}/{int(words[i + 2])}/{words[i + 4]}")
+            first.append(starts[i])
+            last.append(ends[i + 4])
             i += 5
             continue
         if "/" in w and (m := _NUMERIC_DATE.fullmatch(w)):
             w = f"{int(m[1])}/{int(m[2])}/{m[3]}"
-        if w == "việc" and out and out[-1].key == "về":
+        if w == "việc" and keys and keys[-1] == "về":
             i += 1
             continue
-        if w == "số" and i + 1 < len(raw) and _NUMBER_TOKEN.match(raw[i + 1][0]):
+        if w == "số" and i + 1 < n and _NUMBER_TOKEN.match(words[i + 1]):
             i += 1  # "Nghị định số 72/2013/NĐ-CP" is "Nghị định 72/2013/NĐ-CP" (CIT003 adds the "số")
             continue
-        out.append(Tok(w, block, s, e))
+        keys.append(w)
+        first.append(starts[i])
+        last.append(ends[i])
         i += 1
-    return out
+    return keys, first, last
 
 
-def repeated_spans(seqs: list[list[Tok]], n: int, times: int) -> list[list[tuple[int, int]]]:
+def repeated_spans(seqs: list[list[str]], n: int, times: int) -> list[list[tuple[int, int]]]:
     """Groups of places (index of sequence, token range) that repeat the same stretch of at least ``n``
-    words at least ``times`` times. One group per repeated content, each place a maximal run."""
-    grams: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-    seq_grams: list[list[tuple[str, ...]]] = []  # each sequence's n-grams, by first token
-    for si, seq in enumerate(seqs):
-        keys = [t.key for t in seq]
-        # zip of shifted lists builds the n-grams in C
-        seq_grams.append(list(zip(*(keys[k:] for k in range(n)))))
-        for i, gram in enumerate(seq_grams[-1]):
-            grams[gram].append((si, i))
-    frequent = {g for g, pos in grams.items() if len(pos) >= times}  # each place is listed once
+    words (``seqs``: the keys of each sequence) at least ``times`` times. One group per repeated content,
+    each place a maximal run."""
+    # each sequence's n-grams by first token, and how often each occurs: zip and Counter run in C
+    seq_grams = [list(zip(*(keys[k:] for k in range(n)))) for keys in seqs]
+    counts = Counter(itertools.chain.from_iterable(seq_grams))
+    frequent = {g for g, count in counts.items() if count >= times}
     if not frequent:
         return []
     runs: list[tuple[int, int, int]] = []  # (sequence, first token, end token)
@@ -739,16 +751,21 @@ def length_signal(ctx: Context) -> Iterator[Finding]:
     if rec.trich_yeu is not None:
         blocks.append(rec.trich_yeu.block)
     blocks.extend(b.index for b in ctx.body_blocks() if b.index not in blocks)
-    seqs = [word_tokens(ctx.doc.blocks[i].text, i) for i in blocks]
+    seqs = [word_keys(ctx.doc.blocks[i].text) for i in blocks]
     title_block = rec.trich_yeu.block if rec.trich_yeu is not None else None
-    for group in repeated_spans(seqs, n, times):
-        places = [(seqs[si][a], seqs[si][b - 1], b - a) for si, a, b in group]
+
+    def tok(si: int, k: int) -> Tok:
+        keys, starts, ends = seqs[si]
+        return Tok(keys[k], blocks[si], starts[k], ends[k])
+
+    for group in repeated_spans([keys for keys, _, _ in seqs], n, times):
+        places = [(tok(si, a), tok(si, b - 1), b - a) for si, a, b in group]
         first, last = places[0], places[-1]
         longest = max(places, key=lambda p: p[2])
         quote = ctx.doc.blocks[longest[0].block].text[longest[0].start : longest[1].end]
         own_title = any(p[0].block == title_block for p in places)
         si, a, b = max(group, key=lambda g: g[2] - g[1])
-        cites = any(_NUMBER_TOKEN.search(t.key) for t in seqs[si][a:b])
+        cites = any(_NUMBER_TOKEN.search(key) for key in seqs[si][0][a:b])
         if not cites and not (own_title and longest[2] >= OWN_TITLE_WORDS):
             continue  # a subject or a body named several times is not a length problem
         full = sum(1 for p in places if p[2] >= 0.6 * longest[2])
