@@ -11,6 +11,7 @@ caller the same list (the TXT word rules, TXT005 and whoever reads words): treat
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,24 +39,22 @@ def tokenise(block: Block) -> list[Tok]:
     """The words of ``block`` (a fresh list: :meth:`Tokens.of` is the shared one)."""
     from doclint.vn.lexicon import syl_key
 
-    # split() alternates gaps and words (gap, word, gap, ..., gap): offsets follow from their lengths,
-    # with no match object per word
+    # split() alternates gaps and words (gap, word, gap, ..., gap): the running total of their lengths
+    # gives every offset, and the tokens are built by map, with no match object per word
     parts = WORDS.split(block.text)
-    toks: list[Tok] = []
-    append = toks.append
-    index = block.index
+    words = parts[1::2]
+    if not words:
+        return []
+    offsets = list(itertools.accumulate(map(len, parts)))
+    runs = [0]
     run = 0
-    pos = len(parts[0])
-    for k in range(1, len(parts), 2):
-        word = parts[k]
-        end = pos + len(word)
-        append(Tok(index, pos, end, word, syl_key(word), run))
-        gap = parts[k + 1]
+    for gap in parts[2:-1:2]:  # the gaps between two words
         # the next word starts a new run unless only spaces (no line break) separate the two
         if gap != " " and (gap.strip() or "\n" in gap or "\t" in gap or "  " in gap):
             run += 1  # punctuation, a line break, a tab or aligned columns
-        pos = end + len(gap)
-    return toks
+        runs.append(run)
+    index = itertools.repeat(block.index)
+    return list(map(Tok, index, offsets[0:-1:2], offsets[1::2], words, map(syl_key, words), runs))
 
 
 class Tokens:
