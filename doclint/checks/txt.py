@@ -33,6 +33,7 @@ MAX_WORD_FINDINGS = 25  # findings of a word rule (TXT003, TXT006, TXT007) befor
 _CODEISH_BEFORE = set("/_-.@\\&#0123456789")
 _CODEISH_AFTER = set("/_-@\\&#0123456789")
 _VN_MARKED = set("ăâêôơưđ")
+_KEY = operator.attrgetter("key")  # a token's key, read in C
 
 
 def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
@@ -120,7 +121,7 @@ def _word_runs(
     if not doc_tokens:
         return [], frozenset()
     # each distinct word parsed once: a document repeats its words
-    counts = Counter(map(operator.attrgetter("key"), doc_tokens))
+    counts = Counter(map(_KEY, doc_tokens))
     invalid = frozenset(key for key in counts if parse(key) is None)
     valid = len(doc_tokens) - sum(counts[key] for key in invalid)
     if valid < 0.6 * len(doc_tokens):
@@ -513,7 +514,7 @@ def _doubled_words(ctx) -> Iterator[Finding]:
         if " " not in n
     )
     for bidx, text, run in runs:
-        keys = [t.key for t in run]
+        keys = list(map(_KEY, run))
         if not any(map(operator.eq, keys, keys[1:])):
             continue  # no word written twice in a row (nearly every run)
         words = [t.text for t in run]
@@ -630,6 +631,8 @@ def _invalid_syllables(ctx) -> Iterator[Finding]:
     pdf = ctx.doc.format == "pdf"
     invalid = text_analysis(ctx).invalid_keys()
     for bidx, text, run in runs:
+        if invalid.isdisjoint(map(_KEY, run)):
+            continue  # every word a syllable (most runs): tested in C
         for k, t in enumerate(run):
             if t.key not in invalid:
                 continue  # a valid syllable
@@ -705,7 +708,7 @@ def _real_word_errors(ctx) -> Iterator[Finding]:
     for bidx, text, run in runs:
         if len(run) == 1 and run[0].key not in single:
             continue  # one word alone: no pair, and not a curated phrase
-        keys = [t.key for t in run]
+        keys = list(map(_KEY, run))
         caps = [t.text[:1].isupper() and not t.text.isupper() for t in run]
         quotes = wordctx.quoted_spans(text) if "“" in text or '"' in text else []
         for hit in spell.real_word_errors(keys, caps):
@@ -909,17 +912,17 @@ def tone_placement(ctx) -> Iterator[Finding]:
 
     seen: dict[str, list[tuple[int, int, int, str]]] = {"old": [], "new": []}
     forms: dict[str, set[str]] = {}
+    texts = list(map(operator.attrgetter("text"), doc_tokens))
     placed = {}  # each distinct word parsed once: (placement, new form) of those placed one way only
-    for word in {t.text for t in doc_tokens}:
+    for word in set(texts):
         syl = parse(word)
         if syl is not None and syl.placement:
             placed[word] = (syl.placement, syl.render("new"))
-    for t in doc_tokens if placed else ():
-        found = placed.get(t.text)
-        if found is not None:
-            placement, new_form = found
-            seen[placement].append((t.block, t.start, t.end, t.text))
-            forms.setdefault(new_form, set()).add(placement)
+    # the tokens of those words, picked in C
+    for t in itertools.compress(doc_tokens, map(placed.__contains__, texts)) if placed else ():
+        placement, new_form = placed[t.text]
+        seen[placement].append((t.block, t.start, t.end, t.text))
+        forms.setdefault(new_form, set()).add(placement)
     style = ctx.option("tone-style")
     ex = {"old": "hòa, thủy, khỏe", "new": "hoà, thuỷ, khoẻ"}
     name_vi = {"old": "kiểu cũ", "new": "kiểu mới"}
