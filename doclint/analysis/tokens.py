@@ -75,7 +75,7 @@ class Tokens:
 
     def words(self, blocks: list[Block]) -> list[Tok]:
         """The words of ``blocks`` in their order, as one new list."""
-        return [t for b in blocks for t in self.of(b)]
+        return list(itertools.chain.from_iterable(map(self.of, blocks)))
 
 
 @analysis("tokens")
