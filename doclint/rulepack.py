@@ -78,7 +78,7 @@ class OptionSpec:
         return ok and (not self.choices or value in self.choices)
 
 
-def _options(raw: Any, owner: str, path: Path | str) -> dict[str, OptionSpec]:
+def _options(raw: Any, owner: str, path: Path | str | Place) -> dict[str, OptionSpec]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -195,6 +195,25 @@ def at_line(path: Path | str, text: str, **where: str) -> str:
     return f"{path}:{line}" if line else str(path)
 
 
+class Place:
+    """``file:line`` of a pack entry, looked up only when a message shows it: finding the line of each
+    of the ~110 built-in rules cost every start of doclint a third of reading the pack (issue 17)."""
+
+    __slots__ = ("_path", "_shown", "_text", "_where")
+
+    def __init__(self, path: Path | str, text: str, **where: str) -> None:
+        self._path, self._text, self._where = path, text, where
+        self._shown: str | None = None
+
+    def __str__(self) -> str:
+        if self._shown is None:
+            self._shown = at_line(self._path, self._text, **self._where)
+        return self._shown
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def builtin_rules_dir() -> Path:
     """The ``rules/`` folder: beside the package in a checkout, inside it in a wheel."""
     here = Path(__file__).resolve().parent
@@ -269,7 +288,7 @@ class RulePack:
             else:
                 self.tables[path.stem] = _deep_merge(self.tables.get(path.stem, {}), data)
 
-    def _check_options(self, options: dict[str, OptionSpec], owner: str, where: str) -> None:
+    def _check_options(self, options: dict[str, OptionSpec], owner: str, where: Place) -> None:
         known = self.options
         for name in options:
             if name in known and known[name].owner != owner:
@@ -281,7 +300,7 @@ class RulePack:
     def _add_family(self, entry: dict[str, Any], path: Path, text: str = "") -> None:
         entry = dict(entry)
         code = entry.get("code", "")
-        where = at_line(path, text, table="family")
+        where = Place(path, text, table="family")
         options = _options(entry.pop("options", None), code, where)
         self._check_options(options, code, where)
         try:
@@ -295,7 +314,7 @@ class RulePack:
     def _add_rule(self, entry: dict[str, Any], path: Path, text: str = "") -> None:
         entry = dict(entry)
         code = str(entry.get("code"))
-        where = at_line(path, text, key="code", value=code)
+        where = Place(path, text, key="code", value=code)
         options = _options(entry.pop("options", None), code, where)
         self._check_options(options, code, where)
         unknown = set(entry) - set(RuleMeta.__slots__) | ({"source"} & set(entry))
