@@ -409,5 +409,5 @@ def clear(config: Config | None = None) -> Path:
             path.unlink(missing_ok=True)
         from doclint.datacache import clear as clear_data
 
-        clear_data(folder, ("rulepack",))  # the parsed rule packs (doclint.rulepack)
+        clear_data(folder, ("rulepack", "config"))  # the parsed rule packs and config files
     return folder

@@ -20,8 +20,6 @@ Checks read them with ``ctx.option("red003-share")``; ``explain`` and ``docs/rul
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -320,6 +318,8 @@ class RulePack:
         unknown = set(entry) - set(RuleMeta.__slots__) | ({"source"} & set(entry))
         if unknown:
             key = sorted(unknown)[0]
+            import difflib
+
             hint = difflib.get_close_matches(key, [f for f in RuleMeta.__slots__ if f != "source"], n=1)
             hint_vi = f" Có phải ý bạn là “{hint[0]}”?" if hint else ""
             hint_en = f" Did you mean “{hint[0]}”?" if hint else ""
@@ -381,6 +381,8 @@ def folder_data(folder: Path, prefix: str = "") -> list[tuple[Path, dict[str, An
         and all(isinstance(v, list) and len(v) == 2 and isinstance(v[1], dict) for v in kept.values())
     ):
         return [(p, kept[p.name][1], kept[p.name][0]) for p in paths]
+    import tomllib  # (only when the pack changed: its parsed form is kept)
+
     parsed = []
     for path in paths:
         try:  # only regular files of bounded size: a FIFO or a link to /dev/zero is refused
