@@ -17,15 +17,8 @@ from typing import Annotated, Any
 import typer
 
 from doclint import __version__, cli_check, cli_i18n
-from doclint.cli_check import (  # noqa: F401  (fail, require_choice: the sub-commands' usage errors)
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    EXIT_OK,
-    exit_status,
-    fail,
-    load_explicit_config,
-    require_choice,
-)
+from doclint.cli_check import EXIT_ERROR, fail, hint
+from doclint.cli_check import require_choice as require_choice  # the sub-commands' usage errors
 from doclint.config import ConfigError, read_config
 from doclint.safeio import display_path, escape_controls
 
@@ -52,10 +45,6 @@ def main_options(
     lang: Annotated[str | None, typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en.")] = None,
 ) -> None:
     """doclint — kiểm tra văn bản hành chính trước khi trình ký."""
-
-
-def _hint(word: str, choices, lang: str = "vi") -> str:
-    return cli_check._hint(word, choices, lang)
 
 
 _TYPES: dict[str, Any] = {"str": str | None, "int": int | None, "path": Path | None, "flag": bool,
@@ -185,8 +174,8 @@ def rules(
         typer.echo(explain.rules_text(pack, lang))
     else:
         raise fail(
-            f"định dạng không hỗ trợ: {format} (có: text, json, md).{_hint(format, ('text', 'json', 'md'))}",
-            f"unsupported format: {format} (available: text, json, md).{_hint(format, ('text', 'json', 'md'), 'en')}",
+            f"định dạng không hỗ trợ: {format} (có: text, json, md).{hint(format, ('text', 'json', 'md'))}",
+            f"unsupported format: {format} (available: text, json, md).{hint(format, ('text', 'json', 'md'), 'en')}",
         )
 
 

@@ -127,7 +127,7 @@ def fail(message: str | ConfigError, en: str | None = None) -> SystemExit:
     return SystemExit(EXIT_ERROR)
 
 
-def _hint(word: str, choices, lang: str = "vi") -> str:
+def hint(word: str, choices, lang: str = "vi") -> str:
     from doclint.config import did_you_mean
 
     vi, en = did_you_mean(word, choices)
@@ -145,8 +145,8 @@ def require_choice(option: str, value: str | None, choices) -> None:
     if value is None or value in choices:
         return
     raise fail(
-        f"{option} phải là {_listed(choices, 'hoặc')}, không phải {value!r}.{_hint(value, choices)}",
-        f"{option} must be {_listed(choices, 'or')}, not {value!r}.{_hint(value, choices, 'en')}",
+        f"{option} phải là {_listed(choices, 'hoặc')}, không phải {value!r}.{hint(value, choices)}",
+        f"{option} must be {_listed(choices, 'or')}, not {value!r}.{hint(value, choices, 'en')}",
     )
 
 
@@ -217,8 +217,8 @@ def check(
     formats = report.available_formats()
     if format not in formats:
         raise fail(
-            f"định dạng không hỗ trợ: {format} (có: {', '.join(formats)}).{_hint(format, formats)}",
-            f"unsupported format: {format} (available: {', '.join(formats)}).{_hint(format, formats, 'en')}",
+            f"định dạng không hỗ trợ: {format} (có: {', '.join(formats)}).{hint(format, formats)}",
+            f"unsupported format: {format} (available: {', '.join(formats)}).{hint(format, formats, 'en')}",
         )
     lang = lang or cli_i18n.explicit()
     try:
