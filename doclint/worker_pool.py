@@ -305,25 +305,21 @@ class _Worker:
 
 
 def _context(start: str, warm: bool):
-    """The multiprocessing context of the workers, or None for workers forked from this process
-    (:mod:`doclint.worker_fork`: "fork", and "auto" where this process has no other thread: the CLI)."""
-    forkable = sys.platform != "win32"  # where multiprocessing offers "fork"
-    if start == "auto" and forkable and threading.active_count() == 1:
-        start = "fork"
-    if start == "fork" and forkable:
-        if warm:
-            import doclint.worker_warm  # noqa: F401  (built once here, inherited by every forked worker)
-        return None
     import multiprocessing as mp
 
     methods = mp.get_all_start_methods()
     if start == "auto":
-        start = "forkserver" if "forkserver" in methods else "spawn"
+        if "fork" in methods and threading.active_count() == 1:
+            start = "fork"
+        else:
+            start = "forkserver" if "forkserver" in methods else "spawn"
     if start not in methods:
         start = "spawn"
     ctx = mp.get_context(start)
     if start == "forkserver":
         ctx.set_forkserver_preload(["doclint.worker", "doclint.worker_warm"] if warm else ["doclint.worker"])
+    elif start == "fork" and warm:
+        import doclint.worker_warm  # noqa: F401  (built once here, inherited by every forked worker)
     return ctx
 
 
@@ -346,7 +342,7 @@ class WorkerPool:
         self.lint = lint
         self.stats = stats if stats is not None else BatchStats()
         self.ctx = _context(start, warm)
-        self.start_method = "fork" if self.ctx is None else self.ctx.get_start_method()
+        self.start_method = self.ctx.get_start_method()
         self._lock = threading.RLock()
         self._queues: dict[Any, deque[_Task]] = {}
         self._groups: deque[Any] = deque()
@@ -513,12 +509,7 @@ class WorkerPool:
         from doclint.worker import serve
 
         tmpdir = tempfile.mkdtemp(prefix="doclint-w-")
-        if self.ctx is None:
-            from doclint import worker_fork
-
-            parent, child = worker_fork.Pipe()
-        else:
-            parent, child = self.ctx.Pipe(duplex=True)
+        parent, child = self.ctx.Pipe(duplex=True)
         if self.start_method == "fork":
             for stream in (sys.stdout, sys.stderr):  # a forked child must not flush our buffers again
                 with contextlib.suppress(Exception):
@@ -529,10 +520,7 @@ class WorkerPool:
         env = {
             k: v for k, v in os.environ.items() if k.startswith("DOCLINT_")
         }  # as of now, not of the fork server
-        if self.ctx is None:
-            proc = worker_fork.Process(serve, (child, tmpdir, env), inherited=parent)
-        else:
-            proc = self.ctx.Process(target=serve, args=(child, tmpdir, env), daemon=True)
+        proc = self.ctx.Process(target=serve, args=(child, tmpdir, env), daemon=True)
         proc.start()
         child.close()
         self.stats.workers_started += 1
@@ -542,10 +530,7 @@ class WorkerPool:
         return worker
 
     def _step(self, max_wait: float) -> None:
-        if self.ctx is None:
-            from doclint.worker_fork import wait
-        else:
-            from multiprocessing.connection import wait
+        from multiprocessing.connection import wait
 
         with self._lock:
             self._assign()
