@@ -29,7 +29,9 @@ import ctypes
 import itertools
 import math
 import re
+import struct
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import pypdfium2 as pdfium  # noqa: F401  (initialises the library)
@@ -58,48 +60,63 @@ KEEP_ANNOTS = (pr.FPDF_ANNOT_WIDGET, pr.FPDF_ANNOT_FREETEXT, pr.FPDF_ANNOT_STAMP
 META_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate")
 
 
-def _fast():
-    """Prototypes of the per-glyph calls taking plain addresses (cheaper than the generic bindings)."""
+def _bare():
+    """The per-glyph calls as bare function pointers: no prototype, so no argument conversion —
+    handles go in as ``c_void_p``, buffers by reference, indexes as ints (a third of the cost of a
+    call through the typed bindings, paid some ten times per word)."""
+    vp, ci = ctypes.c_void_p, ctypes.c_int
+    restypes = {
+        "FPDFText_GetTextObject": vp,
+        "FPDFText_GetLooseCharBox": ci,
+        "FPDFText_HasUnicodeMapError": ci,
+        "FPDFTextObj_GetFont": vp,
+        "FPDFText_GetFontSize": ctypes.c_double,
+        "FPDFPageObj_GetFillColor": ci,
+        "FPDFPageObj_GetMatrix": ci,
+    }
     try:
         from pypdfium2_raw.bindings import _libs
 
         lib = _libs["pdfium"]
-        vp, ci = ctypes.c_void_p, ctypes.c_int
-        return (
-            ctypes.CFUNCTYPE(vp, vp, ci)(("FPDFText_GetTextObject", lib)),
-            ctypes.CFUNCTYPE(ci, vp, ci, vp)(("FPDFText_GetLooseCharBox", lib)),
-            ctypes.CFUNCTYPE(ci, vp, ci)(("FPDFText_HasUnicodeMapError", lib)),
-            ctypes.CFUNCTYPE(vp, vp)(("FPDFTextObj_GetFont", lib)),
-            ctypes.CFUNCTYPE(ctypes.c_double, vp, ci)(("FPDFText_GetFontSize", lib)),
-            ctypes.CFUNCTYPE(ci, vp, vp, vp, vp, vp)(("FPDFPageObj_GetFillColor", lib)),
-            ctypes.CFUNCTYPE(ci, vp, vp)(("FPDFPageObj_GetMatrix", lib)),
-        )
-    except Exception:  # another build of pypdfium2: the public bindings (slower, same results)
+        out = []
+        for name, restype in restypes.items():
+            fn = lib[name]  # a new function pointer each time: the typed bindings stay as they are
+            fn.restype = restype
+            out.append(fn)
+        return tuple(out)
+    except Exception:  # another build of pypdfium2: the typed bindings (slower, same results)
+
+        def to(handle, kind):
+            return ctypes.cast(handle, kind)
 
         def obj(tp, k):
-            return ctypes.cast(pr.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value
+            return to(pr.FPDFText_GetTextObject(to(tp, pr.FPDF_TEXTPAGE), k), vp).value
 
-        def box(tp, k, addr):
-            return pr.FPDFText_GetLooseCharBox(tp, k, ctypes.cast(addr, ctypes.POINTER(pr.FS_RECTF)))
+        def box(tp, k, rect):
+            return pr.FPDFText_GetLooseCharBox(to(tp, pr.FPDF_TEXTPAGE), k, rect)
 
-        def font(obj):
-            return _addr(pr.FPDFTextObj_GetFont(ctypes.cast(obj, pr.FPDF_PAGEOBJECT)))
+        def map_error(tp, k):
+            return pr.FPDFText_HasUnicodeMapError(to(tp, pr.FPDF_TEXTPAGE), k)
 
-        def fill(obj, r, g, b, a):
-            ptr = ctypes.POINTER(ctypes.c_uint)
-            return pr.FPDFPageObj_GetFillColor(
-                ctypes.cast(obj, pr.FPDF_PAGEOBJECT), *(ctypes.cast(x, ptr) for x in (r, g, b, a))
-            )
+        def font(o):
+            return to(pr.FPDFTextObj_GetFont(to(o, pr.FPDF_PAGEOBJECT)), vp).value
 
-        def matrix(obj, out):
-            return pr.FPDFPageObj_GetMatrix(
-                ctypes.cast(obj, pr.FPDF_PAGEOBJECT), ctypes.cast(out, ctypes.POINTER(pr.FS_MATRIX))
-            )
+        def size(tp, k):
+            return pr.FPDFText_GetFontSize(to(tp, pr.FPDF_TEXTPAGE), k)
 
-        return obj, box, pr.FPDFText_HasUnicodeMapError, font, pr.FPDFText_GetFontSize, fill, matrix
+        def fill(o, r, g, b, a):
+            return pr.FPDFPageObj_GetFillColor(to(o, pr.FPDF_PAGEOBJECT), r, g, b, a)
+
+        def matrix(o, out):
+            return pr.FPDFPageObj_GetMatrix(to(o, pr.FPDF_PAGEOBJECT), out)
+
+        return obj, box, map_error, font, size, fill, matrix
 
 
-_GET_OBJ, _GET_BOX, _MAP_ERROR, _GET_FONT, _FONT_SIZE, _FILL, _MATRIX = _fast()
+# each takes the text page or the text object as a c_void_p and out-parameters by reference
+_GET_OBJ, _GET_BOX, _MAP_ERROR, _GET_FONT, _FONT_SIZE, _FILL, _MATRIX = _bare()
+_RECT = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
+_MATRIX4 = struct.Struct("4f").unpack_from  # FS_MATRIX: a, b, c, d (then e, f)
 
 
 def _addr(handle) -> int:
@@ -324,11 +341,11 @@ class _Fonts:
         self.by_key: dict[tuple, tuple] = {}
         self.formats: dict[tuple, RunFormat] = formats if formats is not None else {}
         self.stamps: dict[int, RunFormat] = {}
-        self._tpa: dict[int, int] = {}
+        self._tpa: dict[int, ctypes.c_void_p] = {}
         self._obj_matrix = pr.FS_MATRIX()
-        self._obj_matrix_addr = ctypes.addressof(self._obj_matrix)
+        self._obj_matrix_ref = ctypes.byref(self._obj_matrix)
         self._rgba_buf = (ctypes.c_uint * 4)()
-        self._rgba_addr = [ctypes.addressof(self._rgba_buf) + 4 * i for i in range(4)]
+        self._rgba_refs = [ctypes.byref(self._rgba_buf, 4 * i) for i in range(4)]
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
         self._matrix = pr.FS_MATRIX()
@@ -341,15 +358,14 @@ class _Fonts:
         if got is not None:
             return got
         if obj:
-            tpa = self._tpa.get(id(tp))
-            if tpa is None:
-                tpa = self._tpa[id(tp)] = _addr(tp)
-            rgba = self._rgba_buf
-            has_fill = _FILL(obj, *self._rgba_addr)
-            font = (_GET_FONT(obj), _FONT_SIZE(tpa, index))
-            m = self._obj_matrix
-            _MATRIX(obj, self._obj_matrix_addr)  # the same font at another scale is another size
-            key = (*font, tuple(rgba) if has_fill else None, m.a, m.b, m.c, m.d)
+            vtp = self._tpa.get(id(tp))
+            if vtp is None:
+                vtp = self._tpa[id(tp)] = ctypes.c_void_p(_addr(tp))
+            vobj = ctypes.c_void_p(obj)
+            has_fill = _FILL(vobj, *self._rgba_refs)
+            font = (_GET_FONT(vobj), _FONT_SIZE(vtp, index))
+            _MATRIX(vobj, self._obj_matrix_ref)  # the same font at another scale is another size
+            key = (*font, bytes(self._rgba_buf) if has_fill else None, _MATRIX4(self._obj_matrix))
             got = self.by_key.get(key)
             if got is None:
                 got = self.by_key[key] = (*self._full(tp, index, obj), font)
@@ -437,6 +453,7 @@ _VOWELS = lazyre.compile(
 _LETTERS_ONLY = lazyre.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=16384)  # the same runs recur on every page ("các", "của", "Điều")
 def _one_word(run: str) -> bool:
     """Can ``run`` be one word? PDFium sometimes drops a space glyph where the gap is narrow
     ("MÔITRƯỜNG", "kinhphí", "09/KH-THPTCLngày"): a run holding a stretch of letters with two vowel
@@ -495,71 +512,87 @@ class _Reader:
 
     def __init__(self, tp, geometry: _Geometry, fonts: _Fonts, tally: _Tally | None, stamped: bool) -> None:
         self.tp = tp
-        self.tpa = _addr(tp)
+        self.vtp = ctypes.c_void_p(_addr(tp))
         self.geometry = geometry
         self.fonts = fonts
         self.tally = tally
         self.stamped = stamped
         self.rect = pr.FS_RECTF()
-        self.addr = ctypes.addressof(self.rect)
-
-    def _info(self, k: int) -> tuple:
-        obj = _GET_OBJ(self.tpa, k) or 0
-        got = self.fonts.cache.get(obj)
-        return got if got is not None else self.fonts.info(self.tp, k, obj)
+        self.ref = ctypes.byref(self.rect)
 
     def _box(self, k: int, size: float) -> tuple[float, float, float, float] | None:
         """(x0, x1, top, bottom) of glyph ``k``: its advance across, from its descent up one font size."""
-        if not _GET_BOX(self.tpa, k, self.addr):
+        if not _GET_BOX(self.vtp, k, self.ref):
             return None
-        r = self.rect
+        left, top, right, bottom = _RECT(self.rect)
         g = self.geometry
         if g.rotation == 0:
-            bottom = g.y1 - r.bottom
-            return r.left - g.x0, r.right - g.x0, bottom - size, bottom
-        x0, x1, top, bottom = g.box(r.left, r.right, r.bottom, r.top)
+            bottom = g.y1 - bottom
+            return left - g.x0, right - g.x0, bottom - size, bottom
+        x0, x1, top, bottom = g.box(left, right, bottom, top)
         if g.rotation == 2:
             top = bottom - size
         return x0, x1, top, bottom
 
     def words(self, text: str, start: int = 0) -> list[Word]:
         out: list[Word] = []
+        append = out.append
         tally = self.tally
         layer = tally.layer if tally is not None else None
+        font_counts = layer.fonts if layer is not None else None
         plain = self.fonts.plain
         cache = self.fonts.cache
         info = self.fonts.info
-        tp, tpa, addr, r, g = self.tp, self.tpa, self.addr, self.rect, self.geometry
-        get_obj, get_box, get_font, font_size = _GET_OBJ, _GET_BOX, _GET_FONT, _FONT_SIZE
+        tp, vtp, ref, rect, g = self.tp, self.vtp, self.ref, self.rect, self.geometry
+        get_obj, get_box, get_font, font_size, map_error = (
+            _GET_OBJ,
+            _GET_BOX,
+            _GET_FONT,
+            _FONT_SIZE,
+            _MAP_ERROR,
+        )
+        unpack = _RECT
+        void = ctypes.c_void_p
         rot0 = g.rotation == 0
         gx0, gy1 = g.x0, g.y1
         stamped = self.stamped
         glyphs = unmapped = 0
         for m in _RUN.finditer(text, start):
-            a, b = m.start(), m.end() - 1
+            a, b = m.span()
+            b -= 1
             run = m.group()
-            obj_a = get_obj(tpa, a) or 0
+            obj_a = get_obj(vtp, a) or 0
             first = cache.get(obj_a) or info(tp, a, obj_a)
             fmt, size, upright, invisible, ocr_font, font = first
             if not upright:
                 continue
             uniform = True
             if b > a:
-                obj_b = get_obj(tpa, b) or 0
+                obj_b = get_obj(vtp, b) or 0
                 if obj_b != obj_a:
                     last = cache.get(obj_b)
                     if last is not None:
                         uniform = last[0] is fmt
                     else:
-                        uniform = get_font(obj_b) == font[0] and font_size(tpa, b) == font[1]
+                        uniform = get_font(void(obj_b)) == font[0] and font_size(vtp, b) == font[1]
             if rot0:
-                if not get_box(tpa, a, addr):
+                if not get_box(vtp, a, ref):
                     continue
-                x0, bottom = r.left - gx0, gy1 - r.bottom
-                x1 = r.right - gx0
-                if b > a and get_box(tpa, b, addr):
-                    x0, x1 = min(x0, r.left - gx0), max(x1, r.right - gx0)
-                    bottom = max(bottom, gy1 - r.bottom)
+                left, _top, right, low = unpack(rect)
+                x0 = left - gx0
+                x1 = right - gx0
+                bottom = gy1 - low
+                if b > a and get_box(vtp, b, ref):
+                    left, _top, right, low = unpack(rect)
+                    v = left - gx0
+                    if v < x0:
+                        x0 = v
+                    v = right - gx0
+                    if v > x1:
+                        x1 = v
+                    v = gy1 - low
+                    if v > bottom:
+                        bottom = v
                 top = bottom - size
             else:
                 box_a = self._box(a, size)
@@ -569,29 +602,29 @@ class _Reader:
                 x0, x1 = min(box_a[0], box_b[0]), max(box_a[1], box_b[1])
                 top, bottom = min(box_a[2], box_b[2]), max(box_a[3], box_b[3])
             if uniform and (x1 - x0) <= (b - a + 2) * size * 1.2 and (b - a < 3 or _one_word(run)):
-                word = Word(run, x0, x1, top, bottom, fmt, size, stamped, False)
                 if stamped:
-                    word.fmt = plain(fmt)
-                out.append(word)
+                    append(Word(run, x0, x1, top, bottom, plain(fmt), size, True, False))
+                else:
+                    append(Word(run, x0, x1, top, bottom, fmt, size, False, False))
             else:
                 for word in self._slow(run, a):
                     if stamped:
                         word.fmt = plain(word.fmt)
                         word.stamped = True
-                    out.append(word)
+                    append(word)
             if layer is not None:
                 n = b - a + 1
                 glyphs += n
                 if tally.checks > 0:  # type: ignore[union-attr]
                     tally.checks -= n  # type: ignore[union-attr]
-                    unmapped += sum(1 for k in range(a, b + 1) if _MAP_ERROR(tpa, k) == 1)
-                elif _MAP_ERROR(tpa, a) == 1:
+                    unmapped += sum(1 for k in range(a, b + 1) if map_error(vtp, k) == 1)
+                elif map_error(vtp, a) == 1:
                     unmapped += n
                 if invisible:
                     layer.invisible = (layer.invisible or 0) + n
                 if ocr_font:
                     layer.ocr_font += n
-                layer.fonts[fmt.font or ""] += n
+                font_counts[fmt.font or ""] += n  # type: ignore[index]
         if layer is not None:
             layer.glyphs += glyphs
             odd = len(_ODD.findall(text, start)) - text.count("\r", start) - text.count("\n", start)
@@ -603,16 +636,18 @@ class _Reader:
         font size, or clearly wider than the run's own letter spacing (a narrow space PDFium dropped
         between two words set tight: "MÔI TRƯỜNG" in a condensed heading)."""
         glyphs: list[tuple] = []  # (text, box, fmt, size)
+        vtp, cache, info, tp = self.vtp, self.fonts.cache, self.fonts.info, self.tp
         for i, ch in enumerate(run):
             k = a + i
-            info = self._info(k)
+            obj = _GET_OBJ(vtp, k) or 0
+            got = cache.get(obj) or info(tp, k, obj)
             if "\u0300" <= ch <= "\u036f" and glyphs:
                 last = glyphs[-1]
                 glyphs[-1] = (last[0] + ch, *last[1:])  # a combining mark joins the letter before it
                 continue
-            box = self._box(k, info[1])
-            if box is not None and info[2]:
-                glyphs.append((ch, box, info[0], info[1]))
+            box = self._box(k, got[1])
+            if box is not None and got[2]:
+                glyphs.append((ch, box, got[0], got[1]))
         gaps = sorted(b[1][0] - a_[1][1] for a_, b in itertools.pairwise(glyphs))
         spacing = gaps[len(gaps) // 2] if gaps else 0.0
         out: list[Word] = []
