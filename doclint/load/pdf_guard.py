@@ -50,6 +50,7 @@ _SHOW = lazyre.compile(
 )
 _IN_ARRAY = lazyre.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>", re.DOTALL)
 _CHUNK = 1 << 20
+_PIECE = 1 << 16
 FLATE_RATIO_LIMIT = 1032  # deflate's own limit: no stream inflates by more than this
 
 
@@ -93,8 +94,30 @@ def doc_glyphs_error(count: int) -> LoadError:
 def _inflate(data: bytes, start: int, limit: int, keep: bool) -> tuple[bytes | None, int, int]:
     """Inflate the zlib stream at ``start``, at most ``limit`` bytes: (the inflated bytes when ``keep``,
     else b""; the inflated size, past ``limit`` when stopped there; the compressed bytes consumed).
-    A broken stream gives what inflated before the error, as a PDF library would."""
+    A broken stream gives what inflated before the error, as a PDF library would.
+
+    The input goes to zlib ``_PIECE`` bytes at a time: zlib copies whatever input is left after a
+    stream's end, and a megabyte copied for each of a file's many small streams cost more than
+    inflating them. A stream that breaks, or inflates past ``limit`` or ``RATIO_FLOOR``, is inflated
+    again a megabyte of input at a time, so that what counts as inflated before an error, and the
+    input counted as consumed, are what they always were."""
+    got = _inflate_pieces(data, start, limit, keep, _PIECE)
+    if got is None:
+        got = _inflate_pieces(data, start, limit, keep, _CHUNK)
+    return got  # type: ignore[return-value]
+
+
+def _inflate_pieces(
+    data: bytes, start: int, limit: int, keep: bool, piece: int
+) -> tuple[bytes | None, int, int] | None:
+    """:func:`_inflate` feeding ``piece`` bytes at a time; None where a piece smaller than
+    ``_CHUNK`` meets an error or passes ``limit`` or ``RATIO_FLOOR`` (the caller then feeds
+    ``_CHUNK`` at a time)."""
+    strict = piece < _CHUNK
+    # past RATIO_FLOOR the consumed count matters (the ratio cap): fed as it always was
+    cap = min(limit, RATIO_FLOOR) if strict else limit
     d = zlib.decompressobj()
+    view = memoryview(data)
     out: list[bytes] = []
     size = 0
     pos = start
@@ -104,20 +127,23 @@ def _inflate(data: bytes, start: int, limit: int, keep: bool) -> tuple[bytes | N
             if d.unconsumed_tail:
                 buf = d.unconsumed_tail
             elif pos < end:
-                buf = data[pos : pos + _CHUNK]
+                buf = view[pos : pos + piece]
                 pos += len(buf)
             else:
                 break
-            piece = d.decompress(buf, _CHUNK)
-            size += len(piece)
-            if size > limit:
+            got = d.decompress(buf, _CHUNK)
+            size += len(got)
+            if size > cap:
+                if strict:
+                    return None
                 break
             if keep:
-                out.append(piece)
-            if not piece and not d.unconsumed_tail and pos >= end:
+                out.append(got)
+            if not got and not d.unconsumed_tail and pos >= end:
                 break
     except zlib.error:
-        pass
+        if strict:
+            return None
     consumed = max(1, pos - start - len(d.unconsumed_tail) - len(d.unused_data))
     return b"".join(out), size, consumed
 
