@@ -58,8 +58,8 @@ FLATE_RATIO_LIMIT = 1032  # deflate's own limit: no stream inflates by more than
 class ScanResult:
     streams: int = 0
     inflated: int = 0  # bytes inflated in all
-    glyphs: int = 0  # upper bound on the glyphs all drawing streams show
-    largest_glyphs: int = 0  # the most one stream shows
+    glyphs: int = 0  # upper bound on the glyphs all drawing streams show (lengths, see scan)
+    largest_glyphs: int = 0  # the most one stream shows (its length where that is under the page cap)
     largest_form_glyphs: int = 0  # the most one form XObject shows (a form can be drawn many times)
     calling_forms: int = 0  # form XObjects that draw other XObjects (nesting multiplies)
     most_form_calls: int = 0  # the most XObjects one form draws
@@ -221,12 +221,27 @@ def _content_refs(text: bytes, into: set[int]) -> None:
             into.update(int(r) for r in _REF.findall(m.group(2)))
 
 
+class _Recount(Exception):
+    """The rough glyph total of a document passed the cap: count again, stream by stream."""
+
+
 def scan(data: bytes) -> ScanResult:
     """Check every stream of a PDF file's bytes against the caps; raise DOC001 on the first breach.
 
     Image streams are left for a second pass and inflated only when a page names them as its
     content (a stream labelled as an image but drawn as a page): text extraction never decodes an
-    image, and inflating every scan would cost more than reading the text."""
+    image, and inflating every scan would cost more than reading the text.
+
+    A content stream's glyphs are first bounded by its length (a stream shorter than the page cap
+    cannot pass it); only a document whose bounds add up past the document cap is scanned again
+    counting the strings each stream shows, so that it is refused exactly where it always was."""
+    try:
+        return _scan(data, exact=False)
+    except _Recount:
+        return _scan(data, exact=True)
+
+
+def _scan(data: bytes, exact: bool) -> ScanResult:
     result = ScanResult()
     contents: set[int] = set()
     if b"/Contents" in data:
@@ -237,21 +252,22 @@ def scan(data: bytes) -> ScanResult:
         if _IMAGE.search(stream.head):
             images.append(stream)
             continue
-        if _FONT_FILE.search(stream.head):
+        font = bool(_FONT_FILE.search(stream.head))
+        if font:
             # an embedded font program: drawn with, never drawing. One too small to pass the stream
             # cap even at deflate's utmost ratio is not inflated (fonts are half the inflating)
             end = data.find(b"endstream", stream.start)
             if end > 0 and (end - stream.start) * FLATE_RATIO_LIMIT <= MAX_STREAM_BYTES:
                 continue
-        body = _check(data, stream, result, keep=True)
+        body = _check(data, stream, result, keep=not font or b"/ObjStm" in stream.head)
         if body is None:
             continue
         if b"/ObjStm" in stream.head:
             _content_refs(body, contents)  # page dictionaries compressed in an object stream
             continue
-        if _FONT_FILE.search(stream.head) or _NOT_DRAWING.search(stream.head):
+        if font or _NOT_DRAWING.search(stream.head):
             continue
-        _count(body, result)
+        _count(body, result, exact)
         if _FORM.search(stream.head):
             result.largest_form_glyphs = max(result.largest_form_glyphs, _glyph_bytes(body))
             calls = len(_DO.findall(body))
@@ -262,17 +278,24 @@ def scan(data: bytes) -> ScanResult:
         if stream.number in contents:
             body = _check(data, stream, result, keep=True)
             if body is not None:
-                _count(body, result)
+                _count(body, result, exact)
     return result
 
 
-def _count(body: bytes, result: ScanResult) -> None:
-    glyphs = _glyph_bytes(body)
-    if glyphs > MAX_PAGE_GLYPHS:
-        raise page_glyphs_error(glyphs)
+def _count(body: bytes, result: ScanResult, exact: bool = True) -> None:
+    """Add a drawing stream's glyphs to the totals (raise past a cap). Not ``exact``: a stream that
+    cannot pass the page cap counts its length, and the document's total is only a bound."""
+    if not exact and len(body) <= MAX_PAGE_GLYPHS:
+        glyphs = len(body)
+    else:
+        glyphs = _glyph_bytes(body)
+        if glyphs > MAX_PAGE_GLYPHS:
+            raise page_glyphs_error(glyphs)
     result.glyphs += glyphs
     result.largest_glyphs = max(result.largest_glyphs, glyphs)
     if result.glyphs > 3 * MAX_DOC_GLYPHS:  # rough bounds (TJ spacing counted): the engines count exactly
+        if not exact:
+            raise _Recount
         raise doc_glyphs_error(result.glyphs)
 
 
