@@ -119,6 +119,76 @@ _RECT = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
 _MATRIX4 = struct.Struct("4f").unpack_from  # FS_MATRIX: a, b, c, d (then e, f)
 
 
+class _Handle(ctypes.c_void_p):
+    """A page object handle as returned by the bare calls below (a c_void_p subclass stays a handle,
+    ready to be passed on, instead of becoming an int)."""
+
+
+def _bare_walk():
+    """The calls of the page-object walk, bare like :func:`_bare` (the walk visits every object)."""
+    ci, fl = ctypes.c_int, ctypes.c_float
+    names = {
+        "FPDFPage_CountObjects": ci,
+        "FPDFPage_GetObject": _Handle,
+        "FPDFFormObj_CountObjects": ci,
+        "FPDFFormObj_GetObject": _Handle,
+        "FPDFPageObj_GetType": ci,
+        "FPDFPageObj_GetBounds": ci,
+        "FPDFPath_CountSegments": ci,
+        "FPDFPath_GetPathSegment": _Handle,
+        "FPDFPathSegment_GetType": ci,
+    }
+    try:
+        from pypdfium2_raw.bindings import _libs
+
+        lib = _libs["pdfium"]
+        out = []
+        for name, restype in names.items():
+            fn = lib[name]
+            fn.restype = restype
+            out.append(fn)
+        return tuple(out)
+    except Exception:  # another build of pypdfium2: the typed bindings, handles cast on the way
+
+        def typed(name: str, kinds: tuple, handle: bool):
+            fn = getattr(pr, name)
+
+            def call(*args):
+                got = fn(
+                    *(ctypes.cast(a, k) if k is not None else a for a, k in zip(args, kinds, strict=True))
+                )
+                return _Handle(_addr(got)) if handle else got
+
+            return call
+
+        obj, page, path, seg = pr.FPDF_PAGEOBJECT, pr.FPDF_PAGE, pr.FPDF_PAGEOBJECT, pr.FPDF_PATHSEGMENT
+        pf = ctypes.POINTER(fl)
+        return (
+            typed("FPDFPage_CountObjects", (page,), False),
+            typed("FPDFPage_GetObject", (page, None), True),
+            typed("FPDFFormObj_CountObjects", (obj,), False),
+            typed("FPDFFormObj_GetObject", (obj, None), True),
+            typed("FPDFPageObj_GetType", (obj,), False),
+            typed("FPDFPageObj_GetBounds", (obj, pf, pf, pf, pf), False),
+            typed("FPDFPath_CountSegments", (path,), False),
+            typed("FPDFPath_GetPathSegment", (path, None), True),
+            typed("FPDFPathSegment_GetType", (seg,), False),
+        )
+
+
+(
+    _PAGE_COUNT,
+    _PAGE_OBJECT,
+    _FORM_COUNT,
+    _FORM_OBJECT,
+    _OBJ_TYPE,
+    _OBJ_BOUNDS,
+    _PATH_COUNT,
+    _PATH_SEGMENT,
+    _SEGMENT_TYPE,
+) = _bare_walk()
+
+
 def _addr(handle) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
@@ -250,17 +320,18 @@ def _walk(page, page_area: float, images: bool, edges: bool) -> tuple[float, int
     forms = 0
     seen = 0
     lo, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    bounds = (ctypes.byref(lo), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
     stack: list[tuple[object, int]] = [(page, 0)]
     image_kind, path_kind, form_kind = pr.FPDF_PAGEOBJ_IMAGE, pr.FPDF_PAGEOBJ_PATH, pr.FPDF_PAGEOBJ_FORM
-    get_type = pr.FPDFPageObj_GetType
+    get_type = _OBJ_TYPE
     while stack:
         holder, depth = stack.pop()
         if depth == 0:
-            n = pr.FPDFPage_CountObjects(holder)
-            get = pr.FPDFPage_GetObject
+            n = _PAGE_COUNT(holder)
+            get = _PAGE_OBJECT
         else:
-            n = pr.FPDFFormObj_CountObjects(holder)
-            get = pr.FPDFFormObj_GetObject
+            n = _FORM_COUNT(holder)
+            get = _FORM_OBJECT
         seen += max(0, n)
         if seen > MAX_PAGE_OBJECTS:
             raise too_many_objects()
@@ -268,7 +339,7 @@ def _walk(page, page_area: float, images: bool, edges: bool) -> tuple[float, int
             obj = get(holder, i)
             kind = get_type(obj)
             if kind == image_kind:
-                if images and pr.FPDFPageObj_GetBounds(obj, lo, b, r, t):
+                if images and _OBJ_BOUNDS(obj, *bounds):
                     cover += abs((r.value - lo.value) * (t.value - b.value)) / page_area
             elif kind == path_kind:
                 if edges and n_edges < 8:
@@ -290,14 +361,14 @@ def too_many_objects() -> LoadError:
 
 def _edges(path) -> int:
     """Sub-paths of a path that are straight lines or rectangles (what pdfminer calls line/rect)."""
-    n = pr.FPDFPath_CountSegments(path)
+    n = _PATH_COUNT(path)
     if n <= 0 or n > 400:
         return 0
     count = 0
     points = 0
     curved = False
     for i in range(n):
-        kind = pr.FPDFPathSegment_GetType(pr.FPDFPath_GetPathSegment(path, i))
+        kind = _SEGMENT_TYPE(_PATH_SEGMENT(path, i))
         if kind == pr.FPDF_SEGMENT_MOVETO:
             if points and not curved and points <= 5:
                 count += 1
@@ -345,7 +416,8 @@ class _Fonts:
         self._obj_matrix = pr.FS_MATRIX()
         self._obj_matrix_ref = ctypes.byref(self._obj_matrix)
         self._rgba_buf = (ctypes.c_uint * 4)()
-        self._rgba_refs = [ctypes.byref(self._rgba_buf, 4 * i) for i in range(4)]
+        uint_p = ctypes.POINTER(ctypes.c_uint)
+        self._rgba_refs = [ctypes.cast(ctypes.addressof(self._rgba_buf) + 4 * i, uint_p) for i in range(4)]
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
         self._matrix = pr.FS_MATRIX()
