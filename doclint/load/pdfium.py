@@ -137,6 +137,7 @@ def _bare_walk():
         "FPDFPath_CountSegments": ci,
         "FPDFPath_GetPathSegment": _Handle,
         "FPDFPathSegment_GetType": ci,
+        "FPDFAnnot_GetObject": _Handle,
     }
     try:
         from pypdfium2_raw.bindings import _libs
@@ -173,6 +174,7 @@ def _bare_walk():
             typed("FPDFPath_CountSegments", (path,), False),
             typed("FPDFPath_GetPathSegment", (path, None), True),
             typed("FPDFPathSegment_GetType", (seg,), False),
+            typed("FPDFAnnot_GetObject", (pr.FPDF_ANNOTATION, None), True),
         )
 
 
@@ -186,6 +188,7 @@ def _bare_walk():
     _PATH_COUNT,
     _PATH_SEGMENT,
     _SEGMENT_TYPE,
+    _ANNOT_OBJECT,
 ) = _bare_walk()
 
 
@@ -398,6 +401,118 @@ def _stamp_annotations(page) -> bool:
         finally:
             pr.FPDFPage_CloseAnnot(annot)
     return False
+
+
+MAX_APPEARANCE_OBJECTS = 10_000  # objects looked at in a page's annotation appearances
+
+
+def _appearance_text(page) -> bool:
+    """Can flattening the page's annotations add any glyph? False only where every annotation's
+    appearance was parsed and holds no text object, forms included (most signature widgets show an
+    image only): such a page is not flattened and parsed again. Anything unusual says True."""
+    if not _APPEARANCE_OBJECTS_SAFE():
+        return True
+    n = pr.FPDFPage_GetAnnotCount(page)
+    if n > 200:
+        return True
+    budget = [MAX_APPEARANCE_OBJECTS]
+    for i in range(max(0, n)):
+        annot = pr.FPDFPage_GetAnnot(page, i)
+        if not annot:
+            return True
+        try:
+            if not pr.FPDFAnnot_HasKey(annot, b"AP"):
+                continue  # nothing to flatten
+            count = pr.FPDFAnnot_GetObjectCount(annot)
+            if count <= 0:
+                return True  # an appearance PDFium's annotation API does not read (flatten may)
+            if _holds_text(annot, count, _ANNOT_OBJECT, 0, budget):
+                return True
+        finally:
+            pr.FPDFPage_CloseAnnot(annot)
+    return False
+
+
+def _holds_text(holder, count: int, get, depth: int, budget: list[int]) -> bool:
+    budget[0] -= count
+    if budget[0] < 0:
+        return True
+    for i in range(count):
+        kind = _OBJ_TYPE(get(holder, i))
+        if kind == pr.FPDF_PAGEOBJ_TEXT:
+            return True
+        if kind == pr.FPDF_PAGEOBJ_FORM:
+            form = get(holder, i)
+            inner = _FORM_COUNT(form)
+            if inner > 0 and (
+                depth >= MAX_FORM_DEPTH or _holds_text(form, inner, _FORM_OBJECT, depth + 1, budget)
+            ):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _APPEARANCE_OBJECTS_SAFE() -> bool:
+    """Does reading an annotation's appearance objects leave the document as it was? Older PDFium
+    builds reset the appearance stream's /Matrix to identity when its objects are read, which would
+    change where a rotated stamp lands once flattened; a one-page probe tells (once per process)."""
+    try:
+        doc_bytes = _rotated_stamp_probe()
+        doc = pr.FPDF_LoadMemDocument64(doc_bytes, len(doc_bytes), None)
+        if not doc:
+            return False
+        try:
+            page = pr.FPDF_LoadPage(doc, 0)
+            annot = pr.FPDFPage_GetAnnot(page, 0)
+            pr.FPDFAnnot_GetObjectCount(annot)
+            pr.FPDFPage_CloseAnnot(annot)
+            pr.FPDFPage_Flatten(page, pr.FLAT_NORMALDISPLAY)
+            pr.FPDF_ClosePage(page)
+            page = pr.FPDF_LoadPage(doc, 0)
+            tp = pr.FPDFText_LoadPage(page)
+            try:
+                boxes = []
+                for k in range(pr.FPDFText_CountChars(tp)):
+                    left, right = ctypes.c_double(), ctypes.c_double()
+                    bottom, top = ctypes.c_double(), ctypes.c_double()
+                    if pr.FPDFText_GetUnicode(tp, k) in (0x31, 0x32) and pr.FPDFText_GetCharBox(
+                        tp, k, left, right, bottom, top
+                    ):
+                        boxes.append((left.value, bottom.value))
+            finally:
+                pr.FPDFText_ClosePage(tp)
+                pr.FPDF_ClosePage(page)
+        finally:
+            pr.FPDF_CloseDocument(doc)
+        # the stamp "12" is drawn rotated a quarter turn: its glyphs stand one above the other
+        return len(boxes) == 2 and abs(boxes[0][0] - boxes[1][0]) < 1.0 and boxes[1][1] > boxes[0][1] + 1.0
+    except Exception:
+        return False
+
+
+def _rotated_stamp_probe() -> bytes:
+    """A one-page PDF with a signature widget whose appearance (the text "12") carries a quarter-turn
+    /Matrix."""
+    ap = b"BT /F1 12 Tf 2 5 Td (12) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << >> /Annots [4 0 R] >>",
+        b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (s) /Rect [100 100 130 130] /F 4 /AP << /N 5 0 R >> >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 30 20] /Matrix [0 1 -1 0 20 0] "
+        b"/Resources << /Font << /F1 6 0 R >> >> /Length %d >>\nstream\n" % len(ap) + ap + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 class _Fonts:
@@ -814,7 +929,7 @@ def _read_page(doc, index: int, fonts: Counter[str], tally: _Tally, scanned) -> 
         edges = 0
         if want_images or want_edges:
             cover, edges, _forms = _walk(page, area, want_images, want_edges)
-        if _stamp_annotations(page):
+        if _stamp_annotations(page) and _appearance_text(page):
             pr.FPDFText_ClosePage(text_page)
             text_page = None
             if pr.FPDFPage_Flatten(page, pr.FLAT_NORMALDISPLAY) == pr.FLATTEN_SUCCESS:
