@@ -567,11 +567,12 @@ def _read_page(
     if not rows:
         return result
     # footnotes: small print at the foot of the page, starting with its reference mark
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
     for r in rows:
         for w in r:
-            sizes[round(w.size * 2) / 2] += len(w.text)
-    body_size = sizes.most_common(1)[0][0]
+            key = round(w.size * 2) / 2
+            sizes[key] = sizes.get(key, 0) + len(w.text)
+    body_size = max(sizes.items(), key=_COUNT)[0]  # the first of the most common, as Counter's
     k = len(rows)
     while k > 1 and rows[k - 1][0].top > height * 0.55:
         row_size = (

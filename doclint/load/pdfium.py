@@ -538,16 +538,17 @@ class _Fonts:
         self._matrix = pr.FS_MATRIX()
         self._rgba = [ctypes.c_uint() for _ in range(4)]
 
-    def info(self, tp, index: int, obj: int) -> tuple:
+    def info(self, tp, index: int, obj: int, vtp: ctypes.c_void_p | None = None) -> tuple:
         """(RunFormat, size, upright, invisible, OCR font, (font handle, font size)) of the glyph
-        ``index`` drawn by ``obj``."""
+        ``index`` drawn by ``obj`` (``vtp``: the text page as a c_void_p, when the caller has it)."""
         got = self.cache.get(obj)
         if got is not None:
             return got
         if obj:
-            vtp = self._tpa.get(id(tp))
             if vtp is None:
-                vtp = self._tpa[id(tp)] = ctypes.c_void_p(_addr(tp))
+                vtp = self._tpa.get(id(tp))
+                if vtp is None:
+                    vtp = self._tpa[id(tp)] = ctypes.c_void_p(_addr(tp))
             vobj = ctypes.c_void_p(obj)
             has_fill = _FILL(vobj, *self._rgba_refs)
             font = (_GET_FONT(vobj), _FONT_SIZE(vtp, index))
@@ -749,7 +750,7 @@ class _Reader:
             b -= 1
             run = m.group()
             obj_a = get_obj(vtp, a) or 0
-            first = cache.get(obj_a) or info(tp, a, obj_a)
+            first = cache.get(obj_a) or info(tp, a, obj_a, vtp)
             fmt, size, upright, invisible, ocr_font, font = first
             if not upright:
                 continue
@@ -824,17 +825,29 @@ class _Reader:
         between two words set tight: "MÔI TRƯỜNG" in a condensed heading)."""
         glyphs: list[tuple] = []  # (text, box, fmt, size)
         vtp, cache, info, tp = self.vtp, self.fonts.cache, self.fonts.info, self.tp
+        g, ref, rect = self.geometry, self.ref, self.rect
+        rot0, gx0, gy1 = g.rotation == 0, g.x0, g.y1
         for i, ch in enumerate(run):
             k = a + i
             obj = _GET_OBJ(vtp, k) or 0
-            got = cache.get(obj) or info(tp, k, obj)
+            got = cache.get(obj) or info(tp, k, obj, vtp)
             if "\u0300" <= ch <= "\u036f" and glyphs:
                 last = glyphs[-1]
                 glyphs[-1] = (last[0] + ch, *last[1:])  # a combining mark joins the letter before it
                 continue
-            box = self._box(k, got[1])
-            if box is not None and got[2]:
-                glyphs.append((ch, box, got[0], got[1]))
+            size = got[1]
+            if rot0:  # _box, spelt out for the common case
+                if not _GET_BOX(vtp, k, ref):
+                    continue
+                left, _top, right, low = _RECT(rect)
+                bottom = gy1 - low
+                box = (left - gx0, right - gx0, bottom - size, bottom)
+            else:
+                box = self._box(k, size)
+                if box is None:
+                    continue
+            if got[2]:
+                glyphs.append((ch, box, got[0], size))
         gaps = sorted(b[1][0] - a_[1][1] for a_, b in itertools.pairwise(glyphs))
         spacing = gaps[len(gaps) // 2] if gaps else 0.0
         out: list[Word] = []
