@@ -1,3 +1,3 @@
-from doclint.cli import main
+from doclint.cli_fast import main
 
 main()

@@ -405,9 +405,9 @@ def clear(config: Config | None = None) -> Path:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{folder / DB_NAME}{suffix}").unlink(missing_ok=True)
     if folder.is_dir():
-        for path in folder.glob("lexicon-*.json"):  # the parsed Vietnamese lexicon (doclint.vn.lexicon)
+        for path in folder.glob("lexicon-*"):  # the parsed Vietnamese lexicon (doclint.vn.lexicon_cache)
             path.unlink(missing_ok=True)
         from doclint.datacache import clear as clear_data
 
-        clear_data(folder, ("rulepack",))  # the parsed rule packs (doclint.rulepack)
+        clear_data(folder, ("rulepack", "config"))  # the parsed rule packs and config files
     return folder

@@ -1,19 +1,25 @@
-"""Command line: ``doclint check | inspect | rules | explain`` and the auto-discovered sub-commands."""
+"""Command line: ``doclint check | inspect | rules | explain`` and the auto-discovered sub-commands.
+
+``check`` is declared in :mod:`doclint.cli_check` (its options as data, and what it does); the usual
+``doclint check`` command lines are parsed from that declaration without Typer (:mod:`doclint.cli_fast`),
+everything else by the Typer app below, which builds ``check`` from the same declaration."""
 
 from __future__ import annotations
 
 import importlib
+import inspect as pyinspect
 import json
 import pkgutil
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from doclint import __version__, cli_i18n
-from doclint.config import LEVELS, STAGES, Config, ConfigError, read_config, split_codes
-from doclint.findings import SEVERITY_RANK
+from doclint import __version__, cli_check, cli_i18n
+from doclint.cli_check import EXIT_ERROR, fail, hint
+from doclint.cli_check import require_choice as require_choice  # the sub-commands' usage errors
+from doclint.config import ConfigError, read_config
 from doclint.safeio import display_path, escape_controls
 
 app = typer.Typer(
@@ -23,17 +29,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def fail(message: str | ConfigError, en: str | None = None) -> typer.Exit:
-    """A usage error (exit status 2), printed in the language of the command line."""
-    if isinstance(message, ConfigError):
-        message, en = message.vi, message.en
-    shown = en if en is not None and cli_i18n.current() == "en" else message
-    typer.echo(f"doclint: {shown}", err=True)
-    return typer.Exit(EXIT_ERROR)
 
 
 def version_callback(value: bool) -> None:
@@ -52,215 +47,31 @@ def main_options(
     """doclint — kiểm tra văn bản hành chính trước khi trình ký."""
 
 
-def _hint(word: str, choices, lang: str = "vi") -> str:
-    from doclint.config import did_you_mean
-
-    vi, en = did_you_mean(word, choices)
-    return en if lang == "en" else vi
+_TYPES: dict[str, Any] = {"str": str | None, "int": int | None, "path": Path | None, "flag": bool,
+                          "strs": list[str] | None, "paths": list[Path]}  # fmt: skip
 
 
-def _listed(choices, last: str) -> str:
-    items = list(choices)
-    return ", ".join(items[:-1]) + f" {last} " + items[-1] if len(items) > 1 else items[0]
+def typer_command(fn, argument: cli_check.Param, options: tuple[cli_check.Param, ...]):  # type: ignore[no-untyped-def]
+    """``fn`` as a Typer command whose argument and options are the declared ones (what Typer reads
+    from a function's signature, built from the declaration instead of written a second time)."""
+
+    def command(**values: Any) -> None:
+        fn(**values)
+
+    kind = pyinspect.Parameter.POSITIONAL_OR_KEYWORD
+    params = [pyinspect.Parameter(argument.name, kind, annotation=Annotated[_TYPES[argument.kind],
+                                  typer.Argument(help=argument.help)])]  # fmt: skip
+    for opt in options:
+        typed = str if opt.kind == "str" and opt.default is not None else _TYPES[opt.kind]
+        hint = Annotated[typed, typer.Option(*opt.flags, help=opt.help)]
+        params.append(pyinspect.Parameter(opt.name, kind, default=opt.default, annotation=hint))
+    command.__signature__ = pyinspect.Signature(params)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in params}
+    command.__name__, command.__doc__ = fn.__name__, fn.__doc__
+    return command
 
 
-def require_choice(option: str, value: str | None, choices) -> None:
-    """A usage error (exit 2, in the user's language, with "did you mean") when ``value`` is not one of
-    ``choices``; None (the option not given) passes. One wording for every command."""
-    if value is None or value in choices:
-        return
-    raise fail(
-        f"{option} phải là {_listed(choices, 'hoặc')}, không phải {value!r}.{_hint(value, choices)}",
-        f"{option} must be {_listed(choices, 'or')}, not {value!r}.{_hint(value, choices, 'en')}",
-    )
-
-
-def load_explicit_config(path: Path | None) -> Config | None:
-    if path is None:
-        return None
-    if not path.is_file():
-        raise fail(f"không tìm thấy tệp cấu hình {path}", f"config file not found: {path}")
-    return read_config(path.resolve())
-
-
-def exit_status(results, fail_on: str) -> int:
-    if any(r.error for r in results):
-        return EXIT_ERROR
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = SEVERITY_RANK[fail_on]
-    for result in results:
-        if any(SEVERITY_RANK[f.severity or "info"] >= threshold for f in result.findings):
-            return EXIT_FINDINGS
-    return EXIT_OK
-
-
-@app.command()
-def check(
-    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục (duyệt đệ quy).")],
-    format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text, concise, html, json, jsonl, sarif, csv, xlsx (mặc định: theo đuôi tệp --output, "
-            "không có thì text)",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Ghi kết quả ra tệp (.html .json .csv .xlsx …).")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ hiện lỗi (ẩn cảnh báo, gợi ý).")] = False,
-    baseline: Annotated[
-        Path | None,
-        typer.Option(
-            "--baseline", help="Chỉ báo các phát hiện chưa có trong tệp baseline (doclint baseline)."
-        ),
-    ] = None,
-    csv_sep: Annotated[
-        str,
-        typer.Option(
-            "--csv-sep", help="Dấu phân cách CSV: ',' (mặc định) hoặc ';' (Excel cài đặt vùng Việt Nam)."
-        ),
-    ] = ",",
-    select: Annotated[
-        list[str] | None, typer.Option(help="Chỉ chạy các mã/tiền tố này (HDR,NUM003).")
-    ] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Bỏ qua các mã/tiền tố này.")] = None,
-    stage: Annotated[
-        str | None, typer.Option(help="draft (dự thảo), final (bản trình ký) hoặc issued (đã phát hành).")
-    ] = None,
-    fail_on: Annotated[str | None, typer.Option(help="error|warning|info|never")] = None,
-    lang: Annotated[str | None, typer.Option(help="vi hoặc en")] = None,
-    preview: Annotated[
-        bool, typer.Option("--preview", help="Chạy cả các quy tắc đang thử nghiệm (preview).")
-    ] = False,
-    config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình doclint.toml.")] = None,
-    include: Annotated[list[str] | None, typer.Option(help="Chỉ kiểm tra tệp khớp mẫu glob.")] = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Bỏ qua tệp khớp mẫu glob.")] = None,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Đếm số phát hiện theo quy tắc.")] = False,
-    show_basis: Annotated[
-        bool, typer.Option("--show-basis", help="In căn cứ pháp lý của từng phát hiện.")
-    ] = False,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="Số tiến trình (mặc định: mọi lõi).")
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm kết quả.")] = False,
-    annotate: Annotated[
-        Path | None, typer.Option("--annotate", help="Ghi bản sao DOCX có chú thích vào thư mục này.")
-    ] = None,
-    refs: Annotated[Path | None, typer.Option("--refs", help="Thư mục văn bản cấp trên để so sánh.")] = None,
-    refs_db: Annotated[
-        Path | None, typer.Option("--refs-db", help="Tệp thư viện văn bản tham chiếu.")
-    ] = None,
-) -> None:
-    """Kiểm tra tệp/thư mục và báo cáo các phát hiện."""
-    from doclint import batch, report
-    from doclint.report import _emit
-
-    format = _emit.choose_format(format, output)
-    if csv_sep in ("\\t", "tab"):
-        csv_sep = "\t"
-    if csv_sep not in (",", ";", "\t"):
-        raise fail(
-            f"--csv-sep phải là ',' hoặc ';', không phải {csv_sep!r}",
-            f"--csv-sep must be ',' or ';', not {csv_sep!r}",
-        )
-    require_choice("--stage", stage, STAGES)
-    require_choice("--fail-on", fail_on, (*LEVELS, "never"))
-    require_choice("--lang", lang, ("vi", "en"))
-    formats = report.available_formats()
-    if format not in formats:
-        raise fail(
-            f"định dạng không hỗ trợ: {format} (có: {', '.join(formats)}).{_hint(format, formats)}",
-            f"unsupported format: {format} (available: {', '.join(formats)}).{_hint(format, formats, 'en')}",
-        )
-    lang = lang or cli_i18n.explicit()
-    try:
-        explicit = load_explicit_config(config)
-    except ConfigError as exc:
-        raise fail(exc) from exc
-    extra_options: dict[str, str] = {}
-    if refs is not None:
-        extra_options["refs-dir"] = str(refs.resolve())
-    if refs_db is not None:
-        extra_options["refs-db"] = str(refs_db.resolve())
-    overrides = {
-        "select": split_codes(select),
-        "ignore": split_codes(ignore),
-        "stage": stage,
-        "fail_on": fail_on,
-        "lang": lang,
-        "preview": True if preview else None,
-    }
-    if output is not None and output.is_dir():
-        raise fail(f"--output {display_path(output)} là một thư mục; hãy cho tên một tệp")
-    if annotate is not None and annotate.exists() and not annotate.is_dir():
-        raise fail(
-            f"--annotate {display_path(annotate)} phải là một thư mục (bản sao có chú thích được ghi vào đó)"
-        )
-    files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
-    if not files:
-        raise fail(
-            "không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)",
-            "no file to check (.docx, .pdf, .doc, .txt, .md)",
-        )
-    try:
-        _check_cli_codes(files[0], explicit, overrides)
-    except ConfigError as exc:
-        raise fail(exc) from exc
-    from doclint.report import FULL_TEXT_MAX
-
-    # the HTML shows each document's text up to FULL_TEXT_MAX documents; above, the documents are not
-    # kept in memory (and the result cache can serve them)
-    keep = (format == "html" and len(files) <= FULL_TEXT_MAX) or annotate is not None
-    try:
-        results = batch.check_paths(
-            files,
-            explicit,
-            overrides,
-            keep_document=keep,
-            options=extra_options,
-            jobs=jobs,
-            use_cache=not no_cache,
-            stream_format=format,
-            stream_output=output,
-        )
-    except ConfigError as exc:
-        raise fail(exc) from exc
-    first_config = batch.config_for(files[0], explicit, overrides)
-    out_lang = lang or first_config.lang
-    checked, results = results, _shown(results)  # file names that are not UTF-8: shown with U+FFFD
-    hidden = 0
-    if baseline is not None:
-        from doclint.baseline import BaselineError, apply
-
-        try:
-            hidden = apply(results, baseline)
-        except BaselineError as exc:
-            raise fail(str(exc)) from exc
-    options = report.ReportOptions(
-        lang=out_lang, config=first_config, quiet=quiet, show_basis=show_basis, csv_sep=csv_sep,
-        baseline_hidden=hidden,
-    )  # fmt: skip
-    _emit.emit(results, format=format, output=output, options=options, statistics=statistics)
-    if annotate is not None:
-        from doclint.annotate import annotate_results
-
-        annotate_results(checked, annotate, lang=out_lang)
-    fail_level = fail_on or first_config.fail_on
-    raise typer.Exit(exit_status(results, fail_level))
-
-
-def _check_cli_codes(first: Path, explicit: Config | None, overrides: dict) -> None:
-    """--select and --ignore name rules of the pack in use (a typo must not report a clean document)."""
-    from doclint import batch
-    from doclint.config import check_codes
-    from doclint.rulepack import load_pack
-
-    pack = load_pack(batch.config_for(first, explicit, overrides).packs)
-    for option in ("select", "ignore"):
-        check_codes(overrides[option], pack, f"--{option}")
+app.command()(typer_command(cli_check.check, cli_check.ARGUMENT, cli_check.OPTIONS))
 
 
 @app.command()
@@ -363,8 +174,8 @@ def rules(
         typer.echo(explain.rules_text(pack, lang))
     else:
         raise fail(
-            f"định dạng không hỗ trợ: {format} (có: text, json, md).{_hint(format, ('text', 'json', 'md'))}",
-            f"unsupported format: {format} (available: text, json, md).{_hint(format, ('text', 'json', 'md'), 'en')}",
+            f"định dạng không hỗ trợ: {format} (có: text, json, md).{hint(format, ('text', 'json', 'md'))}",
+            f"unsupported format: {format} (available: text, json, md).{hint(format, ('text', 'json', 'md'), 'en')}",
         )
 
 
@@ -395,12 +206,6 @@ def _hint_code(key: str, pack) -> tuple[str, str]:
     return did_you_mean(key, [*pack.families, *pack.rules])
 
 
-def _shown(results: list) -> list:
-    from dataclasses import replace
-
-    return [r if display_path(r.path) == r.path else replace(r, path=display_path(r.path)) for r in results]
-
-
 CORE_COMMANDS = ("check", "inspect", "rules", "explain")
 
 
@@ -419,33 +224,18 @@ def _register_plugins(argv: list[str] | None = None) -> None:
 
 
 def main() -> None:
-    """Every problem with the run itself is one line on stderr and exit status 2, never a traceback
-    (``DOCLINT_DEBUG=1`` shows it). Usage errors and help are in the user's language (cli_i18n)."""
-    import os
-
+    """Every command line Typer parses (:func:`doclint.cli_fast.main` is the ``doclint`` command: it runs
+    the usual ``check`` command lines itself). Every problem with the run itself is one line on stderr
+    and exit status 2, never a traceback (``DOCLINT_DEBUG=1`` shows it). Usage errors and help are in the
+    user's language (cli_i18n)."""
     cli_i18n.install(cli_i18n.argv_lang(sys.argv[1:]))
     _register_plugins(sys.argv)
     command = cli_i18n.localise(typer.main.get_command(app))
-    try:
+    with cli_check.one_line_errors():
         command(prog_name="doclint")  # click turns its own errors and Exit into an exit status
-    except SystemExit:
-        raise
-    except Exception as exc:
-        if os.environ.get("DOCLINT_DEBUG"):
-            raise
-        sys.stderr.write(f"doclint: {escape_controls(display_path(_one_line(exc)))}\n")
-        sys.exit(EXIT_ERROR)
-
-
-def _one_line(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        where = f" {exc.filename}" if exc.filename else ""
-        return f"lỗi hệ thống:{where}: {exc.strerror}"
-    if isinstance(exc, ConfigError):
-        return exc.message(cli_i18n.current())
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return f"lỗi: {type(exc).__name__}: {text[:300]}"
 
 
 if __name__ == "__main__":
-    main()
+    from doclint.cli_fast import main as doclint_main
+
+    doclint_main()

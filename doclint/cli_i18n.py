@@ -10,16 +10,15 @@ usage error is already in the right language.
 from __future__ import annotations
 
 import contextlib
-import gettext
-import importlib.abc
-import importlib.util
 import os
 import sys
 from collections.abc import Sequence
-
-import click
+from typing import TYPE_CHECKING
 
 from doclint import lazyre
+
+if TYPE_CHECKING:
+    import click
 
 LANGS = ("vi", "en")
 _LANG = "vi"
@@ -265,11 +264,18 @@ def _translate_vi(message: str) -> str:
     return CLICK_VI.get(message, message)
 
 
-def install(lang: str | None) -> None:
-    """Use ``lang`` for the texts of Click and Typer (Vietnamese through gettext; English as they are)."""
+def set_language(lang: str | None) -> None:
+    """The language of doclint's own messages (``check`` parsed without Click: :mod:`doclint.cli_fast`)."""
     global _LANG, _EXPLICIT
     _EXPLICIT = lang if lang in LANGS else None
     _LANG = _EXPLICIT or "vi"
+
+
+def install(lang: str | None) -> None:
+    """Use ``lang`` for the texts of Click and Typer (Vietnamese through gettext; English as they are)."""
+    import gettext
+
+    set_language(lang)
     _tidy_errors()
     if _LANG != "vi" or getattr(gettext.dgettext, "_doclint", False):
         return
@@ -307,9 +313,10 @@ def when_imported(name: str, patch) -> None:  # type: ignore[no-untyped-def]
     sys.meta_path.insert(0, _PatchOnImport(name, patch))
 
 
-class _PatchOnImport(importlib.abc.MetaPathFinder):
-    """Finds nothing itself: wraps the loader the other finders give ``name`` so that ``patch`` runs on
-    the module once it has executed (once: the finder removes itself)."""
+class _PatchOnImport:
+    """A meta path finder (``importlib.abc.MetaPathFinder``'s protocol, without importing it) that finds
+    nothing itself: wraps the loader the other finders give ``name`` so that ``patch`` runs on the
+    module once it has executed (once: the finder removes itself)."""
 
     def __init__(self, name: str, patch) -> None:  # type: ignore[no-untyped-def]
         self.name, self.patch = name, patch
@@ -317,6 +324,8 @@ class _PatchOnImport(importlib.abc.MetaPathFinder):
     def find_spec(self, fullname, path, target=None):  # type: ignore[no-untyped-def]
         if fullname != self.name:
             return None
+        import importlib.util
+
         with contextlib.suppress(ValueError):
             sys.meta_path.remove(self)
         spec = importlib.util.find_spec(fullname)
@@ -346,6 +355,8 @@ def tidy_error(error: click.ClickException) -> None:
 
 def _tidy_errors() -> None:
     """Tidy every usage error before Typer (rich) or Click prints it."""
+    import click
+
     if getattr(click.exceptions.UsageError.show, "_doclint", False):
         return
     show = click.exceptions.UsageError.show
@@ -375,6 +386,8 @@ _METAVAR_VI = {"TEXT": "CHUỖI", "INTEGER": "SỐ", "FLOAT": "SỐ", "PATH": "�
 def localise(command: click.Command) -> click.Command:
     """The command tree in the current language: English help texts (the code holds them in Vietnamese),
     or Vietnamese placeholders in the usage lines."""
+    import click
+
     if _LANG == "en":
         command.help = HELP_EN.get(command.help or "", command.help)
         if command.short_help:
@@ -399,6 +412,8 @@ def localise(command: click.Command) -> click.Command:
 
 def missing_english(command: click.Command, path: str = "doclint") -> list[str]:
     """Help texts of the command tree without an English translation (for the tests)."""
+    import click
+
     out = []
     texts = [command.help] + [getattr(p, "help", None) for p in command.params]
     out += [f"{path}: {t}" for t in texts if t and t not in HELP_EN]

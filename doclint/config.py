@@ -10,10 +10,8 @@ file is read: an unknown key, a value of the wrong type, a code or prefix that n
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -141,6 +139,8 @@ def _config_in(folder: Path) -> Path | None:
         return own
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
+        import tomllib
+
         try:
             data = tomllib.loads(read_regular_file(pyproject, 8 * MAX_CONFIG_BYTES))
         except (tomllib.TOMLDecodeError, ConfigError):
@@ -152,13 +152,9 @@ def _config_in(folder: Path) -> Path | None:
 
 @cache
 def read_config(path: Path) -> Config:
-    try:  # only a regular file of bounded size (a FIFO or a link to /dev/zero is refused)
-        text = read_regular_file(path, 8 * MAX_CONFIG_BYTES)
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            f"không đọc được tệp cấu hình {path}: {exc}", f"cannot read the config file {path}: {exc}"
-        ) from exc
+    # only a regular file of bounded size (a FIFO or a link to /dev/zero is refused)
+    text = read_regular_file(path, 8 * MAX_CONFIG_BYTES)
+    data = _parse_toml(path, text)
     table = None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("doclint", {})
@@ -178,8 +174,34 @@ def read_config(path: Path) -> Config:
         ) from exc
 
 
+def _parse_toml(path: Path, text: str) -> Any:
+    """The data of a config file's ``text``, kept parsed in the cache folder (:mod:`doclint.datacache`)
+    as the rule pack is, keyed by the text itself: importing the TOML parser cost every start of
+    doclint a few ms (issue 17). A config JSON cannot hold (a TOML date) is parsed every time."""
+    import zlib
+
+    from doclint import datacache
+
+    key = f"{len(text)}:{zlib.crc32(text.encode('utf-8', 'surrogatepass')):08x}"
+    kept = datacache.load("config", [path], key)
+    if isinstance(kept, dict) and kept.get("text") == text:
+        return kept["data"]
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            f"không đọc được tệp cấu hình {path}: {exc}", f"cannot read the config file {path}: {exc}"
+        ) from exc
+    datacache.store("config", [path], {"text": text, "data": data}, key)
+    return data
+
+
 def suggest(word: str, choices) -> str | None:
     """The closest of ``choices`` to a mistyped ``word``, if any is close enough."""
+    import difflib
+
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if not found:
         found = difflib.get_close_matches(word.upper(), [c.upper() for c in choices], n=1, cutoff=0.6)

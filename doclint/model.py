@@ -56,6 +56,8 @@ class ParagraphFormat:
 
 @dataclass(slots=True)
 class TablePosition:
+    """Where a table cell's block sits: table, row and column, and the table's size."""
+
     table: int  # index of the table in the document
     row: int
     col: int
@@ -100,6 +102,8 @@ class Block:
 
 @dataclass(slots=True)
 class HeaderFooter:
+    """A page header or footer of a section, with the page-number fields it holds."""
+
     kind: Literal["header", "footer"]
     variant: Literal["default", "first", "even"]
     text: str
@@ -165,6 +169,8 @@ class Comment:
 
 @dataclass(slots=True)
 class Document:
+    """A loaded document: its blocks in reading order, sections, what the loader saw, metadata."""
+
     path: str
     format: Literal["docx", "pdf", "txt", "md", "doc"]
     blocks: list[Block] = field(default_factory=list)

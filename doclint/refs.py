@@ -18,7 +18,6 @@ Checking never creates or writes a database.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sqlite3
@@ -70,6 +69,8 @@ def same_issuer_key(issuer: str | None) -> str | None:
 
 def text_hash(doc: Document) -> str:
     """The hash of a document's text: how a checked document recognises itself in the library."""
+    import hashlib  # (OpenSSL: loaded when a library is used, issue 17)
+
     return hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
 
 
@@ -299,6 +300,8 @@ class RefLibrary:
     def _text_id(self, para) -> int:
         """The id of a paragraph content, stored (with its band keys) the first time it is seen."""
         blob = _pack(para.shingles)
+        import hashlib
+
         digest = hashlib.blake2b(blob, digest_size=16).hexdigest()
         row = self.db.execute("SELECT id FROM texts WHERE digest = ?", (digest,)).fetchone()
         if row:
@@ -357,6 +360,8 @@ class RefLibrary:
         path = Path(path)
         doc = load(path)
         rec = recognise(doc, pack or load_pack())
+        import hashlib
+
         sha = hashlib.sha256(path.read_bytes()).hexdigest()
         return self.add_document(doc, rec, sha)
 
@@ -508,6 +513,8 @@ def prepare(path: str) -> tuple[Document, Recognition, str]:
 
     doc = load(path)
     rec = recognise(doc, load_pack())
+    import hashlib
+
     sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     return doc, rec, sha
 
@@ -788,4 +795,6 @@ def refs_fingerprint(config: Config) -> str:
     if db_path.is_file():
         st = db_path.stat()
         parts.append(f"{db_path}:{st.st_mtime_ns}:{st.st_size}")
+    import hashlib
+
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]

@@ -20,8 +20,6 @@ Checks read them with ``ctx.option("red003-share")``; ``explain`` and ``docs/rul
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -78,7 +76,7 @@ class OptionSpec:
         return ok and (not self.choices or value in self.choices)
 
 
-def _options(raw: Any, owner: str, path: Path | str) -> dict[str, OptionSpec]:
+def _options(raw: Any, owner: str, path: Path | str | Place) -> dict[str, OptionSpec]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -195,6 +193,25 @@ def at_line(path: Path | str, text: str, **where: str) -> str:
     return f"{path}:{line}" if line else str(path)
 
 
+class Place:
+    """``file:line`` of a pack entry, looked up only when a message shows it: finding the line of each
+    of the ~110 built-in rules cost every start of doclint a third of reading the pack (issue 17)."""
+
+    __slots__ = ("_path", "_shown", "_text", "_where")
+
+    def __init__(self, path: Path | str, text: str, **where: str) -> None:
+        self._path, self._text, self._where = path, text, where
+        self._shown: str | None = None
+
+    def __str__(self) -> str:
+        if self._shown is None:
+            self._shown = at_line(self._path, self._text, **self._where)
+        return self._shown
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def builtin_rules_dir() -> Path:
     """The ``rules/`` folder: beside the package in a checkout, inside it in a wheel."""
     here = Path(__file__).resolve().parent
@@ -269,7 +286,7 @@ class RulePack:
             else:
                 self.tables[path.stem] = _deep_merge(self.tables.get(path.stem, {}), data)
 
-    def _check_options(self, options: dict[str, OptionSpec], owner: str, where: str) -> None:
+    def _check_options(self, options: dict[str, OptionSpec], owner: str, where: Place) -> None:
         known = self.options
         for name in options:
             if name in known and known[name].owner != owner:
@@ -281,7 +298,7 @@ class RulePack:
     def _add_family(self, entry: dict[str, Any], path: Path, text: str = "") -> None:
         entry = dict(entry)
         code = entry.get("code", "")
-        where = at_line(path, text, table="family")
+        where = Place(path, text, table="family")
         options = _options(entry.pop("options", None), code, where)
         self._check_options(options, code, where)
         try:
@@ -295,12 +312,14 @@ class RulePack:
     def _add_rule(self, entry: dict[str, Any], path: Path, text: str = "") -> None:
         entry = dict(entry)
         code = str(entry.get("code"))
-        where = at_line(path, text, key="code", value=code)
+        where = Place(path, text, key="code", value=code)
         options = _options(entry.pop("options", None), code, where)
         self._check_options(options, code, where)
         unknown = set(entry) - set(RuleMeta.__slots__) | ({"source"} & set(entry))
         if unknown:
             key = sorted(unknown)[0]
+            import difflib
+
             hint = difflib.get_close_matches(key, [f for f in RuleMeta.__slots__ if f != "source"], n=1)
             hint_vi = f" Có phải ý bạn là “{hint[0]}”?" if hint else ""
             hint_en = f" Did you mean “{hint[0]}”?" if hint else ""
@@ -362,6 +381,8 @@ def folder_data(folder: Path, prefix: str = "") -> list[tuple[Path, dict[str, An
         and all(isinstance(v, list) and len(v) == 2 and isinstance(v[1], dict) for v in kept.values())
     ):
         return [(p, kept[p.name][1], kept[p.name][0]) for p in paths]
+    import tomllib  # (only when the pack changed: its parsed form is kept)
+
     parsed = []
     for path in paths:
         try:  # only regular files of bounded size: a FIFO or a link to /dev/zero is refused
@@ -411,8 +432,11 @@ def validate_user_pack(pack: RulePack, base: RulePack) -> None:
 def rules_without_check(pack: RulePack) -> list[RuleMeta]:
     """Rules a user pack declares that no check reports: they would silently never run (a config that
     names such a pack is refused; the report tests load metadata-only packs directly)."""
+    builtin = _builtin().rules
+    added = [m for code, m in pack.rules.items() if code not in builtin]
+    if not added:
+        return []  # without importing every check (the CLI reads a config before it forks its worker)
     from doclint.checks import registered_codes
 
     implemented = registered_codes()
-    builtin = _builtin().rules
-    return [m for code, m in pack.rules.items() if code not in builtin and code not in implemented]
+    return [m for m in added if m.code not in implemented]

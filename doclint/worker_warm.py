@@ -35,6 +35,9 @@ def warm_checks() -> None:
     blocks = [Block(index=i, text=line) for i, line in enumerate(SAMPLE.splitlines())]
     for stage in ("draft", "final"):
         lint_document(Document(path="warm.txt", format="txt", blocks=blocks), Config(stage=stage))
+    from doclint.vn import lexicon
+
+    lexicon.get().build_whole()  # read lazily from the cache: built whole once, shared by the workers
 
 
 with contextlib.suppress(Exception):  # a broken pack is reported by the parent, not here

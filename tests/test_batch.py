@@ -422,12 +422,18 @@ def test_lexicon_cache_round_trip_and_corruption(monkeypatch, tmp_path: Path) ->
     monkeypatch.setenv("DOCLINT_CACHE_DIR", str(tmp_path / "c"))
     source = lexicon._load_source(lexicon.data_dir())
     assert lexicon.load() == source  # parsed from the sources, then stored
-    (stored,) = (tmp_path / "c").glob("lexicon-*.json")
+    (stored,) = (tmp_path / "c").glob("lexicon-*")
+    lazy = lexicon.load()  # read back from the cache: each lookup decodes only its own bucket
+    for name in ("words", "syllables", "bigrams", "unigrams"):
+        table, expected = getattr(lazy, name), getattr(source, name)
+        for key in [*list(expected)[::997], "không có từ này", "\udcff"]:
+            assert table.get(key) == expected.get(key) and (key in table) == (key in expected), (name, key)
+    assert lazy == source
     assert lexicon.load() == source  # read back from the cache
     stored.write_text('{"broken', encoding="utf-8")
     assert lexicon.load() == source  # a broken cache file is ignored
     cache.clear()
-    assert not list((tmp_path / "c").glob("lexicon-*.json"))
+    assert not list((tmp_path / "c").glob("lexicon-*"))
 
 
 def test_progress_names_the_file_just_checked_in_the_users_language(monkeypatch) -> None:

@@ -137,3 +137,14 @@ def test_every_help_text_has_its_english() -> None:
     cli._register_plugins()
     missing = cli_i18n.missing_english(typer.main.get_command(cli.app))
     assert missing == [], "add these to doclint/cli_i18n.py HELP_EN: " + "; ".join(missing)
+
+
+def test_an_edited_config_is_read_again_even_with_the_same_size_and_time(tmp_path: Path) -> None:
+    """The parsed config is kept in the cache folder (issue 17): keyed by its text, never stale."""
+    path = tmp_path / "doclint.toml"
+    for stage in ("final", "draft"):  # same length: same size, and the same modification time below
+        path.write_text(f'stage = "{stage}"\n', encoding="utf-8")
+        os.utime(path, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+        read_config.cache_clear()
+        assert read_config(path).stage == stage
+    read_config.cache_clear()

@@ -183,9 +183,8 @@ def _merge_skeleton(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, An
 def _validate(path: str, key: str, raw: dict[str, Any], text: str = "") -> None:
     """Refuse what a skeleton file cannot mean, naming the file and line (user packs are checked when
     they are loaded, not when a document is)."""
-    from doclint.rulepack import at_line
+    from doclint.rulepack import Place, at_line
 
-    where = at_line(path, text, table=key)
     unknown = set(raw) - _SKELETON_FIELDS - {"_origin"}
     if unknown:
         bad = sorted(unknown)[0]
@@ -196,7 +195,7 @@ def _validate(path: str, key: str, raw: dict[str, Any], text: str = "") -> None:
         )
     for name, spec in raw.get("sections", {}).items():
         table = f"{key}.sections.{name}"
-        where = at_line(path, text, table=table)
+        where = Place(path, text, table=table)  # its line looked up only for a message
         if not isinstance(spec, dict):
             raise ConfigError(f"{where}: [{table}] phải là một bảng", f"{where}: [{table}] must be a table")
         unknown = set(spec) - _SECTION_FIELDS - {"_origin"}

@@ -13,10 +13,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from doclint.fix.model import Fix
-from doclint.fix.run import FixError, FixOptions, FixReport, default_output, fix_path, require_fixable
+if TYPE_CHECKING:
+    from doclint.fix.model import Fix
+    from doclint.fix.run import FixError, FixOptions, FixReport, default_output, fix_path, require_fixable
+
+# imported when first asked for: a check imports ``doclint.fix.build`` on every run, and the writer
+# (difflib, tempfile, the selection policy) is needed only by ``doclint fix`` (issue 17: start-up)
+_LAZY = {"Fix": "doclint.fix.model", "FixError": "doclint.fix.run", "FixOptions": "doclint.fix.run",
+         "FixReport": "doclint.fix.run", "default_output": "doclint.fix.run", "fix_path": "doclint.fix.run",
+         "require_fixable": "doclint.fix.run"}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "Fix",
@@ -42,6 +59,8 @@ def fixed_copy(result: Any, dst: Path, lang: str = "vi", config: Any = None) -> 
     if not any(f.fix is not None for f in result.findings):
         return None
     config = config or with_overrides(Config(), stage=result.stage)
+    from doclint.fix.run import FixOptions, fix_path
+
     report = fix_path(src, dst, config, FixOptions(preview=config.preview), result=result)
     if not report.count:
         Path(dst).unlink(missing_ok=True)

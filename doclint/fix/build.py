@@ -13,26 +13,27 @@ format-independent edits (:mod:`doclint.fix.model`); ``safe``/``unsafe`` bundle 
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doclint import lazyre
-from doclint.fix.model import (
-    Edit,
-    Fix,
-    NormaliseEdit,
-    PageNumberEdit,
-    ParagraphEdit,
-    ParagraphProps,
-    RunFormatEdit,
-    RunProps,
-    SectionEdit,
-    SectionProps,
-    TextEdit,
-)
 from doclint.model import Block
+
+if TYPE_CHECKING:
+    from doclint.fix.model import (
+        Edit,
+        Fix,
+        NormaliseEdit,
+        PageNumberEdit,
+        ParagraphEdit,
+        RunFormatEdit,
+        SectionEdit,
+        TextEdit,
+    )
+
+# Every check imports this module; the edit classes (a dozen frozen dataclasses, a few ms to create)
+# are imported by the first fix built, so a document without findings never pays for them (issue 17).
 
 TIMES = "Times New Roman"
 
@@ -54,6 +55,8 @@ def replace(block: Block, start: int, end: int, text: str) -> list[TextEdit]:
     if len(a) * len(b) > 40_000:  # a long passage: one edit, no quadratic diff
         edit = _narrow(block, start, end, text)
         return [edit] if edit else []
+    import difflib
+
     a_at = _offsets(a)
     b_at = _offsets(b)
     # changed words separated only by spaces make one edit ("Cộng hòa xã hội" → "CỘNG HÒA XÃ HỘI")
@@ -94,6 +97,8 @@ def _narrow(block: Block, start: int, end: int, text: str) -> TextEdit | None:
     tail = 0
     while tail < limit - head and old[len(old) - 1 - tail] == text[len(text) - 1 - tail]:
         tail += 1
+    from doclint.fix.model import TextEdit
+
     return TextEdit(
         block=block.index,
         start=start + head,
@@ -106,6 +111,8 @@ def _narrow(block: Block, start: int, end: int, text: str) -> TextEdit | None:
 def replace_span(block: Block, start: int, end: int, text: str) -> list[TextEdit]:
     """``block.text[start:end]`` replaced as one edit of exactly that span (a whole run converted from a
     legacy encoding: no cut inside the run, whose stored characters may not map one to one)."""
+    from doclint.fix.model import TextEdit
+
     old = block.text[start:end]
     text = unicodedata.normalize("NFC", text)
     return [] if old == text else [TextEdit(block=block.index, start=start, end=end, text=text, old=old)]
@@ -146,12 +153,16 @@ def delete(block: Block, start: int, end: int) -> list[TextEdit]:
 
 def normalise(block: Block, start: int = 0, end: int | None = None) -> NormaliseEdit:
     """Store the span in Unicode NFC (TXT001: it reads the same, the file's characters change)."""
+    from doclint.fix.model import NormaliseEdit
+
     return NormaliseEdit(block=block.index, start=start, end=len(block.text) if end is None else end)
 
 
 def run_format(block: Block, start: int = 0, end: int | None = None, **props: Any) -> RunFormatEdit | None:
     """Character properties of ``block.text[start:end]`` (whole paragraph by default): font, size_pt,
     color ("auto" for black), bold, italic."""
+    from doclint.fix.model import RunFormatEdit, RunProps
+
     values = RunProps(**props)
     if not values.items():
         return None
@@ -163,17 +174,23 @@ def run_format(block: Block, start: int = 0, end: int | None = None, **props: An
 
 def paragraph(block: Block, **props: Any) -> ParagraphEdit | None:
     """Paragraph properties: alignment, first_line_indent_mm, space_before_pt, space_after_pt, line_spacing."""
+    from doclint.fix.model import ParagraphEdit, ParagraphProps
+
     values = ParagraphProps(**props)
     return ParagraphEdit(block=block.index, props=values) if values.items() else None
 
 
 def section(index: int, **props: Any) -> SectionEdit | None:
     """Page setup of section ``index``: page_width_mm, page_height_mm, orientation, margin_*_mm, title_page."""
+    from doclint.fix.model import SectionEdit, SectionProps
+
     values = SectionProps(**props)
     return SectionEdit(section=index, props=values) if values.items() else None
 
 
 def page_numbers(index: int, **options: Any) -> PageNumberEdit:
+    from doclint.fix.model import PageNumberEdit
+
     return PageNumberEdit(section=index, **options)
 
 
@@ -190,6 +207,8 @@ def _flatten(items: Iterable[Any]) -> list[Edit]:
 
 
 def _bundle(applicability: str, items: Iterable[Any], vi: str, en: str) -> Fix | None:
+    from doclint.fix.model import Fix, NormaliseEdit, TextEdit
+
     edits = _flatten(items)
     if not edits:
         return None

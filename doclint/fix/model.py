@@ -81,6 +81,8 @@ class RunProps:
 
 @dataclass(frozen=True, slots=True)
 class RunFormatEdit:
+    """Set character properties (``props``) on ``Block.text[start:end]`` of block ``block``."""
+
     block: int
     start: int
     end: int
@@ -90,6 +92,8 @@ class RunFormatEdit:
 
 @dataclass(frozen=True, slots=True)
 class ParagraphProps:
+    """Paragraph properties to set (``None``: leave as it is)."""
+
     alignment: Literal["left", "center", "right", "both"] | None = None
     first_line_indent_mm: float | None = None  # 0 removes an indent; a hanging indent is replaced
     space_before_pt: float | None = None
@@ -102,6 +106,8 @@ class ParagraphProps:
 
 @dataclass(frozen=True, slots=True)
 class ParagraphEdit:
+    """Set paragraph properties (``props``) on block ``block``."""
+
     block: int
     props: ParagraphProps
     kind: str = "paragraph"
@@ -109,6 +115,8 @@ class ParagraphEdit:
 
 @dataclass(frozen=True, slots=True)
 class SectionProps:
+    """Page setup to set (``None``: leave as it is)."""
+
     page_width_mm: float | None = None
     page_height_mm: float | None = None
     orientation: Literal["portrait", "landscape"] | None = None
@@ -124,6 +132,8 @@ class SectionProps:
 
 @dataclass(frozen=True, slots=True)
 class SectionEdit:
+    """Set page setup (``props``) on section ``section``."""
+
     section: int
     props: SectionProps
     kind: str = "section"

@@ -29,10 +29,22 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from rich.cells import cell_len
-
 from doclint import lazyre
 from doclint.report import ReportOptions, common
+
+_measure: Any = None
+
+
+def cell_len(text: str) -> int:
+    """The terminal cells ``text`` takes (rich's measure, imported by the first line that needs
+    measuring: a report piped without a width measures nothing)."""
+    global _measure
+    if _measure is None:
+        from rich.cells import cell_len as measure
+
+        _measure = measure
+    return _measure(text)
+
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 STATUS_STYLE = {"fail": "bold red", "fix": "bold yellow", "pass": "bold green"}
@@ -236,10 +248,10 @@ class _Writer:
         self, head: list[tuple[str, str | None]], body: str, indent: int, style: str | None = None
     ) -> None:
         """``head`` then ``body`` wrapped at the width; continuation lines start at ``indent``."""
-        first = sum(cell_len(chunk) for chunk, _ in head)
         if not self.width or not body:
             self.line(*head, (body, style))
             return
+        first = sum(cell_len(chunk) for chunk, _ in head)
         lines = wrap(body, max(12, self.width - first), max(20, self.width - indent))
         self.line(*head, (lines[0], style))
         for rest in lines[1:]:

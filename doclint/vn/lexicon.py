@@ -13,6 +13,7 @@ Data (``rules/vn/``, see ``rules/vn/README.md`` for sources and licences):
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import math
 import threading
@@ -66,6 +67,9 @@ def syllables_of(text: str) -> list[list[str]]:
 
 @dataclass
 class Lexicon:
+    """The tables are dicts when parsed from the sources; read from the cache folder they start as
+    :class:`~doclint.vn.lexicon_cache.LazyTable` mappings (lookups only) until built whole."""
+
     words: dict[str, str] = field(default_factory=dict)  # key -> flags (c common, n name, h hyphenated)
     syllables: Counter[str] = field(default_factory=Counter)  # syllable -> number of entries using it
     bigrams: dict[str, int] = field(default_factory=dict)  # "a b" -> count in the training texts
@@ -102,6 +106,13 @@ class Lexicon:
     def pair_count(self, a: str, b: str) -> int:
         return self.bigrams.get(f"{a} {b}", 0)
 
+    def build_whole(self) -> None:
+        """Build every table whole now (a fork server, before its workers share it)."""
+        for name in ("words", "syllables", "bigrams", "unigrams"):
+            whole = getattr(getattr(self, name), "whole", None)
+            if whole is not None:
+                whole()
+
 
 def load(directory: Path | None = None) -> Lexicon:
     directory = directory or data_dir()
@@ -113,100 +124,30 @@ def load(directory: Path | None = None) -> Lexicon:
     return lex
 
 
-# The parsed lexicon is kept as JSON in the user's cache folder (see doclint.cache): reading it takes
-# a third of the time of parsing the gzipped sources, on every start of doclint. JSON, not pickle or
-# marshal, so that a cache file can never run code; any problem just falls back to the sources.
-# The four tables travel as one JSON string each ("key<KV>value<ITEM>key<KV>value..."): decoding a long
-# string and splitting it costs about half of what decoding a JSON object of 72,000 members does, and
-# this runs on every start (issue 17).
-_CACHE_SCHEMA = 3
-_ITEM, _KV = "\ue000", "\ue001"  # private-use characters: never in a word (checked when writing)
-
-
-def _pack_table(table: dict[str, object]) -> str:
-    parts = []
-    for key, value in table.items():
-        text = str(value)
-        if _ITEM in key or _KV in key or _ITEM in text or _KV in text:
-            raise ValueError("separator inside the lexicon")  # no cache then: the sources are parsed
-        parts.append(f"{key}{_KV}{text}")
-    return _ITEM.join(parts)
-
-
-def _unpack_table(blob: str, value=None) -> dict:  # type: ignore[no-untyped-def]
-    if not isinstance(blob, str):
-        raise TypeError("lexicon cache: a table is not a string")
-    if not blob:
-        return {}
-    parts = blob.replace(_KV, _ITEM).split(_ITEM)
-    if len(parts) % 2:
-        raise ValueError("lexicon cache: damaged table")
-    pairs = iter(parts)
-    return dict(zip(pairs, pairs)) if value is None else dict(zip(pairs, map(value, pairs)))
-
-
-def _cache_file(directory: Path) -> Path | None:
-    import hashlib
-
-    from doclint import __version__
-    from doclint.datacache import cache_dir
-
-    digest = hashlib.sha256(f"{_CACHE_SCHEMA}:{__version__}:{directory}".encode())
-    try:
-        for name in ("words.txt.gz", "bigrams.tsv.gz", "confusions.tsv", "terms.txt", "loanwords.txt"):
-            path = directory / name
-            if path.exists():
-                st = path.stat()
-                digest.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    except OSError:
-        return None
-    return cache_dir() / f"lexicon-{digest.hexdigest()[:24]}.json"
-
-
 def _from_cache(directory: Path) -> Lexicon | None:
-    import json
+    """The lexicon kept in the cache folder (:mod:`doclint.vn.lexicon_cache`), its tables read lazily."""
+    from doclint.vn import lexicon_cache as store
 
-    try:
-        path = _cache_file(directory)
-        if path is None or not path.is_file():
-            return None
-        words, syllables, bigrams, unigrams, confusions, loans = json.loads(path.read_text(encoding="utf-8"))
-        return Lexicon(
-            _unpack_table(words),
-            Counter(_unpack_table(syllables, int)),
-            _unpack_table(bigrams, int),
-            _unpack_table(unigrams, int),
-            [tuple(c) for c in confusions],
-            set(loans),
-        )
-    except (OSError, ValueError, TypeError):
+    key = store.cache_key(directory)
+    found = store.read(store.cache_file(key), key) if key is not None else None
+    if found is None:
         return None
+    lex = Lexicon(confusions=found["confusions"], loanwords=found["loanwords"])
+    for name in store.TABLES:
+        table = found[name]
+        table.attach(lex, name)
+        setattr(lex, name, table)
+    return lex
 
 
 def _to_cache(directory: Path, lex: Lexicon) -> None:
-    import json
-    import os
-    import tempfile
+    from doclint.vn import lexicon_cache as store
 
-    try:
-        path = _cache_file(directory)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = [
-            _pack_table(lex.words),
-            _pack_table(dict(lex.syllables)),
-            _pack_table(lex.bigrams),
-            _pack_table(lex.unigrams),
-            lex.confusions,
-            sorted(lex.loanwords),
-        ]
-        fd, tmp = tempfile.mkstemp(prefix=".lexicon-", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
-    except (OSError, ValueError, TypeError):
+    key = store.cache_key(directory)
+    if key is None:
         return
+    with contextlib.suppress(OSError, ValueError):  # no cache then: the sources are parsed next time
+        store.write(store.cache_file(key), key, lex)
 
 
 def _load_source(directory: Path) -> Lexicon:
