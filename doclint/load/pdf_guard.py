@@ -144,7 +144,10 @@ def _inflate_pieces(
     except zlib.error:
         if strict:
             return None
-    consumed = max(1, pos - start - len(d.unconsumed_tail) - len(d.unused_data))
+    # after the stream's end, what was fed and not used is unused_data alone (zlib leaves the last
+    # unconsumed_tail in place then: subtracting both undercounted a large stream's input)
+    left = len(d.unused_data) if d.eof else len(d.unconsumed_tail)
+    consumed = max(1, pos - start - left)
     return b"".join(out), size, consumed
 
 
