@@ -115,3 +115,20 @@ def test_closing_never_builds_pages() -> None:
     pdf = Pdf()
     _close(pdf)
     assert pdf.stream.closed
+
+
+def test_a_large_legitimate_stream_counts_all_its_input() -> None:
+    """A content stream inflating past the ratio floor at a modest ratio, followed by the rest of the
+    file, is measured on its whole compressed length (an undercount would refuse it as a bomb)."""
+    import random
+    import zlib
+
+    rng = random.Random(1)
+    words = [bytes(rng.choice(b"abcdefghij") for _ in range(6)) for _ in range(300)]
+    raw = b" ".join(rng.choice(words) for _ in range(1_400_000))
+    assert len(raw) > pdf_guard.RATIO_FLOOR
+    packed = zlib.compress(raw, 9)
+    data = b"xx" + packed + bytes(rng.getrandbits(8) for _ in range(700_000))
+    _, inflated, consumed = pdf_guard._inflate(data, 2, 10**9, False)
+    assert inflated == len(raw)
+    assert consumed == len(packed)

@@ -42,6 +42,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from doclint import lazyre
@@ -81,6 +82,10 @@ LEGACY_FONT = lazyre.compile(r"^(\.?vn|vni[- ]|vn[a-z]*h$|abc)", re.IGNORECASE)
 
 # ---------------------------------------------------------------- geometry
 
+_X0, _X1, _TOP, _BOTTOM, _SIZE = (attrgetter(a) for a in ("x0", "x1", "top", "bottom", "size"))
+_BOTTOM_X0 = attrgetter("bottom", "x0")
+_COUNT = itemgetter(1)
+
 
 @dataclass
 class _Line:
@@ -100,29 +105,34 @@ class _Line:
     role: str = ""  # margin lines: "number" (page number or running head with one) or "stamp"
 
     def finish(self) -> _Line:
-        self.words.sort(key=lambda w: w.x0)
-        self.x0 = min(w.x0 for w in self.words)
-        self.x1 = max(w.x1 for w in self.words)
-        main = [w for w in self.words if len(w.text) > 1] or self.words
-        biggest = max(w.size for w in main)
+        words = self.words
+        words.sort(key=_X0)
+        self.x0 = min(map(_X0, words))
+        self.x1 = max(map(_X1, words))
+        main = [w for w in words if len(w.text) > 1] or words
+        biggest = max(map(_SIZE, main))
         body = [w for w in main if w.size >= biggest * 0.8] or main
-        self.top = min(w.top for w in body)
-        self.bottom = max(w.bottom for w in body)
-        weights: Counter[float] = Counter()
+        self.top = min(map(_TOP, body))
+        self.bottom = max(map(_BOTTOM, body))
+        weights: dict[float, int] = {}
         bold = italic = 0
         total = 0
-        for w in self.words:
+        for w in words:
             n = len(w.text)
             total += n
-            weights[round(w.size * 2) / 2] += n
-            bold += n if w.fmt.bold else 0
-            italic += n if w.fmt.italic else 0
-        self.size = weights.most_common(1)[0][0]
+            key = round(w.size * 2) / 2
+            weights[key] = weights.get(key, 0) + n
+            fmt = w.fmt
+            if fmt.bold:
+                bold += n
+            if fmt.italic:
+                italic += n
+        self.size = max(weights.items(), key=_COUNT)[0]  # the first of the most common, as Counter's
         self.bold = bold * 2 > total
         self.italic = italic * 2 > total
-        self.text = _join_words(self.words)
+        self.text = _join_words(words)
         letters = _LETTERS.findall(self.text)
-        self.caps = len(letters) >= 2 and not any(c.islower() for c in letters)
+        self.caps = len(letters) >= 2 and not any(map(str.islower, letters))
         return self
 
     @property
@@ -151,11 +161,20 @@ def _tight(prev: Word, w: Word) -> bool:
 
 
 def _join_words(words: list[Word]) -> str:
-    parts: list[str] = []
-    prev: Word | None = None
-    for w in words:
-        if prev is not None:
-            parts.append("" if _tight(prev, w) else " ")
+    if not words:
+        return ""
+    prev = words[0]
+    parts = [prev.text]
+    for w in words[1:]:
+        # _tight, inlined (once per word of the document)
+        if prev.stamped != w.stamped:
+            tight = w.text.startswith("/") or prev.text.endswith("/")
+        elif w.glued is not None:
+            tight = w.glued
+        else:
+            tight = w.x0 - prev.x1 < 0.12 * min(w.size, prev.size)
+        if not tight:
+            parts.append(" ")
         parts.append(w.text)
         prev = w
     return "".join(parts)
@@ -171,16 +190,23 @@ def _rows(words: list[Word]) -> list[list[Word]]:
     stamped at signing joins the row whose band holds its middle; a stamp alone keeps its own row
     (see :func:`_place_stamps`)."""
     rows: list[list] = []  # [baseline, size, top, bottom, words]
-    for w in sorted((w for w in words if not w.stamped), key=lambda w: (w.bottom, w.x0)):
+    r: list = []
+    for w in sorted((w for w in words if not w.stamped), key=_BOTTOM_X0):
         if rows:
-            r = rows[-1]
-            if abs(w.bottom - r[0]) <= max(1.5, 0.25 * min(w.size, r[1])):
+            # abs(w.bottom - r[0]) <= max(1.5, 0.25 * min(w.size, r[1])), spelt out (once per word)
+            size, bottom = w.size, w.bottom
+            band = 0.25 * (r[1] if r[1] < size else size)
+            if abs(bottom - r[0]) <= (band if band > 1.5 else 1.5):
                 r[4].append(w)
-                if w.size > r[1]:
-                    r[0], r[1] = w.bottom, w.size
-                r[2], r[3] = min(r[2], w.top), max(r[3], w.bottom)
+                if size > r[1]:
+                    r[0], r[1] = bottom, size
+                if w.top < r[2]:
+                    r[2] = w.top
+                if bottom > r[3]:
+                    r[3] = bottom
                 continue
-        rows.append([w.bottom, w.size, w.top, w.bottom, [w]])
+        r = [w.bottom, w.size, w.top, w.bottom, [w]]
+        rows.append(r)
     # rows of smaller words set inside the band of a neighbour (superscripts) join it
     k = 0
     while k < len(rows):
@@ -212,7 +238,7 @@ def _rows(words: list[Word]) -> list[list[Word]]:
             rows.append(home)
             rows.sort(key=lambda r: r[0])
         home[4].append(w)
-    return [sorted(r[4], key=lambda w: w.x0) for r in rows]
+    return [sorted(r[4], key=_X0) for r in rows]
 
 
 def _place_stamps(rows: list[list[Word]]) -> tuple[list[list[Word]], list[str]]:
@@ -257,7 +283,7 @@ def _in_blank(word: Word, row: list[Word]) -> bool:
 
 def _justified_row(row: list[Word], lo: float, hi: float) -> bool:
     """A full-width row whose word gaps are even: one line of justified text, not two columns."""
-    if len(row) < 3 or row[0].x0 > lo + 3 or max(w.x1 for w in row) < hi - 3:
+    if len(row) < 3 or row[0].x0 > lo + 3 or max(map(_X1, row)) < hi - 3:
         return False
     gaps = sorted(max(0.0, b.x0 - a.x1) for a, b in itertools.pairwise(row))
     return gaps[-1] < 2 * gaps[len(gaps) // 2] + 3
@@ -271,7 +297,8 @@ def _free_gaps(row: list[Word], lo: float, hi: float, min_gap: float) -> list[tu
     for w in row:
         if w.x0 - cursor >= min_gap:
             gaps.append((cursor, w.x0))
-        cursor = max(cursor, w.x1)
+        if w.x1 > cursor:
+            cursor = w.x1
     if hi - cursor >= min_gap:
         gaps.append((cursor, hi))
     return gaps
@@ -385,6 +412,14 @@ def _zones(rows: list[list[Word]], lo: float, hi: float, first_page: bool = Fals
     zones: list[_Zone] = []
     i = 0
     n = len(rows)
+    known: dict[int, list[tuple[float, float]]] = {}  # a row's gaps are asked for again and again
+
+    def free_gaps(k: int) -> list[tuple[float, float]]:
+        got = known.get(k)
+        if got is None:
+            got = known[k] = _free_gaps(rows[k], lo, hi, GUTTER)
+        return got
+
     if first_page:
         forced = _quoc_hieu_zone(rows, (lo + hi) / 2)
         if forced is not None:
@@ -393,7 +428,7 @@ def _zones(rows: list[list[Word]], lo: float, hi: float, first_page: bool = Fals
     while i < n:
         # a one-sided first row (a signature title above "Nơi nhận:") has only edge gaps; the
         # gutter finally chosen must lie inside the text area
-        gaps = _free_gaps(rows[i], lo, hi, GUTTER)
+        gaps = free_gaps(i)
         if not gaps:
             i += 1
             continue
@@ -403,7 +438,7 @@ def _zones(rows: list[list[Word]], lo: float, hi: float, first_page: bool = Fals
         page_mid = (lo + hi) / 2
         while j + 1 < n:
             row = rows[j + 1]
-            nxt = _intersect(current, _free_gaps(row, lo, hi, GUTTER), GUTTER)
+            nxt = _intersect(current, free_gaps(j + 1), GUTTER)
             inner = [g for g in current if g[0] > lo + 1 and g[1] < hi - 1]
             if inner and not [g for g in nxt if g[0] > lo + 1 and g[1] < hi - 1]:
                 # the gutter closes: a row whose right column starts left of it (a date line
@@ -532,11 +567,12 @@ def _read_page(
     if not rows:
         return result
     # footnotes: small print at the foot of the page, starting with its reference mark
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
     for r in rows:
         for w in r:
-            sizes[round(w.size * 2) / 2] += len(w.text)
-    body_size = sizes.most_common(1)[0][0]
+            key = round(w.size * 2) / 2
+            sizes[key] = sizes.get(key, 0) + len(w.text)
+    body_size = max(sizes.items(), key=_COUNT)[0]  # the first of the most common, as Counter's
     k = len(rows)
     while k > 1 and rows[k - 1][0].top > height * 0.55:
         row_size = (
@@ -874,16 +910,20 @@ def _block_from(para: _Para, index: int, frame: _Frame, table: TablePosition | N
     prev_word: Word | None = None
     non_nfc = False
     for line in para.lines:
-        for w in line.words:
+        words = line.words
+        line_start = words[0] if words else None
+        for w in words:
             if prev_word is not None:
-                if w is line.words[0]:
+                if w is line_start:
                     # line break: a word split at a hyphen ("NĐ-" / "CP") joins without a space
-                    sep = "" if prev_word.text.endswith("-") and len(prev_word.text) > 1 else " "
+                    spaced = not (prev_word.text.endswith("-") and len(prev_word.text) > 1)
+                elif prev_word.stamped != w.stamped or w.glued is None:
+                    spaced = not _tight(prev_word, w)
                 else:
-                    sep = "" if _tight(prev_word, w) else " "
-                if sep:
-                    pieces.append(sep)
-                    length += len(sep)
+                    spaced = not w.glued  # what _tight says for PDFium's words, without the call
+                if spaced:
+                    pieces.append(" ")
+                    length += 1
                     runs[-1].end = length  # a space takes the formatting of the word before it
             text = w.text
             if not unicodedata.is_normalized("NFC", text):

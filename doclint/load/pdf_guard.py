@@ -50,6 +50,7 @@ _SHOW = lazyre.compile(
 )
 _IN_ARRAY = lazyre.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>", re.DOTALL)
 _CHUNK = 1 << 20
+_PIECE = 1 << 16
 FLATE_RATIO_LIMIT = 1032  # deflate's own limit: no stream inflates by more than this
 
 
@@ -57,8 +58,8 @@ FLATE_RATIO_LIMIT = 1032  # deflate's own limit: no stream inflates by more than
 class ScanResult:
     streams: int = 0
     inflated: int = 0  # bytes inflated in all
-    glyphs: int = 0  # upper bound on the glyphs all drawing streams show
-    largest_glyphs: int = 0  # the most one stream shows
+    glyphs: int = 0  # upper bound on the glyphs all drawing streams show (lengths, see scan)
+    largest_glyphs: int = 0  # the most one stream shows (its length where that is under the page cap)
     largest_form_glyphs: int = 0  # the most one form XObject shows (a form can be drawn many times)
     calling_forms: int = 0  # form XObjects that draw other XObjects (nesting multiplies)
     most_form_calls: int = 0  # the most XObjects one form draws
@@ -93,8 +94,30 @@ def doc_glyphs_error(count: int) -> LoadError:
 def _inflate(data: bytes, start: int, limit: int, keep: bool) -> tuple[bytes | None, int, int]:
     """Inflate the zlib stream at ``start``, at most ``limit`` bytes: (the inflated bytes when ``keep``,
     else b""; the inflated size, past ``limit`` when stopped there; the compressed bytes consumed).
-    A broken stream gives what inflated before the error, as a PDF library would."""
+    A broken stream gives what inflated before the error, as a PDF library would.
+
+    The input goes to zlib ``_PIECE`` bytes at a time: zlib copies whatever input is left after a
+    stream's end, and a megabyte copied for each of a file's many small streams cost more than
+    inflating them. A stream that breaks, or inflates past ``limit`` or ``RATIO_FLOOR``, is inflated
+    again a megabyte of input at a time, so that what counts as inflated before an error, and the
+    input counted as consumed, are what they always were."""
+    got = _inflate_pieces(data, start, limit, keep, _PIECE)
+    if got is None:
+        got = _inflate_pieces(data, start, limit, keep, _CHUNK)
+    return got  # type: ignore[return-value]
+
+
+def _inflate_pieces(
+    data: bytes, start: int, limit: int, keep: bool, piece: int
+) -> tuple[bytes | None, int, int] | None:
+    """:func:`_inflate` feeding ``piece`` bytes at a time; None where a piece smaller than
+    ``_CHUNK`` meets an error or passes ``limit`` or ``RATIO_FLOOR`` (the caller then feeds
+    ``_CHUNK`` at a time)."""
+    strict = piece < _CHUNK
+    # past RATIO_FLOOR the consumed count matters (the ratio cap): fed as it always was
+    cap = min(limit, RATIO_FLOOR) if strict else limit
     d = zlib.decompressobj()
+    view = memoryview(data)
     out: list[bytes] = []
     size = 0
     pos = start
@@ -104,21 +127,27 @@ def _inflate(data: bytes, start: int, limit: int, keep: bool) -> tuple[bytes | N
             if d.unconsumed_tail:
                 buf = d.unconsumed_tail
             elif pos < end:
-                buf = data[pos : pos + _CHUNK]
+                buf = view[pos : pos + piece]
                 pos += len(buf)
             else:
                 break
-            piece = d.decompress(buf, _CHUNK)
-            size += len(piece)
-            if size > limit:
+            got = d.decompress(buf, _CHUNK)
+            size += len(got)
+            if size > cap:
+                if strict:
+                    return None
                 break
             if keep:
-                out.append(piece)
-            if not piece and not d.unconsumed_tail and pos >= end:
+                out.append(got)
+            if not got and not d.unconsumed_tail and pos >= end:
                 break
     except zlib.error:
-        pass
-    consumed = max(1, pos - start - len(d.unconsumed_tail) - len(d.unused_data))
+        if strict:
+            return None
+    # after the stream's end, what was fed and not used is unused_data alone (zlib leaves the last
+    # unconsumed_tail in place then: subtracting both undercounted a large stream's input)
+    left = len(d.unused_data) if d.eof else len(d.unconsumed_tail)
+    consumed = max(1, pos - start - left)
     return b"".join(out), size, consumed
 
 
@@ -195,12 +224,27 @@ def _content_refs(text: bytes, into: set[int]) -> None:
             into.update(int(r) for r in _REF.findall(m.group(2)))
 
 
+class _Recount(Exception):
+    """The rough glyph total of a document passed the cap: count again, stream by stream."""
+
+
 def scan(data: bytes) -> ScanResult:
     """Check every stream of a PDF file's bytes against the caps; raise DOC001 on the first breach.
 
     Image streams are left for a second pass and inflated only when a page names them as its
     content (a stream labelled as an image but drawn as a page): text extraction never decodes an
-    image, and inflating every scan would cost more than reading the text."""
+    image, and inflating every scan would cost more than reading the text.
+
+    A content stream's glyphs are first bounded by its length (a stream shorter than the page cap
+    cannot pass it); only a document whose bounds add up past the document cap is scanned again
+    counting the strings each stream shows, so that it is refused exactly where it always was."""
+    try:
+        return _scan(data, exact=False)
+    except _Recount:
+        return _scan(data, exact=True)
+
+
+def _scan(data: bytes, exact: bool) -> ScanResult:
     result = ScanResult()
     contents: set[int] = set()
     if b"/Contents" in data:
@@ -211,21 +255,22 @@ def scan(data: bytes) -> ScanResult:
         if _IMAGE.search(stream.head):
             images.append(stream)
             continue
-        if _FONT_FILE.search(stream.head):
+        font = bool(_FONT_FILE.search(stream.head))
+        if font:
             # an embedded font program: drawn with, never drawing. One too small to pass the stream
             # cap even at deflate's utmost ratio is not inflated (fonts are half the inflating)
             end = data.find(b"endstream", stream.start)
             if end > 0 and (end - stream.start) * FLATE_RATIO_LIMIT <= MAX_STREAM_BYTES:
                 continue
-        body = _check(data, stream, result, keep=True)
+        body = _check(data, stream, result, keep=not font or b"/ObjStm" in stream.head)
         if body is None:
             continue
         if b"/ObjStm" in stream.head:
             _content_refs(body, contents)  # page dictionaries compressed in an object stream
             continue
-        if _FONT_FILE.search(stream.head) or _NOT_DRAWING.search(stream.head):
+        if font or _NOT_DRAWING.search(stream.head):
             continue
-        _count(body, result)
+        _count(body, result, exact)
         if _FORM.search(stream.head):
             result.largest_form_glyphs = max(result.largest_form_glyphs, _glyph_bytes(body))
             calls = len(_DO.findall(body))
@@ -236,17 +281,24 @@ def scan(data: bytes) -> ScanResult:
         if stream.number in contents:
             body = _check(data, stream, result, keep=True)
             if body is not None:
-                _count(body, result)
+                _count(body, result, exact)
     return result
 
 
-def _count(body: bytes, result: ScanResult) -> None:
-    glyphs = _glyph_bytes(body)
-    if glyphs > MAX_PAGE_GLYPHS:
-        raise page_glyphs_error(glyphs)
+def _count(body: bytes, result: ScanResult, exact: bool = True) -> None:
+    """Add a drawing stream's glyphs to the totals (raise past a cap). Not ``exact``: a stream that
+    cannot pass the page cap counts its length, and the document's total is only a bound."""
+    if not exact and len(body) <= MAX_PAGE_GLYPHS:
+        glyphs = len(body)
+    else:
+        glyphs = _glyph_bytes(body)
+        if glyphs > MAX_PAGE_GLYPHS:
+            raise page_glyphs_error(glyphs)
     result.glyphs += glyphs
     result.largest_glyphs = max(result.largest_glyphs, glyphs)
     if result.glyphs > 3 * MAX_DOC_GLYPHS:  # rough bounds (TJ spacing counted): the engines count exactly
+        if not exact:
+            raise _Recount
         raise doc_glyphs_error(result.glyphs)
 
 

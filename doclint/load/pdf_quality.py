@@ -25,6 +25,7 @@ a symbol font, 0.3 % letters of another script, 93 % valid syllables; see the co
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from doclint import lazyre
@@ -44,7 +45,6 @@ OCR_FONT_SHARE = 0.5
 SCAN_COVER = 0.5  # a page whose largest image covers this much of it
 
 SAMPLE = 20_000  # characters whose words are checked for Vietnamese syllables
-_LETTER = lazyre.compile(r"[^\W\d_]")
 # letters of the scripts a broken font map borrows look-alikes from: Greek, Cyrillic, Armenian, Hebrew,
 # Arabic, Georgian (CJK is left out: a Chinese name in a Vietnamese text is real)
 _FOREIGN = lazyre.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u10a0-\u10ff]")
@@ -141,22 +141,23 @@ def assess(raw: RawDoc, texts: list[str], legacy_glyphs: int = 0) -> Assessment:
     from doclint.vn.syllable import is_valid
 
     whole = "\n".join(texts)
-    letters = len(_LETTER.findall(whole))
+    # the letters, [^\W\d_] in a pattern: alphanumeric, not a decimal digit (counted without a list)
+    letters = sum(map(str.isalnum, whole)) - sum(map(str.isdecimal, whole))
     foreign = len(_FOREIGN.findall(whole))
     out.foreign = foreign / letters if letters else 0.0
     text = whole[:SAMPLE]
     legacy = detect(text)
     if legacy is not None:
         text = legacy[1]  # a TCVN3/VNI text reads right once converted (TXT002 says so)
-    for token in _TOKEN.findall(text):
+    for token, n in Counter(_TOKEN.findall(text)).items():  # each distinct word judged once
         lower = token.lower()
         if lower in ENGLISH:
-            english += 1
+            english += n
         if len(token) > 1 and token.isupper():
             continue  # abbreviations and names in capitals: UBND, KH, HĐND
-        words += 1
+        words += n
         if is_valid(token):
-            valid += 1
+            valid += n
     if words >= MIN_WORDS:
         out.valid = valid / words
 

@@ -29,7 +29,9 @@ import ctypes
 import itertools
 import math
 import re
+import struct
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import pypdfium2 as pdfium  # noqa: F401  (initialises the library)
@@ -58,48 +60,136 @@ KEEP_ANNOTS = (pr.FPDF_ANNOT_WIDGET, pr.FPDF_ANNOT_FREETEXT, pr.FPDF_ANNOT_STAMP
 META_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate")
 
 
-def _fast():
-    """Prototypes of the per-glyph calls taking plain addresses (cheaper than the generic bindings)."""
+def _bare():
+    """The per-glyph calls as bare function pointers: no prototype, so no argument conversion —
+    handles go in as ``c_void_p``, buffers by reference, indexes as ints (a third of the cost of a
+    call through the typed bindings, paid some ten times per word)."""
+    vp, ci = ctypes.c_void_p, ctypes.c_int
+    restypes = {
+        "FPDFText_GetTextObject": vp,
+        "FPDFText_GetLooseCharBox": ci,
+        "FPDFText_HasUnicodeMapError": ci,
+        "FPDFTextObj_GetFont": vp,
+        "FPDFText_GetFontSize": ctypes.c_double,
+        "FPDFPageObj_GetFillColor": ci,
+        "FPDFPageObj_GetMatrix": ci,
+    }
     try:
         from pypdfium2_raw.bindings import _libs
 
         lib = _libs["pdfium"]
-        vp, ci = ctypes.c_void_p, ctypes.c_int
-        return (
-            ctypes.CFUNCTYPE(vp, vp, ci)(("FPDFText_GetTextObject", lib)),
-            ctypes.CFUNCTYPE(ci, vp, ci, vp)(("FPDFText_GetLooseCharBox", lib)),
-            ctypes.CFUNCTYPE(ci, vp, ci)(("FPDFText_HasUnicodeMapError", lib)),
-            ctypes.CFUNCTYPE(vp, vp)(("FPDFTextObj_GetFont", lib)),
-            ctypes.CFUNCTYPE(ctypes.c_double, vp, ci)(("FPDFText_GetFontSize", lib)),
-            ctypes.CFUNCTYPE(ci, vp, vp, vp, vp, vp)(("FPDFPageObj_GetFillColor", lib)),
-            ctypes.CFUNCTYPE(ci, vp, vp)(("FPDFPageObj_GetMatrix", lib)),
-        )
-    except Exception:  # another build of pypdfium2: the public bindings (slower, same results)
+        out = []
+        for name, restype in restypes.items():
+            fn = lib[name]  # a new function pointer each time: the typed bindings stay as they are
+            fn.restype = restype
+            out.append(fn)
+        return tuple(out)
+    except Exception:  # another build of pypdfium2: the typed bindings (slower, same results)
+
+        def to(handle, kind):
+            return ctypes.cast(handle, kind)
 
         def obj(tp, k):
-            return ctypes.cast(pr.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value
+            return to(pr.FPDFText_GetTextObject(to(tp, pr.FPDF_TEXTPAGE), k), vp).value
 
-        def box(tp, k, addr):
-            return pr.FPDFText_GetLooseCharBox(tp, k, ctypes.cast(addr, ctypes.POINTER(pr.FS_RECTF)))
+        def box(tp, k, rect):
+            return pr.FPDFText_GetLooseCharBox(to(tp, pr.FPDF_TEXTPAGE), k, rect)
 
-        def font(obj):
-            return _addr(pr.FPDFTextObj_GetFont(ctypes.cast(obj, pr.FPDF_PAGEOBJECT)))
+        def map_error(tp, k):
+            return pr.FPDFText_HasUnicodeMapError(to(tp, pr.FPDF_TEXTPAGE), k)
 
-        def fill(obj, r, g, b, a):
-            ptr = ctypes.POINTER(ctypes.c_uint)
-            return pr.FPDFPageObj_GetFillColor(
-                ctypes.cast(obj, pr.FPDF_PAGEOBJECT), *(ctypes.cast(x, ptr) for x in (r, g, b, a))
-            )
+        def font(o):
+            return to(pr.FPDFTextObj_GetFont(to(o, pr.FPDF_PAGEOBJECT)), vp).value
 
-        def matrix(obj, out):
-            return pr.FPDFPageObj_GetMatrix(
-                ctypes.cast(obj, pr.FPDF_PAGEOBJECT), ctypes.cast(out, ctypes.POINTER(pr.FS_MATRIX))
-            )
+        def size(tp, k):
+            return pr.FPDFText_GetFontSize(to(tp, pr.FPDF_TEXTPAGE), k)
 
-        return obj, box, pr.FPDFText_HasUnicodeMapError, font, pr.FPDFText_GetFontSize, fill, matrix
+        def fill(o, r, g, b, a):
+            return pr.FPDFPageObj_GetFillColor(to(o, pr.FPDF_PAGEOBJECT), r, g, b, a)
+
+        def matrix(o, out):
+            return pr.FPDFPageObj_GetMatrix(to(o, pr.FPDF_PAGEOBJECT), out)
+
+        return obj, box, map_error, font, size, fill, matrix
 
 
-_GET_OBJ, _GET_BOX, _MAP_ERROR, _GET_FONT, _FONT_SIZE, _FILL, _MATRIX = _fast()
+# each takes the text page or the text object as a c_void_p and out-parameters by reference
+_GET_OBJ, _GET_BOX, _MAP_ERROR, _GET_FONT, _FONT_SIZE, _FILL, _MATRIX = _bare()
+_RECT = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
+_MATRIX4 = struct.Struct("4f").unpack_from  # FS_MATRIX: a, b, c, d (then e, f)
+
+
+class _Handle(ctypes.c_void_p):
+    """A page object handle as returned by the bare calls below (a c_void_p subclass stays a handle,
+    ready to be passed on, instead of becoming an int)."""
+
+
+def _bare_walk():
+    """The calls of the page-object walk, bare like :func:`_bare` (the walk visits every object)."""
+    ci, fl = ctypes.c_int, ctypes.c_float
+    names = {
+        "FPDFPage_CountObjects": ci,
+        "FPDFPage_GetObject": _Handle,
+        "FPDFFormObj_CountObjects": ci,
+        "FPDFFormObj_GetObject": _Handle,
+        "FPDFPageObj_GetType": ci,
+        "FPDFPageObj_GetBounds": ci,
+        "FPDFPath_CountSegments": ci,
+        "FPDFPath_GetPathSegment": _Handle,
+        "FPDFPathSegment_GetType": ci,
+        "FPDFAnnot_GetObject": _Handle,
+    }
+    try:
+        from pypdfium2_raw.bindings import _libs
+
+        lib = _libs["pdfium"]
+        out = []
+        for name, restype in names.items():
+            fn = lib[name]
+            fn.restype = restype
+            out.append(fn)
+        return tuple(out)
+    except Exception:  # another build of pypdfium2: the typed bindings, handles cast on the way
+
+        def typed(name: str, kinds: tuple, handle: bool):
+            fn = getattr(pr, name)
+
+            def call(*args):
+                got = fn(
+                    *(ctypes.cast(a, k) if k is not None else a for a, k in zip(args, kinds, strict=True))
+                )
+                return _Handle(_addr(got)) if handle else got
+
+            return call
+
+        obj, page, path, seg = pr.FPDF_PAGEOBJECT, pr.FPDF_PAGE, pr.FPDF_PAGEOBJECT, pr.FPDF_PATHSEGMENT
+        pf = ctypes.POINTER(fl)
+        return (
+            typed("FPDFPage_CountObjects", (page,), False),
+            typed("FPDFPage_GetObject", (page, None), True),
+            typed("FPDFFormObj_CountObjects", (obj,), False),
+            typed("FPDFFormObj_GetObject", (obj, None), True),
+            typed("FPDFPageObj_GetType", (obj,), False),
+            typed("FPDFPageObj_GetBounds", (obj, pf, pf, pf, pf), False),
+            typed("FPDFPath_CountSegments", (path,), False),
+            typed("FPDFPath_GetPathSegment", (path, None), True),
+            typed("FPDFPathSegment_GetType", (seg,), False),
+            typed("FPDFAnnot_GetObject", (pr.FPDF_ANNOTATION, None), True),
+        )
+
+
+(
+    _PAGE_COUNT,
+    _PAGE_OBJECT,
+    _FORM_COUNT,
+    _FORM_OBJECT,
+    _OBJ_TYPE,
+    _OBJ_BOUNDS,
+    _PATH_COUNT,
+    _PATH_SEGMENT,
+    _SEGMENT_TYPE,
+    _ANNOT_OBJECT,
+) = _bare_walk()
 
 
 def _addr(handle) -> int:
@@ -233,17 +323,18 @@ def _walk(page, page_area: float, images: bool, edges: bool) -> tuple[float, int
     forms = 0
     seen = 0
     lo, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    bounds = (ctypes.byref(lo), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
     stack: list[tuple[object, int]] = [(page, 0)]
     image_kind, path_kind, form_kind = pr.FPDF_PAGEOBJ_IMAGE, pr.FPDF_PAGEOBJ_PATH, pr.FPDF_PAGEOBJ_FORM
-    get_type = pr.FPDFPageObj_GetType
+    get_type = _OBJ_TYPE
     while stack:
         holder, depth = stack.pop()
         if depth == 0:
-            n = pr.FPDFPage_CountObjects(holder)
-            get = pr.FPDFPage_GetObject
+            n = _PAGE_COUNT(holder)
+            get = _PAGE_OBJECT
         else:
-            n = pr.FPDFFormObj_CountObjects(holder)
-            get = pr.FPDFFormObj_GetObject
+            n = _FORM_COUNT(holder)
+            get = _FORM_OBJECT
         seen += max(0, n)
         if seen > MAX_PAGE_OBJECTS:
             raise too_many_objects()
@@ -251,7 +342,7 @@ def _walk(page, page_area: float, images: bool, edges: bool) -> tuple[float, int
             obj = get(holder, i)
             kind = get_type(obj)
             if kind == image_kind:
-                if images and pr.FPDFPageObj_GetBounds(obj, lo, b, r, t):
+                if images and _OBJ_BOUNDS(obj, *bounds):
                     cover += abs((r.value - lo.value) * (t.value - b.value)) / page_area
             elif kind == path_kind:
                 if edges and n_edges < 8:
@@ -273,14 +364,14 @@ def too_many_objects() -> LoadError:
 
 def _edges(path) -> int:
     """Sub-paths of a path that are straight lines or rectangles (what pdfminer calls line/rect)."""
-    n = pr.FPDFPath_CountSegments(path)
+    n = _PATH_COUNT(path)
     if n <= 0 or n > 400:
         return 0
     count = 0
     points = 0
     curved = False
     for i in range(n):
-        kind = pr.FPDFPathSegment_GetType(pr.FPDFPath_GetPathSegment(path, i))
+        kind = _SEGMENT_TYPE(_PATH_SEGMENT(path, i))
         if kind == pr.FPDF_SEGMENT_MOVETO:
             if points and not curved and points <= 5:
                 count += 1
@@ -312,6 +403,118 @@ def _stamp_annotations(page) -> bool:
     return False
 
 
+MAX_APPEARANCE_OBJECTS = 10_000  # objects looked at in a page's annotation appearances
+
+
+def _appearance_text(page) -> bool:
+    """Can flattening the page's annotations add any glyph? False only where every annotation's
+    appearance was parsed and holds no text object, forms included (most signature widgets show an
+    image only): such a page is not flattened and parsed again. Anything unusual says True."""
+    if not _APPEARANCE_OBJECTS_SAFE():
+        return True
+    n = pr.FPDFPage_GetAnnotCount(page)
+    if n > 200:
+        return True
+    budget = [MAX_APPEARANCE_OBJECTS]
+    for i in range(max(0, n)):
+        annot = pr.FPDFPage_GetAnnot(page, i)
+        if not annot:
+            return True
+        try:
+            if not pr.FPDFAnnot_HasKey(annot, b"AP"):
+                continue  # nothing to flatten
+            count = pr.FPDFAnnot_GetObjectCount(annot)
+            if count <= 0:
+                return True  # an appearance PDFium's annotation API does not read (flatten may)
+            if _holds_text(annot, count, _ANNOT_OBJECT, 0, budget):
+                return True
+        finally:
+            pr.FPDFPage_CloseAnnot(annot)
+    return False
+
+
+def _holds_text(holder, count: int, get, depth: int, budget: list[int]) -> bool:
+    budget[0] -= count
+    if budget[0] < 0:
+        return True
+    for i in range(count):
+        kind = _OBJ_TYPE(get(holder, i))
+        if kind == pr.FPDF_PAGEOBJ_TEXT:
+            return True
+        if kind == pr.FPDF_PAGEOBJ_FORM:
+            form = get(holder, i)
+            inner = _FORM_COUNT(form)
+            if inner > 0 and (
+                depth >= MAX_FORM_DEPTH or _holds_text(form, inner, _FORM_OBJECT, depth + 1, budget)
+            ):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _APPEARANCE_OBJECTS_SAFE() -> bool:
+    """Does reading an annotation's appearance objects leave the document as it was? Older PDFium
+    builds reset the appearance stream's /Matrix to identity when its objects are read, which would
+    change where a rotated stamp lands once flattened; a one-page probe tells (once per process)."""
+    try:
+        doc_bytes = _rotated_stamp_probe()
+        doc = pr.FPDF_LoadMemDocument64(doc_bytes, len(doc_bytes), None)
+        if not doc:
+            return False
+        try:
+            page = pr.FPDF_LoadPage(doc, 0)
+            annot = pr.FPDFPage_GetAnnot(page, 0)
+            pr.FPDFAnnot_GetObjectCount(annot)
+            pr.FPDFPage_CloseAnnot(annot)
+            pr.FPDFPage_Flatten(page, pr.FLAT_NORMALDISPLAY)
+            pr.FPDF_ClosePage(page)
+            page = pr.FPDF_LoadPage(doc, 0)
+            tp = pr.FPDFText_LoadPage(page)
+            try:
+                boxes = []
+                for k in range(pr.FPDFText_CountChars(tp)):
+                    left, right = ctypes.c_double(), ctypes.c_double()
+                    bottom, top = ctypes.c_double(), ctypes.c_double()
+                    if pr.FPDFText_GetUnicode(tp, k) in (0x31, 0x32) and pr.FPDFText_GetCharBox(
+                        tp, k, left, right, bottom, top
+                    ):
+                        boxes.append((left.value, bottom.value))
+            finally:
+                pr.FPDFText_ClosePage(tp)
+                pr.FPDF_ClosePage(page)
+        finally:
+            pr.FPDF_CloseDocument(doc)
+        # the stamp "12" is drawn rotated a quarter turn: its glyphs stand one above the other
+        return len(boxes) == 2 and abs(boxes[0][0] - boxes[1][0]) < 1.0 and boxes[1][1] > boxes[0][1] + 1.0
+    except Exception:
+        return False
+
+
+def _rotated_stamp_probe() -> bytes:
+    """A one-page PDF with a signature widget whose appearance (the text "12") carries a quarter-turn
+    /Matrix."""
+    ap = b"BT /F1 12 Tf 2 5 Td (12) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << >> /Annots [4 0 R] >>",
+        b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (s) /Rect [100 100 130 130] /F 4 /AP << /N 5 0 R >> >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 30 20] /Matrix [0 1 -1 0 20 0] "
+        b"/Resources << /Font << /F1 6 0 R >> >> /Length %d >>\nstream\n" % len(ap) + ap + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 class _Fonts:
     """Formatting per text object (font name, size, colour, render mode, orientation).
 
@@ -324,32 +527,33 @@ class _Fonts:
         self.by_key: dict[tuple, tuple] = {}
         self.formats: dict[tuple, RunFormat] = formats if formats is not None else {}
         self.stamps: dict[int, RunFormat] = {}
-        self._tpa: dict[int, int] = {}
+        self._tpa: dict[int, ctypes.c_void_p] = {}
         self._obj_matrix = pr.FS_MATRIX()
-        self._obj_matrix_addr = ctypes.addressof(self._obj_matrix)
+        self._obj_matrix_ref = ctypes.byref(self._obj_matrix)
         self._rgba_buf = (ctypes.c_uint * 4)()
-        self._rgba_addr = [ctypes.addressof(self._rgba_buf) + 4 * i for i in range(4)]
+        uint_p = ctypes.POINTER(ctypes.c_uint)
+        self._rgba_refs = [ctypes.cast(ctypes.addressof(self._rgba_buf) + 4 * i, uint_p) for i in range(4)]
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
         self._matrix = pr.FS_MATRIX()
         self._rgba = [ctypes.c_uint() for _ in range(4)]
 
-    def info(self, tp, index: int, obj: int) -> tuple:
+    def info(self, tp, index: int, obj: int, vtp: ctypes.c_void_p | None = None) -> tuple:
         """(RunFormat, size, upright, invisible, OCR font, (font handle, font size)) of the glyph
-        ``index`` drawn by ``obj``."""
+        ``index`` drawn by ``obj`` (``vtp``: the text page as a c_void_p, when the caller has it)."""
         got = self.cache.get(obj)
         if got is not None:
             return got
         if obj:
-            tpa = self._tpa.get(id(tp))
-            if tpa is None:
-                tpa = self._tpa[id(tp)] = _addr(tp)
-            rgba = self._rgba_buf
-            has_fill = _FILL(obj, *self._rgba_addr)
-            font = (_GET_FONT(obj), _FONT_SIZE(tpa, index))
-            m = self._obj_matrix
-            _MATRIX(obj, self._obj_matrix_addr)  # the same font at another scale is another size
-            key = (*font, tuple(rgba) if has_fill else None, m.a, m.b, m.c, m.d)
+            if vtp is None:
+                vtp = self._tpa.get(id(tp))
+                if vtp is None:
+                    vtp = self._tpa[id(tp)] = ctypes.c_void_p(_addr(tp))
+            vobj = ctypes.c_void_p(obj)
+            has_fill = _FILL(vobj, *self._rgba_refs)
+            font = (_GET_FONT(vobj), _FONT_SIZE(vtp, index))
+            _MATRIX(vobj, self._obj_matrix_ref)  # the same font at another scale is another size
+            key = (*font, bytes(self._rgba_buf) if has_fill else None, _MATRIX4(self._obj_matrix))
             got = self.by_key.get(key)
             if got is None:
                 got = self.by_key[key] = (*self._full(tp, index, obj), font)
@@ -437,6 +641,7 @@ _VOWELS = lazyre.compile(
 _LETTERS_ONLY = lazyre.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=16384)  # the same runs recur on every page ("các", "của", "Điều")
 def _one_word(run: str) -> bool:
     """Can ``run`` be one word? PDFium sometimes drops a space glyph where the gap is narrow
     ("MÔITRƯỜNG", "kinhphí", "09/KH-THPTCLngày"): a run holding a stretch of letters with two vowel
@@ -495,71 +700,87 @@ class _Reader:
 
     def __init__(self, tp, geometry: _Geometry, fonts: _Fonts, tally: _Tally | None, stamped: bool) -> None:
         self.tp = tp
-        self.tpa = _addr(tp)
+        self.vtp = ctypes.c_void_p(_addr(tp))
         self.geometry = geometry
         self.fonts = fonts
         self.tally = tally
         self.stamped = stamped
         self.rect = pr.FS_RECTF()
-        self.addr = ctypes.addressof(self.rect)
-
-    def _info(self, k: int) -> tuple:
-        obj = _GET_OBJ(self.tpa, k) or 0
-        got = self.fonts.cache.get(obj)
-        return got if got is not None else self.fonts.info(self.tp, k, obj)
+        self.ref = ctypes.byref(self.rect)
 
     def _box(self, k: int, size: float) -> tuple[float, float, float, float] | None:
         """(x0, x1, top, bottom) of glyph ``k``: its advance across, from its descent up one font size."""
-        if not _GET_BOX(self.tpa, k, self.addr):
+        if not _GET_BOX(self.vtp, k, self.ref):
             return None
-        r = self.rect
+        left, top, right, bottom = _RECT(self.rect)
         g = self.geometry
         if g.rotation == 0:
-            bottom = g.y1 - r.bottom
-            return r.left - g.x0, r.right - g.x0, bottom - size, bottom
-        x0, x1, top, bottom = g.box(r.left, r.right, r.bottom, r.top)
+            bottom = g.y1 - bottom
+            return left - g.x0, right - g.x0, bottom - size, bottom
+        x0, x1, top, bottom = g.box(left, right, bottom, top)
         if g.rotation == 2:
             top = bottom - size
         return x0, x1, top, bottom
 
     def words(self, text: str, start: int = 0) -> list[Word]:
         out: list[Word] = []
+        append = out.append
         tally = self.tally
         layer = tally.layer if tally is not None else None
+        font_counts = layer.fonts if layer is not None else None
         plain = self.fonts.plain
         cache = self.fonts.cache
         info = self.fonts.info
-        tp, tpa, addr, r, g = self.tp, self.tpa, self.addr, self.rect, self.geometry
-        get_obj, get_box, get_font, font_size = _GET_OBJ, _GET_BOX, _GET_FONT, _FONT_SIZE
+        tp, vtp, ref, rect, g = self.tp, self.vtp, self.ref, self.rect, self.geometry
+        get_obj, get_box, get_font, font_size, map_error = (
+            _GET_OBJ,
+            _GET_BOX,
+            _GET_FONT,
+            _FONT_SIZE,
+            _MAP_ERROR,
+        )
+        unpack = _RECT
+        void = ctypes.c_void_p
         rot0 = g.rotation == 0
         gx0, gy1 = g.x0, g.y1
         stamped = self.stamped
         glyphs = unmapped = 0
         for m in _RUN.finditer(text, start):
-            a, b = m.start(), m.end() - 1
+            a, b = m.span()
+            b -= 1
             run = m.group()
-            obj_a = get_obj(tpa, a) or 0
-            first = cache.get(obj_a) or info(tp, a, obj_a)
+            obj_a = get_obj(vtp, a) or 0
+            first = cache.get(obj_a) or info(tp, a, obj_a, vtp)
             fmt, size, upright, invisible, ocr_font, font = first
             if not upright:
                 continue
             uniform = True
             if b > a:
-                obj_b = get_obj(tpa, b) or 0
+                obj_b = get_obj(vtp, b) or 0
                 if obj_b != obj_a:
                     last = cache.get(obj_b)
                     if last is not None:
                         uniform = last[0] is fmt
                     else:
-                        uniform = get_font(obj_b) == font[0] and font_size(tpa, b) == font[1]
+                        uniform = get_font(void(obj_b)) == font[0] and font_size(vtp, b) == font[1]
             if rot0:
-                if not get_box(tpa, a, addr):
+                if not get_box(vtp, a, ref):
                     continue
-                x0, bottom = r.left - gx0, gy1 - r.bottom
-                x1 = r.right - gx0
-                if b > a and get_box(tpa, b, addr):
-                    x0, x1 = min(x0, r.left - gx0), max(x1, r.right - gx0)
-                    bottom = max(bottom, gy1 - r.bottom)
+                left, _top, right, low = unpack(rect)
+                x0 = left - gx0
+                x1 = right - gx0
+                bottom = gy1 - low
+                if b > a and get_box(vtp, b, ref):
+                    left, _top, right, low = unpack(rect)
+                    v = left - gx0
+                    if v < x0:
+                        x0 = v
+                    v = right - gx0
+                    if v > x1:
+                        x1 = v
+                    v = gy1 - low
+                    if v > bottom:
+                        bottom = v
                 top = bottom - size
             else:
                 box_a = self._box(a, size)
@@ -569,29 +790,29 @@ class _Reader:
                 x0, x1 = min(box_a[0], box_b[0]), max(box_a[1], box_b[1])
                 top, bottom = min(box_a[2], box_b[2]), max(box_a[3], box_b[3])
             if uniform and (x1 - x0) <= (b - a + 2) * size * 1.2 and (b - a < 3 or _one_word(run)):
-                word = Word(run, x0, x1, top, bottom, fmt, size, stamped, False)
                 if stamped:
-                    word.fmt = plain(fmt)
-                out.append(word)
+                    append(Word(run, x0, x1, top, bottom, plain(fmt), size, True, False))
+                else:
+                    append(Word(run, x0, x1, top, bottom, fmt, size, False, False))
             else:
                 for word in self._slow(run, a):
                     if stamped:
                         word.fmt = plain(word.fmt)
                         word.stamped = True
-                    out.append(word)
+                    append(word)
             if layer is not None:
                 n = b - a + 1
                 glyphs += n
                 if tally.checks > 0:  # type: ignore[union-attr]
                     tally.checks -= n  # type: ignore[union-attr]
-                    unmapped += sum(1 for k in range(a, b + 1) if _MAP_ERROR(tpa, k) == 1)
-                elif _MAP_ERROR(tpa, a) == 1:
+                    unmapped += sum(1 for k in range(a, b + 1) if map_error(vtp, k) == 1)
+                elif map_error(vtp, a) == 1:
                     unmapped += n
                 if invisible:
                     layer.invisible = (layer.invisible or 0) + n
                 if ocr_font:
                     layer.ocr_font += n
-                layer.fonts[fmt.font or ""] += n
+                font_counts[fmt.font or ""] += n  # type: ignore[index]
         if layer is not None:
             layer.glyphs += glyphs
             odd = len(_ODD.findall(text, start)) - text.count("\r", start) - text.count("\n", start)
@@ -603,16 +824,30 @@ class _Reader:
         font size, or clearly wider than the run's own letter spacing (a narrow space PDFium dropped
         between two words set tight: "MÔI TRƯỜNG" in a condensed heading)."""
         glyphs: list[tuple] = []  # (text, box, fmt, size)
+        vtp, cache, info, tp = self.vtp, self.fonts.cache, self.fonts.info, self.tp
+        g, ref, rect = self.geometry, self.ref, self.rect
+        rot0, gx0, gy1 = g.rotation == 0, g.x0, g.y1
         for i, ch in enumerate(run):
             k = a + i
-            info = self._info(k)
+            obj = _GET_OBJ(vtp, k) or 0
+            got = cache.get(obj) or info(tp, k, obj, vtp)
             if "\u0300" <= ch <= "\u036f" and glyphs:
                 last = glyphs[-1]
                 glyphs[-1] = (last[0] + ch, *last[1:])  # a combining mark joins the letter before it
                 continue
-            box = self._box(k, info[1])
-            if box is not None and info[2]:
-                glyphs.append((ch, box, info[0], info[1]))
+            size = got[1]
+            if rot0:  # _box, spelt out for the common case
+                if not _GET_BOX(vtp, k, ref):
+                    continue
+                left, _top, right, low = _RECT(rect)
+                bottom = gy1 - low
+                box = (left - gx0, right - gx0, bottom - size, bottom)
+            else:
+                box = self._box(k, size)
+                if box is None:
+                    continue
+            if got[2]:
+                glyphs.append((ch, box, got[0], size))
         gaps = sorted(b[1][0] - a_[1][1] for a_, b in itertools.pairwise(glyphs))
         spacing = gaps[len(gaps) // 2] if gaps else 0.0
         out: list[Word] = []
@@ -707,7 +942,7 @@ def _read_page(doc, index: int, fonts: Counter[str], tally: _Tally, scanned) -> 
         edges = 0
         if want_images or want_edges:
             cover, edges, _forms = _walk(page, area, want_images, want_edges)
-        if _stamp_annotations(page):
+        if _stamp_annotations(page) and _appearance_text(page):
             pr.FPDFText_ClosePage(text_page)
             text_page = None
             if pr.FPDFPage_Flatten(page, pr.FLAT_NORMALDISPLAY) == pr.FLATTEN_SUCCESS:
