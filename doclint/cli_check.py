@@ -158,6 +158,19 @@ def load_explicit_config(path: Path | None) -> Config | None:
     return read_config(path.resolve())
 
 
+def files_to_check(paths: list[Path], include: list[str] | None, exclude: list[str] | None) -> list[Path]:
+    """The documents ``paths`` name (folders walked), or a usage error when there is none."""
+    from doclint import batch
+
+    files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
+    if not files:
+        raise fail(
+            "không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)",
+            "no file to check (.docx, .pdf, .doc, .txt, .md)",
+        )
+    return files
+
+
 def exit_status(results, fail_on: str) -> int:
     from doclint.findings import SEVERITY_RANK
 
@@ -244,12 +257,7 @@ def check(
         raise fail(
             f"--annotate {display_path(annotate)} phải là một thư mục (bản sao có chú thích được ghi vào đó)"
         )
-    files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
-    if not files:
-        raise fail(
-            "không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)",
-            "no file to check (.docx, .pdf, .doc, .txt, .md)",
-        )
+    files = files_to_check(paths, include, exclude)
     try:
         _check_cli_codes(files[0], explicit, overrides)
     except ConfigError as exc:

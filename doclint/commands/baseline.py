@@ -30,16 +30,12 @@ def register(app: typer.Typer) -> None:
         from doclint import batch
         from doclint.baseline import render
         from doclint.cli import fail, require_choice
+        from doclint.cli_check import files_to_check
         from doclint.config import STAGES, ConfigError, read_config, split_codes
         from doclint.report import write_output
 
         require_choice("--stage", stage, STAGES)
-        files = list(batch.iter_files(paths, tuple(include or ()), tuple(exclude or ())))
-        if not files:
-            raise fail(
-                "không có tệp nào để kiểm tra (.docx, .pdf, .doc, .txt, .md)",
-                "no file to check (.docx, .pdf, .doc, .txt, .md)",
-            )
+        files = files_to_check(paths, include, exclude)
         try:
             explicit = read_config(config.resolve()) if config else None
             overrides = {"select": split_codes(select), "ignore": split_codes(ignore), "stage": stage}

@@ -60,6 +60,23 @@ KEEP_ANNOTS = (pr.FPDF_ANNOT_WIDGET, pr.FPDF_ANNOT_FREETEXT, pr.FPDF_ANNOT_STAMP
 META_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate")
 
 
+def _bare_functions(restypes: dict[str, object]) -> tuple | None:
+    """PDFium's functions ``restypes`` names, as new bare pointers with only their result type set (the
+    typed bindings stay as they are); None where this build of pypdfium2 does not expose its library."""
+    try:
+        from pypdfium2_raw.bindings import _libs
+
+        lib = _libs["pdfium"]
+        out = []
+        for name, restype in restypes.items():
+            fn = lib[name]  # a new function pointer each time
+            fn.restype = restype
+            out.append(fn)
+        return tuple(out)
+    except Exception:
+        return None
+
+
 def _bare():
     """The per-glyph calls as bare function pointers: no prototype, so no argument conversion —
     handles go in as ``c_void_p``, buffers by reference, indexes as ints (a third of the cost of a
@@ -74,17 +91,8 @@ def _bare():
         "FPDFPageObj_GetFillColor": ci,
         "FPDFPageObj_GetMatrix": ci,
     }
-    try:
-        from pypdfium2_raw.bindings import _libs
-
-        lib = _libs["pdfium"]
-        out = []
-        for name, restype in restypes.items():
-            fn = lib[name]  # a new function pointer each time: the typed bindings stay as they are
-            fn.restype = restype
-            out.append(fn)
-        return tuple(out)
-    except Exception:  # another build of pypdfium2: the typed bindings (slower, same results)
+    bare = _bare_functions(restypes)
+    if bare is None:  # another build of pypdfium2: the typed bindings (slower, same results)
 
         def to(handle, kind):
             return ctypes.cast(handle, kind)
@@ -111,6 +119,7 @@ def _bare():
             return pr.FPDFPageObj_GetMatrix(to(o, pr.FPDF_PAGEOBJECT), out)
 
         return obj, box, map_error, font, size, fill, matrix
+    return bare
 
 
 # each takes the text page or the text object as a c_void_p and out-parameters by reference
@@ -139,17 +148,8 @@ def _bare_walk():
         "FPDFPathSegment_GetType": ci,
         "FPDFAnnot_GetObject": _Handle,
     }
-    try:
-        from pypdfium2_raw.bindings import _libs
-
-        lib = _libs["pdfium"]
-        out = []
-        for name, restype in names.items():
-            fn = lib[name]
-            fn.restype = restype
-            out.append(fn)
-        return tuple(out)
-    except Exception:  # another build of pypdfium2: the typed bindings, handles cast on the way
+    bare = _bare_functions(names)
+    if bare is None:  # another build of pypdfium2: the typed bindings, handles cast on the way
 
         def typed(name: str, kinds: tuple, handle: bool):
             fn = getattr(pr, name)
@@ -176,6 +176,7 @@ def _bare_walk():
             typed("FPDFPathSegment_GetType", (seg,), False),
             typed("FPDFAnnot_GetObject", (pr.FPDF_ANNOTATION, None), True),
         )
+    return bare
 
 
 (
