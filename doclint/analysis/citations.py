@@ -340,6 +340,16 @@ PARTY = lazyre.compile(
 HYPHEN_NORMATIVE = lazyre.compile(
     rf"(?<![\w/.-])(?P<n>\d{{1,5}})-(?P<y>(?:19|20)\d\d)-(?P<sym>{_CODE}(?:-{_CODE})+)(?![\w/])"
 )
+# What each number pattern needs (a digit, then its separators) in a cheap pattern: each ``_CODE``
+# class spanning À-Ỹ costs ``re`` ~0.3 ms to compile, so a block (or a whole document) without it
+# neither searches nor compiles the full pattern (issue 17: start-up). Each is implied by its
+# pattern: a code never holds a space, a tab or "/".
+_NEEDS = {
+    "normative": lazyre.compile(r"\d[ \t]?/[ \t]?(?:19|20)\d\d[ \t]?/"),
+    "hyphen": lazyre.compile(r"\d-(?:19|20)\d\d-"),
+    "party": lazyre.compile(r"\d[ \t]?[-–]"),
+    "admin": lazyre.compile(r"\d[ \t]?/"),
+}
 
 # Linear time (issue 18): a run of spaces is matched once (possessive ``*+``: "\s*,?\s*" was quadratic
 # on a long run of spaces after a citation). Patterns that are searched start only where a run of
@@ -752,7 +762,7 @@ def extract_block(text: str, block: int, tables: Tables) -> list[Mention]:
     digits = _DIGIT.search(text) is not None
     for kind, pattern, separator in (("normative", NORMATIVE, "/"), ("hyphen", HYPHEN_NORMATIVE, "-"),
                                      ("party", PARTY, "/"), ("admin", ADMIN, "/")):  # fmt: skip
-        if not digits or separator not in text:
+        if not digits or separator not in text or _NEEDS[kind].search(text) is None:
             continue
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
