@@ -318,8 +318,12 @@ def fold_issuer(name: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # patterns
 
-_UP = "A-ZĐÀ-ỸÐ"  # upper-case letters that start a code (Latin-1/Vietnamese range, Đ)
-_CODE = rf"[{_UP}][{_UP}a-zđ0-9]*(?:&[{_UP}][{_UP}a-zđ0-9]*)?"  # "CCHC&VTLT" is one unit code
+# A code starts with an upper-case letter (A-Z or the Latin-1/Vietnamese range À-Ỹ, which holds Đ, Ð and
+# đ) and goes on with those, a-z and digits: written as "not a-z0-9, then one or more of them all" so
+# that ``re`` compiles the costly À-Ỹ class (~0.3 ms each) twice per code instead of four times (same
+# matches as ``[A-ZĐÀ-ỸÐ][A-ZĐÀ-ỸÐa-zđ0-9]*``). "CCHC&VTLT" is one unit code.
+_CODE_CHAR = "[A-ZÀ-Ỹa-z0-9]"
+_CODE = rf"(?![a-z0-9]){_CODE_CHAR}+(?:&(?![a-z0-9]){_CODE_CHAR}+)?"
 _SEP_SL = r"[ \t]?/[ \t]?"  # tolerated spaces are reported (CIT001)
 _SEP_HY = r"[ \t]?[-–][ \t]?"
 
