@@ -109,12 +109,37 @@ def _cap_finding(
     )
 
 
-def _phrase_regex(names: list[str]) -> re.Pattern[str]:
+def _phrase_regex(names: list[str]) -> lazyre.LazyPattern:
+    """The names, longest first, compiled on first use (a hundred names cost ``re`` ~5 ms)."""
     parts = []
     for name in sorted(names, key=len, reverse=True):
         words = [re.escape(w) for w in name.split()]
         parts.append(r"\s+".join(words))
-    return lazyre.cached(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return lazyre.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+def _plain(c: str) -> bool:
+    """A letter whose ``re.IGNORECASE`` equals are exactly those with the same ``str.lower()`` (ASCII and
+    Vietnamese letters; not ı, ſ, İ, Greek …, which ``re`` also folds onto others)."""
+    return (
+        c.isascii()
+        or ("\u00c0" <= c <= "\u01b0" and c not in "\u0130\u0131\u017f")
+        or "\u1ea0" <= c <= "\u1ef9"
+    )
+
+
+def _head_groups(names: list[str]) -> dict[str, lazyre.LazyPattern]:
+    """The names' pattern split by leading word (lower case), each part compiled on first use: a name only
+    matches where a whole word equal to its leading word stands, so a document compiles only the parts
+    of the leading words it holds (issue 17: start-up). Empty (use the whole pattern) when a first word
+    holds a letter that ``re`` folds onto another one."""
+    by_head: dict[str, list[str]] = {}
+    for name in names:
+        first = name.split()[0]
+        if not all(_plain(c) for c in first):
+            return {}
+        by_head.setdefault(re.match(r"\w+", first).group().lower(), []).append(name)  # type: ignore[union-attr]
+    return {head: _phrase_regex(group) for head, group in by_head.items()}
 
 
 def _variants(name: str) -> list[str]:
@@ -191,10 +216,14 @@ def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
 # --- CAP002 bodies, CAP005 special names -----------------------------------------------------
 
 
+# the pattern of all names, and its parts by leading word (see :func:`_head_groups`)
+_Phrases = tuple[lazyre.LazyPattern, dict[str, lazyre.LazyPattern]]
+
+
 @lru_cache(maxsize=16)
 def _canon(
     names: tuple[str, ...],
-) -> tuple[dict[str, str], dict[str, list[str]], re.Pattern[str], re.Pattern[str] | None]:
+) -> tuple[dict[str, str], dict[str, list[str]], _Phrases, re.Pattern[str] | None]:
     """Folded form → name, each name's variants, the pattern of them all and the pattern of their first
     words (see :func:`_phrase_matches`): built once per list."""
     canon = {}
@@ -205,24 +234,26 @@ def _canon(
     every = [v for n in names for v in _variants(n)]
     heads = {re.match(r"\w+", v.split()[0]) if v.split() else None for v in every}
     first = None
+    groups: dict[str, lazyre.LazyPattern] = {}
     if None not in heads:
-        words = sorted(re.escape(h.group()) for h in heads)
+        words = sorted({re.escape(h.group()) for h in heads})  # type: ignore[union-attr]
         first = lazyre.cached(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.IGNORECASE)
-    return canon, variants, _phrase_regex(every), first
+        groups = _head_groups(every)
+    return canon, variants, (_phrase_regex(every), groups), first
 
 
-def _phrase_matches(
-    pattern: re.Pattern[str], first: re.Pattern[str] | None, text: str
-) -> Iterator[re.Match[str]]:
+def _phrase_matches(phrases: _Phrases, first: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, tried only where a word that starts one of the names stands: a name
     matches at a whole word equal to the leading word of its first word, so these are the only places a
     match can start, and scanning for a dozen words is cheaper than for a hundred names at each letter."""
+    pattern, groups = phrases
     if first is None:
         yield from pattern.finditer(text)
         return
     end = 0
     for word in first.finditer(text):
-        if word.start() >= end and (m := pattern.match(text, word.start())):
+        part = groups.get(word.group().lower(), pattern)
+        if word.start() >= end and (m := part.match(text, word.start())):
             yield m
             end = m.end()
 
