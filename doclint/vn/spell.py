@@ -6,6 +6,7 @@ Both work on syllable keys (:func:`doclint.vn.lexicon.syl_key`: lower case, new 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -212,11 +213,12 @@ def one_syllable_confusions() -> frozenset[str]:
     return frozenset(key for key, entries in index.items() if any(len(parts) == 1 for parts, _, _ in entries))
 
 
-def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
+def real_word_errors(keys: list[str], caps: Sequence[bool]) -> list[RealWordHit]:
     """Adjacent syllable pairs that are not a word while a variant one confusion away is.
 
     ``keys`` are the syllable keys of one run, ``caps`` whether each was written with a capital
-    (a capital inside a sentence marks a name, which we leave alone).
+    (a capital inside a sentence marks a name, which we leave alone): read only at the pairs that are
+    no word, so it may compute each item on demand.
     """
     lex = lexmod.get()
     hits: list[RealWordHit] = []
@@ -231,13 +233,11 @@ def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
                 if keys[i : i + m] == parts and not (set(range(i, i + m)) & taken):
                     hits.append(RealWordHit(i, m, wrong, right, curated=True))
                     taken.update(range(i, i + m))
-    words, bigrams = lex.words, lex.bigrams
     free = 0  # the first syllable a hit has not covered
-    for i, (a, b) in enumerate(itertools.pairwise(keys)):
+    for i in _odd_pairs(lex, keys):
         if i < free or (taken and (i in taken or i + 1 in taken)):
             continue
-        if a == b or (pair := f"{a} {b}") in words or bigrams.get(pair, 0) > 0:
-            continue  # a word or a pair the training texts use: nothing to correct (most pairs end here)
+        a, b = keys[i], keys[i + 1]
         hit = _pair_memo(
             keys[i - 1] if i else None,
             a,
@@ -252,6 +252,19 @@ def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
             free = i + length
     hits.sort(key=lambda h: h.index)
     return hits
+
+
+def _odd_pairs(lex: lexmod.Lexicon, keys: list[str]) -> list[int]:
+    """Where a pair of neighbours is neither one syllable twice, a word nor a pair the training texts
+    use: the only places a correction is looked for (nearly every pair of a run is excluded here, so
+    the pairs are joined and looked up in one pass)."""
+    words, bigrams = lex.words, lex.bigrams
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(keys)]
+    return [
+        i
+        for i, pair in enumerate(pairs)
+        if pair not in words and not bigrams.get(pair, 0) > 0 and keys[i] != keys[i + 1]
+    ]
 
 
 def _strong(lex: lexmod.Lexicon, pairs: tuple[tuple[str, str], ...], seen: int) -> bool:
