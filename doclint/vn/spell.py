@@ -234,10 +234,16 @@ def real_word_errors(keys: list[str], caps: Sequence[bool]) -> list[RealWordHit]
                     hits.append(RealWordHit(i, m, wrong, right, curated=True))
                     taken.update(range(i, i + m))
     free = 0  # the first syllable a hit has not covered
-    for i in _odd_pairs(lex, keys):
+    verdicts = _verdicts(lex)
+    for i in _odd_pairs(lex, keys, verdicts):
         if i < free or (taken and (i in taken or i + 1 in taken)):
             continue
         a, b = keys[i], keys[i + 1]
+        pair = f"{a} {b}"
+        if pair not in verdicts:
+            verdicts[pair] = _correctable(lex, a, b)
+            if not verdicts[pair]:
+                continue
         hit = _pair_memo(
             keys[i - 1] if i else None,
             a,
@@ -254,17 +260,51 @@ def real_word_errors(keys: list[str], caps: Sequence[bool]) -> list[RealWordHit]
     return hits
 
 
-def _odd_pairs(lex: lexmod.Lexicon, keys: list[str]) -> list[int]:
-    """Where a pair of neighbours is neither one syllable twice, a word nor a pair the training texts
-    use: the only places a correction is looked for (nearly every pair of a run is excluded here, so
-    the pairs are joined and looked up in one pass)."""
+def _odd_pairs(lex: lexmod.Lexicon, keys: list[str], verdicts: dict[str, bool]) -> list[int]:
+    """Where a pair of neighbours is neither one syllable twice, a word, a pair the training texts use
+    nor a pair :func:`_correctable` ruled out: the only places a correction is looked for (most pairs
+    of a run are excluded here, so the pairs are joined and looked up in one pass)."""
     words, bigrams = lex.words, lex.bigrams
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(keys)]
     return [
         i
         for i, pair in enumerate(pairs)
-        if pair not in words and not bigrams.get(pair, 0) > 0 and keys[i] != keys[i + 1]
+        if pair not in words
+        and not bigrams.get(pair, 0) > 0
+        and verdicts.get(pair, True)
+        and keys[i] != keys[i + 1]
     ]
+
+
+MAX_VERDICTS = 200_000  # pairs remembered, per process
+_VERDICTS: list = [None, {}]  # [the lexicon they were worked out with, pair -> _correctable]
+
+
+def _verdicts(lex: lexmod.Lexicon) -> dict[str, bool]:
+    """What :func:`_correctable` said of each pair with this lexicon (documents and runs repeat them:
+    four in five pairs that are no word are names, terms or unrelated neighbours no variant fixes)."""
+    if _VERDICTS[0] is not lex or len(_VERDICTS[1]) > MAX_VERDICTS:
+        _VERDICTS[0], _VERDICTS[1] = lex, {}
+    return _VERDICTS[1]
+
+
+def _correctable(lex: lexmod.Lexicon, a: str, b: str) -> bool:
+    """Whether :func:`_pair` could correct ``a b`` in some context: both are syllables, and a variant of
+    the pair is a word that is no name, or ``a`` is rare enough for :func:`_context`. A necessary
+    condition only (what :func:`_pair` returns without looking at the neighbours or capitals)."""
+    if parse(a) is None or parse(b) is None:
+        return False
+    if lex.unigrams.get(a, 0) <= 1:
+        return True  # _context may still find the usual word in this place
+    words = lex.words
+    for a2 in (a, *variants(a)):
+        for b2 in (b, *variants(b)):
+            if a2 == a and b2 == b:
+                continue
+            flags = words.get(f"{a2} {b2}")
+            if flags is not None and "n" not in flags:
+                return True
+    return False
 
 
 def _strong(lex: lexmod.Lexicon, pairs: tuple[tuple[str, str], ...], seen: int) -> bool:
