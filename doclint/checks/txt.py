@@ -184,6 +184,7 @@ def _legacy_blocks(ctx) -> dict[int, tuple[str, str, str]]:
     from doclint.vn import legacy
 
     found: dict[int, tuple[str, str, str]] = {}
+    encodings: dict[str | None, str | None] = {}  # font -> encoding: a document uses a few fonts
     for block in ctx.doc.blocks:
         text = block.text
         if not text.strip():
@@ -191,7 +192,9 @@ def _legacy_blocks(ctx) -> dict[int, tuple[str, str, str]]:
         segments: list[tuple[str, str, str]] = []
         for run in block.runs:
             font = run.fmt.font_hansi or run.fmt.font
-            enc = legacy.font_encoding(font)
+            enc = encodings.get(font, "")
+            if enc == "":
+                enc = encodings[font] = legacy.font_encoding(font)
             if not enc:
                 continue
             piece = text[run.start : run.end]
