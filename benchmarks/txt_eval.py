@@ -274,6 +274,7 @@ def main() -> int:
     spell.variants.cache_clear()
     spell.edits1.cache_clear()
     spell._pair_memo.cache_clear()
+    spell._VERDICTS[:] = [None, {}]  # the per-process pair verdicts too
     syllable.parse.cache_clear()
     syllable.analyse.cache_clear()
     lexicon.syl_key.cache_clear()

@@ -184,6 +184,7 @@ def _legacy_blocks(ctx) -> dict[int, tuple[str, str, str]]:
     from doclint.vn import legacy
 
     found: dict[int, tuple[str, str, str]] = {}
+    encodings: dict[str | None, str | None] = {}  # font -> encoding: a document uses a few fonts
     for block in ctx.doc.blocks:
         text = block.text
         if not text.strip():
@@ -191,7 +192,9 @@ def _legacy_blocks(ctx) -> dict[int, tuple[str, str, str]]:
         segments: list[tuple[str, str, str]] = []
         for run in block.runs:
             font = run.fmt.font_hansi or run.fmt.font
-            enc = legacy.font_encoding(font)
+            enc = encodings.get(font, "")
+            if enc == "":
+                enc = encodings[font] = legacy.font_encoding(font)
             if not enc:
                 continue
             piece = text[run.start : run.end]
@@ -709,7 +712,7 @@ def _real_word_errors(ctx) -> Iterator[Finding]:
         if len(run) == 1 and run[0].key not in single:
             continue  # one word alone: no pair, and not a curated phrase
         keys = list(map(_KEY, run))
-        caps = [t.text[:1].isupper() and not t.text.isupper() for t in run]
+        caps = _Caps(run)
         quotes = wordctx.quoted_spans(text) if "“" in text or '"' in text else []
         for hit in spell.real_word_errors(keys, caps):
             span = run[hit.index : hit.index + hit.length]
@@ -736,6 +739,23 @@ def _real_word_errors(ctx) -> Iterator[Finding]:
                     en=f"Write “{fixed}”",
                 ),
             )
+
+
+class _Caps:
+    """Whether each word of a run is capitalised (not all capitals), worked out only for the words
+    :func:`~doclint.vn.spell.real_word_errors` asks about: those of the few pairs that are no word."""
+
+    __slots__ = ("_run",)
+
+    def __init__(self, run: list[Tok]) -> None:
+        self._run = run
+
+    def __getitem__(self, i: int) -> bool:
+        text = self._run[i].text
+        return text[:1].isupper() and not text.isupper()
+
+    def __len__(self) -> int:
+        return len(self._run)
 
 
 def _in_word(cand: str, left: str | None, right: str | None) -> bool:

@@ -548,7 +548,7 @@ class DocxReader:
         self._run_base: dict[tuple[str | None, str | None], RProps] = {}
         self._para_base: dict[str | None, PProps] = {}
         self._run_formats: dict[tuple[str | None, tuple], tuple[RunFormat, bool]] = {}
-        self._para_props: dict[tuple, tuple[str | None, PProps]] = {}
+        self._para_formats: dict[tuple, tuple[ParagraphFormat, str | None, PProps]] = {}
         self.numbering = Numbering(numbering_root, W)
         self.blocks: list[Block] = []
         self.sections: list[Section] = []
@@ -604,12 +604,17 @@ class DocxReader:
         return fmt, bool(props.vanish)
 
     def para_format(self, p: etree._Element) -> tuple[ParagraphFormat, str | None, PProps]:
+        """The paragraph's effective format, style and properties. Paragraphs with the same ``w:pPr``
+        share one answer (and one ParagraphFormat, like runs share a RunFormat): read it only."""
         ppr = p.find(QN_pPr)
         key = _ppr_key(ppr) if ppr is not None else ()
-        known = self._para_props.get(key)  # paragraphs with the same w:pPr: read once
+        known = self._para_formats.get(key)
         if known is None:
-            known = self._para_props[key] = self._para_props_of(ppr)
-        style_id, props = known
+            style_id, props = self._para_props_of(ppr)
+            known = self._para_formats[key] = (self._para_format(style_id, props), style_id, props)
+        return known
+
+    def _para_format(self, style_id: str | None, props: PProps) -> ParagraphFormat:
         line_spacing = line_pt = None
         if props.line is not None:
             if (props.line_rule or "auto") == "auto":
@@ -629,7 +634,7 @@ class DocxReader:
             style_name=style.name if style else None,
             has_bottom_border=bool(props.bottom_border),
         )
-        return fmt, style_id, props
+        return fmt
 
     def _para_props_of(self, ppr: etree._Element | None) -> tuple[str | None, PProps]:
         style_id = None
@@ -759,8 +764,7 @@ class DocxReader:
         label = None
         if props.num_id and props.num_id != "0":
             label = self.numbering.label(props.num_id, props.ilvl or 0)
-            pfmt.numbering_label = label
-            pfmt.numbering_level = props.ilvl or 0
+            pfmt = replace(pfmt, numbering_label=label, numbering_level=props.ilvl or 0)  # shared: copy
         stripped = text.strip()
         if para.non_nfc:
             self.facts.non_nfc_blocks += 1

@@ -6,6 +6,7 @@ Both work on syllable keys (:func:`doclint.vn.lexicon.syl_key`: lower case, new 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -212,11 +213,12 @@ def one_syllable_confusions() -> frozenset[str]:
     return frozenset(key for key, entries in index.items() if any(len(parts) == 1 for parts, _, _ in entries))
 
 
-def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
+def real_word_errors(keys: list[str], caps: Sequence[bool]) -> list[RealWordHit]:
     """Adjacent syllable pairs that are not a word while a variant one confusion away is.
 
     ``keys`` are the syllable keys of one run, ``caps`` whether each was written with a capital
-    (a capital inside a sentence marks a name, which we leave alone).
+    (a capital inside a sentence marks a name, which we leave alone): read only at the pairs that are
+    no word, so it may compute each item on demand.
     """
     lex = lexmod.get()
     hits: list[RealWordHit] = []
@@ -231,13 +233,17 @@ def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
                 if keys[i : i + m] == parts and not (set(range(i, i + m)) & taken):
                     hits.append(RealWordHit(i, m, wrong, right, curated=True))
                     taken.update(range(i, i + m))
-    words, bigrams = lex.words, lex.bigrams
     free = 0  # the first syllable a hit has not covered
-    for i, (a, b) in enumerate(itertools.pairwise(keys)):
+    verdicts = _verdicts(lex)
+    for i in _odd_pairs(lex, keys, verdicts):
         if i < free or (taken and (i in taken or i + 1 in taken)):
             continue
-        if a == b or (pair := f"{a} {b}") in words or bigrams.get(pair, 0) > 0:
-            continue  # a word or a pair the training texts use: nothing to correct (most pairs end here)
+        a, b = keys[i], keys[i + 1]
+        pair = f"{a} {b}"
+        if pair not in verdicts:
+            verdicts[pair] = _correctable(lex, a, b)
+            if not verdicts[pair]:
+                continue
         hit = _pair_memo(
             keys[i - 1] if i else None,
             a,
@@ -252,6 +258,53 @@ def real_word_errors(keys: list[str], caps: list[bool]) -> list[RealWordHit]:
             free = i + length
     hits.sort(key=lambda h: h.index)
     return hits
+
+
+def _odd_pairs(lex: lexmod.Lexicon, keys: list[str], verdicts: dict[str, bool]) -> list[int]:
+    """Where a pair of neighbours is neither one syllable twice, a word, a pair the training texts use
+    nor a pair :func:`_correctable` ruled out: the only places a correction is looked for (most pairs
+    of a run are excluded here, so the pairs are joined and looked up in one pass)."""
+    words, bigrams = lex.words, lex.bigrams
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(keys)]
+    return [
+        i
+        for i, pair in enumerate(pairs)
+        if pair not in words
+        and not bigrams.get(pair, 0) > 0
+        and verdicts.get(pair, True)
+        and keys[i] != keys[i + 1]
+    ]
+
+
+MAX_VERDICTS = 200_000  # pairs remembered, per process
+_VERDICTS: list = [None, {}]  # [the lexicon they were worked out with, pair -> _correctable]
+
+
+def _verdicts(lex: lexmod.Lexicon) -> dict[str, bool]:
+    """What :func:`_correctable` said of each pair with this lexicon (documents and runs repeat them:
+    four in five pairs that are no word are names, terms or unrelated neighbours no variant fixes)."""
+    if _VERDICTS[0] is not lex or len(_VERDICTS[1]) > MAX_VERDICTS:
+        _VERDICTS[0], _VERDICTS[1] = lex, {}
+    return _VERDICTS[1]
+
+
+def _correctable(lex: lexmod.Lexicon, a: str, b: str) -> bool:
+    """Whether :func:`_pair` could correct ``a b`` in some context: both are syllables, and a variant of
+    the pair is a word that is no name, or ``a`` is rare enough for :func:`_context`. A necessary
+    condition only (what :func:`_pair` returns without looking at the neighbours or capitals)."""
+    if parse(a) is None or parse(b) is None:
+        return False
+    if lex.unigrams.get(a, 0) <= 1:
+        return True  # _context may still find the usual word in this place
+    words = lex.words
+    for a2 in (a, *variants(a)):
+        for b2 in (b, *variants(b)):
+            if a2 == a and b2 == b:
+                continue
+            flags = words.get(f"{a2} {b2}")
+            if flags is not None and "n" not in flags:
+                return True
+    return False
 
 
 def _strong(lex: lexmod.Lexicon, pairs: tuple[tuple[str, str], ...], seen: int) -> bool:
