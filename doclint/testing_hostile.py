@@ -12,6 +12,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from doclint.load.pdfbytes import pdf_bytes
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 V_NS = "urn:schemas-microsoft-com:vml"
@@ -208,21 +210,6 @@ def combining_marks_txt(marks: int = 300_000) -> bytes:
 
 
 # ------------------------------------------------------------------------------------------ PDF
-
-
-def pdf_bytes(objects: list[bytes], root: int = 1) -> bytes:
-    """A PDF from numbered objects (1-based) with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
-    return bytes(out)
 
 
 def _pdf_page(extra: bytes, media: bytes = b"[0 0 595 842]") -> list[bytes]:

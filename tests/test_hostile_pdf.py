@@ -12,6 +12,7 @@ from conftest import cpu_bounded
 from doclint.batch import check_paths, iter_files
 from doclint.errors import LoadError
 from doclint.load import load
+from doclint.load.pdfbytes import pdf_bytes
 
 pytest.importorskip("pdfplumber")
 pytest.importorskip("doclint.load.pdf")
@@ -53,16 +54,7 @@ def many_pages_pdf(path: Path, pages: int) -> Path:
     ]
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>"
     objects += [page] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_bytes(objects))
     return path
 
 

@@ -504,16 +504,9 @@ def _rotated_stamp_probe() -> bytes:
         b"/Resources << /Font << /F1 6 0 R >> >> /Length %d >>\nstream\n" % len(ap) + ap + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    from doclint.load.pdfbytes import pdf_bytes
+
+    return pdf_bytes(objects)
 
 
 class _Fonts:
