@@ -502,7 +502,7 @@ def _normpath(path: str) -> str:
 # ---------------------------------------------------------------- body walk
 
 
-@dataclass
+@dataclass(slots=True)
 class _Para:
     text: list[str] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
@@ -514,6 +514,15 @@ class _Para:
     has_numpages_field: bool = False
     textboxes: list[etree._Element] = field(default_factory=list)
     comment_marks: list[tuple[str, bool, int]] = field(default_factory=list)  # (id, is_start, offset)
+
+
+# a w:softHyphen's place in a run until the run's font is known (NUL: no XML text can hold one)
+_SOFT_HYPHEN = "\x00"
+
+
+def _first_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """``el.find(tag)`` for a plain tag, filtered in C rather than through ElementPath."""
+    return next(el.iterchildren(tag), None)
 
 
 def _shallow_key(props: etree._Element) -> tuple:
@@ -566,11 +575,10 @@ class DocxReader:
         self._comment_pending: list[str] = []  # starts seen in a paragraph that made no block
 
     # -- formatting
-    def run_format(self, para_style: str | None, run: etree._Element) -> tuple[RunFormat, bool]:
-        """The run's effective formatting (and whether it is hidden). Runs with the same properties in
-        paragraphs of the same style share one answer (and one RunFormat): a document has a few
-        dozen distinct ``w:rPr`` for thousands of runs."""
-        rpr = run.find(QN_rPr)
+    def run_format(self, para_style: str | None, rpr: etree._Element | None) -> tuple[RunFormat, bool]:
+        """The effective formatting of a run with properties ``rpr`` (and whether it is hidden). Runs
+        with the same properties in paragraphs of the same style share one answer (and one RunFormat):
+        a document has a few dozen distinct ``w:rPr`` for thousands of runs."""
         key = (para_style, _shallow_key(rpr) if rpr is not None else ())
         known = self._run_formats.get(key)
         if known is None:
@@ -603,10 +611,10 @@ class DocxReader:
         )
         return fmt, bool(props.vanish)
 
-    def para_format(self, p: etree._Element) -> tuple[ParagraphFormat, str | None, PProps]:
-        """The paragraph's effective format, style and properties. Paragraphs with the same ``w:pPr``
-        share one answer (and one ParagraphFormat, like runs share a RunFormat): read it only."""
-        ppr = p.find(QN_pPr)
+    def para_format(self, ppr: etree._Element | None) -> tuple[ParagraphFormat, str | None, PProps]:
+        """The effective format, style and properties of a paragraph with properties ``ppr``. Paragraphs
+        with the same ``w:pPr`` share one answer (and one ParagraphFormat, like runs share a RunFormat):
+        read it only."""
         key = _ppr_key(ppr) if ppr is not None else ()
         known = self._para_formats.get(key)
         if known is None:
@@ -682,27 +690,32 @@ class DocxReader:
             para.has_numpages_field = True
 
     def read_run(self, r: etree._Element, para: _Para, para_style: str | None) -> None:
-        fmt, hidden = self.run_format(para_style, r)
+        """One ``w:r``: its children in one pass (the properties are whichever ``w:rPr`` comes first,
+        as ``find`` would answer, without a second walk of the children)."""
         pieces: list[str] = []
+        rpr = None
+        soft_hyphens = False
+        depth = para.field_depth
         for child in r:
             tag = child.tag
-            if tag == QN_rPr or not isinstance(tag, str):
-                continue  # the properties (read above), a processing instruction
             if tag == QN_t:
-                if not (para.field_depth and para.field_depth[-1] == "instr"):
+                if not (depth and depth[-1] == "instr"):
                     pieces.append(child.text or "")
+            elif tag == QN_rPr:
+                if rpr is None:
+                    rpr = child
             elif tag == QN_fldChar:
                 kind = child.get(QN_fldCharType)
                 if kind == "begin":
-                    para.field_depth.append("instr")
-                elif kind == "separate" and para.field_depth:
-                    para.field_depth[-1] = "result"
-                elif kind == "end" and para.field_depth:
-                    para.field_depth.pop()
+                    depth.append("instr")
+                elif kind == "separate" and depth:
+                    depth[-1] = "result"
+                elif kind == "end" and depth:
+                    depth.pop()
             elif tag == QN_instrText:
                 self._note_field((child.text or "").strip().upper(), para)
-            elif para.field_depth and para.field_depth[-1] == "instr":
-                continue
+            elif not isinstance(tag, str) or (depth and depth[-1] == "instr"):
+                continue  # a processing instruction; a field's code
             elif tag == QN_tab:
                 pieces.append("\t")
             elif tag in (QN_br, QN_cr):
@@ -712,15 +725,18 @@ class DocxReader:
                     pieces.append("\n")
             elif tag == QN_lastRenderedPageBreak:
                 para.page_breaks += 1
-            elif tag in (QN_noBreakHyphen,):
+            elif tag == QN_noBreakHyphen:
                 pieces.append("-")
             elif tag == QN_softHyphen:
-                # in a TCVN3 (.VnTime) run the byte 0xAD is the letter "ư", not a soft hyphen
-                if LEGACY_FONT.match((fmt.font_hansi or fmt.font or "").strip()):
-                    pieces.append("\u00ad")
-                continue
+                pieces.append(_SOFT_HYPHEN)  # kept or dropped once the run's font is known
+                soft_hyphens = True
             elif tag in (QN_drawing, MC_AlternateContent, QN_pict):
                 self._find_textboxes(child, para)
+        fmt, hidden = self.run_format(para_style, rpr)
+        if soft_hyphens:
+            # in a TCVN3 (.VnTime) run the byte 0xAD is the letter "ư", not a soft hyphen
+            legacy = LEGACY_FONT.match((fmt.font_hansi or fmt.font or "").strip())
+            pieces = [("\u00ad" if p == _SOFT_HYPHEN else p) for p in pieces if legacy or p != _SOFT_HYPHEN]
         if hidden or not pieces:
             return
         raw = bounded_marks("".join(pieces))
@@ -757,7 +773,8 @@ class DocxReader:
     def add_paragraph(
         self, p: etree._Element, kind: str = "paragraph", table: TablePosition | None = None
     ) -> None:
-        pfmt, style_id, props = self.para_format(p)
+        ppr = _first_child(p, QN_pPr)
+        pfmt, style_id, props = self.para_format(ppr)
         para = _Para()
         self.collect(p, para, style_id)
         text = "".join(para.text)
@@ -785,7 +802,6 @@ class DocxReader:
             )
         if para.comment_marks or self._comment_pending:
             self._place_comment_marks(para, len(self.blocks) - 1 if (stripped or label) else None)
-        ppr = p.find(QN_pPr)
         if para.textboxes and self.box_depth >= MAX_TEXTBOX_DEPTH:
             if not self.deep_boxes:
                 self.deep_boxes = True
@@ -803,8 +819,9 @@ class DocxReader:
             finally:
                 self.box_depth -= 1
         self.page += para.page_breaks
-        if ppr is not None and ppr.find(QN_sectPr) is not None:
-            self.close_section(ppr.find(QN_sectPr))
+        sect = _first_child(ppr, QN_sectPr) if ppr is not None else None
+        if sect is not None:
+            self.close_section(sect)
 
     def _place_comment_marks(self, para: _Para, block: int | None) -> None:
         """Comment ranges in block coordinates; a mark in a paragraph that made no block moves to the
@@ -941,7 +958,7 @@ class DocxReader:
             return hf
         texts: list[str] = []
         for p in root.iter(QN_p):
-            pfmt, style_id, _ = self.para_format(p)
+            pfmt, style_id, _ = self.para_format(_first_child(p, QN_pPr))
             para = _Para()
             self.collect(p, para, style_id)
             text = "".join(para.text).strip()
