@@ -520,6 +520,9 @@ class _Para:
 _SOFT_HYPHEN = "\x00"
 
 
+_PPR_NESTED = frozenset((QN_numPr, QN_pBdr))
+
+
 def _first_child(el: etree._Element, tag: str) -> etree._Element | None:
     """``el.find(tag)`` for a plain tag, filtered in C rather than through ElementPath."""
     return next(el.iterchildren(tag), None)
@@ -531,10 +534,30 @@ def _shallow_key(props: etree._Element) -> tuple:
     return tuple([(c.tag, *c.items()) for c in props])
 
 
+def _rpr_key(props: etree._Element) -> tuple:
+    """A ``w:rPr`` by what :func:`read_rpr` and the character style read of it: in order, each child's
+    tag and ``w:val``, the font slots of ``w:rFonts`` (ascii and cs naming one font stay distinct).
+    Cheaper than every attribute by name (:func:`_shallow_key`): one short string per child."""
+    return tuple(
+        [
+            (tag, c.get(QN_ascii), c.get(QN_hAnsi), c.get(QN_asciiTheme), c.get(QN_hAnsiTheme))
+            if (tag := c.tag) == QN_rFonts
+            else (tag, c.get(QN_val))
+            for c in props
+        ]
+    )
+
+
 def _ppr_key(props: etree._Element) -> tuple:
-    """A ``w:pPr`` by what :func:`read_ppr` reads of it: children and grandchildren (``w:numPr``,
-    ``w:pBdr``), tags and attributes in order."""
-    return tuple([(c.tag, *c.items(), _shallow_key(c)) if len(c) else (c.tag, *c.items()) for c in props])
+    """A ``w:pPr`` by what :func:`read_ppr` reads of it: children's tags and attributes in order, and
+    the grandchildren it reads (``w:numPr``, ``w:pBdr``); not those of the paragraph mark's ``w:rPr``
+    or of a ``w:sectPr``, which it does not read."""
+    return tuple(
+        [
+            (tag, *c.items(), _shallow_key(c)) if (tag := c.tag) in _PPR_NESTED else (tag, *c.items())
+            for c in props
+        ]
+    )
 
 
 class DocxReader:
@@ -579,7 +602,7 @@ class DocxReader:
         """The effective formatting of a run with properties ``rpr`` (and whether it is hidden). Runs
         with the same properties in paragraphs of the same style share one answer (and one RunFormat):
         a document has a few dozen distinct ``w:rPr`` for thousands of runs."""
-        key = (para_style, _shallow_key(rpr) if rpr is not None else ())
+        key = (para_style, _rpr_key(rpr) if rpr is not None else ())
         known = self._run_formats.get(key)
         if known is None:
             known = self._run_formats[key] = self._run_format(para_style, rpr)
@@ -866,15 +889,15 @@ class DocxReader:
         self.section_has_table = True
         index = self.table_count
         self.table_count += 1
-        rows = tbl.findall(QN_tr)
-        n_cols = max((len(r.findall(QN_tc)) for r in rows), default=0)
-        for r_i, row in enumerate(rows):
+        rows = [list(row.iterchildren(QN_tc)) for row in tbl.iterchildren(QN_tr)]
+        n_cols = max(map(len, rows), default=0)
+        for r_i, cells in enumerate(rows):
             col = 0
-            for cell in row.findall(QN_tc):
-                tcpr = cell.find(QN_tcPr)
+            for cell in cells:
+                tcpr = _first_child(cell, QN_tcPr)
                 span = 1
                 if tcpr is not None:
-                    gs = tcpr.find(QN_gridSpan)
+                    gs = _first_child(tcpr, QN_gridSpan)
                     value = _int(gs.get(QN_val)) if gs is not None else None
                     if value is not None and value > 0:
                         span = min(value, 63)  # Word's largest table has 63 columns
