@@ -52,12 +52,14 @@ def q(tag: str) -> str:
 
 # every WordprocessingML name the walk compares against, built once (a Clark name per comparison
 # was a good part of loading a document)
+QN_after = q("after")
 QN_ascii = q("ascii")
 QN_asciiTheme = q("asciiTheme")
 QN_author = q("author")
 QN_b = q("b")
 QN_basedOn = q("basedOn")
 QN_bdo = q("bdo")
+QN_before = q("before")
 QN_body = q("body")
 QN_bottom = q("bottom")
 QN_br = q("br")
@@ -72,6 +74,7 @@ QN_default = q("default")
 QN_dir = q("dir")
 QN_docDefaults = q("docDefaults")
 QN_drawing = q("drawing")
+QN_firstLine = q("firstLine")
 QN_fldChar = q("fldChar")
 QN_fldCharType = q("fldCharType")
 QN_fldSimple = q("fldSimple")
@@ -79,6 +82,7 @@ QN_footerReference = q("footerReference")
 QN_gridSpan = q("gridSpan")
 QN_hAnsi = q("hAnsi")
 QN_hAnsiTheme = q("hAnsiTheme")
+QN_hanging = q("hanging")
 QN_headerReference = q("headerReference")
 QN_hyperlink = q("hyperlink")
 QN_i = q("i")
@@ -91,6 +95,7 @@ QN_instrText = q("instrText")
 QN_jc = q("jc")
 QN_lastRenderedPageBreak = q("lastRenderedPageBreak")
 QN_left = q("left")
+QN_line = q("line")
 QN_lineRule = q("lineRule")
 QN_name = q("name")
 QN_noBreakHyphen = q("noBreakHyphen")
@@ -116,6 +121,7 @@ QN_sectPr = q("sectPr")
 QN_smartTag = q("smartTag")
 QN_softHyphen = q("softHyphen")
 QN_spacing = q("spacing")
+QN_start = q("start")
 QN_style = q("style")
 QN_styleId = q("styleId")
 QN_sz = q("sz")
@@ -244,35 +250,75 @@ class PProps:
         return self if other is None else _overlay(self, other)
 
 
-def read_rpr(rpr: etree._Element | None) -> RProps | None:
-    if rpr is None:
-        return None
+def _first_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """``el.find(tag)`` for a plain tag, filtered in C rather than through ElementPath."""
+    return next(el.iterchildren(tag), None)
+
+
+# A w:rPr or w:pPr is read in one pass over its children: for each child read, the first of its tag,
+# as ``find`` answers. What is read (``rpr_values``, ``ppr_values``) is also the key of the format
+# caches: equal values, equal formatting, however the element spells them (order, unread children).
+_ABSENT = object()  # no such child (an attribute that is missing reads None)
+_RPR_SLOTS = {
+    QN_rFonts: 0,
+    QN_rStyle: 1,
+    QN_sz: 2,
+    QN_b: 3,
+    QN_i: 4,
+    QN_caps: 5,
+    QN_vanish: 6,
+    QN_u: 7,
+    QN_color: 8,
+}
+
+
+def rpr_values(rpr: etree._Element) -> tuple:
+    """The first ``w:rFonts``' four font slots, and ``w:val`` of the first of each other child read."""
+    vals: list = [_ABSENT] * 9
+    for child in rpr:
+        slot = _RPR_SLOTS.get(child.tag)
+        if slot is not None and vals[slot] is _ABSENT:
+            if slot:
+                vals[slot] = child.get(QN_val)
+            else:
+                vals[0] = (
+                    child.get(QN_ascii),
+                    child.get(QN_hAnsi),
+                    child.get(QN_asciiTheme),
+                    child.get(QN_hAnsiTheme),
+                )
+    return tuple(vals)
+
+
+def _toggle(val: object) -> bool | None:
+    """OOXML toggles: present means on unless w:val is 0/false/off."""
+    return None if val is _ABSENT else val not in ("0", "false", "off", "none")
+
+
+def rprops(vals: tuple) -> RProps:
+    """The run properties :func:`rpr_values` read."""
+    fonts, _style, size, bold, italic, caps, vanish, underline, color = vals
     props = RProps()
-    fonts = rpr.find(QN_rFonts)
-    if fonts is not None:
-        props.ascii = fonts.get(QN_ascii)
-        props.hansi = fonts.get(QN_hAnsi)
-        props.ascii_theme = fonts.get(QN_asciiTheme)
-        props.hansi_theme = fonts.get(QN_hAnsiTheme)
-    size = rpr.find(QN_sz)
-    if size is not None:
-        value = _finite(size.get(QN_val))
+    if fonts is not _ABSENT:
+        props.ascii, props.hansi, props.ascii_theme, props.hansi_theme = fonts
+    if size is not _ABSENT:
+        value = _finite(size)
         if value is not None and 0 < value <= 3276:  # half-points; Word's largest size is 1638 pt
             props.size = value / 2
-    props.bold = on_off(rpr.find(QN_b))
-    props.italic = on_off(rpr.find(QN_i))
-    props.caps = on_off(rpr.find(QN_caps))
-    props.vanish = on_off(rpr.find(QN_vanish))
-    u = rpr.find(QN_u)
-    if u is not None:
-        props.underline = u.get(QN_val, "single") != "none"
-    color = rpr.find(QN_color)
-    if color is not None:
-        val = (color.get(QN_val) or "").upper()
-        props.color = None if val in ("", "AUTO") else val
-        if props.color is None:
-            props.color = "AUTO"
+    props.bold = _toggle(bold)
+    props.italic = _toggle(italic)
+    props.caps = _toggle(caps)
+    props.vanish = _toggle(vanish)
+    if underline is not _ABSENT:
+        props.underline = (underline if underline is not None else "single") != "none"
+    if color is not _ABSENT:
+        val = (color or "").upper()
+        props.color = "AUTO" if val in ("", "AUTO") else val
     return props
+
+
+def read_rpr(rpr: etree._Element | None) -> RProps | None:
+    return None if rpr is None else rprops(rpr_values(rpr))
 
 
 def _twips(el: etree._Element | None, attr: str) -> float | None:
@@ -292,36 +338,71 @@ def _finite(raw: str | None, bound: float = 1e7) -> float | None:
     return value if math.isfinite(value) and abs(value) <= bound else None
 
 
-def read_ppr(ppr: etree._Element | None) -> PProps | None:
-    if ppr is None:
-        return None
+_PPR_SLOTS = {QN_pStyle: 0, QN_jc: 1, QN_ind: 2, QN_spacing: 3, QN_numPr: 4, QN_pBdr: 5}
+
+
+def ppr_scan(ppr: etree._Element) -> tuple[tuple, etree._Element | None]:
+    """What :func:`pprops` reads of a ``w:pPr`` (the first ``w:pStyle``, ``w:jc``, ``w:ind``,
+    ``w:spacing``, ``w:numPr`` and ``w:pBdr/w:bottom``), and its ``w:sectPr``, in one pass."""
+    vals: list = [_ABSENT] * 6
+    sect = None
+    for child in ppr:
+        tag = child.tag
+        slot = _PPR_SLOTS.get(tag)
+        if slot is None:
+            if tag == QN_sectPr and sect is None:
+                sect = child
+        elif vals[slot] is not _ABSENT:
+            continue
+        elif slot <= 1:
+            vals[slot] = child.get(QN_val)
+        elif slot == 2:
+            vals[2] = (
+                child.get(QN_hanging),
+                child.get(QN_firstLine),
+                child.get(QN_left),
+                child.get(QN_start),
+            )
+        elif slot == 3:
+            vals[3] = (child.get(QN_before), child.get(QN_after), child.get(QN_line), child.get(QN_lineRule))
+        elif slot == 4:
+            ilvl, num_id = _first_child(child, QN_ilvl), _first_child(child, QN_numId)
+            vals[4] = (
+                ilvl.get(QN_val) if ilvl is not None else None,
+                num_id.get(QN_val) if num_id is not None else None,
+            )
+        else:  # the first w:bottom of any w:pBdr, as find("w:pBdr/w:bottom")
+            bottom = _first_child(child, QN_bottom)
+            if bottom is not None:
+                vals[5] = bottom.get(QN_val)
+    return tuple(vals), sect
+
+
+def pprops(vals: tuple) -> PProps:
+    """The paragraph properties :func:`ppr_scan` read."""
+    _style, jc, ind, spacing, num, bottom = vals
     props = PProps()
-    jc = ppr.find(QN_jc)
-    if jc is not None:
-        props.jc = jc.get(QN_val)
-    ind = ppr.find(QN_ind)
-    if ind is not None:
-        hanging = _twips(ind, "hanging")
-        first = _twips(ind, "firstLine")
+    if jc is not _ABSENT:
+        props.jc = jc
+    if ind is not _ABSENT:
+        hanging, first = _finite(ind[0]), _finite(ind[1])
         props.first_line = -hanging if hanging else first
-        props.left = _twips(ind, "left") if ind.get(QN_left) is not None else _twips(ind, "start")
-    spacing = ppr.find(QN_spacing)
-    if spacing is not None:
-        props.before = _twips(spacing, "before")
-        props.after = _twips(spacing, "after")
-        props.line = _twips(spacing, "line")
-        props.line_rule = spacing.get(QN_lineRule) or ("auto" if props.line else None)
-    num = ppr.find(QN_numPr)
-    if num is not None:
-        ilvl, num_id = num.find(QN_ilvl), num.find(QN_numId)
-        props.num_id = num_id.get(QN_val) if num_id is not None else None
-        value = _int(ilvl.get(QN_val)) if ilvl is not None else None
+        props.left = _finite(ind[2]) if ind[2] is not None else _finite(ind[3])
+    if spacing is not _ABSENT:
+        props.before, props.after, props.line = _finite(spacing[0]), _finite(spacing[1]), _finite(spacing[2])
+        props.line_rule = spacing[3] or ("auto" if props.line else None)
+    if num is not _ABSENT:
+        props.num_id = num[1]
+        value = _int(num[0])
         if value is not None and value >= 0:
             props.ilvl = value  # past Word's nine levels: no label (numbering.MAX_LEVEL)
-    bdr = ppr.find(f"{QN_pBdr}/{QN_bottom}")
-    if bdr is not None:
-        props.bottom_border = bdr.get(QN_val) not in (None, "nil", "none")
+    if bottom is not _ABSENT:
+        props.bottom_border = bottom not in (None, "nil", "none")
     return props
+
+
+def read_ppr(ppr: etree._Element | None) -> PProps | None:
+    return None if ppr is None else pprops(ppr_scan(ppr)[0])
 
 
 @dataclass
@@ -520,46 +601,6 @@ class _Para:
 _SOFT_HYPHEN = "\x00"
 
 
-_PPR_NESTED = frozenset((QN_numPr, QN_pBdr))
-
-
-def _first_child(el: etree._Element, tag: str) -> etree._Element | None:
-    """``el.find(tag)`` for a plain tag, filtered in C rather than through ElementPath."""
-    return next(el.iterchildren(tag), None)
-
-
-def _shallow_key(props: etree._Element) -> tuple:
-    """A ``w:rPr`` by what :func:`read_rpr` reads of it: its children's tags and attributes, in order.
-    Much cheaper than serialising it (``etree.tostring`` writes every namespace declared on the root)."""
-    return tuple([(c.tag, *c.items()) for c in props])
-
-
-def _rpr_key(props: etree._Element) -> tuple:
-    """A ``w:rPr`` by what :func:`read_rpr` and the character style read of it: in order, each child's
-    tag and ``w:val``, the font slots of ``w:rFonts`` (ascii and cs naming one font stay distinct).
-    Cheaper than every attribute by name (:func:`_shallow_key`): one short string per child."""
-    return tuple(
-        [
-            (tag, c.get(QN_ascii), c.get(QN_hAnsi), c.get(QN_asciiTheme), c.get(QN_hAnsiTheme))
-            if (tag := c.tag) == QN_rFonts
-            else (tag, c.get(QN_val))
-            for c in props
-        ]
-    )
-
-
-def _ppr_key(props: etree._Element) -> tuple:
-    """A ``w:pPr`` by what :func:`read_ppr` reads of it: children's tags and attributes in order, and
-    the grandchildren it reads (``w:numPr``, ``w:pBdr``); not those of the paragraph mark's ``w:rPr``
-    or of a ``w:sectPr``, which it does not read."""
-    return tuple(
-        [
-            (tag, *c.items(), _shallow_key(c)) if (tag := c.tag) in _PPR_NESTED else (tag, *c.items())
-            for c in props
-        ]
-    )
-
-
 class DocxReader:
     def __init__(self, pkg: Package, path: Path) -> None:
         self.pkg = pkg
@@ -579,8 +620,8 @@ class DocxReader:
         self.styles = read_styles(styles_root, read_theme(theme_root))
         self._run_base: dict[tuple[str | None, str | None], RProps] = {}
         self._para_base: dict[str | None, PProps] = {}
-        self._run_formats: dict[tuple[str | None, tuple], tuple[RunFormat, bool]] = {}
-        self._para_formats: dict[tuple, tuple[ParagraphFormat, str | None, PProps]] = {}
+        self._run_formats: dict[tuple[str | None, tuple | None], tuple[RunFormat, bool]] = {}
+        self._para_formats: dict[tuple | None, tuple[ParagraphFormat, str | None, PProps]] = {}
         self.numbering = Numbering(numbering_root, W)
         self.blocks: list[Block] = []
         self.sections: list[Section] = []
@@ -602,17 +643,15 @@ class DocxReader:
         """The effective formatting of a run with properties ``rpr`` (and whether it is hidden). Runs
         with the same properties in paragraphs of the same style share one answer (and one RunFormat):
         a document has a few dozen distinct ``w:rPr`` for thousands of runs."""
-        key = (para_style, _rpr_key(rpr) if rpr is not None else ())
+        vals = rpr_values(rpr) if rpr is not None else None
+        key = (para_style, vals)
         known = self._run_formats.get(key)
         if known is None:
-            known = self._run_formats[key] = self._run_format(para_style, rpr)
+            known = self._run_formats[key] = self._run_format(para_style, vals)
         return known
 
-    def _run_format(self, para_style: str | None, rpr: etree._Element | None) -> tuple[RunFormat, bool]:
-        char_style = None
-        if rpr is not None:
-            rs = rpr.find(QN_rStyle)
-            char_style = rs.get(QN_val) if rs is not None else None
+    def _run_format(self, para_style: str | None, vals: tuple | None) -> tuple[RunFormat, bool]:
+        char_style = vals[1] if vals is not None and vals[1] is not _ABSENT else None
         key = (para_style, char_style)
         base = self._run_base.get(key)
         if base is None:  # docDefaults + paragraph style + character style, once per pair
@@ -620,7 +659,7 @@ class DocxReader:
             if char_style:
                 base = base.over(self.styles.style_rpr(char_style))
             self._run_base[key] = base
-        props = base.over(read_rpr(rpr))
+        props = base.over(rprops(vals)) if vals is not None else base
         color = props.color if props.color not in (None, "AUTO") else None
         fmt = RunFormat(
             font=self.styles.font(props.ascii, props.ascii_theme),
@@ -634,15 +673,14 @@ class DocxReader:
         )
         return fmt, bool(props.vanish)
 
-    def para_format(self, ppr: etree._Element | None) -> tuple[ParagraphFormat, str | None, PProps]:
-        """The effective format, style and properties of a paragraph with properties ``ppr``. Paragraphs
-        with the same ``w:pPr`` share one answer (and one ParagraphFormat, like runs share a RunFormat):
-        read it only."""
-        key = _ppr_key(ppr) if ppr is not None else ()
-        known = self._para_formats.get(key)
+    def para_format(self, vals: tuple | None) -> tuple[ParagraphFormat, str | None, PProps]:
+        """The effective format, style and properties of a paragraph whose ``w:pPr`` reads ``vals``
+        (:func:`ppr_scan`; None: no ``w:pPr``). Paragraphs with the same properties share one answer
+        (and one ParagraphFormat, like runs share a RunFormat): read it only."""
+        known = self._para_formats.get(vals)
         if known is None:
-            style_id, props = self._para_props_of(ppr)
-            known = self._para_formats[key] = (self._para_format(style_id, props), style_id, props)
+            style_id, props = self._para_props_of(vals)
+            known = self._para_formats[vals] = (self._para_format(style_id, props), style_id, props)
         return known
 
     def _para_format(self, style_id: str | None, props: PProps) -> ParagraphFormat:
@@ -667,16 +705,13 @@ class DocxReader:
         )
         return fmt
 
-    def _para_props_of(self, ppr: etree._Element | None) -> tuple[str | None, PProps]:
-        style_id = None
-        if ppr is not None:
-            ps = ppr.find(QN_pStyle)
-            style_id = ps.get(QN_val) if ps is not None else None
+    def _para_props_of(self, vals: tuple | None) -> tuple[str | None, PProps]:
+        style_id = vals[0] if vals is not None and vals[0] is not _ABSENT else None
         style_id = style_id or self.styles.default_para
         base = self._para_base.get(style_id)
         if base is None:
             base = self._para_base[style_id] = self.styles.default_ppr.over(self.styles.style_ppr(style_id))
-        return style_id, base.over(read_ppr(ppr))
+        return style_id, base.over(pprops(vals)) if vals is not None else base
 
     # -- text
     def collect(self, el: etree._Element, para: _Para, para_style: str | None) -> None:
@@ -797,7 +832,8 @@ class DocxReader:
         self, p: etree._Element, kind: str = "paragraph", table: TablePosition | None = None
     ) -> None:
         ppr = _first_child(p, QN_pPr)
-        pfmt, style_id, props = self.para_format(ppr)
+        vals, sect = ppr_scan(ppr) if ppr is not None else (None, None)
+        pfmt, style_id, props = self.para_format(vals)
         para = _Para()
         self.collect(p, para, style_id)
         text = "".join(para.text)
@@ -842,7 +878,6 @@ class DocxReader:
             finally:
                 self.box_depth -= 1
         self.page += para.page_breaks
-        sect = _first_child(ppr, QN_sectPr) if ppr is not None else None
         if sect is not None:
             self.close_section(sect)
 
@@ -981,7 +1016,8 @@ class DocxReader:
             return hf
         texts: list[str] = []
         for p in root.iter(QN_p):
-            pfmt, style_id, _ = self.para_format(_first_child(p, QN_pPr))
+            ppr = _first_child(p, QN_pPr)
+            pfmt, style_id, _ = self.para_format(ppr_scan(ppr)[0] if ppr is not None else None)
             para = _Para()
             self.collect(p, para, style_id)
             text = "".join(para.text).strip()
