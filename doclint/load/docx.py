@@ -251,7 +251,12 @@ class PProps:
 
 
 def _first_child(el: etree._Element, tag: str) -> etree._Element | None:
-    """``el.find(tag)`` for a plain tag, filtered in C rather than through ElementPath."""
+    """``el.find(tag)`` for a plain tag: most often the first child (Word writes an element's
+    properties first), else the children filtered in C rather than through ElementPath."""
+    if len(el):
+        first = el[0]
+        if first.tag == tag:
+            return first
     return next(el.iterchildren(tag), None)
 
 
@@ -720,9 +725,7 @@ class DocxReader:
     def collect(self, el: etree._Element, para: _Para, para_style: str | None) -> None:
         """Walk the inline content of a paragraph in document order."""
         for child in el:
-            tag = child.tag
-            if not isinstance(tag, str):
-                continue
+            tag = child.tag  # a processing instruction's is no string: it matches nothing below
             if tag == QN_r:
                 self.read_run(child, para, para_style)
             elif tag in (QN_hyperlink, QN_ins, QN_smartTag, QN_customXml, QN_bdo, QN_dir):
