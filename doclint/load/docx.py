@@ -261,8 +261,9 @@ def _first_child(el: etree._Element, tag: str) -> etree._Element | None:
 
 
 # A w:rPr or w:pPr is read in one pass over its children: for each child read, the first of its tag,
-# as ``find`` answers. What is read (``rpr_values``, ``ppr_values``) is also the key of the format
-# caches: equal values, equal formatting, however the element spells them (order, unread children).
+# as ``find`` answers. What is read (``rpr_values``, ``ppr_scan``) is also the key of the format
+# caches: equal values, equal formatting (one shared RunFormat), however the element spells them (order
+# of its children, children not read, ``w:cs`` beside ``w:ascii``).
 _ABSENT = object()  # no such child (an attribute that is missing reads None)
 _RPR_SLOTS = {
     QN_rFonts: 0,
