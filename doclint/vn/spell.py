@@ -213,12 +213,15 @@ def one_syllable_confusions() -> frozenset[str]:
     return frozenset(key for key, entries in index.items() if any(len(parts) == 1 for parts, _, _ in entries))
 
 
-def real_word_errors(keys: list[str], caps: Sequence[bool]) -> list[RealWordHit]:
+def real_word_errors(
+    keys: list[str], caps: Sequence[bool], pairs: Sequence[int] | None = None
+) -> list[RealWordHit]:
     """Adjacent syllable pairs that are not a word while a variant one confusion away is.
 
     ``keys`` are the syllable keys of one run, ``caps`` whether each was written with a capital
     (a capital inside a sentence marks a name, which we leave alone): read only at the pairs that are
-    no word, so it may compute each item on demand.
+    no word, so it may compute each item on demand. ``pairs``: the pairs of the run that
+    :func:`places_to_check` found, in order, when the caller has them (their verdicts are read again).
     """
     lex = lexmod.get()
     hits: list[RealWordHit] = []
@@ -235,15 +238,16 @@ def real_word_errors(keys: list[str], caps: Sequence[bool]) -> list[RealWordHit]
                     taken.update(range(i, i + m))
     free = 0  # the first syllable a hit has not covered
     verdicts = _verdicts(lex)
-    for i in _odd_pairs(lex, keys, verdicts):
+    for i in _odd_pairs(lex, keys, verdicts) if pairs is None else pairs:
         if i < free or (taken and (i in taken or i + 1 in taken)):
             continue
         a, b = keys[i], keys[i + 1]
         pair = f"{a} {b}"
-        if pair not in verdicts:
-            verdicts[pair] = _correctable(lex, a, b)
-            if not verdicts[pair]:
-                continue
+        verdict = verdicts.get(pair)
+        if verdict is None:
+            verdict = verdicts[pair] = _correctable(lex, a, b)
+        if not verdict:
+            continue
         hit = _pair_memo(
             keys[i - 1] if i else None,
             a,
@@ -258,6 +262,15 @@ def real_word_errors(keys: list[str], caps: Sequence[bool]) -> list[RealWordHit]
             free = i + length
     hits.sort(key=lambda h: h.index)
     return hits
+
+
+def places_to_check(keys: list[str]) -> tuple[list[int], set[str]]:
+    """Where :func:`real_word_errors` could find something in runs cut from ``keys`` (the keys of many
+    runs, joined): the pairs ``keys[i], keys[i + 1]`` it would look a correction up for, and the keys
+    that start a curated phrase. A run that holds neither such a pair nor such a key has no hit."""
+    lex = lexmod.get()
+    index = _confusion_index(id(lex.confusions), lex)
+    return _odd_pairs(lex, keys, _verdicts(lex)), index.keys() & set(keys)
 
 
 def _odd_pairs(lex: lexmod.Lexicon, keys: list[str], verdicts: dict[str, bool]) -> list[int]:
