@@ -8,6 +8,7 @@ RED004 formalism phrases; RED005 length signals (long trích yếu, a title or c
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import sqlite3
 from collections import Counter, defaultdict
@@ -632,8 +633,9 @@ def word_tokens(text: str, block: int) -> list[Tok]:
     return [Tok(key, block, s, e) for key, s, e in zip(*word_keys(text))]
 
 
-# word_keys changes a word only where one of these is written: a text without them keeps its words
-_LOOSE_WORDS = ("tháng", "/", "việc", "số")
+# word_keys changes a word only at these words (or the one before: a date "31 tháng 3 năm 2026" starts
+# there) and at a word with a "/"
+_LOOSE_WORDS = (("tháng", 1), ("việc", 0), ("số", 0))
 
 
 def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -645,14 +647,22 @@ def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
     words = parts[1::2]
     offsets = list(itertools.accumulate(map(len, parts)))
     starts, ends = offsets[0:-1:2], offsets[1::2]
-    if not any(w in folded for w in _LOOSE_WORDS):
+    places = _loose_places(folded, words)
+    if not places:
         return words, starts, ends
     n = len(words)
     keys: list[str] = []
     first: list[int] = []
     last: list[int] = []
-    i = 0
-    while i < n:
+    free = 0  # the first word not yet taken
+    for i in places:
+        if i < free:
+            continue  # inside a date already taken
+        # the words between two places are keys as they are: copied as slices, in C
+        keys += words[free:i]
+        first += starts[free:i]
+        last += ends[free:i]
+        free = i + 1
         w = words[i]
         if (
             len(w) <= 2  # _DATE_RUN without a regex call per word (issue 17)
@@ -666,21 +676,44 @@ def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
             keys.append(f"{int(w)}/{int(words[i + 2])}/{words[i + 4]}")
             first.append(starts[i])
             last.append(ends[i + 4])
-            i += 5
+            free = i + 5
             continue
         if "/" in w and (m := _NUMERIC_DATE.fullmatch(w)):
             w = f"{int(m[1])}/{int(m[2])}/{m[3]}"
         if w == "việc" and keys and keys[-1] == "về":
-            i += 1
             continue
         if w == "số" and i + 1 < n and _NUMBER_TOKEN.match(words[i + 1]):
-            i += 1  # "Nghị định số 72/2013/NĐ-CP" is "Nghị định 72/2013/NĐ-CP" (CIT003 adds the "số")
-            continue
+            continue  # "Nghị định số 72/2013/NĐ-CP" is "Nghị định 72/2013/NĐ-CP" (CIT003 adds the "số")
         keys.append(w)
         first.append(starts[i])
         last.append(ends[i])
-        i += 1
+    keys += words[free:]
+    first += starts[free:]
+    last += ends[free:]
     return keys, first, last
+
+
+def _loose_places(folded: str, words: list[str]) -> list[int]:
+    """Where :func:`word_keys` may write a word other than as it is, in order: the word before each
+    "tháng" (a date may start there), each word with a "/" (a numeric date), each "việc" and "số". Every
+    other word is its own key (found with C-level scans: a paragraph has few of these)."""
+    places: set[int] = set()
+    for loose, before in _LOOSE_WORDS:
+        if loose not in folded:
+            continue  # a substring test in C: most paragraphs have none of these
+        i = -1
+        try:
+            while True:
+                i = words.index(loose, i + 1)
+                if i >= before:
+                    places.add(i - before)
+        except ValueError:
+            pass  # no more
+    if "/" in folded:
+        places.update(
+            itertools.compress(itertools.count(), map(operator.contains, words, itertools.repeat("/")))
+        )
+    return sorted(places)
 
 
 def repeated_spans(seqs: list[list[str]], n: int, times: int) -> list[list[tuple[int, int]]]:
@@ -688,7 +721,7 @@ def repeated_spans(seqs: list[list[str]], n: int, times: int) -> list[list[tuple
     words (``seqs``: the keys of each sequence) at least ``times`` times. One group per repeated content,
     each place a maximal run."""
     # each sequence's n-grams by first token, and how often each occurs: zip and Counter run in C
-    seq_grams = [list(zip(*(keys[k:] for k in range(n)))) for keys in seqs]
+    seq_grams = [list(zip(*[keys[k:] for k in range(n)])) if len(keys) >= n else [] for keys in seqs]
     counts = Counter(itertools.chain.from_iterable(seq_grams))
     frequent = {g for g, count in counts.items() if count >= times}
     if not frequent:
@@ -696,6 +729,8 @@ def repeated_spans(seqs: list[list[str]], n: int, times: int) -> list[list[tuple
     runs: list[tuple[int, int, int]] = []  # (sequence, first token, end token)
     gram_runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for si, these in enumerate(seq_grams):
+        if frequent.isdisjoint(these):
+            continue  # no repeated stretch in this paragraph (most), tested in C
         i = 0
         while i < len(these):
             if these[i] not in frequent:
@@ -750,7 +785,11 @@ def length_signal(ctx: Context) -> Iterator[Finding]:
     blocks = []
     if rec.trich_yeu is not None:
         blocks.append(rec.trich_yeu.block)
-    blocks.extend(b.index for b in ctx.body_blocks() if b.index not in blocks)
+    seen = set(blocks)
+    for b in ctx.body_blocks():
+        if b.index not in seen:
+            seen.add(b.index)
+            blocks.append(b.index)
     seqs = [word_keys(ctx.doc.blocks[i].text) for i in blocks]
     title_block = rec.trich_yeu.block if rec.trich_yeu is not None else None
 

@@ -722,7 +722,7 @@ def _real_word_errors(ctx) -> Iterator[Finding]:
     for block_words, a, b, pairs in _spell_runs(blocks):
         bidx, text = block_words.block, block_words.text
         run = block_words.run(a, b)
-        caps = _Caps(run)
+        caps = _Caps(block_words.texts[a:b])
         quotes = wordctx.quoted_spans(text) if "“" in text or '"' in text else []
         for hit in spell.real_word_errors(block_words.keys[a:b], caps, pairs):
             span = run[hit.index : hit.index + hit.length]
@@ -768,8 +768,9 @@ def _spell_runs(blocks: list[Words]) -> Iterator[tuple[Words, int, int, list[int
             p += 1
         words = blocks[p]
         j = i - firsts[p]
-        r = words.run_of(j)
-        a, b = words.bounds[r], words.bounds[r + 1]
+        bounds = words.bounds
+        r = 0 if len(bounds) == 2 else words.run_of(j)  # one run: most paragraphs
+        a, b = bounds[r], bounds[r + 1]
         if j + 1 < b:  # the pair is in one run, not across two or two paragraphs
             todo.setdefault((p, r), []).append(j - a)
     if curated:
@@ -788,17 +789,17 @@ class _Caps:
     """Whether each word of a run is capitalised (not all capitals), worked out only for the words
     :func:`~doclint.vn.spell.real_word_errors` asks about: those of the few pairs that are no word."""
 
-    __slots__ = ("_run",)
+    __slots__ = ("_texts",)
 
-    def __init__(self, run: Run) -> None:
-        self._run = run
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts  # the run's words as written
 
     def __getitem__(self, i: int) -> bool:
-        text = self._run[i].text
+        text = self._texts[i]
         return text[:1].isupper() and not text.isupper()
 
     def __len__(self) -> int:
-        return len(self._run)
+        return len(self._texts)
 
 
 def _in_word(cand: str, left: str | None, right: str | None) -> bool:
