@@ -135,10 +135,16 @@ class Run(Sequence[Tok]):
         return t
 
 
+_SYL_KEY: list = [None]  # doclint.vn.lexicon.syl_key, imported at the first paragraph
+
+
 def tokenise(block: Block) -> Words:
     """The words of ``block`` (a fresh tokenisation: :meth:`Tokens.of` is the shared one)."""
-    from doclint.vn.lexicon import syl_key
+    syl_key = _SYL_KEY[0]
+    if syl_key is None:
+        from doclint.vn.lexicon import syl_key
 
+        _SYL_KEY[0] = syl_key
     text = block.text
     parts = WORDS.split(text)
     words = parts[1::2]
@@ -150,9 +156,11 @@ def tokenise(block: Block) -> Words:
         bounds = [0, n]  # one run (most paragraphs): every gap a single space, counted in C
     else:
         bounds = [0]
-        for i, gap in enumerate(gaps, 1):
-            # the next word starts a new run unless only spaces (no line break) separate the two
-            if gap != " " and (gap.strip() or "\n" in gap or "\t" in gap or "  " in gap):
+        # the gaps that are not one space, picked in C; the word after such a gap starts a new run
+        # unless only spaces (no line break) separate the two
+        for i in itertools.compress(itertools.count(1), map(" ".__ne__, gaps)):
+            gap = gaps[i - 1]
+            if gap.strip() or "\n" in gap or "\t" in gap or "  " in gap:
                 bounds.append(i)  # punctuation, a line break, a tab or aligned columns
         bounds.append(n)
     return Words(block.index, text, parts, list(map(syl_key, words)), bounds)

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doclint import lazyre
@@ -848,11 +849,15 @@ def _joined(text: str, run: Sequence[Tok], k: int) -> str | None:
 
 def _worth_checking(text: str, t: Tok) -> bool:
     """Skip codes, abbreviations, acronyms, foreign words and names; keep what looks Vietnamese."""
+    return not _codeish(text, t.start, t.end) and _worth_word(t.text)
+
+
+@lru_cache(maxsize=4096)
+def _worth_word(w: str) -> bool:
+    """What :func:`_worth_checking` says of the word itself, wherever it stands (a document repeats its
+    acronyms and foreign words)."""
     from doclint.vn.syllable import BASE_LETTERS, split_tone
 
-    w = t.text
-    if _codeish(text, t.start, t.end):
-        return False
     for ch in w.lower():
         base, _ = split_tone(ch)
         if base not in BASE_LETTERS:
