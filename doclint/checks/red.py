@@ -25,6 +25,7 @@ from doclint.findings import Finding, Location
 
 if TYPE_CHECKING:
     from doclint.context import Context
+    from doclint.model import Block
 
 # RED001 thresholds, measured on the seed plan and the corpus (see tests/test_red.py and the report):
 # real repetitions in the seed score containment 0.60-0.90 with 12-20 shared 3-shingles; parallel
@@ -543,6 +544,15 @@ def _fold(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE[m.group(0)], text.lower())
 
 
+def _folded(ctx: Context, block: Block) -> str:
+    """:func:`_fold` of the block's text, worked out once per document for RED004 and RED005."""
+    cache: dict[int, tuple[str, str]] = ctx.cached("red_folded", lambda _: {})
+    found = cache.get(block.index)
+    if found is None or found[0] is not block.text:
+        found = cache[block.index] = (block.text, _fold(block.text))
+    return found[1]
+
+
 def formalism_phrases(ctx: Context) -> list[str]:
     phrases = list(ctx.table("formalism").get("phrases", []))
     phrases.extend(ctx.option("formalism-extra"))
@@ -559,10 +569,18 @@ def formalism_phrases(ctx: Context) -> list[str]:
 @lru_cache(maxsize=8)
 def _phrase_patterns(phrases: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
     """(phrase, its first word, pattern), longest phrase first so that it wins over one it contains."""
-    return [
-        (p, p.split()[0], lazyre.cached(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b"))
-        for p in phrases
-    ]
+    return [(p, p.split()[0], lazyre.cached(_phrase_pattern(p.split()))) for p in phrases]
+
+
+def _phrase_pattern(words: list[str]) -> str:
+    r"""The words with spaces, commas or semicolons between them, as whole words. Written
+    ``word(?<!\wword)…`` rather than ``\bword…``: the same matches, but a pattern that starts with
+    its literal first word is searched for that word at C speed instead of tried at every position."""
+    head = re.escape(words[0])
+    rest = "".join(r"[\s,;]+" + re.escape(w) for w in words[1:]) + r"\b"
+    if re.match(r"\w", words[0]):  # then \b before it means: no word character before it
+        return head + r"(?<!\w" + head + ")" + rest
+    return r"\b" + head + rest
 
 
 @check("RED004")
@@ -575,7 +593,7 @@ def formalism_phrase(ctx: Context) -> Iterator[Finding]:
     patterns = _phrase_patterns(tuple(phrases))
     hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for block in ctx.body_blocks():
-        folded = _fold(block.text)
+        folded = _folded(ctx, block)
         taken: list[tuple[int, int]] = []
         for phrase, first, pattern in patterns:
             if first not in folded:
@@ -638,10 +656,12 @@ def word_tokens(text: str, block: int) -> list[Tok]:
 _LOOSE_WORDS = (("tháng", 1), ("việc", 0), ("số", 0))
 
 
-def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
+def word_keys(text: str, folded: str | None = None) -> tuple[list[str], list[int], list[int]]:
     """The keys of :func:`word_tokens` and their start and end offsets, as three lists (RED005 compares
-    the words of every paragraph, and makes objects only for the places it reports)."""
-    folded = _fold(text)
+    the words of every paragraph, and makes objects only for the places it reports). ``folded``:
+    :func:`_fold` of ``text``, when the caller has it."""
+    if folded is None:
+        folded = _fold(text)
     # split() alternates gaps and words: the running total of their lengths gives every offset (in C)
     parts = _WORDS.split(folded)
     words = parts[1::2]
@@ -790,7 +810,7 @@ def length_signal(ctx: Context) -> Iterator[Finding]:
         if b.index not in seen:
             seen.add(b.index)
             blocks.append(b.index)
-    seqs = [word_keys(ctx.doc.blocks[i].text) for i in blocks]
+    seqs = [word_keys(ctx.doc.blocks[i].text, _folded(ctx, ctx.doc.blocks[i])) for i in blocks]
     title_block = rec.trich_yeu.block if rec.trich_yeu is not None else None
 
     def tok(si: int, k: int) -> Tok:
