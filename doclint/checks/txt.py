@@ -9,6 +9,7 @@ TXT002 only until it is converted. The lexicon is loaded on the first word rule 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -760,30 +761,34 @@ def _spell_runs(blocks: list[Words]) -> Iterator[tuple[Words, int, int, list[int
     from doclint.vn import spell
 
     keys = list(itertools.chain.from_iterable(w.keys for w in blocks))
-    firsts = list(itertools.accumulate(map(len, blocks), initial=0))  # each block's first word in keys
-    pairs, curated = spell.places_to_check(keys)
-    todo: dict[tuple[int, int], list[int]] = {}  # (block, run) -> its pairs, by the run's first word
-    p = 0
-    for i in pairs:  # in order
-        while firsts[p + 1] <= i:
-            p += 1
-        words = blocks[p]
-        j = i - firsts[p]
+    starts: list[int] = []  # each run's first word in keys, and the end of keys
+    where: list[tuple[int, int, int]] = []  # each run's block and first word and end in the block
+    first = 0
+    for p, words in enumerate(blocks):
         bounds = words.bounds
-        r = 0 if len(bounds) == 2 else words.run_of(j)  # one run: most paragraphs
-        a, b = bounds[r], bounds[r + 1]
-        if j + 1 < b:  # the pair is in one run, not across two or two paragraphs
-            todo.setdefault((p, r), []).append(j - a)
+        if len(bounds) == 2:  # one run: most paragraphs
+            starts.append(first)
+            where.append((p, 0, bounds[1]))
+        else:
+            for a, b in itertools.pairwise(bounds):
+                starts.append(first + a)
+                where.append((p, a, b))
+        first += bounds[-1]
+    starts.append(first)
+    pairs, curated = spell.places_to_check(keys)
+    todo: dict[int, list[int]] = {}  # run -> its pairs, by the run's first word
+    for i in pairs:
+        r = bisect.bisect_right(starts, i) - 1
+        if i + 1 < starts[r + 1]:  # the pair is in one run, not across two or two paragraphs
+            todo.setdefault(r, []).append(i - starts[r])
     if curated:
-        for p, words in enumerate(blocks):
-            if curated.isdisjoint(words.keys):
-                continue
-            for r, (a, b) in enumerate(words.runs()):
-                if not curated.isdisjoint(words.keys[a:b]):
-                    todo.setdefault((p, r), [])
-    for p, r in sorted(todo):
-        words = blocks[p]
-        yield words, words.bounds[r], words.bounds[r + 1], todo[p, r]
+        holders = {p for p, words in enumerate(blocks) if not curated.isdisjoint(words.keys)}
+        for r, (p, a, b) in enumerate(where):
+            if p in holders and not curated.isdisjoint(blocks[p].keys[a:b]):
+                todo.setdefault(r, [])
+    for r in sorted(todo):
+        p, a, b = where[r]
+        yield blocks[p], a, b, todo[r]
 
 
 class _Caps:
