@@ -736,6 +736,16 @@ def _loose_places(folded: str, words: list[str]) -> list[int]:
     return sorted(places)
 
 
+def _stretch_keys(ctx: Context, block: Block, n: int) -> tuple[list[str], list[int], list[int]]:
+    """:func:`word_keys` of a paragraph that may hold ``n`` words; no words for a shorter one (words
+    are a character or more with one between two, so ``n`` of them take ``2n - 1`` characters), whose
+    words could never make a stretch of ``n``."""
+    folded = _folded(ctx, block)
+    if len(folded) < 2 * n - 1:
+        return [], [], []
+    return word_keys(block.text, folded)
+
+
 def repeated_spans(seqs: list[list[str]], n: int, times: int) -> list[list[tuple[int, int]]]:
     """Groups of places (index of sequence, token range) that repeat the same stretch of at least ``n``
     words (``seqs``: the keys of each sequence) at least ``times`` times. One group per repeated content,
@@ -810,7 +820,7 @@ def length_signal(ctx: Context) -> Iterator[Finding]:
         if b.index not in seen:
             seen.add(b.index)
             blocks.append(b.index)
-    seqs = [word_keys(ctx.doc.blocks[i].text, _folded(ctx, ctx.doc.blocks[i])) for i in blocks]
+    seqs = [_stretch_keys(ctx, ctx.doc.blocks[i], n) for i in blocks]
     title_block = rec.trich_yeu.block if rec.trich_yeu is not None else None
 
     def tok(si: int, k: int) -> Tok:
