@@ -627,15 +627,25 @@ def _unproofread_finding(ctx) -> Finding | None:
     )
 
 
-def _runs_with(blocks: list[Words], keys: frozenset[str]) -> Iterator[tuple[Words, Run, list[int]]]:
-    """(block's words, a run's words, where in the run) for the words that are one of ``keys``."""
+def _invalid_places(blocks: list[Words], invalid: frozenset[str]) -> Iterator[tuple[Words, Run, list[int]]]:
+    """(block's words, a run's words, where in the run) for the words that are no syllable (their keys
+    are ``invalid``) and may be reported: not a word of four letters or more that
+    :func:`_worth_checking` rules out wherever it stands (UBND, HĐND: it is no fragment :func:`_joined`
+    can join either, those have three letters at most)."""
     for words in blocks:
-        if keys.isdisjoint(words.keys):
+        if invalid.isdisjoint(words.keys):
             continue  # every word a syllable (most paragraphs): tested in C
+        texts = words.texts
         for a, b in words.runs():
-            run_keys = words.keys[a:b]
-            if not keys.isdisjoint(run_keys):
-                yield words, words.run(a, b), [k for k, key in enumerate(run_keys) if key in keys]
+            if invalid.isdisjoint(words.keys[a:b]):
+                continue
+            where = [
+                i - a
+                for i in range(a, b)
+                if words.keys[i] in invalid and (len(texts[i]) <= 3 or _worth_word(texts[i]))
+            ]
+            if where:
+                yield words, words.run(a, b), where
 
 
 def _invalid_syllables(ctx) -> Iterator[Finding]:
@@ -651,7 +661,7 @@ def _invalid_syllables(ctx) -> Iterator[Finding]:
     lex = lexmod.get()  # loaded here, as the shared pass did, so that spell finds it ready
     pdf = ctx.doc.format == "pdf"
     invalid = text_analysis(ctx).invalid_keys()
-    for block_words, run, where in _runs_with(blocks, invalid):
+    for block_words, run, where in _invalid_places(blocks, invalid):
         bidx, text = block_words.block, block_words.text
         for k in where:
             t = run[k]
@@ -723,12 +733,15 @@ def _real_word_errors(ctx) -> Iterator[Finding]:
 
     lexmod.get()
     reported: set[tuple[str, str]] = set()
-    for block_words, a, b, pairs in _spell_runs(blocks):
+    for block_words, first, end, pairs in _spell_runs(blocks):
+        caps = _Caps(block_words.texts[first:end])
+        hits = spell.real_word_errors(block_words.keys[first:end], caps, pairs)
+        if not hits:
+            continue  # most runs
         bidx, text = block_words.block, block_words.text
-        run = block_words.run(a, b)
-        caps = _Caps(block_words.texts[a:b])
+        run = block_words.run(first, end)
         quotes = wordctx.quoted_spans(text) if "“" in text or '"' in text else []
-        for hit in spell.real_word_errors(block_words.keys[a:b], caps, pairs):
+        for hit in hits:
             span = run[hit.index : hit.index + hit.length]
             if any(_codeish(text, t.start, t.end) for t in span):
                 continue
