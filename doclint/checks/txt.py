@@ -9,7 +9,6 @@ TXT002 only until it is converted. The lexicon is loaded on the first word rule 
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import operator
 import re
@@ -775,31 +774,24 @@ def _spell_runs(blocks: list[Words]) -> Iterator[tuple[Words, int, int, list[int
     call per run: most runs have neither)."""
     from doclint.vn import spell
 
-    keys = list(itertools.chain.from_iterable(w.keys for w in blocks))
-    starts: list[int] = []  # each run's first word in keys, and the end of keys
+    runs: list[list[str]] = []  # the keys of each run
     where: list[tuple[int, int, int]] = []  # each run's block and first word and end in the block
-    first = 0
     for p, words in enumerate(blocks):
         bounds = words.bounds
         if len(bounds) == 2:  # one run: most paragraphs
-            starts.append(first)
+            runs.append(words.keys)
             where.append((p, 0, bounds[1]))
         else:
             for a, b in itertools.pairwise(bounds):
-                starts.append(first + a)
+                runs.append(words.keys[a:b])
                 where.append((p, a, b))
-        first += bounds[-1]
-    starts.append(first)
-    pairs, curated = spell.places_to_check(keys)
+    pairs, curated = spell.places_to_check(runs)
     todo: dict[int, list[int]] = {}  # run -> its pairs, by the run's first word
-    for i in pairs:
-        r = bisect.bisect_right(starts, i) - 1
-        if i + 1 < starts[r + 1]:  # the pair is in one run, not across two or two paragraphs
-            todo.setdefault(r, []).append(i - starts[r])
+    for r, j in pairs:
+        todo.setdefault(r, []).append(j)
     if curated:
-        holders = {p for p, words in enumerate(blocks) if not curated.isdisjoint(words.keys)}
-        for r, (p, a, b) in enumerate(where):
-            if p in holders and not curated.isdisjoint(blocks[p].keys[a:b]):
+        for r, keys in enumerate(runs):
+            if not curated.isdisjoint(keys):
                 todo.setdefault(r, [])
     for r in sorted(todo):
         p, a, b = where[r]

@@ -5,7 +5,9 @@ Both work on syllable keys (:func:`doclint.vn.lexicon.syl_key`: lower case, new 
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -264,13 +266,34 @@ def real_word_errors(
     return hits
 
 
-def places_to_check(keys: list[str]) -> tuple[list[int], set[str]]:
-    """Where :func:`real_word_errors` could find something in runs cut from ``keys`` (the keys of many
-    runs, joined): the pairs ``keys[i], keys[i + 1]`` it would look a correction up for, and the keys
-    that start a curated phrase. A run that holds neither such a pair nor such a key has no hit."""
+def places_to_check(runs: list[list[str]]) -> tuple[list[tuple[int, int]], set[str]]:
+    """Where :func:`real_word_errors` could find something in ``runs`` (the keys of each run of a
+    document): the pairs it would look a correction up for, as (run, first word of the pair), in order,
+    and the keys that start a curated phrase. A run that holds neither such a pair nor such a key has no
+    hit. One pass over the document, not a call per run."""
     lex = lexmod.get()
+    words, bigrams, verdicts = lex.words, lex.bigrams, _verdicts(lex)
+    pairs = [f"{a} {b}" for keys in runs for a, b in itertools.pairwise(keys)]
+    odd = [
+        i
+        for i, pair in enumerate(pairs)
+        if pair not in words and not bigrams.get(pair, 0) > 0 and verdicts.get(pair, True)
+    ]
     index = _confusion_index(id(lex.confusions), lex)
-    return _odd_pairs(lex, keys, _verdicts(lex)), index.keys() & set(keys)
+    curated = index.keys() & set(itertools.chain.from_iterable(runs))
+    if not odd:
+        return [], curated
+    # the first pair of each run in pairs: its first word's place in the document less the runs before
+    # (a run of k words has k - 1 pairs)
+    firsts = list(map(operator.sub, itertools.accumulate(map(len, runs), initial=0), itertools.count()))
+    out = []
+    for i in odd:
+        r = bisect.bisect_right(firsts, i) - 1
+        keys = runs[r]
+        j = i - firsts[r]
+        if keys[j] != keys[j + 1]:
+            out.append((r, j))
+    return out, curated
 
 
 def _odd_pairs(lex: lexmod.Lexicon, keys: list[str], verdicts: dict[str, bool]) -> list[int]:
