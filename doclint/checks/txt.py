@@ -980,6 +980,19 @@ def _looks_vietnamese(w: str) -> bool:
 
 
 # ----------------------------------------------------------------------------------------- TXT005
+def _places_of(blocks: list[Words], wanted: set[str]) -> list[tuple[int, int, int, str]]:
+    """(block, start, end, text) of every word written as one of ``wanted``, in document order."""
+    out: list[tuple[int, int, int, str]] = []
+    for words in blocks if wanted else ():
+        if wanted.isdisjoint(words.texts):
+            continue
+        texts, starts, ends = words.texts, words.starts, words.ends
+        # the places of those words, picked in C
+        for i in itertools.compress(range(len(texts)), map(wanted.__contains__, texts)):
+            out.append((words.block, starts[i], ends[i], texts[i]))
+    return out
+
+
 @check("TXT005")
 def tone_placement(ctx) -> Iterator[Finding]:
     """Without a house style: the same syllable written both ways (hoà and hòa) in one document.
@@ -991,28 +1004,22 @@ def tone_placement(ctx) -> Iterator[Finding]:
         return
     blocks = analysis.words()
 
-    seen: dict[str, list[tuple[int, int, int, str]]] = {"old": [], "new": []}
-    forms: dict[str, set[str]] = {}
-    placed = {}  # each distinct word parsed once: (placement, new form) of those placed one way only
-    for word in set(itertools.chain.from_iterable(w.texts for w in blocks)):
+    # each distinct word parsed once: (placement, new form) of those placed one way only
+    counts = Counter(itertools.chain.from_iterable(w.texts for w in blocks))
+    placed: dict[str, tuple[str, str]] = {}
+    for word in counts:
         syl = parse(word)
         if syl is not None and syl.placement:
             placed[word] = (syl.placement, syl.render("new"))
-    for words in blocks if placed else ():
-        if placed.keys().isdisjoint(words.texts):
-            continue
-        texts, starts, ends = words.texts, words.starts, words.ends
-        # the places of those words, picked in C
-        for i in itertools.compress(range(len(texts)), map(placed.__contains__, texts)):
-            placement, new_form = placed[texts[i]]
-            seen[placement].append((words.block, starts[i], ends[i], texts[i]))
-            forms.setdefault(new_form, set()).add(placement)
+    forms: dict[str, set[str]] = {}
+    for placement, new_form in placed.values():
+        forms.setdefault(new_form, set()).add(placement)
     style = ctx.option("tone-style")
     ex = {"old": "hòa, thủy, khỏe", "new": "hoà, thuỷ, khoẻ"}
     name_vi = {"old": "kiểu cũ", "new": "kiểu mới"}
     if style in ("old", "new"):
         wrong = "old" if style == "new" else "new"
-        places = seen[wrong]
+        places = _places_of(blocks, {w for w, (p, _) in placed.items() if p == wrong})
         if not places:
             return
         target = style
@@ -1021,13 +1028,13 @@ def tone_placement(ctx) -> Iterator[Finding]:
     else:
         both = {k for k, v in forms.items() if len(v) == 2}
         if not both:
-            return
+            return  # each syllable written one way (most documents): no place is looked up
         # keep the placement the document uses more often for these syllables
-        n_old = sum(1 for *_, w in seen["old"] if parse(w).render("new") in both)
-        n_new = sum(1 for *_, w in seen["new"] if parse(w).render("new") in both)
+        n_old = sum(counts[w] for w, (p, form) in placed.items() if p == "old" and form in both)
+        n_new = sum(counts[w] for w, (p, form) in placed.items() if p == "new" and form in both)
         wrong = "old" if n_old < n_new else "new"
         target = "new" if wrong == "old" else "old"
-        places = [p for p in seen[wrong] if parse(p[3]).render("new") in both]
+        places = _places_of(blocks, {w for w, (p, form) in placed.items() if p == wrong and form in both})
         pairs = sorted(
             {(normalise_tone(w.lower(), "new"), normalise_tone(w.lower(), "old")) for *_, w in places}
         )
