@@ -84,3 +84,46 @@ def test_findings_do_not_depend_on_which_rule_tokenised_first():
     everything = lint_document(doc, Config(preview=True))
     txt_codes = sorted((f.code, f.location.start) for f in everything.findings if f.code.startswith("TXT"))
     assert sorted((f.code, f.location.start) for f in only_txt.findings) == txt_codes
+
+
+def _reference_real_word_hits(blocks) -> list[tuple[int, int, int, str, str]]:
+    """TXT007's hits as they were found before the one-pass gate: real_word_errors on every run."""
+    from doclint.vn import spell
+
+    out = []
+    for words in blocks:
+        for a, b in words.runs():
+            caps = [t[:1].isupper() and not t.isupper() for t in words.texts[a:b]]
+            for hit in spell.real_word_errors(words.keys[a:b], caps):
+                out.append((words.block, a + hit.index, hit.length, hit.wrong, hit.right))
+    return out
+
+
+def test_the_real_word_gate_finds_what_every_run_would():
+    from doclint.vn import spell
+
+    text = (
+        "Uỷ ban nhân dân tỉnh đã chỉ đạo thực hiên nghiêm túc, đúng quy địng; các sở ban ngành phối hợp "
+        "triển khai kịp thời. Trường hợp sai sót thì sử lý theo quy định, báo cáo kết quả về sở.\n"
+        "Nguyễn Văn An, Chủ tịch; giám đốc sở chịu chách nhiệm trước UBND tỉnh"
+    )
+    for path in (SAMPLES / "ke-hoach-226-xa-lien-minh.docx", None):
+        if path is None:
+            ctx = Context(
+                doc=Document(path="t.txt", format="txt", blocks=[Block(index=0, text=text)]),
+                rec=None,  # type: ignore[arg-type]
+                config=Config(),
+                pack=load_pack(),
+            )
+            words = [ctx.tokens.of(ctx.doc.blocks[0])]
+        else:
+            ctx = _context(path)
+            words = [w for w in txt.text_analysis(ctx).words() if w.texts]
+        found = []
+        for w, a, b, pairs in txt._spell_runs(words):
+            caps = txt._Caps(w.texts[a:b])
+            for hit in spell.real_word_errors(w.keys[a:b], caps, pairs):
+                found.append((w.block, a + hit.index, hit.length, hit.wrong, hit.right))
+        assert found == _reference_real_word_hits(words)
+        if path is None:
+            assert found  # the text has some

@@ -843,7 +843,8 @@ def _tone_fix_in_word(key: str, cand: str, left: str | None, right: str | None) 
 
 
 def _joined(text: str, run: Sequence[Tok], k: int) -> str | None:
-    """“ph úc” → “phúc”: an invalid fragment that makes a word with the next fragment."""
+    """“ph úc” → “phúc”: an invalid fragment (of three letters at most: :func:`_invalid_places` relies
+    on it) that makes a word with the next fragment."""
     from doclint.vn.syllable import is_valid
 
     if k + 1 >= len(run):
