@@ -567,9 +567,15 @@ def formalism_phrases(ctx: Context) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _phrase_patterns(phrases: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
-    """(phrase, its first word, pattern), longest phrase first so that it wins over one it contains."""
-    return [(p, p.split()[0], lazyre.cached(_phrase_pattern(p.split()))) for p in phrases]
+def _phrase_patterns(phrases: tuple[str, ...]) -> list[tuple[str, str, str, re.Pattern[str]]]:
+    """(phrase, its longest word, its first word, pattern), longest phrase first so that it wins over one
+    it contains. A text that holds the phrase holds both words: two substring tests in C rule out
+    almost every phrase before its pattern runs (the longest word is seldom a common one)."""
+    out = []
+    for p in phrases:
+        words = p.split()
+        out.append((p, max(words, key=len), words[0], lazyre.cached(_phrase_pattern(words))))
+    return out
 
 
 def _phrase_pattern(words: list[str]) -> str:
@@ -595,9 +601,9 @@ def formalism_phrase(ctx: Context) -> Iterator[Finding]:
     for block in ctx.body_blocks():
         folded = _folded(ctx, block)
         taken: list[tuple[int, int]] = []
-        for phrase, first, pattern in patterns:
-            if first not in folded:
-                continue  # a substring test in C rules out almost every phrase before the regex runs
+        for phrase, longest, first, pattern in patterns:
+            if longest not in folded or first not in folded:
+                continue  # substring tests in C rule out almost every phrase before the regex runs
             for m in pattern.finditer(folded):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
