@@ -87,7 +87,7 @@ def test_findings_do_not_depend_on_which_rule_tokenised_first():
 
 
 def _reference_real_word_hits(blocks) -> list[tuple[int, int, int, str, str]]:
-    """TXT007's hits as they were found before the one-pass gate: real_word_errors on every run."""
+    """The real-word hits as found before the one-pass gate: real_word_errors on every run."""
     from doclint.vn import spell
 
     out = []
