@@ -13,6 +13,8 @@ and the closing formula ("Trên đây là ..."), the Nơi nhận, the signature 
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 import unicodedata
 import zlib
@@ -38,13 +40,15 @@ _TONE = {
     "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
 }  # fmt: skip
 _TONE_RE = lazyre.compile("|".join(_TONE))
-_PHRASES = [
-    (lazyre.compile(r"\buỷ ban nhân dân\b"), "ubnd"),
-    (lazyre.compile(r"\bhội đồng nhân dân\b"), "hđnd"),
-    (lazyre.compile(r"\bnghị định\b"), "nghị_định"),
+_PHRASES = [  # (the literal the pattern needs, the pattern, its replacement)
+    ("uỷ ban nhân dân", lazyre.compile(r"\buỷ ban nhân dân\b"), "ubnd"),
+    ("hội đồng nhân dân", lazyre.compile(r"\bhội đồng nhân dân\b"), "hđnd"),
+    ("nghị định", lazyre.compile(r"\bnghị định\b"), "nghị_định"),
 ]
 _DATE_WORDS = lazyre.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
-_DATE_NUM = lazyre.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
+# "\b(\d{1,2})[/.-]...": the first digit comes before the boundary test so that the engine skips to digits
+_DATE_NUM = lazyre.compile(r"(\d(?<!\w\d)\d?)[/.\-](\d{1,2})[/.\-](\d{4})\b")
+_DIGIT = lazyre.compile(r"\d")
 # a token: a number/symbol ("09/2019/nđ-cp", "226-kl/tw", "1,5", "95%") or a word
 _TOKEN = lazyre.compile(r"§?\d[\w/.,\-]*%?|\w+(?:[/\-]\w+)*", re.UNICODE)
 _MARKER = lazyre.compile(r"^\s*(?:[-–—+•*]|[a-zđ][).]|\d+(?:\.\d+)*[.)]|[IVXLC]+[.)])\s+")
@@ -79,13 +83,19 @@ _STOP_AT = lazyre.compile(r"^(nơi nhận|tm\.|kt\.|tl\.|tuq\.|t/m|k/t)\b", re.I
 
 
 def normalise(text: str) -> str:
+    """Each rewrite runs only when its literal is in the text: a plain substring test is far cheaper
+    than a scan of a pattern that starts with a word boundary (the engine tries it at every position)."""
     text = unicodedata.normalize("NFC", text).lower()
     text = _TONE_RE.sub(lambda m: _TONE[m.group(0)], text)
-    text = _DATE_WORDS.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
-    text = _DATE_NUM.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
-    for pattern, repl in _PHRASES:
-        text = pattern.sub(repl, text)
-    return _CITATION.sub(lambda m: f"§{m[1]}", text)
+    digits = _DIGIT.search(text) is not None  # dates and citations need one; the rewrites keep them
+    if digits and "tháng" in text:
+        text = _DATE_WORDS.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
+    if digits:
+        text = _DATE_NUM.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
+    for literal, pattern, repl in _PHRASES:
+        if literal in text:
+            text = pattern.sub(repl, text)
+    return _CITATION.sub(lambda m: f"§{m[1]}", text) if digits else text
 
 
 def tokens(text: str) -> list[str]:
@@ -104,7 +114,12 @@ def stable_hash(value: str) -> int:
 def shingle_hashes(words: Sequence[str], k: int = SHINGLE_K) -> set[int]:
     if len(words) < k:
         return {stable_hash(" ".join(words))} if words else set()
-    return {stable_hash(" ".join(words[i : i + k])) for i in range(len(words) - k + 1)}
+    # stable_hash of each window, in C: the UTF-8 of "a b c" is the words' UTF-8 joined by a space
+    crc = zlib.crc32
+    encoded = list(map(str.encode, words))
+    data = list(map(b" ".join, zip(*(encoded[i:] for i in range(k)))))
+    high = map(operator.lshift, map(crc, data), itertools.repeat(31))
+    return set(map(operator.xor, high, map(crc, data, itertools.repeat(0x9E3779B9))))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -164,10 +179,26 @@ class Shingles:
         return None
 
 
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII_NOT_UPPER = bytes(c for c in range(128) if not ord("A") <= c <= ord("Z"))
+
+
+def _mostly_lower(text: str) -> bool:
+    """True when the text surely has no more than 80 % capitals among its letters, decided in C: its
+    ASCII small letters are letters that are not capitals, and every character that is neither one of
+    them nor an ASCII character other than A-Z is at most a capital. Body text passes; the exact count
+    is left for the rest."""
+    data = text.encode("utf-8", "surrogatepass")  # every non-ASCII character: bytes >= 0x80
+    lower = len(data) - len(data.translate(None, _ASCII_LOWER))
+    not_upper = len(data) - len(data.translate(None, _ASCII_NOT_UPPER))
+    return len(text) - not_upper <= 4 * lower
+
+
 def _is_heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
-        return True  # "I. MỤC ĐÍCH, YÊU CẦU", "KẾ HOẠCH"
+    if not _mostly_lower(text):
+        letters = [c for c in text if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+            return True  # "I. MỤC ĐÍCH, YÊU CẦU", "KẾ HOẠCH"
     unclosed = not text.rstrip().endswith((".", ";", ":", ",", "!", "?"))
     if unclosed and not _MARKER.match(text) and len(text.split()) <= 12:
         return True  # a short unnumbered line without closing punctuation: a heading or a label
@@ -237,6 +268,9 @@ def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS, doc: Document |
         kept.append(b)
         para = Paragraph(block=b.index, text=b.text, words=words, shingles=shingle_hashes(words))
         for s, e in sentences(b.text):
+            if s == 0 and e == len(b.text):  # the whole paragraph is one sentence: same words
+                para.units.append(Unit(b.index, s, e, words, para.shingles))
+                continue
             w = tokens(b.text[s:e])
             if len(w) >= min_tokens:
                 para.units.append(Unit(b.index, s, e, w, shingle_hashes(w), position=len(para.units)))
