@@ -21,6 +21,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doclint import lazyre
@@ -159,8 +160,15 @@ class Paragraph:
     block: int
     text: str
     words: list[str]
-    shingles: set[int]
     units: list[Unit] = field(default_factory=list)
+    known_shingles: set[int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def shingles(self) -> set[int]:
+        """Worked out on first use: RED001 compares sentences, only RED002 and the library read these."""
+        if self.known_shingles is None:
+            self.known_shingles = shingle_hashes(self.words)
+        return self.known_shingles
 
 
 @dataclass(slots=True)
@@ -194,16 +202,19 @@ def _mostly_lower(text: str) -> bool:
     return len(text) - not_upper <= 4 * lower
 
 
+@lru_cache(maxsize=4096)  # asked for the body's blocks twice (content_blocks, then _Structure)
 def _is_heading(text: str) -> bool:
     if not _mostly_lower(text):
         letters = [c for c in text if c.isalpha()]
         if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
             return True  # "I. MỤC ĐÍCH, YÊU CẦU", "KẾ HOẠCH"
-    unclosed = not text.rstrip().endswith((".", ";", ":", ",", "!", "?"))
+    closing = text.rstrip()
+    unclosed = not closing.endswith((".", ";", ":", ",", "!", "?"))
     if unclosed and not _MARKER.match(text) and len(text.split()) <= 12:
         return True  # a short unnumbered line without closing punctuation: a heading or a label
-    numbered = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s+\S.{0,250}$", text)
-    return bool(numbered) and not text.rstrip().endswith((".", ";", ":", ","))
+    if closing.endswith((".", ";", ":", ",")):
+        return False
+    return bool(re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s+\S.{0,250}$", text))
 
 
 def content_blocks(doc: Document, rec=None) -> list[Block]:
@@ -266,7 +277,7 @@ def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS, doc: Document |
         if len(words) < min_tokens:
             continue
         kept.append(b)
-        para = Paragraph(block=b.index, text=b.text, words=words, shingles=shingle_hashes(words))
+        para = Paragraph(block=b.index, text=b.text, words=words)
         for s, e in sentences(b.text):
             if s == 0 and e == len(b.text):  # the whole paragraph is one sentence: same words
                 para.units.append(Unit(b.index, s, e, words, para.shingles))
