@@ -101,8 +101,37 @@ def normalise(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The normalised words of ``text`` (list marker dropped)."""
-    text = _MARKER.sub("", text, count=1)
+    return _words(_MARKER.sub("", text, count=1))
+
+
+def _words(text: str) -> list[str]:
+    """The normalised words of ``text``, a list marker included."""
     return [t.rstrip(".,-") or t for t in _TOKEN.findall(normalise(text))]
+
+
+def paragraph_words(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[list[str]]]:
+    """``tokens(text)`` and the ``tokens`` of each sentence of ``spans`` (``sentences(text)``), each
+    piece of text tokenised once.
+
+    The paragraph's words are its sentences' words one after the other: sentences are separated by
+    white space after ". ! ? ; :", no token holds white space, and no rewrite of ``normalise`` matches
+    across such a gap (each pattern's white space follows a letter, a digit or a comma) or sees
+    anything but "not a word character" at a sentence's edge. Only list markers differ: the
+    paragraph drops its own (which may be the whole first sentence, "a." before "Nội dung ..."),
+    and keeps those that open a later sentence."""
+    per = [tokens(text[s:e]) for s, e in spans]
+    if len(spans) == 1 and spans[0] == (0, len(text)):
+        return per[0], per
+    marker = _MARKER.match(text)
+    words: list[str] = []
+    for i, ((s, e), w) in enumerate(zip(spans, per)):
+        if i == 0:
+            if marker is None or marker.end() < e:
+                words.extend(w)  # the sentence drops the same marker as the paragraph, or none
+            continue  # else the sentence is the paragraph's marker
+        piece = text[s:e]
+        words.extend(_words(piece) if _MARKER.match(piece) else w)
+    return words, per
 
 
 def stable_hash(value: str) -> int:
@@ -273,17 +302,16 @@ def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS, doc: Document |
     kept: list[Block] = []
     structure = _Structure(doc) if doc is not None else None
     for b in blocks:
-        words = tokens(b.text)
+        spans = sentences(b.text)
+        words, per_sentence = paragraph_words(b.text, spans)
         if len(words) < min_tokens:
             continue
         kept.append(b)
         para = Paragraph(block=b.index, text=b.text, words=words)
-        for s, e in sentences(b.text):
-            if s == 0 and e == len(b.text):  # the whole paragraph is one sentence: same words
+        for (s, e), w in zip(spans, per_sentence):
+            if w is words:  # the whole paragraph is one sentence
                 para.units.append(Unit(b.index, s, e, words, para.shingles))
-                continue
-            w = tokens(b.text[s:e])
-            if len(w) >= min_tokens:
+            elif len(w) >= min_tokens:
                 para.units.append(Unit(b.index, s, e, w, shingle_hashes(w), position=len(para.units)))
         if not para.units:  # a paragraph of short sentences is still one passage
             para.units.append(Unit(b.index, 0, len(b.text), words, para.shingles))
