@@ -364,7 +364,9 @@ class _Structure:
         whole = _FOR_LABEL.match(text)
         quotes = quote_spans(text)
         prev = self.blocks[block.index - 1].text if block.index else ""
-        announced = bool(_ANNOUNCES_QUOTE.search(prev)) or text.lstrip().startswith(("“", '"'))
+        # the pattern ends in ":" and an optional quotation mark: no need to scan a paragraph without them
+        announces = prev.rstrip().endswith((":", "“", '"')) and bool(_ANNOUNCES_QUOTE.search(prev))
+        announced = announces or text.lstrip().startswith(("“", '"'))
         for u in units:
             u.section, u.segment = section, segment
             piece = text[u.start : u.end].lstrip()
