@@ -65,6 +65,7 @@ def duplicate_pairs(
         )
     )
     out = []
+    lowest = min(containment, DUP_CONTAINMENT_SAME_CITATION)
     for (i, j), n in shared.items():
         if n < min_shared:
             continue
@@ -73,6 +74,9 @@ def duplicate_pairs(
             continue
         if min(len(a.words), len(b.words)) < DUP_SIZE_RATIO * max(len(a.words), len(b.words)):
             continue  # a name or a clause quoted inside a longer sentence is not a repeated passage
+        score = n / min(len(a.shingles), len(b.shingles))
+        if score < lowest:
+            continue  # below the threshold even for two passages under the same citation
         if _fragment(a, texts) and _fragment(b, texts):
             continue  # two clauses inside sentences ("trong đó nêu rõ lý do ...") are formulas of a list
         shorter = a if len(a.words) <= len(b.words) else b
@@ -82,7 +86,6 @@ def duplicate_pairs(
             continue  # "Đối với các cơ quan chuyên môn thuộc UBND tỉnh:" introduces items; it is a label
         if a.block in cells or b.block in cells:
             continue  # a table restates the body by design (a summary, a row per unit)
-        score = n / min(len(a.shingles), len(b.shingles))
         threshold = containment
         if score < threshold and _cited(a) & _cited(b):
             threshold = min(threshold, DUP_CONTAINMENT_SAME_CITATION)
