@@ -557,9 +557,10 @@ def formalism_phrases(ctx: Context) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _phrase_patterns(phrases: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
-    """(phrase, its first word, pattern), longest phrase first so that it wins over one it contains."""
+    """(phrase, its first word, pattern), longest phrase first so that it wins over one it contains. A
+    pattern is compiled the first time a block holds its first word (most documents hold few of them)."""
     return [
-        (p, p.split()[0], lazyre.cached(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b"))
+        (p, p.split()[0], lazyre.compile(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b"))
         for p in phrases
     ]
 
