@@ -32,6 +32,13 @@ def default_dir() -> Path:
     return base / "doclint"
 
 
+def default_refs_db() -> Path:
+    """The reference library's default file (``doclint refs``); here, not in :mod:`doclint.refs`, so
+    that a check can ask whether it exists without importing the library code and sqlite3."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "doclint" / "refs.sqlite3"
+
+
 def cache_dir(config: Config | None = None) -> Path:
     env = os.environ.get("DOCLINT_CACHE_DIR")
     if env:
