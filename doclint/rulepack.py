@@ -287,6 +287,8 @@ class RulePack:
                 self.tables[path.stem] = _deep_merge(self.tables.get(path.stem, {}), data)
 
     def _check_options(self, options: dict[str, OptionSpec], owner: str, where: Place) -> None:
+        if not options:  # most rules declare none: the pack's options are not gathered for them
+            return
         known = self.options
         for name in options:
             if name in known and known[name].owner != owner:
