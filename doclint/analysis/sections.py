@@ -14,7 +14,6 @@ heading, and old/new tone placement (hoà/hòa) never matters.
 from __future__ import annotations
 
 import copy
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -294,6 +293,8 @@ def _skeletons_for(sources: tuple[str, ...], fallback_key: str) -> dict[str, Ske
             if parent not in merged:
                 origin = raw.get("_origin", ["?"])[-1]
                 where = at_line(origin, texts.get(origin, ""), table=key, key="extends")
+                import difflib  # (only for this message: not imported by every check, issue 17)
+
                 hint = difflib.get_close_matches(parent, list(merged), n=1)
                 raise ConfigError(
                     f"{where}: [{key}] extends = {parent!r}: không có khung mẫu này"
