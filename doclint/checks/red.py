@@ -201,20 +201,12 @@ def cited_keys(ctx: Context) -> list[str]:
     return [k for k in dict.fromkeys(keys) if k]
 
 
-def _library_named_or_stored(ctx: Context) -> bool:
-    """A library to compare with may exist: the config names one, or the default file is there.
-    Without one :func:`doclint.refs.libraries_for` finds nothing and reports nothing, so the library
-    code (and sqlite3) is not imported (issue 17: start-up)."""
-    from doclint.datacache import default_refs_db
-
-    config = ctx.config
-    return bool(config.option("refs-dir") or config.option("refs-db")) or default_refs_db().is_file()
-
-
 @check("RED002")
 def copied_from_higher_document(ctx: Context) -> Iterator[Finding]:
-    if _skip(ctx) or not _library_named_or_stored(ctx):
-        return
+    from doclint.datacache import refs_library_may_exist
+
+    if _skip(ctx) or not refs_library_may_exist(ctx.config):
+        return  # no library: nothing to compare, and the library code (sqlite3) is not imported
     import sqlite3
 
     from doclint.refs import describe, libraries_for, match_document, text_hash
