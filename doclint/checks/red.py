@@ -363,8 +363,10 @@ def _task_table(ctx: Context) -> tuple[int, int, int] | None:
     return best
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class TaskItem:
+    """A task of a relay plan and whether it names an owner, a deadline and resources."""
+
     block: int
     text: str
     owner: bool
@@ -618,8 +620,10 @@ _WORDS = lazyre.compile(r"([\w][\w/.\-]*[\w]|\w)")  # a word, as a group: split(
 _DATE_RUN = lazyre.compile(r"^\d{1,2}$")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Tok:
+    """A word of RED005's comparison: its key and where it stands."""
+
     key: str
     block: int
     start: int

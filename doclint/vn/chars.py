@@ -37,8 +37,10 @@ _SPECIAL = lazyre.compile("[" + "".join(ETH) + "".join(ZERO_WIDTH) + "".join(NBS
 _GREEK_CYRILLIC = lazyre.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Confusable:
+    """A character that looks like another (eth for Đ, a zero-width space...) and its fix."""
+
     start: int
     end: int
     kind: str  # eth | zero-width | nbsp | mixed-script
