@@ -155,3 +155,42 @@ def test_word_list_numbering_labels(tmp_path: Path) -> None:
         zf.writestr("word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>")
     labels = [b.para.numbering_label for b in load(path).blocks]
     assert labels == ["I.", "a)", "b)", "II.", "a)"]
+
+
+def test_run_and_paragraph_properties_read_as_find_would(tmp_path: Path) -> None:
+    """The one-pass readers take the first child of each tag wherever it sits, and key the format
+    caches on what they read: the ascii and cs font slots stay distinct, child order does not matter."""
+    xml = (
+        # a second w:b and a second w:rFonts are ignored; w:cs is not the ascii font
+        '<w:p><w:r><w:rPr><w:b w:val="0"/><w:rFonts w:cs="Arial"/><w:b/><w:rFonts w:ascii="Tahoma"/></w:rPr>'
+        "<w:t>A</w:t></w:r>"
+        # the same properties in another order and with unread children: one shared format
+        '<w:r><w:rPr><w:lang w:val="vi-VN"/><w:rFonts w:cs="Arial"/><w:b w:val="0"/></w:rPr><w:t>B</w:t></w:r>'
+        '<w:r><w:rPr><w:rFonts w:ascii="Arial"/><w:sz w:val="26"/><w:u/></w:rPr><w:t>C</w:t></w:r></w:p>'
+        # the bottom border of the second w:pBdr; the first w:ilvl; w:jc read once
+        '<w:p><w:pPr><w:pBdr><w:top w:val="single"/></w:pBdr><w:pBdr><w:bottom w:val="single"/></w:pBdr>'
+        '<w:jc w:val="center"/><w:jc w:val="right"/><w:ind w:hanging="0" w:firstLine="567"/></w:pPr>'
+        "<w:r><w:t>D</w:t></w:r></w:p>"
+        '<w:p><w:pPr><w:pBdr><w:bottom w:val="nil"/></w:pBdr></w:pPr><w:r><w:t>E</w:t></w:r></w:p>'
+    )
+    doc = load(_docx_with_body(tmp_path / "props.docx", xml))
+    a, b, c = (run.fmt for run in doc.blocks[0].runs)
+    assert a.bold is False and a.font is None and b == a
+    assert b is a  # one cache entry: the same properties read
+    assert c.font == "Arial" and c.size_pt == 13 and c.underline is True and c is not a
+    d, e = doc.blocks[1].para, doc.blocks[2].para
+    assert d.has_bottom_border and d.alignment == "center" and abs(d.first_line_indent_mm - 10.0) < 0.01
+    assert not e.has_bottom_border
+
+
+def test_soft_hyphen_depends_on_the_run_font(tmp_path: Path) -> None:
+    """A w:softHyphen is the letter "ư" in a TCVN3 run, whichever side of the w:rPr it sits, and
+    nothing in a Unicode run (a run with only that makes no text)."""
+    xml = (
+        '<w:p><w:r><w:t>A</w:t><w:softHyphen/><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr></w:r>'
+        '<w:r><w:rPr><w:rFonts w:ascii="Arial"/></w:rPr><w:t>B</w:t><w:softHyphen/><w:t>C</w:t></w:r>'
+        '<w:r><w:rPr><w:rFonts w:ascii="Arial"/></w:rPr><w:softHyphen/></w:r></w:p>'
+    )
+    block = load(_docx_with_body(tmp_path / "soft.docx", xml)).blocks[0]
+    assert block.text == "A\u00adBC"
+    assert [(run.start, run.end) for run in block.runs] == [(0, 2), (2, 4)]

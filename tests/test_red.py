@@ -274,3 +274,50 @@ def test_red001_the_same_field_of_each_task_is_not_a_repeat():
     assert _repeats(texts) == []
     # the same duty written twice as plain items of the list is still a repeat
     assert _repeats(["3. Cải cách hành chính", "- " + DUTY, "- " + DUTY2]) == [(1, 2)]
+
+
+def test_phrase_patterns_match_as_whole_words_with_the_word_first():
+    import re
+
+    from doclint.checks.red import _phrase_pattern
+
+    for phrase in ("thực hiện nghiêm túc", "kịp thời, hiệu quả", "đồng bộ"):
+        words = re.findall(r"\w+", phrase)
+        plain = re.compile(r"\b" + r"[\s,;]+".join(map(re.escape, words)) + r"\b")
+        fast = re.compile(_phrase_pattern(words))
+        for text in (
+            "thực hiện nghiêm túc; kịp thời,hiệu quả và đồng bộ",
+            "xthực hiện nghiêm túc, kịp thời , hiệu quảx, đồng bộa đồng  bộ",
+            "đồng bộ",
+            "",
+        ):
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_word_keys_fold_dates_and_drop_loose_words():
+    from doclint.checks.red import word_keys
+
+    text = "Về việc thực hiện Nghị định số 72/2013/NĐ-CP ngày 5 tháng 3 năm 2026 và 05/03/2026"
+    keys, starts, ends = word_keys(text)
+    assert keys == [
+        "về",
+        "thực",
+        "hiện",
+        "nghị",
+        "định",
+        "72/2013/nđ-cp",
+        "ngày",
+        "5/3/2026",
+        "và",
+        "5/3/2026",
+    ]
+    assert text[starts[7] : ends[7]] == "5 tháng 3 năm 2026"
+    assert word_keys("Số việc tháng 2")[0] == ["số", "việc", "tháng", "2"]
+
+
+def test_red005_never_splits_a_paragraph_too_short_for_the_stretch():
+    from doclint.checks.red import _fold, word_keys
+
+    for text in ("a b c d e f g h i j k", "1,2,3,4,5,6,7,8,9,0,1", "a.b c/d e-f g h i j k l m"):
+        assert len(_fold(text)) < 23 or len(word_keys(text)[0]) <= (len(_fold(text)) + 1) // 2
+        assert len(word_keys(text)[0]) <= (len(_fold(text)) + 1) // 2  # n words take 2n - 1 characters

@@ -375,3 +375,14 @@ def test_real_word_error_inside_a_name():
     found = lint_text("Sở Giáo dục và Đào tào tỉnh tổ chức hội nghị.")
     assert [f.suggestion for f in txt(found, "TXT007")] == ["Đào tạo"]
     assert txt(lint_text("Ông Đinh Công Tráng, bà Lê Thị Thảo, ông Nguyễn Văn Hoà tham dự."), "TXT007") == []
+
+
+def test_strip_marks_and_symbols_next_to_a_word():
+    from doclint.vn.syllable import strip_marks
+    from doclint.vn.wordctx import touches_symbol
+
+    assert strip_marks("Đường hoà thuận") == "Duong hoa thuan"
+    assert strip_marks("Tie\u0302\u0301ng") == "Tieng"  # decomposed marks too
+    assert strip_marks("") == ""
+    assert touches_symbol("diện tích 5 m² đất", 12, 14)  # a letter-like digit inside the word
+    assert not touches_symbol("người tốt", 0, 5)

@@ -8,6 +8,7 @@ RED004 formalism phrases; RED005 length signals (long trích yếu, a title or c
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from doclint.findings import Finding, Location
 
 if TYPE_CHECKING:
     from doclint.context import Context
+    from doclint.model import Block
 
 # RED001 thresholds, measured on the seed plan and the corpus (see tests/test_red.py and the report):
 # real repetitions in the seed score containment 0.60-0.90 with 12-20 shared 3-shingles; parallel
@@ -547,6 +549,15 @@ def _fold(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE[m.group(0)], text.lower())
 
 
+def _folded(ctx: Context, block: Block) -> str:
+    """:func:`_fold` of the block's text, worked out once per document for RED004 and RED005."""
+    cache: dict[int, tuple[str, str]] = ctx.cached("red_folded", lambda _: {})
+    found = cache.get(block.index)
+    if found is None or found[0] is not block.text:
+        found = cache[block.index] = (block.text, _fold(block.text))
+    return found[1]
+
+
 def formalism_phrases(ctx: Context) -> list[str]:
     phrases = list(ctx.table("formalism").get("phrases", []))
     phrases.extend(ctx.option("formalism-extra"))
@@ -561,13 +572,27 @@ def formalism_phrases(ctx: Context) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _phrase_patterns(phrases: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
-    """(phrase, its first word, pattern), longest phrase first so that it wins over one it contains. A
-    pattern is compiled the first time a block holds its first word (most documents hold few of them)."""
-    return [
-        (p, p.split()[0], lazyre.compile(r"\b" + r"[\s,;]+".join(map(re.escape, p.split())) + r"\b"))
-        for p in phrases
-    ]
+def _phrase_patterns(phrases: tuple[str, ...]) -> list[tuple[str, str, str, re.Pattern[str]]]:
+    """(phrase, its longest word, its first word, pattern), longest phrase first so that it wins over one
+    it contains. A text that holds the phrase holds both words: two substring tests in C rule out
+    almost every phrase before its pattern runs (the longest word is seldom a common one), and a
+    pattern is compiled the first time it runs (most documents run few of them)."""
+    out = []
+    for p in phrases:
+        words = p.split()
+        out.append((p, max(words, key=len), words[0], lazyre.compile(_phrase_pattern(words))))
+    return out
+
+
+def _phrase_pattern(words: list[str]) -> str:
+    r"""The words with spaces, commas or semicolons between them, as whole words. Written
+    ``word(?<!\wword)…`` rather than ``\bword…``: the same matches, but a pattern that starts with
+    its literal first word is searched for that word at C speed instead of tried at every position."""
+    head = re.escape(words[0])
+    rest = "".join(r"[\s,;]+" + re.escape(w) for w in words[1:]) + r"\b"
+    if re.match(r"\w", words[0]):  # then \b before it means: no word character before it
+        return head + r"(?<!\w" + head + ")" + rest
+    return r"\b" + head + rest
 
 
 @check("RED004")
@@ -580,11 +605,11 @@ def formalism_phrase(ctx: Context) -> Iterator[Finding]:
     patterns = _phrase_patterns(tuple(phrases))
     hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for block in ctx.body_blocks():
-        folded = _fold(block.text)
+        folded = _folded(ctx, block)
         taken: list[tuple[int, int]] = []
-        for phrase, first, pattern in patterns:
-            if first not in folded:
-                continue  # a substring test in C rules out almost every phrase before the regex runs
+        for phrase, longest, first, pattern in patterns:
+            if longest not in folded or first not in folded:
+                continue  # substring tests in C rule out almost every phrase before the regex runs
             for m in pattern.finditer(folded):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
@@ -640,27 +665,38 @@ def word_tokens(text: str, block: int) -> list[Tok]:
     return [Tok(key, block, s, e) for key, s, e in zip(*word_keys(text))]
 
 
-# word_keys changes a word only where one of these is written: a text without them keeps its words
-_LOOSE_WORDS = ("tháng", "/", "việc", "số")
+# word_keys changes a word only at these words (or the one before: a date "31 tháng 3 năm 2026" starts
+# there) and at a word with a "/"
+_LOOSE_WORDS = (("tháng", 1), ("việc", 0), ("số", 0))
 
 
-def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
+def word_keys(text: str, folded: str | None = None) -> tuple[list[str], list[int], list[int]]:
     """The keys of :func:`word_tokens` and their start and end offsets, as three lists (RED005 compares
-    the words of every paragraph, and makes objects only for the places it reports)."""
-    folded = _fold(text)
+    the words of every paragraph, and makes objects only for the places it reports). ``folded``:
+    :func:`_fold` of ``text``, when the caller has it."""
+    if folded is None:
+        folded = _fold(text)
     # split() alternates gaps and words: the running total of their lengths gives every offset (in C)
     parts = _WORDS.split(folded)
     words = parts[1::2]
     offsets = list(itertools.accumulate(map(len, parts)))
     starts, ends = offsets[0:-1:2], offsets[1::2]
-    if not any(w in folded for w in _LOOSE_WORDS):
+    places = _loose_places(folded, words)
+    if not places:
         return words, starts, ends
     n = len(words)
     keys: list[str] = []
     first: list[int] = []
     last: list[int] = []
-    i = 0
-    while i < n:
+    free = 0  # the first word not yet taken
+    for i in places:
+        if i < free:
+            continue  # inside a date already taken
+        # the words between two places are keys as they are: copied as slices, in C
+        keys += words[free:i]
+        first += starts[free:i]
+        last += ends[free:i]
+        free = i + 1
         w = words[i]
         if (
             len(w) <= 2  # _DATE_RUN without a regex call per word (issue 17)
@@ -674,21 +710,54 @@ def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
             keys.append(f"{int(w)}/{int(words[i + 2])}/{words[i + 4]}")
             first.append(starts[i])
             last.append(ends[i + 4])
-            i += 5
+            free = i + 5
             continue
         if "/" in w and (m := _NUMERIC_DATE.fullmatch(w)):
             w = f"{int(m[1])}/{int(m[2])}/{m[3]}"
         if w == "việc" and keys and keys[-1] == "về":
-            i += 1
             continue
         if w == "số" and i + 1 < n and _NUMBER_TOKEN.match(words[i + 1]):
-            i += 1  # "Nghị định số 72/2013/NĐ-CP" is "Nghị định 72/2013/NĐ-CP" (CIT003 adds the "số")
-            continue
+            continue  # "Nghị định số 72/2013/NĐ-CP" is "Nghị định 72/2013/NĐ-CP" (CIT003 adds the "số")
         keys.append(w)
         first.append(starts[i])
         last.append(ends[i])
-        i += 1
+    keys += words[free:]
+    first += starts[free:]
+    last += ends[free:]
     return keys, first, last
+
+
+def _loose_places(folded: str, words: list[str]) -> list[int]:
+    """Where :func:`word_keys` may write a word other than as it is, in order: the word before each
+    "tháng" (a date may start there), each word with a "/" (a numeric date), each "việc" and "số". Every
+    other word is its own key (found with C-level scans: a paragraph has few of these)."""
+    places: set[int] = set()
+    for loose, before in _LOOSE_WORDS:
+        if loose not in folded:
+            continue  # a substring test in C: most paragraphs have none of these
+        i = -1
+        try:
+            while True:
+                i = words.index(loose, i + 1)
+                if i >= before:
+                    places.add(i - before)
+        except ValueError:
+            pass  # no more
+    if "/" in folded:
+        places.update(
+            itertools.compress(itertools.count(), map(operator.contains, words, itertools.repeat("/")))
+        )
+    return sorted(places)
+
+
+def _stretch_keys(ctx: Context, block: Block, n: int) -> tuple[list[str], list[int], list[int]]:
+    """:func:`word_keys` of a paragraph that may hold ``n`` words; no words for a shorter one (words
+    are a character or more with one between two, so ``n`` of them take ``2n - 1`` characters), whose
+    words could never make a stretch of ``n``."""
+    folded = _folded(ctx, block)
+    if len(folded) < 2 * n - 1:
+        return [], [], []
+    return word_keys(block.text, folded)
 
 
 def repeated_spans(seqs: list[list[str]], n: int, times: int) -> list[list[tuple[int, int]]]:
@@ -696,7 +765,7 @@ def repeated_spans(seqs: list[list[str]], n: int, times: int) -> list[list[tuple
     words (``seqs``: the keys of each sequence) at least ``times`` times. One group per repeated content,
     each place a maximal run."""
     # each sequence's n-grams by first token, and how often each occurs: zip and Counter run in C
-    seq_grams = [list(zip(*(keys[k:] for k in range(n)))) for keys in seqs]
+    seq_grams = [list(zip(*[keys[k:] for k in range(n)])) if len(keys) >= n else [] for keys in seqs]
     counts = Counter(itertools.chain.from_iterable(seq_grams))
     frequent = {g for g, count in counts.items() if count >= times}
     if not frequent:
@@ -704,6 +773,8 @@ def repeated_spans(seqs: list[list[str]], n: int, times: int) -> list[list[tuple
     runs: list[tuple[int, int, int]] = []  # (sequence, first token, end token)
     gram_runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for si, these in enumerate(seq_grams):
+        if frequent.isdisjoint(these):
+            continue  # no repeated stretch in this paragraph (most), tested in C
         i = 0
         while i < len(these):
             if these[i] not in frequent:
@@ -758,8 +829,12 @@ def length_signal(ctx: Context) -> Iterator[Finding]:
     blocks = []
     if rec.trich_yeu is not None:
         blocks.append(rec.trich_yeu.block)
-    blocks.extend(b.index for b in ctx.body_blocks() if b.index not in blocks)
-    seqs = [word_keys(ctx.doc.blocks[i].text) for i in blocks]
+    seen = set(blocks)
+    for b in ctx.body_blocks():
+        if b.index not in seen:
+            seen.add(b.index)
+            blocks.append(b.index)
+    seqs = [_stretch_keys(ctx, ctx.doc.blocks[i], n) for i in blocks]
     title_block = rec.trich_yeu.block if rec.trich_yeu is not None else None
 
     def tok(si: int, k: int) -> Tok:

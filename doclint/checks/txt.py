@@ -13,12 +13,13 @@ import itertools
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doclint import lazyre
-from doclint.analysis.tokens import Tok, Tokens
+from doclint.analysis.tokens import Run, Tok, Tokens, Words
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.findings import Finding, Location
@@ -33,7 +34,6 @@ MAX_WORD_FINDINGS = 25  # findings of a word rule (TXT003, TXT006, TXT007) befor
 _CODEISH_BEFORE = set("/_-.@\\&#0123456789")
 _CODEISH_AFTER = set("/_-@\\&#0123456789")
 _VN_MARKED = set("ăâêôơưđ")
-_KEY = operator.attrgetter("key")  # a token's key, read in C
 
 
 def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
@@ -72,27 +72,29 @@ class TextAnalysis:
     legacy_document: bool  # at least half the text is legacy-encoded: TXT002 alone says it all
     blocks: list[Block]  # the non-empty paragraphs that are not legacy-encoded
     shared: Tokens = field(repr=False)  # the document's words, tokenised once for every rule
-    _tokens: list[Tok] | None = field(default=None, repr=False)
-    _runs: list[tuple[int, str, list[Tok]]] | None = field(default=None, repr=False)
+    _words: list[Words] | None = field(default=None, repr=False)
+    _word_blocks: list[Words] | None = field(default=None, repr=False)
     _invalid: frozenset[str] = field(default=frozenset(), repr=False)
 
-    def tokens(self) -> list[Tok]:
-        """The words of :attr:`blocks`, in document order."""
-        if self._tokens is None:
-            self._tokens = self.shared.words(self.blocks)
-        return self._tokens
+    def words(self) -> list[Words]:
+        """The words of each of :attr:`blocks`, in document order."""
+        if self._words is None:
+            self._words = list(map(self.shared.of, self.blocks))
+        return self._words
 
-    def word_runs(self) -> list[tuple[int, str, list[Tok]]]:
-        """(block, its text, run of words) for the word rules; empty unless the text is mainly Vietnamese."""
-        if self._runs is None:
-            self._runs, self._invalid = _word_runs(
-                [(b, self.shared.of(b)) for b in self.blocks], self.tokens()
-            )
-        return self._runs
+    def word_count(self) -> int:
+        return sum(map(len, self.words()))
+
+    def word_blocks(self) -> list[Words]:
+        """The words of the blocks that have some, for the word rules; empty unless the text is mainly
+        Vietnamese."""
+        if self._word_blocks is None:
+            self._word_blocks, self._invalid = _word_blocks(self.words())
+        return self._word_blocks
 
     def invalid_keys(self) -> frozenset[str]:
-        """The keys of the words of :meth:`word_runs` that are not Vietnamese syllables."""
-        self.word_runs()
+        """The keys of the words of :meth:`word_blocks` that are not Vietnamese syllables."""
+        self.word_blocks()
         return self._invalid
 
 
@@ -111,31 +113,21 @@ def _analyse(ctx: Context) -> TextAnalysis:
     return TextAnalysis(legacy_blocks, legacy_document, blocks, ctx.tokens)
 
 
-def _word_runs(
-    blocks: list[tuple[Block, list[Tok]]], doc_tokens: list[Tok]
-) -> tuple[list[tuple[int, str, list[Tok]]], frozenset[str]]:
-    """The runs of words of a mainly Vietnamese text (``blocks``: each block with its words, ``doc_tokens``
-    all of them in order), and the keys of its words that are no syllable."""
+def _word_blocks(words: list[Words]) -> tuple[list[Words], frozenset[str]]:
+    """The blocks with words of a mainly Vietnamese text, and the keys of its words that are no
+    syllable."""
     from doclint.vn.syllable import parse
 
-    if not doc_tokens:
-        return [], frozenset()
     # each distinct word parsed once: a document repeats its words
-    counts = Counter(map(_KEY, doc_tokens))
+    counts = Counter(itertools.chain.from_iterable(w.keys for w in words))
+    total = counts.total()
+    if not total:
+        return [], frozenset()
     invalid = frozenset(key for key in counts if parse(key) is None)
-    valid = len(doc_tokens) - sum(counts[key] for key in invalid)
-    if valid < 0.6 * len(doc_tokens):
+    valid = total - sum(counts[key] for key in invalid)
+    if valid < 0.6 * total:
         return [], frozenset()  # not (mainly) Vietnamese text
-    runs: list[tuple[int, str, list[Tok]]] = []
-    for block, toks in blocks:
-        if not toks:
-            continue
-        if toks[-1].run == 0:  # one run (most blocks): runs are numbered from 0, in order
-            runs.append((block.index, block.text, list(toks)))
-        else:
-            by_run = itertools.groupby(toks, key=operator.attrgetter("run"))
-            runs.extend((block.index, block.text, list(run)) for _, run in by_run)
-    return runs, invalid
+    return [w for w in words if w.texts], invalid
 
 
 def _capped(code: str, found: Iterator[Finding]) -> Iterator[Finding]:
@@ -360,8 +352,10 @@ _SPACING = [
 ]  # fmt: skip
 
 
-# a cheap test that a paragraph may have any of the problems above
-_SPACING_ANY = lazyre.compile(r"  | [,;:!?).]|[,;][^\W\d_]|\( |[,;:]\s*[.,;]|\.\.")
+# a cheap test that a paragraph may have any of the problems above: "  ", " ,", ",a", ", .", "( ", ".."
+# (every branch starts with its own literal character, which lets the regex engine skip to the
+# places where one stands instead of trying every branch at every character)
+_SPACING_ANY = lazyre.compile(r" [ ,;:!?).]|,(?:[^\W\d_]|\s*[.,;])|;(?:[^\W\d_]|\s*[.,;])|:\s*[.,;]|\( |\.\.")
 
 
 def _spacing_fix(kind: str, s: str) -> str:
@@ -487,9 +481,21 @@ def spacing_punctuation(ctx) -> Iterator[Finding]:
 # ----------------------------------------------------------------------------------------- words
 
 
-def _word_runs_of(ctx) -> list[tuple[int, str, list[Tok]]]:
+def _word_blocks_of(ctx) -> list[Words]:
     analysis = text_analysis(ctx)
-    return [] if analysis.legacy_document else analysis.word_runs()
+    return [] if analysis.legacy_document else analysis.word_blocks()
+
+
+def _doubled_runs(blocks: list[Words]) -> Iterator[tuple[Words, list[str], list[Tok]]]:
+    """(block's words, a run's keys, the run's words) for the runs with a word written twice in a row."""
+    for words in blocks:
+        keys = words.keys
+        if not any(map(operator.eq, keys, keys[1:])):
+            continue  # no word written twice in a row (nearly every paragraph), tested in C
+        for a, b in words.runs():
+            run_keys = keys[a:b]
+            if any(map(operator.eq, run_keys, run_keys[1:])):
+                yield words, run_keys, words.toks(a, b)
 
 
 @check("TXT003")
@@ -504,22 +510,22 @@ def _doubled_words(ctx) -> Iterator[Finding]:
     from doclint.vn import wordctx
     from doclint.vn.syllable import parse
 
-    runs = _word_runs_of(ctx)
-    if not runs:
+    blocks = _word_blocks_of(ctx)
+    if not blocks:
         return
     lex = lexmod.get()
     pdf = ctx.doc.format == "pdf"
     tables = {b.index for b in ctx.doc.blocks if b.table is not None}
-    terms = wordctx.defined_terms((text for _, text, _ in runs), lexmod.syl_key)
+    terms: set[tuple[str, ...]] | None = None  # worked out at the first doubled word
     surnames = frozenset(
         n.lower()
         for n in ctx.table("capitalisation").get("admin_units", {}).get("surnames", [])
         if " " not in n
     )
-    for bidx, text, run in runs:
-        keys = list(map(_KEY, run))
-        if not any(map(operator.eq, keys, keys[1:])):
-            continue  # no word written twice in a row (nearly every run)
+    for block_words, keys, run in _doubled_runs(blocks):
+        bidx, text = block_words.block, block_words.text
+        if terms is None:
+            terms = wordctx.defined_terms((w.text for w in blocks), lexmod.syl_key)
         words = [t.text for t in run]
         for k, (x, y) in enumerate(itertools.pairwise(run)):
             if x.key != y.key or (parse(x.key) is None and x.text.isupper()):
@@ -600,7 +606,7 @@ def _unproofread_finding(ctx) -> Finding | None:
     found006, found007 = _spelling(ctx)
     spelling = found006 + found007
     n = len(spelling)
-    words = len(text_analysis(ctx).tokens())
+    words = text_analysis(ctx).word_count()
     if n < UNPROOFREAD_MIN or n * UNPROOFREAD_RATE < words:
         return None
     spelling.sort(key=lambda f: (f.location.block, f.location.start))
@@ -620,25 +626,44 @@ def _unproofread_finding(ctx) -> Finding | None:
     )
 
 
+def _invalid_places(blocks: list[Words], invalid: frozenset[str]) -> Iterator[tuple[Words, Run, list[int]]]:
+    """(block's words, a run's words, where in the run) for the words that are no syllable (their keys
+    are ``invalid``) and may be reported: not a word of four letters or more that
+    :func:`_worth_checking` rules out wherever it stands (UBND, HĐND: it is no fragment :func:`_joined`
+    can join either, those have three letters at most)."""
+    for words in blocks:
+        if invalid.isdisjoint(words.keys):
+            continue  # every word a syllable (most paragraphs): tested in C
+        texts = words.texts
+        for a, b in words.runs():
+            if invalid.isdisjoint(words.keys[a:b]):
+                continue
+            where = [
+                i - a
+                for i in range(a, b)
+                if words.keys[i] in invalid and (len(texts[i]) <= 3 or _worth_word(texts[i]))
+            ]
+            if where:
+                yield words, words.run(a, b), where
+
+
 def _invalid_syllables(ctx) -> Iterator[Finding]:
     from doclint.vn import lexicon as lexmod
     from doclint.vn import spell
     from doclint.vn.syllable import match_case, split_tone
 
-    runs = _word_runs_of(ctx)
-    if not runs:
+    blocks = _word_blocks_of(ctx)
+    if not blocks:
         return
     from doclint.vn import wordctx
 
     lex = lexmod.get()  # loaded here, as the shared pass did, so that spell finds it ready
     pdf = ctx.doc.format == "pdf"
     invalid = text_analysis(ctx).invalid_keys()
-    for bidx, text, run in runs:
-        if invalid.isdisjoint(map(_KEY, run)):
-            continue  # every word a syllable (most runs): tested in C
-        for k, t in enumerate(run):
-            if t.key not in invalid:
-                continue  # a valid syllable
+    for block_words, run, where in _invalid_places(blocks, invalid):
+        bidx, text = block_words.block, block_words.text
+        for k in where:
+            t = run[k]
             if lex.is_loanword(t.text) or wordctx.touches_symbol(text, t.start, t.end):
                 continue  # panô, axit, ôxy, ĐẮK; pH=7, CO₂, m²
             left = run[k - 1].key if k else None
@@ -700,21 +725,22 @@ def _real_word_errors(ctx) -> Iterator[Finding]:
     from doclint.vn import spell
     from doclint.vn.syllable import match_case
 
-    runs = _word_runs_of(ctx)
-    if not runs:
+    blocks = _word_blocks_of(ctx)
+    if not blocks:
         return
     from doclint.vn import wordctx
 
     lexmod.get()
-    single = spell.one_syllable_confusions()
     reported: set[tuple[str, str]] = set()
-    for bidx, text, run in runs:
-        if len(run) == 1 and run[0].key not in single:
-            continue  # one word alone: no pair, and not a curated phrase
-        keys = list(map(_KEY, run))
-        caps = _Caps(run)
+    for block_words, first, end, pairs in _spell_runs(blocks):
+        caps = _Caps(block_words.texts[first:end])
+        hits = spell.real_word_errors(block_words.keys[first:end], caps, pairs)
+        if not hits:
+            continue  # most runs
+        bidx, text = block_words.block, block_words.text
+        run = block_words.run(first, end)
         quotes = wordctx.quoted_spans(text) if "“" in text or '"' in text else []
-        for hit in spell.real_word_errors(keys, caps):
+        for hit in hits:
             span = run[hit.index : hit.index + hit.length]
             if any(_codeish(text, t.start, t.end) for t in span):
                 continue
@@ -741,21 +767,52 @@ def _real_word_errors(ctx) -> Iterator[Finding]:
             )
 
 
+def _spell_runs(blocks: list[Words]) -> Iterator[tuple[Words, int, int, list[int]]]:
+    """(block's words, a run's first word and end, the pairs to look at in the run) for the runs in
+    which :func:`~doclint.vn.spell.real_word_errors` could find something: a pair it would look a
+    correction up for, or the first word of a curated phrase (one pass over the document's keys, not a
+    call per run: most runs have neither)."""
+    from doclint.vn import spell
+
+    runs: list[list[str]] = []  # the keys of each run
+    where: list[tuple[int, int, int]] = []  # each run's block and first word and end in the block
+    for p, words in enumerate(blocks):
+        bounds = words.bounds
+        if len(bounds) == 2:  # one run: most paragraphs
+            runs.append(words.keys)
+            where.append((p, 0, bounds[1]))
+        else:
+            for a, b in itertools.pairwise(bounds):
+                runs.append(words.keys[a:b])
+                where.append((p, a, b))
+    pairs, curated = spell.places_to_check(runs)
+    todo: dict[int, list[int]] = {}  # run -> its pairs, by the run's first word
+    for r, j in pairs:
+        todo.setdefault(r, []).append(j)
+    if curated:
+        for r, keys in enumerate(runs):
+            if not curated.isdisjoint(keys):
+                todo.setdefault(r, [])
+    for r in sorted(todo):
+        p, a, b = where[r]
+        yield blocks[p], a, b, todo[r]
+
+
 class _Caps:
     """Whether each word of a run is capitalised (not all capitals), worked out only for the words
     :func:`~doclint.vn.spell.real_word_errors` asks about: those of the few pairs that are no word."""
 
-    __slots__ = ("_run",)
+    __slots__ = ("_texts",)
 
-    def __init__(self, run: list[Tok]) -> None:
-        self._run = run
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts  # the run's words as written
 
     def __getitem__(self, i: int) -> bool:
-        text = self._run[i].text
+        text = self._texts[i]
         return text[:1].isupper() and not text.isupper()
 
     def __len__(self) -> int:
-        return len(self._run)
+        return len(self._texts)
 
 
 def _in_word(cand: str, left: str | None, right: str | None) -> bool:
@@ -765,7 +822,7 @@ def _in_word(cand: str, left: str | None, right: str | None) -> bool:
     return bool((left and lex.is_word(f"{left} {cand}")) or (right and lex.is_word(f"{cand} {right}")))
 
 
-def _in_name(run: list[Tok], k: int) -> bool:
+def _in_name(run: Sequence[Tok], k: int) -> bool:
     """A capitalised word next to another capitalised word: part of a name (Đắk Nông, Hồ Đức Phớc)."""
     if not run[k].text[:1].isupper() or run[k].text.isupper():
         return False  # lower case, or a heading in capitals
@@ -785,8 +842,9 @@ def _tone_fix_in_word(key: str, cand: str, left: str | None, right: str | None) 
     return bool((left and lex.has(f"{left} {cand}")) or (right and lex.has(f"{cand} {right}")))
 
 
-def _joined(text: str, run: list[Tok], k: int) -> str | None:
-    """“ph úc” → “phúc”: an invalid fragment that makes a word with the next fragment."""
+def _joined(text: str, run: Sequence[Tok], k: int) -> str | None:
+    """“ph úc” → “phúc”: an invalid fragment (of three letters at most: :func:`_invalid_places` relies
+    on it) that makes a word with the next fragment."""
     from doclint.vn.syllable import is_valid
 
     if k + 1 >= len(run):
@@ -804,11 +862,15 @@ def _joined(text: str, run: list[Tok], k: int) -> str | None:
 
 def _worth_checking(text: str, t: Tok) -> bool:
     """Skip codes, abbreviations, acronyms, foreign words and names; keep what looks Vietnamese."""
+    return not _codeish(text, t.start, t.end) and _worth_word(t.text)
+
+
+@lru_cache(maxsize=4096)
+def _worth_word(w: str) -> bool:
+    """What :func:`_worth_checking` says of the word itself, wherever it stands (a document repeats its
+    acronyms and foreign words)."""
     from doclint.vn.syllable import BASE_LETTERS, split_tone
 
-    w = t.text
-    if _codeish(text, t.start, t.end):
-        return False
     for ch in w.lower():
         base, _ = split_tone(ch)
         if base not in BASE_LETTERS:
@@ -919,6 +981,19 @@ def _looks_vietnamese(w: str) -> bool:
 
 
 # ----------------------------------------------------------------------------------------- TXT005
+def _places_of(blocks: list[Words], wanted: set[str]) -> list[tuple[int, int, int, str]]:
+    """(block, start, end, text) of every word written as one of ``wanted``, in document order."""
+    out: list[tuple[int, int, int, str]] = []
+    for words in blocks if wanted else ():
+        if wanted.isdisjoint(words.texts):
+            continue
+        texts, starts, ends = words.texts, words.starts, words.ends
+        # the places of those words, picked in C
+        for i in itertools.compress(range(len(texts)), map(wanted.__contains__, texts)):
+            out.append((words.block, starts[i], ends[i], texts[i]))
+    return out
+
+
 @check("TXT005")
 def tone_placement(ctx) -> Iterator[Finding]:
     """Without a house style: the same syllable written both ways (hoà and hòa) in one document.
@@ -928,27 +1003,24 @@ def tone_placement(ctx) -> Iterator[Finding]:
     analysis = text_analysis(ctx)
     if analysis.legacy_document:
         return
-    doc_tokens = analysis.tokens()
+    blocks = analysis.words()
 
-    seen: dict[str, list[tuple[int, int, int, str]]] = {"old": [], "new": []}
-    forms: dict[str, set[str]] = {}
-    texts = list(map(operator.attrgetter("text"), doc_tokens))
-    placed = {}  # each distinct word parsed once: (placement, new form) of those placed one way only
-    for word in set(texts):
+    # each distinct word parsed once: (placement, new form) of those placed one way only
+    counts = Counter(itertools.chain.from_iterable(w.texts for w in blocks))
+    placed: dict[str, tuple[str, str]] = {}
+    for word in counts:
         syl = parse(word)
         if syl is not None and syl.placement:
             placed[word] = (syl.placement, syl.render("new"))
-    # the tokens of those words, picked in C
-    for t in itertools.compress(doc_tokens, map(placed.__contains__, texts)) if placed else ():
-        placement, new_form = placed[t.text]
-        seen[placement].append((t.block, t.start, t.end, t.text))
+    forms: dict[str, set[str]] = {}
+    for placement, new_form in placed.values():
         forms.setdefault(new_form, set()).add(placement)
     style = ctx.option("tone-style")
     ex = {"old": "hòa, thủy, khỏe", "new": "hoà, thuỷ, khoẻ"}
     name_vi = {"old": "kiểu cũ", "new": "kiểu mới"}
     if style in ("old", "new"):
         wrong = "old" if style == "new" else "new"
-        places = seen[wrong]
+        places = _places_of(blocks, {w for w, (p, _) in placed.items() if p == wrong})
         if not places:
             return
         target = style
@@ -957,13 +1029,13 @@ def tone_placement(ctx) -> Iterator[Finding]:
     else:
         both = {k for k, v in forms.items() if len(v) == 2}
         if not both:
-            return
+            return  # each syllable written one way (most documents): no place is looked up
         # keep the placement the document uses more often for these syllables
-        n_old = sum(1 for *_, w in seen["old"] if parse(w).render("new") in both)
-        n_new = sum(1 for *_, w in seen["new"] if parse(w).render("new") in both)
+        n_old = sum(counts[w] for w, (p, form) in placed.items() if p == "old" and form in both)
+        n_new = sum(counts[w] for w, (p, form) in placed.items() if p == "new" and form in both)
         wrong = "old" if n_old < n_new else "new"
         target = "new" if wrong == "old" else "old"
-        places = [p for p in seen[wrong] if parse(p[3]).render("new") in both]
+        places = _places_of(blocks, {w for w, (p, form) in placed.items() if p == wrong and form in both})
         pairs = sorted(
             {(normalise_tone(w.lower(), "new"), normalise_tone(w.lower(), "old")) for *_, w in places}
         )

@@ -13,7 +13,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from lxml import etree
 
@@ -52,12 +52,14 @@ def q(tag: str) -> str:
 
 # every WordprocessingML name the walk compares against, built once (a Clark name per comparison
 # was a good part of loading a document)
+QN_after = q("after")
 QN_ascii = q("ascii")
 QN_asciiTheme = q("asciiTheme")
 QN_author = q("author")
 QN_b = q("b")
 QN_basedOn = q("basedOn")
 QN_bdo = q("bdo")
+QN_before = q("before")
 QN_body = q("body")
 QN_bottom = q("bottom")
 QN_br = q("br")
@@ -72,6 +74,7 @@ QN_default = q("default")
 QN_dir = q("dir")
 QN_docDefaults = q("docDefaults")
 QN_drawing = q("drawing")
+QN_firstLine = q("firstLine")
 QN_fldChar = q("fldChar")
 QN_fldCharType = q("fldCharType")
 QN_fldSimple = q("fldSimple")
@@ -79,6 +82,7 @@ QN_footerReference = q("footerReference")
 QN_gridSpan = q("gridSpan")
 QN_hAnsi = q("hAnsi")
 QN_hAnsiTheme = q("hAnsiTheme")
+QN_hanging = q("hanging")
 QN_headerReference = q("headerReference")
 QN_hyperlink = q("hyperlink")
 QN_i = q("i")
@@ -91,6 +95,7 @@ QN_instrText = q("instrText")
 QN_jc = q("jc")
 QN_lastRenderedPageBreak = q("lastRenderedPageBreak")
 QN_left = q("left")
+QN_line = q("line")
 QN_lineRule = q("lineRule")
 QN_name = q("name")
 QN_noBreakHyphen = q("noBreakHyphen")
@@ -116,6 +121,7 @@ QN_sectPr = q("sectPr")
 QN_smartTag = q("smartTag")
 QN_softHyphen = q("softHyphen")
 QN_spacing = q("spacing")
+QN_start = q("start")
 QN_style = q("style")
 QN_styleId = q("styleId")
 QN_sz = q("sz")
@@ -248,35 +254,81 @@ class PProps:
         return self if other is None else _overlay(self, other)
 
 
-def read_rpr(rpr: etree._Element | None) -> RProps | None:
-    if rpr is None:
-        return None
+def _first_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """``el.find(tag)`` for a plain tag: most often the first child (Word writes an element's
+    properties first), else the children filtered in C rather than through ElementPath."""
+    if len(el):
+        first = el[0]
+        if first.tag == tag:
+            return first
+    return next(el.iterchildren(tag), None)
+
+
+# A w:rPr or w:pPr is read in one pass over its children: for each child read, the first of its tag,
+# as ``find`` answers. What is read (``rpr_values``, ``ppr_scan``) is also the key of the format
+# caches: equal values, equal formatting (one shared RunFormat), however the element spells them (order
+# of its children, children not read, ``w:cs`` beside ``w:ascii``).
+_ABSENT = object()  # no such child (an attribute that is missing reads None)
+_RPR_SLOTS = {
+    QN_rFonts: 0,
+    QN_rStyle: 1,
+    QN_sz: 2,
+    QN_b: 3,
+    QN_i: 4,
+    QN_caps: 5,
+    QN_vanish: 6,
+    QN_u: 7,
+    QN_color: 8,
+}
+
+
+def rpr_values(rpr: etree._Element) -> tuple:
+    """The first ``w:rFonts``' four font slots, and ``w:val`` of the first of each other child read."""
+    vals: list = [_ABSENT] * 9
+    for child in rpr:
+        slot = _RPR_SLOTS.get(child.tag)
+        if slot is not None and vals[slot] is _ABSENT:
+            if slot:
+                vals[slot] = child.get(QN_val)
+            else:
+                vals[0] = (
+                    child.get(QN_ascii),
+                    child.get(QN_hAnsi),
+                    child.get(QN_asciiTheme),
+                    child.get(QN_hAnsiTheme),
+                )
+    return tuple(vals)
+
+
+def _toggle(val: object) -> bool | None:
+    """OOXML toggles: present means on unless w:val is 0/false/off."""
+    return None if val is _ABSENT else val not in ("0", "false", "off", "none")
+
+
+def rprops(vals: tuple) -> RProps:
+    """The run properties :func:`rpr_values` read."""
+    fonts, _style, size, bold, italic, caps, vanish, underline, color = vals
     props = RProps()
-    fonts = rpr.find(QN_rFonts)
-    if fonts is not None:
-        props.ascii = fonts.get(QN_ascii)
-        props.hansi = fonts.get(QN_hAnsi)
-        props.ascii_theme = fonts.get(QN_asciiTheme)
-        props.hansi_theme = fonts.get(QN_hAnsiTheme)
-    size = rpr.find(QN_sz)
-    if size is not None:
-        value = _finite(size.get(QN_val))
+    if fonts is not _ABSENT:
+        props.ascii, props.hansi, props.ascii_theme, props.hansi_theme = fonts
+    if size is not _ABSENT:
+        value = _finite(size)
         if value is not None and 0 < value <= 3276:  # half-points; Word's largest size is 1638 pt
             props.size = value / 2
-    props.bold = on_off(rpr.find(QN_b))
-    props.italic = on_off(rpr.find(QN_i))
-    props.caps = on_off(rpr.find(QN_caps))
-    props.vanish = on_off(rpr.find(QN_vanish))
-    u = rpr.find(QN_u)
-    if u is not None:
-        props.underline = u.get(QN_val, "single") != "none"
-    color = rpr.find(QN_color)
-    if color is not None:
-        val = (color.get(QN_val) or "").upper()
-        props.color = None if val in ("", "AUTO") else val
-        if props.color is None:
-            props.color = "AUTO"
+    props.bold = _toggle(bold)
+    props.italic = _toggle(italic)
+    props.caps = _toggle(caps)
+    props.vanish = _toggle(vanish)
+    if underline is not _ABSENT:
+        props.underline = (underline if underline is not None else "single") != "none"
+    if color is not _ABSENT:
+        val = (color or "").upper()
+        props.color = "AUTO" if val in ("", "AUTO") else val
     return props
+
+
+def read_rpr(rpr: etree._Element | None) -> RProps | None:
+    return None if rpr is None else rprops(rpr_values(rpr))
 
 
 def _twips(el: etree._Element | None, attr: str) -> float | None:
@@ -296,36 +348,71 @@ def _finite(raw: str | None, bound: float = 1e7) -> float | None:
     return value if math.isfinite(value) and abs(value) <= bound else None
 
 
-def read_ppr(ppr: etree._Element | None) -> PProps | None:
-    if ppr is None:
-        return None
+_PPR_SLOTS = {QN_pStyle: 0, QN_jc: 1, QN_ind: 2, QN_spacing: 3, QN_numPr: 4, QN_pBdr: 5}
+
+
+def ppr_scan(ppr: etree._Element) -> tuple[tuple, etree._Element | None]:
+    """What :func:`pprops` reads of a ``w:pPr`` (the first ``w:pStyle``, ``w:jc``, ``w:ind``,
+    ``w:spacing``, ``w:numPr`` and ``w:pBdr/w:bottom``), and its ``w:sectPr``, in one pass."""
+    vals: list = [_ABSENT] * 6
+    sect = None
+    for child in ppr:
+        tag = child.tag
+        slot = _PPR_SLOTS.get(tag)
+        if slot is None:
+            if tag == QN_sectPr and sect is None:
+                sect = child
+        elif vals[slot] is not _ABSENT:
+            continue
+        elif slot <= 1:
+            vals[slot] = child.get(QN_val)
+        elif slot == 2:
+            vals[2] = (
+                child.get(QN_hanging),
+                child.get(QN_firstLine),
+                child.get(QN_left),
+                child.get(QN_start),
+            )
+        elif slot == 3:
+            vals[3] = (child.get(QN_before), child.get(QN_after), child.get(QN_line), child.get(QN_lineRule))
+        elif slot == 4:
+            ilvl, num_id = _first_child(child, QN_ilvl), _first_child(child, QN_numId)
+            vals[4] = (
+                ilvl.get(QN_val) if ilvl is not None else None,
+                num_id.get(QN_val) if num_id is not None else None,
+            )
+        else:  # the first w:bottom of any w:pBdr, as find("w:pBdr/w:bottom")
+            bottom = _first_child(child, QN_bottom)
+            if bottom is not None:
+                vals[5] = bottom.get(QN_val)
+    return tuple(vals), sect
+
+
+def pprops(vals: tuple) -> PProps:
+    """The paragraph properties :func:`ppr_scan` read."""
+    _style, jc, ind, spacing, num, bottom = vals
     props = PProps()
-    jc = ppr.find(QN_jc)
-    if jc is not None:
-        props.jc = jc.get(QN_val)
-    ind = ppr.find(QN_ind)
-    if ind is not None:
-        hanging = _twips(ind, "hanging")
-        first = _twips(ind, "firstLine")
+    if jc is not _ABSENT:
+        props.jc = jc
+    if ind is not _ABSENT:
+        hanging, first = _finite(ind[0]), _finite(ind[1])
         props.first_line = -hanging if hanging else first
-        props.left = _twips(ind, "left") if ind.get(QN_left) is not None else _twips(ind, "start")
-    spacing = ppr.find(QN_spacing)
-    if spacing is not None:
-        props.before = _twips(spacing, "before")
-        props.after = _twips(spacing, "after")
-        props.line = _twips(spacing, "line")
-        props.line_rule = spacing.get(QN_lineRule) or ("auto" if props.line else None)
-    num = ppr.find(QN_numPr)
-    if num is not None:
-        ilvl, num_id = num.find(QN_ilvl), num.find(QN_numId)
-        props.num_id = num_id.get(QN_val) if num_id is not None else None
-        value = _int(ilvl.get(QN_val)) if ilvl is not None else None
+        props.left = _finite(ind[2]) if ind[2] is not None else _finite(ind[3])
+    if spacing is not _ABSENT:
+        props.before, props.after, props.line = _finite(spacing[0]), _finite(spacing[1]), _finite(spacing[2])
+        props.line_rule = spacing[3] or ("auto" if props.line else None)
+    if num is not _ABSENT:
+        props.num_id = num[1]
+        value = _int(num[0])
         if value is not None and value >= 0:
             props.ilvl = value  # past Word's nine levels: no label (numbering.MAX_LEVEL)
-    bdr = ppr.find(f"{QN_pBdr}/{QN_bottom}")
-    if bdr is not None:
-        props.bottom_border = bdr.get(QN_val) not in (None, "nil", "none")
+    if bottom is not _ABSENT:
+        props.bottom_border = bottom not in (None, "nil", "none")
     return props
+
+
+def read_ppr(ppr: etree._Element | None) -> PProps | None:
+    return None if ppr is None else pprops(ppr_scan(ppr)[0])
 
 
 @dataclass(eq=False, repr=False)
@@ -346,8 +433,8 @@ class Style:
         if not self._read:
             self._read = True
             if self.element is not None:
-                self._rpr = read_rpr(self.element.find(QN_rPr))
-                self._ppr = read_ppr(self.element.find(QN_pPr))
+                self._rpr = read_rpr(_first_child(self.element, QN_rPr))
+                self._ppr = read_ppr(_first_child(self.element, QN_pPr))
 
     @property
     def rpr(self) -> RProps | None:
@@ -421,8 +508,8 @@ def read_styles(root: etree._Element | None, theme: dict[str, str]) -> Styles:
         style_id = el.get(QN_styleId)
         if not style_id:
             continue
-        based = el.find(QN_basedOn)
-        name = el.find(QN_name)
+        based = _first_child(el, QN_basedOn)
+        name = _first_child(el, QN_name)
         kind = el.get(QN_type, "paragraph")
         styles.styles[style_id] = Style(
             style_id=style_id,
@@ -431,7 +518,7 @@ def read_styles(root: etree._Element | None, theme: dict[str, str]) -> Styles:
             based_on=based.get(QN_val) if based is not None else None,
             element=el,
         )
-        if on_off(el.find(QN_default)) or el.get(QN_default) in ("1", "true"):
+        if on_off(_first_child(el, QN_default)) or el.get(QN_default) in ("1", "true"):
             if kind == "paragraph":
                 styles.default_para = style_id
             elif kind == "character":
@@ -444,7 +531,9 @@ def read_theme(root: etree._Element | None) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for kind in ("major", "minor"):
-        latin = root.find(f".//{{{A}}}{kind}Font/{{{A}}}latin")
+        # find(".//a:majorFont/a:latin"), the descendants filtered in C
+        fonts = root.iterdescendants(f"{{{A}}}{kind}Font")
+        latin = next((el for font in fonts for el in font.iterchildren(f"{{{A}}}latin")), None)
         if latin is not None and latin.get("typeface"):
             out[kind] = latin.get("typeface")
     return out
@@ -466,11 +555,12 @@ class Package:
         return parse_xml(read_part(self.archive, name), name)
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
-        path = PurePosixPath(part)
-        rels_name = str(path.parent / "_rels" / f"{path.name}.rels").lstrip("/")
-        if rels_name.startswith("./"):
-            rels_name = rels_name[2:]
-        root = self.xml(rels_name)
+        # the part's folder and name as PurePosixPath(part).parent / .name, in plain string operations
+        # (pathlib objects per relationship were a tenth of reading the package)
+        pieces = [piece for piece in part.split("/") if piece not in ("", ".")]
+        folder = "/".join(pieces[:-1])
+        name = pieces[-1] if pieces else ""
+        root = self.xml(f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels")
         out: dict[str, tuple[str, str]] = {}
         if root is None:
             return out
@@ -481,7 +571,7 @@ class Package:
             if target.startswith("/"):
                 resolved = target.lstrip("/")
             else:
-                resolved = _normpath(str(path.parent / target))
+                resolved = _normpath(f"{folder}/{target}")
             out[rel.get("Id", "")] = (rel.get("Type", ""), resolved)
         return out
 
@@ -508,7 +598,7 @@ def _normpath(path: str) -> str:
 # ---------------------------------------------------------------- body walk
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class _Para:
     """A paragraph being read: its text pieces, runs and what was seen on the way."""
 
@@ -524,16 +614,8 @@ class _Para:
     comment_marks: list[tuple[str, bool, int]] = field(default_factory=list)  # (id, is_start, offset)
 
 
-def _shallow_key(props: etree._Element) -> tuple:
-    """A ``w:rPr`` by what :func:`read_rpr` reads of it: its children's tags and attributes, in order.
-    Much cheaper than serialising it (``etree.tostring`` writes every namespace declared on the root)."""
-    return tuple([(c.tag, *c.items()) for c in props])
-
-
-def _ppr_key(props: etree._Element) -> tuple:
-    """A ``w:pPr`` by what :func:`read_ppr` reads of it: children and grandchildren (``w:numPr``,
-    ``w:pBdr``), tags and attributes in order."""
-    return tuple([(c.tag, *c.items(), _shallow_key(c)) if len(c) else (c.tag, *c.items()) for c in props])
+# a w:softHyphen's place in a run until the run's font is known (NUL: no XML text can hold one)
+_SOFT_HYPHEN = "\x00"
 
 
 class DocxReader:
@@ -555,8 +637,8 @@ class DocxReader:
         self.styles = read_styles(styles_root, read_theme(theme_root))
         self._run_base: dict[tuple[str | None, str | None], RProps] = {}
         self._para_base: dict[str | None, PProps] = {}
-        self._run_formats: dict[tuple[str | None, tuple], tuple[RunFormat, bool]] = {}
-        self._para_formats: dict[tuple, tuple[ParagraphFormat, str | None, PProps]] = {}
+        self._run_formats: dict[tuple[str | None, tuple | None], tuple[RunFormat, bool]] = {}
+        self._para_formats: dict[tuple | None, tuple[ParagraphFormat, str | None, PProps]] = {}
         self.numbering = Numbering(numbering_root, W)
         self.blocks: list[Block] = []
         self.sections: list[Section] = []
@@ -574,22 +656,19 @@ class DocxReader:
         self._comment_pending: list[str] = []  # starts seen in a paragraph that made no block
 
     # -- formatting
-    def run_format(self, para_style: str | None, run: etree._Element) -> tuple[RunFormat, bool]:
-        """The run's effective formatting (and whether it is hidden). Runs with the same properties in
-        paragraphs of the same style share one answer (and one RunFormat): a document has a few
-        dozen distinct ``w:rPr`` for thousands of runs."""
-        rpr = run.find(QN_rPr)
-        key = (para_style, _shallow_key(rpr) if rpr is not None else ())
+    def run_format(self, para_style: str | None, rpr: etree._Element | None) -> tuple[RunFormat, bool]:
+        """The effective formatting of a run with properties ``rpr`` (and whether it is hidden). Runs
+        with the same properties in paragraphs of the same style share one answer (and one RunFormat):
+        a document has a few dozen distinct ``w:rPr`` for thousands of runs."""
+        vals = rpr_values(rpr) if rpr is not None else None
+        key = (para_style, vals)
         known = self._run_formats.get(key)
         if known is None:
-            known = self._run_formats[key] = self._run_format(para_style, rpr)
+            known = self._run_formats[key] = self._run_format(para_style, vals)
         return known
 
-    def _run_format(self, para_style: str | None, rpr: etree._Element | None) -> tuple[RunFormat, bool]:
-        char_style = None
-        if rpr is not None:
-            rs = rpr.find(QN_rStyle)
-            char_style = rs.get(QN_val) if rs is not None else None
+    def _run_format(self, para_style: str | None, vals: tuple | None) -> tuple[RunFormat, bool]:
+        char_style = vals[1] if vals is not None and vals[1] is not _ABSENT else None
         key = (para_style, char_style)
         base = self._run_base.get(key)
         if base is None:  # docDefaults + paragraph style + character style, once per pair
@@ -597,7 +676,7 @@ class DocxReader:
             if char_style:
                 base = base.over(self.styles.style_rpr(char_style))
             self._run_base[key] = base
-        props = base.over(read_rpr(rpr))
+        props = base.over(rprops(vals)) if vals is not None else base
         color = props.color if props.color not in (None, "AUTO") else None
         fmt = RunFormat(
             font=self.styles.font(props.ascii, props.ascii_theme),
@@ -611,15 +690,14 @@ class DocxReader:
         )
         return fmt, bool(props.vanish)
 
-    def para_format(self, p: etree._Element) -> tuple[ParagraphFormat, str | None, PProps]:
-        """The paragraph's effective format, style and properties. Paragraphs with the same ``w:pPr``
-        share one answer (and one ParagraphFormat, like runs share a RunFormat): read it only."""
-        ppr = p.find(QN_pPr)
-        key = _ppr_key(ppr) if ppr is not None else ()
-        known = self._para_formats.get(key)
+    def para_format(self, vals: tuple | None) -> tuple[ParagraphFormat, str | None, PProps]:
+        """The effective format, style and properties of a paragraph whose ``w:pPr`` reads ``vals``
+        (:func:`ppr_scan`; None: no ``w:pPr``). Paragraphs with the same properties share one answer
+        (and one ParagraphFormat, like runs share a RunFormat): read it only."""
+        known = self._para_formats.get(vals)
         if known is None:
-            style_id, props = self._para_props_of(ppr)
-            known = self._para_formats[key] = (self._para_format(style_id, props), style_id, props)
+            style_id, props = self._para_props_of(vals)
+            known = self._para_formats[vals] = (self._para_format(style_id, props), style_id, props)
         return known
 
     def _para_format(self, style_id: str | None, props: PProps) -> ParagraphFormat:
@@ -644,24 +722,19 @@ class DocxReader:
         )
         return fmt
 
-    def _para_props_of(self, ppr: etree._Element | None) -> tuple[str | None, PProps]:
-        style_id = None
-        if ppr is not None:
-            ps = ppr.find(QN_pStyle)
-            style_id = ps.get(QN_val) if ps is not None else None
+    def _para_props_of(self, vals: tuple | None) -> tuple[str | None, PProps]:
+        style_id = vals[0] if vals is not None and vals[0] is not _ABSENT else None
         style_id = style_id or self.styles.default_para
         base = self._para_base.get(style_id)
         if base is None:
             base = self._para_base[style_id] = self.styles.default_ppr.over(self.styles.style_ppr(style_id))
-        return style_id, base.over(read_ppr(ppr))
+        return style_id, base.over(pprops(vals)) if vals is not None else base
 
     # -- text
     def collect(self, el: etree._Element, para: _Para, para_style: str | None) -> None:
         """Walk the inline content of a paragraph in document order."""
         for child in el:
-            tag = child.tag
-            if not isinstance(tag, str):
-                continue
+            tag = child.tag  # a processing instruction's is no string: it matches nothing below
             if tag == QN_r:
                 self.read_run(child, para, para_style)
             elif tag in (QN_hyperlink, QN_ins, QN_smartTag, QN_customXml, QN_bdo, QN_dir):
@@ -690,27 +763,32 @@ class DocxReader:
             para.has_numpages_field = True
 
     def read_run(self, r: etree._Element, para: _Para, para_style: str | None) -> None:
-        fmt, hidden = self.run_format(para_style, r)
+        """One ``w:r``: its children in one pass (the properties are whichever ``w:rPr`` comes first,
+        as ``find`` would answer, without a second walk of the children)."""
         pieces: list[str] = []
+        rpr = None
+        soft_hyphens = False
+        depth = para.field_depth
         for child in r:
             tag = child.tag
-            if tag == QN_rPr or not isinstance(tag, str):
-                continue  # the properties (read above), a processing instruction
             if tag == QN_t:
-                if not (para.field_depth and para.field_depth[-1] == "instr"):
+                if not (depth and depth[-1] == "instr"):
                     pieces.append(child.text or "")
+            elif tag == QN_rPr:
+                if rpr is None:
+                    rpr = child
             elif tag == QN_fldChar:
                 kind = child.get(QN_fldCharType)
                 if kind == "begin":
-                    para.field_depth.append("instr")
-                elif kind == "separate" and para.field_depth:
-                    para.field_depth[-1] = "result"
-                elif kind == "end" and para.field_depth:
-                    para.field_depth.pop()
+                    depth.append("instr")
+                elif kind == "separate" and depth:
+                    depth[-1] = "result"
+                elif kind == "end" and depth:
+                    depth.pop()
             elif tag == QN_instrText:
                 self._note_field((child.text or "").strip().upper(), para)
-            elif para.field_depth and para.field_depth[-1] == "instr":
-                continue
+            elif not isinstance(tag, str) or (depth and depth[-1] == "instr"):
+                continue  # a processing instruction; a field's code
             elif tag == QN_tab:
                 pieces.append("\t")
             elif tag in (QN_br, QN_cr):
@@ -720,15 +798,18 @@ class DocxReader:
                     pieces.append("\n")
             elif tag == QN_lastRenderedPageBreak:
                 para.page_breaks += 1
-            elif tag in (QN_noBreakHyphen,):
+            elif tag == QN_noBreakHyphen:
                 pieces.append("-")
             elif tag == QN_softHyphen:
-                # in a TCVN3 (.VnTime) run the byte 0xAD is the letter "ư", not a soft hyphen
-                if LEGACY_FONT.match((fmt.font_hansi or fmt.font or "").strip()):
-                    pieces.append("\u00ad")
-                continue
+                pieces.append(_SOFT_HYPHEN)  # kept or dropped once the run's font is known
+                soft_hyphens = True
             elif tag in (QN_drawing, MC_AlternateContent, QN_pict):
                 self._find_textboxes(child, para)
+        fmt, hidden = self.run_format(para_style, rpr)
+        if soft_hyphens:
+            # in a TCVN3 (.VnTime) run the byte 0xAD is the letter "ư", not a soft hyphen
+            legacy = LEGACY_FONT.match((fmt.font_hansi or fmt.font or "").strip())
+            pieces = [("\u00ad" if p == _SOFT_HYPHEN else p) for p in pieces if legacy or p != _SOFT_HYPHEN]
         if hidden or not pieces:
             return
         raw = bounded_marks("".join(pieces))
@@ -765,7 +846,9 @@ class DocxReader:
     def add_paragraph(
         self, p: etree._Element, kind: str = "paragraph", table: TablePosition | None = None
     ) -> None:
-        pfmt, style_id, props = self.para_format(p)
+        ppr = _first_child(p, QN_pPr)
+        vals, sect = ppr_scan(ppr) if ppr is not None else (None, None)
+        pfmt, style_id, props = self.para_format(vals)
         para = _Para()
         self.collect(p, para, style_id)
         text = "".join(para.text)
@@ -793,7 +876,6 @@ class DocxReader:
             )
         if para.comment_marks or self._comment_pending:
             self._place_comment_marks(para, len(self.blocks) - 1 if (stripped or label) else None)
-        ppr = p.find(QN_pPr)
         if para.textboxes and self.box_depth >= MAX_TEXTBOX_DEPTH:
             if not self.deep_boxes:
                 self.deep_boxes = True
@@ -811,8 +893,8 @@ class DocxReader:
             finally:
                 self.box_depth -= 1
         self.page += para.page_breaks
-        if ppr is not None and ppr.find(QN_sectPr) is not None:
-            self.close_section(ppr.find(QN_sectPr))
+        if sect is not None:
+            self.close_section(sect)
 
     def _place_comment_marks(self, para: _Para, block: int | None) -> None:
         """Comment ranges in block coordinates; a mark in a paragraph that made no block moves to the
@@ -857,15 +939,15 @@ class DocxReader:
         self.section_has_table = True
         index = self.table_count
         self.table_count += 1
-        rows = tbl.findall(QN_tr)
-        n_cols = max((len(r.findall(QN_tc)) for r in rows), default=0)
-        for r_i, row in enumerate(rows):
+        rows = [list(row.iterchildren(QN_tc)) for row in tbl.iterchildren(QN_tr)]
+        n_cols = max(map(len, rows), default=0)
+        for r_i, cells in enumerate(rows):
             col = 0
-            for cell in row.findall(QN_tc):
-                tcpr = cell.find(QN_tcPr)
+            for cell in cells:
+                tcpr = _first_child(cell, QN_tcPr)
                 span = 1
                 if tcpr is not None:
-                    gs = tcpr.find(QN_gridSpan)
+                    gs = _first_child(tcpr, QN_gridSpan)
                     value = _int(gs.get(QN_val)) if gs is not None else None
                     if value is not None and value > 0:
                         span = min(value, 63)  # Word's largest table has 63 columns
@@ -949,7 +1031,8 @@ class DocxReader:
             return hf
         texts: list[str] = []
         for p in root.iter(QN_p):
-            pfmt, style_id, _ = self.para_format(p)
+            ppr = _first_child(p, QN_pPr)
+            pfmt, style_id, _ = self.para_format(ppr_scan(ppr)[0] if ppr is not None else None)
             para = _Para()
             self.collect(p, para, style_id)
             text = "".join(para.text).strip()

@@ -35,6 +35,8 @@ ETH = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}  # Ð ð Ɖ �
 _WORD = lazyre.compile(r"[^\W\d_]+")
 _SPECIAL = lazyre.compile("[" + "".join(ETH) + "".join(ZERO_WIDTH) + "".join(NBSP) + "]")
 _GREEK_CYRILLIC = lazyre.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
+# either of the two above: one scan rules out most paragraphs
+_ANY = lazyre.compile(_SPECIAL.pattern[:-1] + _GREEK_CYRILLIC.pattern[1:])
 
 
 @dataclass(slots=True, eq=False, repr=False)
@@ -75,6 +77,8 @@ def _script(ch: str) -> str:
 def find(text: str) -> list[Confusable]:
     """Every confusable character or character run in ``text``."""
     out: list[Confusable] = []
+    if not _ANY.search(text):
+        return out
     for m in _SPECIAL.finditer(text):
         i, ch = m.start(), m.group()
         if ch in ETH:

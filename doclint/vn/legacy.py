@@ -146,8 +146,9 @@ def detect(text: str) -> tuple[str, str] | None:
     The text is legacy when converting it turns clearly more of its words into valid Vietnamese
     syllables than it had before, and the gain is not a handful of words.
     """
-    if len(_ODD.findall(text)) < 2:
-        return None
+    first = _ODD.search(text)  # most paragraphs have none: no list of them is built
+    if first is None or _ODD.search(text, first.end()) is None:
+        return None  # fewer than two
     before, total = _valid_share(text)
     if total < 3:
         return None

@@ -5,7 +5,9 @@ Both work on syllable keys (:func:`doclint.vn.lexicon.syl_key`: lower case, new 
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -215,12 +217,15 @@ def one_syllable_confusions() -> frozenset[str]:
     return frozenset(key for key, entries in index.items() if any(len(parts) == 1 for parts, _, _ in entries))
 
 
-def real_word_errors(keys: list[str], caps: Sequence[bool]) -> list[RealWordHit]:
+def real_word_errors(
+    keys: list[str], caps: Sequence[bool], pairs: Sequence[int] | None = None
+) -> list[RealWordHit]:
     """Adjacent syllable pairs that are not a word while a variant one confusion away is.
 
     ``keys`` are the syllable keys of one run, ``caps`` whether each was written with a capital
     (a capital inside a sentence marks a name, which we leave alone): read only at the pairs that are
-    no word, so it may compute each item on demand.
+    no word, so it may compute each item on demand. ``pairs``: the pairs of the run that
+    :func:`places_to_check` found, in order, when the caller has them (their verdicts are read again).
     """
     lex = lexmod.get()
     hits: list[RealWordHit] = []
@@ -237,15 +242,16 @@ def real_word_errors(keys: list[str], caps: Sequence[bool]) -> list[RealWordHit]
                     taken.update(range(i, i + m))
     free = 0  # the first syllable a hit has not covered
     verdicts = _verdicts(lex)
-    for i in _odd_pairs(lex, keys, verdicts):
+    for i in _odd_pairs(lex, keys, verdicts) if pairs is None else pairs:
         if i < free or (taken and (i in taken or i + 1 in taken)):
             continue
         a, b = keys[i], keys[i + 1]
         pair = f"{a} {b}"
-        if pair not in verdicts:
-            verdicts[pair] = _correctable(lex, a, b)
-            if not verdicts[pair]:
-                continue
+        verdict = verdicts.get(pair)
+        if verdict is None:
+            verdict = verdicts[pair] = _correctable(lex, a, b)
+        if not verdict:
+            continue
         hit = _pair_memo(
             keys[i - 1] if i else None,
             a,
@@ -260,6 +266,36 @@ def real_word_errors(keys: list[str], caps: Sequence[bool]) -> list[RealWordHit]
             free = i + length
     hits.sort(key=lambda h: h.index)
     return hits
+
+
+def places_to_check(runs: list[list[str]]) -> tuple[list[tuple[int, int]], set[str]]:
+    """Where :func:`real_word_errors` could find something in ``runs`` (the keys of each run of a
+    document): the pairs it would look a correction up for, as (run, first word of the pair), in order,
+    and the keys that start a curated phrase. A run that holds neither such a pair nor such a key has no
+    hit. One pass over the document, not a call per run."""
+    lex = lexmod.get()
+    words, bigrams, verdicts = lex.words, lex.bigrams, _verdicts(lex)
+    pairs = [f"{a} {b}" for keys in runs for a, b in itertools.pairwise(keys)]
+    odd = [
+        i
+        for i, pair in enumerate(pairs)
+        if pair not in words and not bigrams.get(pair, 0) > 0 and verdicts.get(pair, True)
+    ]
+    index = _confusion_index(id(lex.confusions), lex)
+    curated = index.keys() & set(itertools.chain.from_iterable(runs))
+    if not odd:
+        return [], curated
+    # the first pair of each run in pairs: its first word's place in the document less the runs before
+    # (a run of k words has k - 1 pairs)
+    firsts = list(map(operator.sub, itertools.accumulate(map(len, runs), initial=0), itertools.count()))
+    out = []
+    for i in odd:
+        r = bisect.bisect_right(firsts, i) - 1
+        keys = runs[r]
+        j = i - firsts[r]
+        if keys[j] != keys[j + 1]:
+            out.append((r, j))
+    return out, curated
 
 
 def _odd_pairs(lex: lexmod.Lexicon, keys: list[str], verdicts: dict[str, bool]) -> list[int]:

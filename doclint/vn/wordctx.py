@@ -106,4 +106,5 @@ def touches_symbol(text: str, start: int, end: int) -> bool:
     for ch in (before, after):
         if ch and (ch in _SYMBOLS or unicodedata.category(ch) == "No"):
             return True
-    return any(not ch.isalpha() for ch in text[start:end])
+    piece = text[start:end]
+    return bool(piece) and not piece.isalpha()  # a letter-like digit: m², x½
