@@ -32,8 +32,10 @@ if TYPE_CHECKING:
 # data
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class CitedDate:
+    """A date written in a citation, parsed, with its place in the block."""
+
     day: int
     month: int
     year: int
@@ -56,7 +58,7 @@ class CitedDate:
         return True
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Mention:
     """One place where the text refers to a document. Offsets index ``Block.text``."""
 
@@ -118,8 +120,10 @@ class Mention:
         return {k: v for k, v in out.items() if v not in (None, [], "")}
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class CitedDocument:
+    """A document the text cites, gathered from its mentions."""
+
     key: str
     family: str
     type_name: str | None  # canonical type name: "Quyết định"
@@ -162,8 +166,10 @@ class CitedDocument:
         }
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Citations:
+    """Every cited document and every mention of one, in text order."""
+
     documents: list[CitedDocument] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # every mention, in text order
     tables: Tables | None = field(default=None, repr=False)
@@ -183,8 +189,10 @@ class Citations:
 # tables
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Tables:
+    """The citation tables of the rule pack, prepared once for matching."""
+
     # canonical type name (lower) -> set of abbreviations acceptable in a state/normative number
     state_abbr: dict[str, frozenset[str]]
     # Party abbreviation -> type names

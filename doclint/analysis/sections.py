@@ -14,7 +14,6 @@ heading, and old/new tone placement (hoà/hòa) never matters.
 from __future__ import annotations
 
 import copy
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -72,8 +71,10 @@ def _any_phrase_regex(phrases: list[str], anchored: bool) -> re.Pattern[str] | N
 # ---------------------------------------------------------------------------- the skeletons as data
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SectionSpec:
+    """One section a skeleton expects: how to find it, where, and when it applies."""
+
     key: str
     order: int = 0
     name_vi: str = ""
@@ -130,8 +131,10 @@ class SectionSpec:
         return self.source
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Skeleton:
+    """The sections a document type should hold, from the skeleton files."""
+
     key: str
     types: list[str]
     titles: list[str] = field(default_factory=list)
@@ -294,6 +297,8 @@ def _skeletons_for(sources: tuple[str, ...], fallback_key: str) -> dict[str, Ske
             if parent not in merged:
                 origin = raw.get("_origin", ["?"])[-1]
                 where = at_line(origin, texts.get(origin, ""), table=key, key="extends")
+                import difflib  # (only for this message: not imported by every check, issue 17)
+
                 hint = difflib.get_close_matches(parent, list(merged), n=1)
                 raise ConfigError(
                     f"{where}: [{key}] extends = {parent!r}: không có khung mẫu này"
@@ -367,8 +372,10 @@ def skeleton_for(pack, doc_type: str | None, trich_yeu: str | None) -> Skeleton 
 # ---------------------------------------------------------------------------- what the document has
 
 
-@dataclass
+@dataclass(repr=False)
 class Heading:
+    """A heading of the content: its place, rank and folded words."""
+
     block: int
     start: int
     end: int
@@ -378,8 +385,10 @@ class Heading:
     inline: bool = False  # the line goes on after the heading ("Thời gian: 14 giờ …"): it has content
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SectionHit:
+    """Whether and where one expected section was found."""
+
     spec: SectionSpec
     found: bool = False
     applies: bool = True  # False: a conditional section (``when``) the content does not call for
@@ -407,8 +416,10 @@ class SectionHit:
         return out
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SectionsResult:
+    """The skeleton used, the headings found and each section's hit."""
+
     skeleton: Skeleton | None
     hits: list[SectionHit] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)

@@ -119,7 +119,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Unit:
     """One sentence of a content paragraph."""
 
@@ -139,8 +139,10 @@ class Unit:
     )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Paragraph:
+    """A paragraph's words and word shingles, split into units."""
+
     block: int
     text: str
     words: list[str]
@@ -148,8 +150,10 @@ class Paragraph:
     units: list[Unit] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Shingles:
+    """The shingled paragraphs of a document (and which are table cells)."""
+
     paragraphs: list[Paragraph]
     cells: list[int] = field(default_factory=list)  # blocks of ``paragraphs`` that are table cells
 

@@ -88,8 +88,10 @@ def _expansion(text: str, end: int, abbr: str) -> str | None:
     return None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Definition:
+    """Where an abbreviation is defined, and the expansion given for it."""
+
     abbr: str
     block: int
     start: int

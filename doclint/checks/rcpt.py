@@ -361,13 +361,14 @@ def _trim(unit: str, stop_words: list[str]) -> str:
 
 @cache
 def _expansions(expand: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str], str]]:
-    """(short form, its pattern, replacement) of each expansion, compiled once per table."""
+    """(short form, its pattern, replacement) of each expansion, built once per table; a pattern is
+    compiled the first time a text holds its short form (most texts hold none)."""
     out = []
     for short, full in expand:
         if short.endswith("."):  # "P.VHTT": an abbreviation with a full stop runs into the next word
-            out.append((short, lazyre.cached(rf"(?<![\w&]){re.escape(short)}\s*"), full + " "))
+            out.append((short, lazyre.compile(rf"(?<![\w&]){re.escape(short)}\s*"), full + " "))
         else:
-            out.append((short, lazyre.cached(rf"(?<![\w&]){re.escape(short)}(?![\w&])"), full))
+            out.append((short, lazyre.compile(rf"(?<![\w&]){re.escape(short)}(?![\w&])"), full))
     return out
 
 

@@ -25,8 +25,10 @@ ITEM_START = ("-", "–", "+", "•", "*")
 MAX_TITLE_WORDS = 12
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Tail:
+    """Where the content ends and where the signature/recipient zone ends (line indices)."""
+
     body_end: int  # last line index of the content
     tail_end: int  # last line index of the signature/recipient zone (exclusive of appendices)
 

@@ -15,8 +15,10 @@ from doclint.model import Block, Document
 SEPARATOR_LINE = lazyre.compile(r"^[\s_\-–—=*.·•~]+$")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Line:
+    """One visual line of a block (a block split at its line breaks and wide gaps), with its place."""
+
     block: int
     start: int
     end: int

@@ -26,9 +26,23 @@ QUOTE_MAX = 40  # lines: a quotation that never closes stops being one after thi
 _ROMAN_VALID = lazyre.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 
 
+# The words a line starts with when a heading pattern can match it (its pattern's literal start): most
+# documents have lines starting with none of them, and those patterns are then never compiled (issue 17)
+_STARTS = {
+    "phan": ("Phần", "PHẦN"),
+    "chuong": ("Chương", "CHƯƠNG"),
+    "tieu_muc": ("Tiểu mục", "TIỂU MỤC"),
+    "muc": ("Mục", "MỤC"),
+    "dieu": ("Điều", "ĐIỀU"),
+}
+
+
 def parse_outline_line(line: Line) -> OutlineItem | None:
     text = line.text
     for kind, pattern in PATTERNS:
+        starts = _STARTS.get(kind)
+        if starts is not None and not text.startswith(starts):
+            continue
         match = pattern.match(text)
         if not match:
             continue
