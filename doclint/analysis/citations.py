@@ -463,6 +463,8 @@ _TRICH_YEU_STOP = lazyre.compile(
 _ANAPHORA_TAIL = lazyre.compile(
     r"\s+(?P<a>này|nêu trên|nói trên|đã nêu|vừa nêu|trên đây|dẫn trên|kể trên|đã dẫn|đã nêu trên)\b"
 )
+_ANAPHORA_WORDS = ("này", "trên", "nêu", "dẫn")  # every alternative of _ANAPHORA_TAIL holds one of them
+_WORD_CHAR = lazyre.compile(r"\w")
 _LAW_HEAD = lazyre.compile(r"(?<![\w])(?P<t>Bộ luật|Bộ Luật|bộ luật|Luật|luật|Pháp lệnh|pháp lệnh)\s+")
 _LAW_HEAD_WORDS = ("uật", "háp lệnh")  # every alternative of _LAW_HEAD holds one of them
 _DIGIT = lazyre.compile(r"\d")
@@ -565,6 +567,14 @@ _LAW_STOP = frozenset(
         "áp",
     ]
 )
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Some of ``words`` occurs in ``text`` (a loop: cheaper than ``any()`` over a generator, per block)."""
+    for word in words:  # noqa: SIM110 (a loop: no generator per call)
+        if word in text:
+            return True
+    return False
 
 
 def normalise_symbol(text: str) -> str:
@@ -762,17 +772,18 @@ def extract_block(text: str, block: int, tables: Tables) -> list[Mention]:
 
     found: list[tuple[int, int, str, re.Match[str]]] = []
     # each number pattern starts with a digit and needs its separator: a block without them is not
-    # searched (most blocks)
-    digits = _DIGIT.search(text) is not None
-    for kind, pattern, separator in (("normative", NORMATIVE, "/"), ("hyphen", HYPHEN_NORMATIVE, "-"),
-                                     ("party", PARTY, "/"), ("admin", ADMIN, "/")):  # fmt: skip
-        if not digits or separator not in text or _NEEDS[kind].search(text) is None:
-            continue
-        for m in pattern.finditer(text):
-            if free(m.start(), m.end()):
-                found.append((m.start(), m.end(), kind, m))
-                taken.append((m.start(), m.end()))
-    found.sort(key=lambda f: f[0])
+    # searched (most blocks); the separators are looked for first (cheaper than a digit)
+    slash, hyphen = "/" in text, "-" in text
+    if (slash or hyphen) and _DIGIT.search(text) is not None:
+        for kind, pattern, separator in (("normative", NORMATIVE, slash), ("hyphen", HYPHEN_NORMATIVE, hyphen),
+                                         ("party", PARTY, slash), ("admin", ADMIN, slash)):  # fmt: skip
+            if not separator or _NEEDS[kind].search(text) is None:
+                continue
+            for m in pattern.finditer(text):
+                if free(m.start(), m.end()):
+                    found.append((m.start(), m.end(), kind, m))
+                    taken.append((m.start(), m.end()))
+        found.sort(key=lambda f: f[0])
     for start, end, kind, m in found:
         mention = _number_mention(text, block, start, end, kind, m, tables)
         if mention is not None:
@@ -792,6 +803,8 @@ _ENUM_HEAD = lazyre.compile(
 
 
 def _enumerations(text: str, mentions: list[Mention], tables: Tables) -> None:
+    if not mentions:
+        return
     previous: Mention | None = None
     for m in sorted((x for x in mentions if x.kind == "number"), key=lambda x: x.start):
         if m.type_word is None and m.has_so and m.number_start is not None:
@@ -1138,7 +1151,7 @@ def _parse_tail(text: str, mention: Mention, tables: Tables) -> None:
 
 def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    if not any(word in text for word in _LAW_HEAD_WORDS):
+    if not _holds_any(text, _LAW_HEAD_WORDS):
         return out  # no head word: nothing for _LAW_HEAD to find (most blocks)
     by_start = {n.number_start: n for n in numbers if n.number_start is not None}
     type_starts = {n.type_start for n in numbers if n.type_start is not None}
@@ -1400,13 +1413,14 @@ def document_segments(blocks: list[Block]) -> list[int]:
 # Vietnamese in an 8-bit legacy encoding (TCVN3/ABC, VNI) read as Latin-1: "Th«ng b¸o sè ... ngµy" —
 # symbols that never occur in Unicode Vietnamese prose, several per line
 _LEGACY = frozenset("«»¸µ¶·¹¨©®¬ª¼½¾§\xad")
+_LEGACY_CHAR = lazyre.compile("[" + re.escape("".join(sorted(_LEGACY))) + "]")
 
 
 def legacy_encoded(text: str) -> bool:
     """The block's text is Vietnamese in a legacy encoding read without conversion: its words cannot be
     trusted (a type word "Th«ng b¸o sè" is not recognised), so no citation is read from it."""
-    if _LEGACY.isdisjoint(text):
-        return False  # nearly every block: no symbol at all
+    if _LEGACY_CHAR.search(text) is None:
+        return False  # nearly every block: no symbol at all (searched in C; isdisjoint made a str per char)
     hits = sum(1 for ch in text if ch in _LEGACY)
     return hits >= 3 and hits >= 0.02 * max(1, sum(ch.isalpha() for ch in text))
 
@@ -1451,10 +1465,11 @@ def _refine_zones(zones: list[str], blocks: list[Block]) -> list[str]:
     i = 0
     while i < len(blocks):
         text = blocks[i].text
-        dien = _DIEN.match(text.strip())
-        dien = dien is not None and _mostly_upper(dien["who"])
-        if zones[i] in ("body", "header") and (_CAN_CU_HEADING.match(text) or dien):
-            label = "can_cu" if _CAN_CU_HEADING.match(text) else "recipients"
+        dien = "điện" in text and _DIEN.match(text.strip())  # the pattern's one literal word, first
+        dien = bool(dien) and _mostly_upper(dien["who"])
+        heading = _CAN_CU_HEADING.match(text)
+        if zones[i] in ("body", "header") and (heading or dien):
+            label = "can_cu" if heading else "recipients"
             j = i + 1
             while j < len(blocks) and zones[j] == "body" and not blocks[j].text.strip():
                 j += 1
@@ -1653,13 +1668,11 @@ def _anaphora(
     own_type: str | None,
     per_block: dict[int, list[Mention]],
 ) -> None:
-    pattern = lazyre.cached(
-        r"(?<![\w])(?P<t>" + "|".join(re.escape(n) for n in tables.type_names) + r")" + _ANAPHORA_TAIL.pattern
-    )
+    patterns = _anaphora_patterns(tables.type_names)
     for block in blocks:
         if block.kind in ("header", "footer"):
             continue
-        for m in pattern.finditer(block.text):
+        for m in _anaphora_matches(block.text, *patterns):
             if m["t"][:1].islower() and m["t"].lower() not in ("luật", "bộ luật"):
                 continue  # "kế hoạch này" in running text is usually generic
             if any(x.start <= m.start() < x.end for x in per_block.get(block.index, ())):
@@ -1682,6 +1695,27 @@ def _anaphora(
                     text=m.group(),
                 )
             )
+
+
+@cache
+def _anaphora_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The anaphora pattern, and the same without its leading look-behind: ``re`` scans for the latter
+    only at the type names' first letters, for the former at every position (three times slower)."""
+    loose = r"(?P<t>" + "|".join(re.escape(n) for n in names) + r")" + _ANAPHORA_TAIL.pattern
+    return lazyre.cached(r"(?<![\w])" + loose), lazyre.cached(loose)
+
+
+def _anaphora_matches(text: str, exact: re.Pattern[str], loose: re.Pattern[str]) -> list[re.Match[str]]:
+    """``exact.finditer(text)``, found with ``loose``. Where ``exact`` matches, ``loose`` matches alike,
+    so when every ``loose`` match also passes the look-behind (the usual case) both lists are the same;
+    otherwise ``exact`` is run."""
+    if not _holds_any(text, _ANAPHORA_WORDS):
+        return []  # no anaphora word: nothing for either pattern to find (most blocks)
+    found = list(loose.finditer(text))
+    for m in found:
+        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
+            return list(exact.finditer(text))
+    return found
 
 
 def _resolve_anaphora(result: Citations) -> None:
