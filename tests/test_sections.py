@@ -543,3 +543,15 @@ def test_plan_sections_out_of_order_and_first_article(tmp_path: Path) -> None:
 def test_explain_in_english(run_cli) -> None:
     code, out = run_cli("explain", "SEC001", "--lang", "en")
     assert code == 0 and "Section skeletons per document type" in out and "Invitation (giấy mời)" in out
+
+
+def test_unanchored_phrases_found_as_with_the_look_behind():
+    """A phrase searched without its leading look-behind, then checked: same answer as the exact pattern,
+    also where the phrase first occurs inside a word."""
+    from doclint.analysis.sections import _any_phrase_regex, _found, _loose
+
+    exact = _any_phrase_regex(["de nghi", "kinh moi"], anchored=False)
+    loose = _loose(exact)
+    assert loose is not None and _loose(_any_phrase_regex(["de nghi"], anchored=True)) is None
+    for text in ("de nghi", "xde nghi", "xde nghi roi de nghi", "kinh moi", "ukinh moi", "", "de ngh"):
+        assert _found(exact, loose, text) == (exact.search(text) is not None), text
