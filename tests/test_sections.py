@@ -546,12 +546,13 @@ def test_explain_in_english(run_cli) -> None:
 
 
 def test_unanchored_phrases_found_as_with_the_look_behind():
-    """A phrase searched without its leading look-behind, then checked: same answer as the exact pattern,
-    also where the phrase first occurs inside a word."""
-    from doclint.analysis.sections import _any_phrase_regex, _found, _loose
+    """A phrase searched without its leading look-behind (doclint.analysis.wordscan), then checked: same
+    answer as the exact pattern, also where the phrase first occurs inside a word."""
+    from doclint.analysis import wordscan
+    from doclint.analysis.sections import _any_phrase_regex
 
-    exact = _any_phrase_regex(["de nghi", "kinh moi"], anchored=False)
-    loose = _loose(exact)
-    assert loose is not None and _loose(_any_phrase_regex(["de nghi"], anchored=True)) is None
+    exact, loose = wordscan.split(_any_phrase_regex(["de nghi", "kinh moi"], anchored=False))
+    assert loose is not None and wordscan.split(_any_phrase_regex(["de nghi"], anchored=True))[1] is None
     for text in ("de nghi", "xde nghi", "xde nghi roi de nghi", "kinh moi", "ukinh moi", "", "de ngh"):
-        assert _found(exact, loose, text) == (exact.search(text) is not None), text
+        found = wordscan.search(exact, loose, text)
+        assert (found and found.span()) == ((m := exact.search(text)) and m.span()), text

@@ -15,12 +15,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from doclint import lazyre
-from doclint.analysis import analysis
+from doclint.analysis import analysis, wordscan
 from doclint.rulepack import RulePack
 
 if TYPE_CHECKING:
@@ -464,7 +465,6 @@ _ANAPHORA_TAIL = lazyre.compile(
     r"\s+(?P<a>này|nêu trên|nói trên|đã nêu|vừa nêu|trên đây|dẫn trên|kể trên|đã dẫn|đã nêu trên)\b"
 )
 _ANAPHORA_WORDS = ("này", "trên", "nêu", "dẫn")  # every alternative of _ANAPHORA_TAIL holds one of them
-_WORD_CHAR = lazyre.compile(r"\w")
 _LAW_HEAD = lazyre.compile(r"(?<![\w])(?P<t>Bộ luật|Bộ Luật|bộ luật|Luật|luật|Pháp lệnh|pháp lệnh)\s+")
 _LAW_HEAD_WORDS = ("uật", "háp lệnh")  # every alternative of _LAW_HEAD holds one of them
 _DIGIT = lazyre.compile(r"\d")
@@ -1698,24 +1698,19 @@ def _anaphora(
 
 
 @cache
-def _anaphora_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The anaphora pattern, and the same without its leading look-behind: ``re`` scans for the latter
-    only at the type names' first letters, for the former at every position (three times slower)."""
-    loose = r"(?P<t>" + "|".join(re.escape(n) for n in names) + r")" + _ANAPHORA_TAIL.pattern
-    return lazyre.cached(r"(?<![\w])" + loose), lazyre.cached(loose)
+def _anaphora_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The anaphora pattern, and the same without its leading look-behind (:mod:`wordscan`)."""
+    alts = "|".join(re.escape(n) for n in names)
+    return wordscan.split(lazyre.cached(r"(?<![\w])(?P<t>" + alts + r")" + _ANAPHORA_TAIL.pattern))
 
 
-def _anaphora_matches(text: str, exact: re.Pattern[str], loose: re.Pattern[str]) -> list[re.Match[str]]:
-    """``exact.finditer(text)``, found with ``loose``. Where ``exact`` matches, ``loose`` matches alike,
-    so when every ``loose`` match also passes the look-behind (the usual case) both lists are the same;
-    otherwise ``exact`` is run."""
+def _anaphora_matches(
+    text: str, exact: re.Pattern[str], loose: re.Pattern[str] | None
+) -> Iterator[re.Match[str]] | tuple[()]:
+    """``exact.finditer(text)``."""
     if not _holds_any(text, _ANAPHORA_WORDS):
-        return []  # no anaphora word: nothing for either pattern to find (most blocks)
-    found = list(loose.finditer(text))
-    for m in found:
-        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
-            return list(exact.finditer(text))
-    return found
+        return ()  # no anaphora word: nothing for the pattern to find (most blocks)
+    return wordscan.finditer(exact, loose, text)
 
 
 def _resolve_anaphora(result: Citations) -> None:

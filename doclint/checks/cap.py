@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from doclint import lazyre
+from doclint.analysis import wordscan
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
@@ -162,9 +163,10 @@ def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
     upper = lazyre.cached(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>\w+(?:\s+\w+){{0,3}})")
     lower_alts = "|".join(re.escape(g.lower()) for g in generic if g.lower() in ("quận", "phường"))
     lower_num = lazyre.cached(rf"(?<![\w])(?P<g>{lower_alts})\s+(?P<n>\d+)(?![\w/.,])")
+    upper_scan, lower_scan = wordscan.split(upper), wordscan.split(lower_num)  # once, not once per block
     for block in _blocks(ctx):
         text = block.text
-        for m in upper.finditer(text):
+        for m in wordscan.finditer(*upper_scan, text):
             # the proper name: the capitalised words that follow the generic noun
             words = []
             for w in m["name"].split():
@@ -196,7 +198,7 @@ def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
                 text[m.start() : end],
                 f"{fixed_g} {name}",
             )
-        for m in lower_num.finditer(text):
+        for m in wordscan.finditer(*lower_scan, text):
             if _quoted(text, m.start()):
                 continue
             fixed = m["g"][0].upper() + m["g"][1:]
@@ -251,7 +253,7 @@ def _phrase_matches(phrases: _Phrases, first: re.Pattern[str] | None, text: str)
         yield from pattern.finditer(text)
         return
     end = 0
-    for word in first.finditer(text):
+    for word in wordscan.finditer(first, wordscan.loose(first.pattern, first.flags), text):
         part = groups.get(word.group().lower(), pattern)
         if word.start() >= end and (m := part.match(text, word.start())):
             yield m
@@ -450,9 +452,10 @@ _STRUCT_LOWER = lazyre.compile(r"(?<![\w])(?P<w>điều|chương)\s+(?P<n>\d+[a-
 
 @check("CAP004")
 def capitalisation_structural_reference(ctx: Context) -> Iterator[Finding]:
+    upper_scan, lower_scan = wordscan.split(_STRUCT_UPPER), wordscan.split(_STRUCT_LOWER)
     for block in _blocks(ctx):
         text = block.text
-        for m in _STRUCT_UPPER.finditer(text):
+        for m in wordscan.finditer(*upper_scan, text):
             if at_sentence_start(text, m.start()) or _quoted(text, m.start()):
                 continue
             # "Điểm a" needs a following khoản/Điều to be a reference, not a place name
@@ -473,7 +476,7 @@ def capitalisation_structural_reference(ctx: Context) -> Iterator[Finding]:
                 m.group(),
                 fixed,
             )
-        for m in _STRUCT_LOWER.finditer(text):
+        for m in wordscan.finditer(*lower_scan, text):
             if _quoted(text, m.start()):
                 continue
             if re.search(r"\bcác\s*$", text[max(0, m.start() - 12) : m.start()]):
