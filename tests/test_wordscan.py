@@ -12,6 +12,8 @@ PATTERNS = [
     r"(?<!\w)(?:ab|a|b)",
     r"(?<!\w)(?:ab|a|b)",
     r"(?<![\w])(?:xã|phường|Xã)\s+\w+",
+    r"(?<![\w/.-])([A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)(?![\w/-])",
+    r"(?<![.])(?:ab|b)",
 ]
 
 
@@ -22,11 +24,34 @@ def test_loose_only_for_a_leading_look_behind_over_the_whole_pattern() -> None:
     assert wordscan.loose(r"(?<!\w)[]|]a") is not None
     assert wordscan.loose(r"a(?<!\w)") is None
     assert wordscan.loose(r"(?<!\w)(?:a|b)c", re.IGNORECASE) is None  # not faster: see loose()
+    assert wordscan.loose(r"(?<!\w)(?:a|b)c", re.VERBOSE) is None
+    assert wordscan.loose(r"(?<![[:x])a") is None
 
 
 def test_same_matches_as_the_exact_pattern() -> None:
     rng = random.Random(17)
-    alphabet = ["a", "b", "x", " ", "Khoản", "Điểm", "3", "đ", "_", "xã", "Xã", "phường", "\n", "ab"]
+    alphabet = [
+        "a",
+        "b",
+        "x",
+        " ",
+        "/",
+        ".",
+        "-",
+        "UB",
+        "ND",
+        "Đ",
+        "Khoản",
+        "Điểm",
+        "3",
+        "đ",
+        "_",
+        "xã",
+        "Xã",
+        "phường",
+        "\n",
+        "ab",
+    ]
     for source in PATTERNS:
         for flags in (0, re.ASCII):
             exact, fast = wordscan.split(re.compile(source, flags))

@@ -19,21 +19,25 @@ from functools import lru_cache
 
 from doclint import lazyre
 
-# the leading look-behinds understood: "not after a word character"
-_NOT_AFTER_WORD = (r"(?<![\w])", r"(?<!\w)")
+# the leading look-behinds understood: "not after one character of a class" (``\w``, ``[\w/.-]``)
+_HEAD = lazyre.compile(r"\(\?<!(\\w|\[(?:\\.|[^\]\\\[])++\])\)")
 
 
 @lru_cache(maxsize=1024)
 def loose(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
-    """``pattern`` without its leading "not after a word character" look-behind, compiled (None when it
-    does not start with one, or ignores case: ``re`` then finds no first characters to skip to, and the
-    look-behind, failing at once inside a word, is the cheaper filter)."""
-    if flags & re.IGNORECASE:
+    """``pattern`` without its leading "not after a character of a class" look-behind, compiled (None when
+    it does not start with one, or ignores case: ``re`` then finds no first characters to skip to, and the
+    look-behind, failing at once inside a word, is the cheaper filter; or is verbose)."""
+    head = _HEAD.match(pattern)
+    if flags & (re.IGNORECASE | re.VERBOSE) or head is None or _top_level_bar(pattern[head.end() :]):
         return None
-    for head in _NOT_AFTER_WORD:
-        if pattern.startswith(head) and not _top_level_bar(pattern[len(head) :]):
-            return lazyre.cached(pattern[len(head) :], flags)
-    return None
+    return lazyre.cached(pattern[head.end() :], flags)
+
+
+@lru_cache(maxsize=1024)
+def _before(pattern: str, flags: int) -> re.Pattern[str]:
+    """The class a match of ``pattern`` must not come after, as a pattern of one character."""
+    return re.compile(_HEAD.match(pattern).group(1), flags & re.ASCII)
 
 
 def _top_level_bar(pattern: str) -> bool:
@@ -67,13 +71,8 @@ def split(exact: re.Pattern[str] | lazyre.LazyPattern) -> tuple[re.Pattern[str],
     return compiled, loose(compiled.pattern, compiled.flags)
 
 
-@lru_cache(maxsize=8)
-def _word_char(ascii_only: bool) -> re.Pattern[str]:
-    return re.compile(r"\w", re.ASCII if ascii_only else 0)
-
-
-def _after_word(text: str, at: int, flags: int) -> bool:
-    return at > 0 and _word_char(bool(flags & re.ASCII)).match(text, at - 1) is not None
+def _after_class(exact: re.Pattern[str], text: str, at: int) -> bool:
+    return at > 0 and _before(exact.pattern, exact.flags).match(text, at - 1) is not None
 
 
 def finditer(exact: re.Pattern[str], fast: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
@@ -85,7 +84,7 @@ def _scan(exact: re.Pattern[str], fast: re.Pattern[str], text: str) -> Iterator[
     pos = 0
     while (m := fast.search(text, pos)) is not None:
         start = m.start()
-        if _after_word(text, start, exact.flags):
+        if _after_class(exact, text, start):
             pos = start + 1  # exact does not match here: it matches first where fast next does, if anywhere
             continue
         if m.end() == start:  # an empty match: leave what follows to exact's own iteration
@@ -101,7 +100,7 @@ def search(exact: re.Pattern[str], fast: re.Pattern[str] | None, text: str) -> r
         return exact.search(text)
     pos = 0
     while (m := fast.search(text, pos)) is not None:
-        if not _after_word(text, m.start(), exact.flags):
+        if not _after_class(exact, text, m.start()):
             return m
         pos = m.start() + 1
     return None
