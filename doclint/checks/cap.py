@@ -228,7 +228,7 @@ def _canon(
 ) -> tuple[dict[str, str], dict[str, list[str]], _Phrases, re.Pattern[str] | None]:
     """Folded form → name, each name's variants, the pattern of them all and the pattern of their first
     words (see :func:`_phrase_matches`): built once per list."""
-    canon = {}
+    canon: dict[str, str] = {}
     for name in names:
         for v in _variants(name):
             canon[_fold(" ".join(v.split()))] = name
@@ -244,6 +244,18 @@ def _canon(
     return canon, variants, (_phrase_regex(every), groups), first
 
 
+@lru_cache(maxsize=16)
+def _lower_heads(first: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    r"""``first`` (whole words, ignoring case) as lower-case words matched with case, for a lower-cased
+    text (:mod:`wordscan` then skips to the letters that start them). Same places: for the letters of
+    :func:`_head_groups` ``re`` ignoring case equals ``str.lower()`` (on a text without ı, ſ, İ), and
+    ``\w`` is the same before and after ``str.lower()`` wherever that keeps the length (checked on every
+    code point)."""
+    words = first.pattern.removeprefix(r"(?<![\w])(?:").removesuffix(r")(?![\w])").split("|")
+    low = sorted({w.lower() for w in words})
+    return wordscan.split(lazyre.cached(r"(?<![\w])(?:" + "|".join(low) + r")(?![\w])"))
+
+
 def _phrase_matches(phrases: _Phrases, first: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, tried only where a word that starts one of the names stands: a name
     matches at a whole word equal to the leading word of its first word, so these are the only places a
@@ -253,7 +265,14 @@ def _phrase_matches(phrases: _Phrases, first: re.Pattern[str] | None, text: str)
         yield from pattern.finditer(text)
         return
     end = 0
-    for word in first.finditer(text):  # ignores case: wordscan would not be faster
+    # groups: every leading word holds only _plain letters, which re ignoring case matches exactly where
+    # str.lower() equals them, except on ı and ſ (re takes them for i and s) and İ (two letters lower)
+    low = text.lower() if groups and "ı" not in text and "ſ" not in text else None
+    if low is not None and len(low) == len(text):  # the same places (see _lower_heads)
+        words = wordscan.finditer(*_lower_heads(first), low)
+    else:
+        words = first.finditer(text)
+    for word in words:
         part = groups.get(word.group().lower(), pattern)
         if word.start() >= end and (m := part.match(text, word.start())):
             yield m
