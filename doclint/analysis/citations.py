@@ -207,6 +207,20 @@ class Tables:
         return frozenset(c for c, v in self.issuers.items() if v.get("party"))
 
     @cached_property
+    def type_by_lower(self) -> dict[str, str]:
+        """Lower-case type name → the first type name that lowers to it (its canonical spelling)."""
+        out: dict[str, str] = {}
+        for name in self.type_names:
+            out.setdefault(name.lower(), name)
+        return out
+
+    @cached_property
+    def qualifiable_types(self) -> tuple[tuple[str, str], ...]:
+        """(name, its lower case and a space) of the types a qualifier may follow (see _qualified_type)."""
+        never = ("văn bản", "luật", "bộ luật", "pháp lệnh", "hiến pháp")
+        return tuple((n, n.lower() + " ") for n in self.type_names if n.lower() not in never)
+
+    @cached_property
     def not_issuer_heads(self) -> tuple[str, ...]:
         """What a text that names no issuer starts with: a phrase of ``not_issuers`` and a space or a comma."""
         return tuple(w + sep for w in self.not_issuers for sep in (" ", ","))
@@ -602,11 +616,8 @@ def _type_regex(names: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _canonical_type(word: str, tables: Tables) -> str:
-    low = word.lower()
-    for name in tables.type_names:
-        if name.lower() == low:
-            return name
-    return word[:1].upper() + word[1:].lower()
+    name = tables.type_by_lower.get(word.lower())
+    return name if name is not None else word[:1].upper() + word[1:].lower()
 
 
 def _parse_date(text: str, pos: int) -> CitedDate | None:
@@ -993,7 +1004,10 @@ def _approved_before(text: str, mention: Mention, tables: Tables) -> None:
     if not tables.approval_verbs or (mention.trich_yeu and mention.issuer_text):
         return
     lo = max(0, mention.start - 260)
-    hit = _approval_regex(tables.approval_verbs).search(text[lo : mention.start])
+    window = text[lo : mention.start]
+    if "được" not in window:
+        return  # the pattern's one fixed word (most numbers are cited without an approval)
+    hit = _approval_regex(tables.approval_verbs).search(window)
     if hit is None:
         return
     if mention.issuer_text is None:
@@ -1051,10 +1065,8 @@ def _qualified_type(text: str, head_end: int, abbr: str | None, family: str,
     for stop in _QUALIFIED_STOP.finditer(window):
         cut = stop.end()
     candidates = []
-    for name in tables.type_names:
-        if name.lower() in ("văn bản", "luật", "bộ luật", "pháp lệnh", "hiến pháp"):
-            continue
-        pos = low.rfind(name.lower() + " ", cut)
+    for name, key in tables.qualifiable_types:
+        pos = low.rfind(key, cut)
         if pos >= 0 and not (pos > 0 and window[pos - 1].isalnum()):
             candidates.append((pos, len(name), name))
     for pos, _, name in sorted(candidates, reverse=True):  # the nearest type word first
@@ -1097,7 +1109,10 @@ def _date_before(text: str, mention: Mention, tables: Tables) -> None:
     if not tables.issuance_verbs:
         return
     lo = max(0, mention.start - 180)
-    hit = _issuance_head(tables).search(text[lo : mention.start])
+    window = text[lo : mention.start]
+    if "gày" not in window:
+        return  # both alternatives of the pattern start with "[Nn]gày"
+    hit = _issuance_head(tables).search(window)
     if hit is None:
         return
     words = hit["d"] is None
@@ -1149,6 +1164,10 @@ def _parse_tail(text: str, mention: Mention, tables: Tables) -> None:
     mention.text = text[mention.start : mention.end]
 
 
+_LAW_WORD = lazyre.compile(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]")
+_LAW_WORDS_READ = 32
+
+
 def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     if not _holds_any(text, _LAW_HEAD_WORDS):
@@ -1161,7 +1180,9 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
             continue  # "pháp luật Việt Nam", "dự luật": not a law's name
         pos = m.end()
         name_words: list[tuple[int, int]] = []
-        words = list(re.finditer(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]", text[pos : pos + 400]))
+        # 14 name words at most, each after at most one skipped comma, and one of look-ahead: the loop
+        # below never reads past words[27] (a lazy prefix, not all the words of 400 characters)
+        words = list(itertools.islice(_LAW_WORD.finditer(text[pos : pos + 400]), _LAW_WORDS_READ))
         i = 0
         while i < len(words):
             w = words[i].group()
