@@ -483,8 +483,13 @@ def signing_row(line: Line) -> int:
     """How many signers' titles a line holds when it is a row of capitalised titles set apart by tabs or
     wide spaces ("THƯ KÝ            CHỦ TRÌ HỘI NGHỊ": 2): the signing blocks of a biên bản typed on one
     line of the body. 0 for any other line (a heading is never two capitalised phrases a gap apart)."""
-    if SIGNING_GAP.search(line.text) is None or not line.upper:
-        return 0  # no gap: one part (the gap is looked for first, the cheaper test)
+    text = line.text
+    # a gap is a tab or four spaces/no-break spaces, so it holds a tab, two spaces or a no-break space:
+    # looked for in C first (most lines have none), then the gap itself, then the capitals
+    if "\t" not in text and "  " not in text and "\u00a0" not in text:
+        return 0
+    if SIGNING_GAP.search(text) is None or not line.upper:
+        return 0  # no gap: one part
     parts = [part for part in SIGNING_GAP.split(line.text) if part.strip()]
     if len(parts) < 2 or any(len(part.split()) > 6 for part in parts):
         return 0
