@@ -66,9 +66,9 @@ def test_same_matches_as_the_exact_pattern() -> None:
 
 
 def test_cap_name_heads_found_in_lower_case_where_ignoring_case_finds_them() -> None:
-    """CAP002/CAP005 look for the names' leading words in the lower-cased text, with case: the same places
-    as the words ignoring case in the text, also next to ı, ſ and İ (which ``re`` and ``str.lower()``
-    treat apart)."""
+    """The capitalisation checks of bodies' and special names look for the names' leading words in the
+    lower-cased text, with case: the same places as the words ignoring case in the text, also next to ı,
+    ſ and İ (which ``re`` and ``str.lower()`` treat apart)."""
     from doclint.checks import cap
     from doclint.config import Config
     from doclint.rulepack import load_pack
