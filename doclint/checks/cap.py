@@ -17,6 +17,7 @@ from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
 from doclint.fix import build as fx
+from doclint.model import Block
 
 SKIP_ZONES = ("header", "signature", "luu", "appendix")
 _BULLET = lazyre.compile(r"^(?:[-+•*–]|[a-zđ][).]|\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)]|Điều\s+\d+[.:]?)$")
@@ -39,6 +40,7 @@ def _all_caps(text: str) -> bool:
     return bool(letters) and sum(map(str.isupper, filter(str.isalpha, text))) / letters > 0.8
 
 
+@lru_cache(maxsize=4096)  # the same names are folded again and again, in one document and the next
 def _fold(text: str) -> str:
     """Case-insensitive key that also ignores the tone placement variants Ủy/Uỷ, Hòa/Hoà."""
     low = text.lower()
@@ -55,14 +57,22 @@ def _fold(text: str) -> str:
     return low
 
 
-def _blocks(ctx: Context):
+def _blocks(ctx: Context) -> list[Block]:
+    """The blocks whose capitals the CAP checks judge: found once per document for all of them."""
+    return ctx.cached("cap.blocks", _judged_blocks)
+
+
+def _judged_blocks(ctx: Context) -> list[Block]:
     if ctx.rec.family == "party":
-        return  # Party documents follow the Party's own rules (Hướng dẫn 36-HD/VPTW)
+        return []  # Party documents follow the Party's own rules (Hướng dẫn 36-HD/VPTW)
     zones = ctx.zones
-    for block in ctx.doc.blocks:
-        if block.kind in ("header", "footer") or zones[block.index] in SKIP_ZONES or _all_caps(block.text):
-            continue
-        yield block
+    return [
+        block
+        for block in ctx.doc.blocks
+        if block.kind not in ("header", "footer")
+        and zones[block.index] not in SKIP_ZONES
+        and not _all_caps(block.text)
+    ]
 
 
 def _quoted(text: str, pos: int) -> bool:
