@@ -14,7 +14,10 @@ $(BIN)/doclint: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test,serve]'
 	@touch $@
 
+# Bytecode is compiled here because an editable install does not, and a shell with
+# PYTHONDONTWRITEBYTECODE would otherwise recompile the package on every run (about 0.15-0.2 s more start-up).
 install: $(BIN)/doclint
+	@$(BIN)/python -m compileall -q doclint > /dev/null
 
 # The samples contain errors on purpose: --fail-on never, so that make does not print "Error 1".
 demo: install

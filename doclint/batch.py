@@ -360,6 +360,10 @@ def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results
         for index, path, config in todo:
             future = pool.submit(path, config, keep_document, budget=_budget_for(config, timeout))
             futures[future] = index
+        # what a worker's answer is made of, imported before the worker is forked: imported after, both
+        # processes would each import it (issue 17: start-up)
+        import doclint.results  # noqa: F401
+
         pool.start()  # the worker starts on its first document now; meanwhile, what the results need here
         _prepare_report(report_format)  # (not the engine, the loaders or the checks: the worker has them)
 
@@ -383,8 +387,6 @@ def _run_pool(todo, lint, keep_document, timeout, finish, stats, n_jobs, results
 
 def _prepare_report(report_format: str | None) -> None:
     """Import what turns the workers' answers into the report, while the first worker checks."""
-    import doclint.results  # noqa: F401  (what a worker's answer is made of)
-
     if report_format:
         import importlib
 

@@ -267,6 +267,7 @@ def check(
     # the HTML shows each document's text up to FULL_TEXT_MAX documents; above, the documents are not
     # kept in memory (and the result cache can serve them)
     keep = (format == "html" and len(files) <= FULL_TEXT_MAX) or annotate is not None
+    _start_up_done()
     try:
         results = batch.check_paths(
             files,
@@ -303,6 +304,17 @@ def check(
         annotate_results(checked, annotate, lang=out_lang)
     fail_level = fail_on or first_config.fail_on
     raise SystemExit(exit_status(results, fail_level))
+
+
+def _start_up_done() -> None:
+    """Resume the garbage collector :func:`doclint.cli_fast.main` paused for the start-up, after freezing
+    what the start-up made (modules, config, rule pack: kept to the end). The collections of this
+    process and of the worker forked from it then walk only what checking the documents makes."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _check_cli_codes(first: Path, explicit: Config | None, overrides: dict) -> None:

@@ -13,20 +13,29 @@ the command the same values.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from doclint.cli_check import ARGUMENT, OPTIONS, Param
+if TYPE_CHECKING:
+    from doclint.cli_check import Param
 
 
 def main() -> None:
     """The ``doclint`` command: ``check`` run from here when :func:`parse` takes its command line, every
-    other command line handed to the Typer app (:func:`doclint.cli.main`)."""
+    other command line handed to the Typer app (:func:`doclint.cli.main`).
+
+    The garbage collector is paused while ``check`` starts: the imports, the config and the rule pack
+    make objects that live as long as the process, and the collector only walked them again and again.
+    :func:`doclint.cli_check.check` freezes them and resumes it before the first document (the
+    :mod:`gc` module's recipe before a fork: the worker's collections then skip them too)."""
+    gc.disable()
     values = parse(sys.argv[1:])
     if values is None:
+        gc.enable()
         from doclint.cli import main as typer_main
 
         typer_main()
@@ -42,6 +51,8 @@ def parse(argv: Sequence[str]) -> dict[str, Any] | None:
     """The values of ``check`` for ``argv`` (the words after ``doclint``), or None: let Typer parse it."""
     if os.name == "nt" or len(argv) < 2 or argv[0] != "check" or os.environ.get("_DOCLINT_COMPLETE"):
         return None  # Click expands wildcards on Windows; a shell asking for completions
+    from doclint.cli_check import ARGUMENT, OPTIONS
+
     names: dict[str, Param] = {flag: p for p in OPTIONS for flag in p.flags}
     values: dict[str, Any] = {p.name: p.default for p in OPTIONS}
     paths: list[str] = []

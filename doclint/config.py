@@ -58,6 +58,8 @@ PDF_ENGINES = ("pdfium", "pdfplumber")
 
 @dataclass(frozen=True)
 class Config:
+    """The settings of one check: doclint.toml merged with the command line (hashable: a cache key)."""
+
     select: tuple[str, ...] = ()  # empty: every rule
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()  # code or prefix -> level

@@ -30,8 +30,10 @@ T = TypeVar("T")
 _MISSING: Any = object()
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Context:
+    """What a rule reads: the document, its recognition, the config, the pack, shared analyses."""
+
     doc: Document
     rec: Recognition
     config: Config

@@ -32,6 +32,20 @@ def default_dir() -> Path:
     return base / "doclint"
 
 
+def default_refs_db() -> Path:
+    """The reference library's default file (``doclint refs``); here, not in :mod:`doclint.refs`, so
+    that a check can ask whether it exists without importing the library code and sqlite3."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "doclint" / "refs.sqlite3"
+
+
+def refs_library_may_exist(config: Config) -> bool:
+    """The config names a reference library (``refs-dir``, ``refs-db``) or the default one exists.
+    When not, :func:`doclint.refs.libraries_for` finds none and reports nothing: a check can skip the
+    library code (and sqlite3) altogether (issue 17: start-up)."""
+    return bool(config.option("refs-dir") or config.option("refs-db")) or default_refs_db().is_file()
+
+
 def cache_dir(config: Config | None = None) -> Path:
     env = os.environ.get("DOCLINT_CACHE_DIR")
     if env:

@@ -13,7 +13,7 @@ BlockKind = Literal["paragraph", "cell", "header", "footer", "textbox"]
 Alignment = Literal["left", "center", "right", "both", "distribute"]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class RunFormat:
     """Effective (style-resolved) character formatting; ``None`` means unknown for this format."""
 
@@ -27,7 +27,7 @@ class RunFormat:
     color: str | None = None  # "000000"-style hex, or None for automatic/black
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Run:
     """A stretch of a block's text with one formatting; ``start``/``end`` index ``Block.text``."""
 
@@ -36,7 +36,7 @@ class Run:
     fmt: RunFormat = field(default_factory=RunFormat)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class ParagraphFormat:
     """Effective paragraph properties; ``None`` where the format cannot tell (text, some PDF facts)."""
 
@@ -54,7 +54,7 @@ class ParagraphFormat:
     has_bottom_border: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class TablePosition:
     """Where a table cell's block sits: table, row and column, and the table's size."""
 
@@ -66,7 +66,7 @@ class TablePosition:
     nested: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Block:
     """One paragraph of text, wherever it lives (body, table cell, header/footer, text box)."""
 
@@ -100,7 +100,7 @@ class Block:
         return max(weights.items(), key=lambda kv: kv[1])[0]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class HeaderFooter:
     """A page header or footer of a section, with the page-number fields it holds."""
 
@@ -112,7 +112,7 @@ class HeaderFooter:
     alignment: Alignment | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Section:
     """Page setup of one section (DOCX ``w:sectPr``) or one page group (PDF)."""
 
@@ -131,7 +131,7 @@ class Section:
     last_block: int | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class LoadFacts:
     """What the loader saw before normalising, so that rules can report it."""
 
@@ -153,7 +153,7 @@ class LoadFacts:
     print_scale: float | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Comment:
     """A reviewer's Word comment and the text it covers: from (block, offset) to (block, offset).
 
@@ -167,7 +167,7 @@ class Comment:
     end: int = 0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Document:
     """A loaded document: its blocks in reading order, sections, what the loader saw, metadata."""
 

@@ -18,7 +18,6 @@ Checking never creates or writes a database.
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import unicodedata
@@ -75,8 +74,9 @@ def text_hash(doc: Document) -> str:
 
 
 def default_db_path() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "doclint" / "refs.sqlite3"
+    from doclint.datacache import default_refs_db
+
+    return default_refs_db()
 
 
 # ---------------------------------------------------------------- number/symbol keys

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class FileResult:
+    """One checked file: what it is, its findings (or the error that stopped it)."""
+
     path: str
     format: str | None = None
     family: str | None = None

@@ -105,7 +105,7 @@ def _options(raw: Any, owner: str, path: Path | str | Place) -> dict[str, Option
     return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class FamilyMeta:
     """A rule family: its code, its name in both languages and the options all its rules read."""
 
@@ -119,8 +119,10 @@ class FamilyMeta:
 NEEDS = ("text", "geometry", "page")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class RuleMeta:
+    """A rule as its pack declares it: code, texts, legal basis, severity, stages, options."""
+
     code: str
     name: str
     family: str
@@ -233,8 +235,10 @@ def _deep_merge(base: dict, extra: dict) -> dict:
     return out
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class RulePack:
+    """The rules, families and data tables of the built-in pack and the user's packs, merged."""
+
     rules: dict[str, RuleMeta] = field(default_factory=dict)
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
@@ -287,6 +291,8 @@ class RulePack:
                 self.tables[path.stem] = _deep_merge(self.tables.get(path.stem, {}), data)
 
     def _check_options(self, options: dict[str, OptionSpec], owner: str, where: Place) -> None:
+        if not options:  # most rules declare none: the pack's options are not gathered for them
+            return
         known = self.options
         for name in options:
             if name in known and known[name].owner != owner:

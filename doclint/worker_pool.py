@@ -229,7 +229,7 @@ def _crash_error(exitcode: int | None) -> LoadError:
 # ------------------------------------------------------------------------------------------ stats
 
 
-@dataclass
+@dataclass(eq=False)
 class BatchStats:
     """What a batch (or a pool) did; filled in when ``stats=`` is given (the benchmarks read it)."""
 
@@ -277,8 +277,10 @@ def rss_kb(pid: int) -> int:
 # ------------------------------------------------------------------------------------------ the pool
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Task:
+    """A call waiting for, or running in, a worker."""
+
     id: int
     fn: Callable[..., Any]
     args: tuple
@@ -288,8 +290,10 @@ class _Task:
     lint: tuple[str, Config] | None = None  # (path, config) for a check: failures become FileResults
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Worker:
+    """A worker process, its pipe and folder, its current task and what it has used."""
+
     proc: Any
     conn: Any
     tmpdir: str

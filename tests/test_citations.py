@@ -266,3 +266,33 @@ def test_quick_tests_before_the_patterns_hold():
     found = extract_block(text, 0, tables)
     assert len([m for m in found if m.kind == "number"]) == 4
     assert any(m.kind != "number" for m in found)  # the law's name
+
+
+def test_anaphora_found_fast_as_the_exact_pattern():
+    """_anaphora skips a block without any word of the anaphora tail, and scans with the pattern minus its
+    look-behind: the matches must be those of the exact pattern, also when a type name is glued to a word."""
+    import re
+
+    from doclint.analysis import citations as c
+
+    tails = re.search(r"\(\?P<a>([^)]*)\)", c._ANAPHORA_TAIL.pattern).group(1).split("|")
+    assert tails and all(any(w in t for w in c._ANAPHORA_WORDS) for t in tails)
+    exact, loose = c._anaphora_patterns(build_tables(load_pack()).type_names)
+    for text in (
+        "Kế hoạch này thay thế Quyết định nêu trên.",
+        "XKế hoạch này; Quyết định này",  # glued: the exact pattern skips the first
+        "Văn bảnKế hoạch này",
+        "không có gì",
+        "Kế hoạch\tnày và Thông tư đã dẫn",
+    ):
+        assert [m.span() for m in c._anaphora_matches(text, exact, loose)] == [
+            m.span() for m in exact.finditer(text)
+        ]
+
+
+def test_legacy_encoded_blocks():
+    from doclint.analysis.citations import legacy_encoded
+
+    assert legacy_encoded("Th«ng b¸o sè 12 ngµy")
+    assert not legacy_encoded("Thông báo số 12 ngày")
+    assert not legacy_encoded("§ 3")  # one symbol is not an encoding

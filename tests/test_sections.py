@@ -543,3 +543,16 @@ def test_plan_sections_out_of_order_and_first_article(tmp_path: Path) -> None:
 def test_explain_in_english(run_cli) -> None:
     code, out = run_cli("explain", "SEC001", "--lang", "en")
     assert code == 0 and "Section skeletons per document type" in out and "Invitation (giấy mời)" in out
+
+
+def test_unanchored_phrases_found_as_with_the_look_behind():
+    """A phrase searched without its leading look-behind (doclint.analysis.wordscan), then checked: same
+    answer as the exact pattern, also where the phrase first occurs inside a word."""
+    from doclint.analysis import wordscan
+    from doclint.analysis.sections import _any_phrase_regex
+
+    exact, loose = wordscan.split(_any_phrase_regex(["de nghi", "kinh moi"], anchored=False))
+    assert loose is not None and wordscan.split(_any_phrase_regex(["de nghi"], anchored=True))[1] is None
+    for text in ("de nghi", "xde nghi", "xde nghi roi de nghi", "kinh moi", "ukinh moi", "", "de ngh"):
+        found = wordscan.search(exact, loose, text)
+        assert (found and found.span()) == ((m := exact.search(text)) and m.span()), text

@@ -15,12 +15,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from doclint import lazyre
-from doclint.analysis import analysis
+from doclint.analysis import analysis, wordscan
 from doclint.rulepack import RulePack
 
 if TYPE_CHECKING:
@@ -32,8 +33,10 @@ if TYPE_CHECKING:
 # data
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class CitedDate:
+    """A date written in a citation, parsed, with its place in the block."""
+
     day: int
     month: int
     year: int
@@ -56,7 +59,7 @@ class CitedDate:
         return True
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Mention:
     """One place where the text refers to a document. Offsets index ``Block.text``."""
 
@@ -118,8 +121,10 @@ class Mention:
         return {k: v for k, v in out.items() if v not in (None, [], "")}
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class CitedDocument:
+    """A document the text cites, gathered from its mentions."""
+
     key: str
     family: str
     type_name: str | None  # canonical type name: "Quyết định"
@@ -162,8 +167,10 @@ class CitedDocument:
         }
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Citations:
+    """Every cited document and every mention of one, in text order."""
+
     documents: list[CitedDocument] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # every mention, in text order
     tables: Tables | None = field(default=None, repr=False)
@@ -183,8 +190,10 @@ class Citations:
 # tables
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Tables:
+    """The citation tables of the rule pack, prepared once for matching."""
+
     # canonical type name (lower) -> set of abbreviations acceptable in a state/normative number
     state_abbr: dict[str, frozenset[str]]
     # Party abbreviation -> type names
@@ -204,6 +213,20 @@ class Tables:
     @cached_property
     def party_orgs(self) -> frozenset[str]:
         return frozenset(c for c, v in self.issuers.items() if v.get("party"))
+
+    @cached_property
+    def type_by_lower(self) -> dict[str, str]:
+        """Lower-case type name → the first type name that lowers to it (its canonical spelling)."""
+        out: dict[str, str] = {}
+        for name in self.type_names:
+            out.setdefault(name.lower(), name)
+        return out
+
+    @cached_property
+    def qualifiable_types(self) -> tuple[tuple[str, str], ...]:
+        """(name, its lower case and a space) of the types a qualifier may follow (see _qualified_type)."""
+        never = ("văn bản", "luật", "bộ luật", "pháp lệnh", "hiến pháp")
+        return tuple((n, n.lower() + " ") for n in self.type_names if n.lower() not in never)
 
     @cached_property
     def not_issuer_heads(self) -> tuple[str, ...]:
@@ -463,6 +486,7 @@ _TRICH_YEU_STOP = lazyre.compile(
 _ANAPHORA_TAIL = lazyre.compile(
     r"\s+(?P<a>này|nêu trên|nói trên|đã nêu|vừa nêu|trên đây|dẫn trên|kể trên|đã dẫn|đã nêu trên)\b"
 )
+_ANAPHORA_WORDS = ("này", "trên", "nêu", "dẫn")  # every alternative of _ANAPHORA_TAIL holds one of them
 _LAW_HEAD = lazyre.compile(r"(?<![\w])(?P<t>Bộ luật|Bộ Luật|bộ luật|Luật|luật|Pháp lệnh|pháp lệnh)\s+")
 _LAW_HEAD_WORDS = ("uật", "háp lệnh")  # every alternative of _LAW_HEAD holds one of them
 _DIGIT = lazyre.compile(r"\d")
@@ -567,6 +591,14 @@ _LAW_STOP = frozenset(
 )
 
 
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Some of ``words`` occurs in ``text`` (a loop: cheaper than ``any()`` over a generator, per block)."""
+    for word in words:  # noqa: SIM110 (a loop: no generator per call)
+        if word in text:
+            return True
+    return False
+
+
 def normalise_symbol(text: str) -> str:
     """``QĐ - TTg`` → ``QĐ-TTg``; U+00D0 Ð → Đ; en dash → hyphen."""
     text = text.replace("Ð", "Đ").replace("–", "-")
@@ -592,11 +624,8 @@ def _type_regex(names: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _canonical_type(word: str, tables: Tables) -> str:
-    low = word.lower()
-    for name in tables.type_names:
-        if name.lower() == low:
-            return name
-    return word[:1].upper() + word[1:].lower()
+    name = tables.type_by_lower.get(word.lower())
+    return name if name is not None else word[:1].upper() + word[1:].lower()
 
 
 def _parse_date(text: str, pos: int) -> CitedDate | None:
@@ -762,17 +791,18 @@ def extract_block(text: str, block: int, tables: Tables) -> list[Mention]:
 
     found: list[tuple[int, int, str, re.Match[str]]] = []
     # each number pattern starts with a digit and needs its separator: a block without them is not
-    # searched (most blocks)
-    digits = _DIGIT.search(text) is not None
-    for kind, pattern, separator in (("normative", NORMATIVE, "/"), ("hyphen", HYPHEN_NORMATIVE, "-"),
-                                     ("party", PARTY, "/"), ("admin", ADMIN, "/")):  # fmt: skip
-        if not digits or separator not in text or _NEEDS[kind].search(text) is None:
-            continue
-        for m in pattern.finditer(text):
-            if free(m.start(), m.end()):
-                found.append((m.start(), m.end(), kind, m))
-                taken.append((m.start(), m.end()))
-    found.sort(key=lambda f: f[0])
+    # searched (most blocks); the separators are looked for first (cheaper than a digit)
+    slash, hyphen = "/" in text, "-" in text
+    if (slash or hyphen) and _DIGIT.search(text) is not None:
+        for kind, pattern, separator in (("normative", NORMATIVE, slash), ("hyphen", HYPHEN_NORMATIVE, hyphen),
+                                         ("party", PARTY, slash), ("admin", ADMIN, slash)):  # fmt: skip
+            if not separator or _NEEDS[kind].search(text) is None:
+                continue
+            for m in pattern.finditer(text):
+                if free(m.start(), m.end()):
+                    found.append((m.start(), m.end(), kind, m))
+                    taken.append((m.start(), m.end()))
+        found.sort(key=lambda f: f[0])
     for start, end, kind, m in found:
         mention = _number_mention(text, block, start, end, kind, m, tables)
         if mention is not None:
@@ -792,6 +822,8 @@ _ENUM_HEAD = lazyre.compile(
 
 
 def _enumerations(text: str, mentions: list[Mention], tables: Tables) -> None:
+    if not mentions:
+        return
     previous: Mention | None = None
     for m in sorted((x for x in mentions if x.kind == "number"), key=lambda x: x.start):
         if m.type_word is None and m.has_so and m.number_start is not None:
@@ -980,7 +1012,10 @@ def _approved_before(text: str, mention: Mention, tables: Tables) -> None:
     if not tables.approval_verbs or (mention.trich_yeu and mention.issuer_text):
         return
     lo = max(0, mention.start - 260)
-    hit = _approval_regex(tables.approval_verbs).search(text[lo : mention.start])
+    window = text[lo : mention.start]
+    if "được" not in window:
+        return  # the pattern's one fixed word (most numbers are cited without an approval)
+    hit = _approval_regex(tables.approval_verbs).search(window)
     if hit is None:
         return
     if mention.issuer_text is None:
@@ -1038,10 +1073,8 @@ def _qualified_type(text: str, head_end: int, abbr: str | None, family: str,
     for stop in _QUALIFIED_STOP.finditer(window):
         cut = stop.end()
     candidates = []
-    for name in tables.type_names:
-        if name.lower() in ("văn bản", "luật", "bộ luật", "pháp lệnh", "hiến pháp"):
-            continue
-        pos = low.rfind(name.lower() + " ", cut)
+    for name, key in tables.qualifiable_types:
+        pos = low.rfind(key, cut)
         if pos >= 0 and not (pos > 0 and window[pos - 1].isalnum()):
             candidates.append((pos, len(name), name))
     for pos, _, name in sorted(candidates, reverse=True):  # the nearest type word first
@@ -1084,7 +1117,10 @@ def _date_before(text: str, mention: Mention, tables: Tables) -> None:
     if not tables.issuance_verbs:
         return
     lo = max(0, mention.start - 180)
-    hit = _issuance_head(tables).search(text[lo : mention.start])
+    window = text[lo : mention.start]
+    if "gày" not in window:
+        return  # both alternatives of the pattern start with "[Nn]gày"
+    hit = _issuance_head(tables).search(window)
     if hit is None:
         return
     words = hit["d"] is None
@@ -1136,9 +1172,13 @@ def _parse_tail(text: str, mention: Mention, tables: Tables) -> None:
     mention.text = text[mention.start : mention.end]
 
 
+_LAW_WORD = lazyre.compile(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]")
+_LAW_WORDS_READ = 32
+
+
 def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    if not any(word in text for word in _LAW_HEAD_WORDS):
+    if not _holds_any(text, _LAW_HEAD_WORDS):
         return out  # no head word: nothing for _LAW_HEAD to find (most blocks)
     by_start = {n.number_start: n for n in numbers if n.number_start is not None}
     type_starts = {n.type_start for n in numbers if n.type_start is not None}
@@ -1148,7 +1188,9 @@ def _law_names(text: str, block: int, tables: Tables, numbers: list[Mention]) ->
             continue  # "pháp luật Việt Nam", "dự luật": not a law's name
         pos = m.end()
         name_words: list[tuple[int, int]] = []
-        words = list(re.finditer(r"[^\s,;.:()“”\"]+|[,;.:()“”\"]", text[pos : pos + 400]))
+        # 14 name words at most, each after at most one skipped comma, and one of look-ahead: the loop
+        # below never reads past words[27] (a lazy prefix, not all the words of 400 characters)
+        words = list(itertools.islice(_LAW_WORD.finditer(text[pos : pos + 400]), _LAW_WORDS_READ))
         i = 0
         while i < len(words):
             w = words[i].group()
@@ -1400,13 +1442,14 @@ def document_segments(blocks: list[Block]) -> list[int]:
 # Vietnamese in an 8-bit legacy encoding (TCVN3/ABC, VNI) read as Latin-1: "Th«ng b¸o sè ... ngµy" —
 # symbols that never occur in Unicode Vietnamese prose, several per line
 _LEGACY = frozenset("«»¸µ¶·¹¨©®¬ª¼½¾§\xad")
+_LEGACY_CHAR = lazyre.compile("[" + re.escape("".join(sorted(_LEGACY))) + "]")
 
 
 def legacy_encoded(text: str) -> bool:
     """The block's text is Vietnamese in a legacy encoding read without conversion: its words cannot be
     trusted (a type word "Th«ng b¸o sè" is not recognised), so no citation is read from it."""
-    if _LEGACY.isdisjoint(text):
-        return False  # nearly every block: no symbol at all
+    if _LEGACY_CHAR.search(text) is None:
+        return False  # nearly every block: no symbol at all (searched in C; isdisjoint made a str per char)
     hits = sum(1 for ch in text if ch in _LEGACY)
     return hits >= 3 and hits >= 0.02 * max(1, sum(ch.isalpha() for ch in text))
 
@@ -1451,10 +1494,11 @@ def _refine_zones(zones: list[str], blocks: list[Block]) -> list[str]:
     i = 0
     while i < len(blocks):
         text = blocks[i].text
-        dien = _DIEN.match(text.strip())
-        dien = dien is not None and _mostly_upper(dien["who"])
-        if zones[i] in ("body", "header") and (_CAN_CU_HEADING.match(text) or dien):
-            label = "can_cu" if _CAN_CU_HEADING.match(text) else "recipients"
+        dien = "điện" in text and _DIEN.match(text.strip())  # the pattern's one literal word, first
+        dien = bool(dien) and _mostly_upper(dien["who"])
+        heading = _CAN_CU_HEADING.match(text)
+        if zones[i] in ("body", "header") and (heading or dien):
+            label = "can_cu" if heading else "recipients"
             j = i + 1
             while j < len(blocks) and zones[j] == "body" and not blocks[j].text.strip():
                 j += 1
@@ -1653,13 +1697,11 @@ def _anaphora(
     own_type: str | None,
     per_block: dict[int, list[Mention]],
 ) -> None:
-    pattern = lazyre.cached(
-        r"(?<![\w])(?P<t>" + "|".join(re.escape(n) for n in tables.type_names) + r")" + _ANAPHORA_TAIL.pattern
-    )
+    patterns = _anaphora_patterns(tables.type_names)
     for block in blocks:
         if block.kind in ("header", "footer"):
             continue
-        for m in pattern.finditer(block.text):
+        for m in _anaphora_matches(block.text, *patterns):
             if m["t"][:1].islower() and m["t"].lower() not in ("luật", "bộ luật"):
                 continue  # "kế hoạch này" in running text is usually generic
             if any(x.start <= m.start() < x.end for x in per_block.get(block.index, ())):
@@ -1682,6 +1724,22 @@ def _anaphora(
                     text=m.group(),
                 )
             )
+
+
+@cache
+def _anaphora_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The anaphora pattern, and the same without its leading look-behind (:mod:`wordscan`)."""
+    alts = "|".join(re.escape(n) for n in names)
+    return wordscan.split(lazyre.cached(r"(?<![\w])(?P<t>" + alts + r")" + _ANAPHORA_TAIL.pattern))
+
+
+def _anaphora_matches(
+    text: str, exact: re.Pattern[str], loose: re.Pattern[str] | None
+) -> Iterator[re.Match[str]] | tuple[()]:
+    """``exact.finditer(text)``."""
+    if not _holds_any(text, _ANAPHORA_WORDS):
+        return ()  # no anaphora word: nothing for the pattern to find (most blocks)
+    return wordscan.finditer(exact, loose, text)
 
 
 def _resolve_anaphora(result: Citations) -> None:

@@ -14,7 +14,6 @@ heading, and old/new tone placement (hoà/hòa) never matters.
 from __future__ import annotations
 
 import copy
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from doclint import lazyre
-from doclint.analysis import analysis
+from doclint.analysis import analysis, wordscan
 from doclint.errors import ConfigError
 from doclint.recognise.lines import Line, fold
 
@@ -72,8 +71,10 @@ def _any_phrase_regex(phrases: list[str], anchored: bool) -> re.Pattern[str] | N
 # ---------------------------------------------------------------------------- the skeletons as data
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SectionSpec:
+    """One section a skeleton expects: how to find it, where, and when it applies."""
+
     key: str
     order: int = 0
     name_vi: str = ""
@@ -105,6 +106,14 @@ class SectionSpec:
         return _any_phrase_regex(self.phrases, anchored)
 
     @cached_property
+    def _phrases_loose(self) -> re.Pattern[str] | None:
+        return wordscan.split(self._phrases)[1] if self._phrases is not None else None
+
+    @cached_property
+    def _when_loose(self) -> re.Pattern[str] | None:
+        return wordscan.split(self._when)[1] if self._when is not None else None
+
+    @cached_property
     def _anchored(self) -> list[re.Pattern[str]]:
         return [_phrase_regex(p, True) for p in self.phrases if p.strip()]
 
@@ -114,7 +123,9 @@ class SectionSpec:
 
     def matches(self, folded: str) -> bool:
         phrases = self._phrases
-        return bool(phrases and phrases.search(folded)) or any(p.search(folded) for p in self._patterns)
+        if phrases is not None and wordscan.search(phrases, self._phrases_loose, folded) is not None:
+            return True
+        return bool(self._patterns) and any(p.search(folded) for p in self._patterns)
 
     def matches_start(self, folded: str) -> bool:
         """A phrase at the start of ``folded`` (for a text-scope section's heading)."""
@@ -123,15 +134,17 @@ class SectionSpec:
         )
 
     def applies(self, folded_text: str) -> bool:
-        return self._when is None or self._when.search(folded_text) is not None
+        return self._when is None or wordscan.search(self._when, self._when_loose, folded_text) is not None
 
     @property
     def source_text(self) -> str:
         return self.source
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Skeleton:
+    """The sections a document type should hold, from the skeleton files."""
+
     key: str
     types: list[str]
     titles: list[str] = field(default_factory=list)
@@ -294,6 +307,8 @@ def _skeletons_for(sources: tuple[str, ...], fallback_key: str) -> dict[str, Ske
             if parent not in merged:
                 origin = raw.get("_origin", ["?"])[-1]
                 where = at_line(origin, texts.get(origin, ""), table=key, key="extends")
+                import difflib  # (only for this message: not imported by every check, issue 17)
+
                 hint = difflib.get_close_matches(parent, list(merged), n=1)
                 raise ConfigError(
                     f"{where}: [{key}] extends = {parent!r}: không có khung mẫu này"
@@ -367,8 +382,10 @@ def skeleton_for(pack, doc_type: str | None, trich_yeu: str | None) -> Skeleton 
 # ---------------------------------------------------------------------------- what the document has
 
 
-@dataclass
+@dataclass(repr=False)
 class Heading:
+    """A heading of the content: its place, rank and folded words."""
+
     block: int
     start: int
     end: int
@@ -378,8 +395,10 @@ class Heading:
     inline: bool = False  # the line goes on after the heading ("Thời gian: 14 giờ …"): it has content
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SectionHit:
+    """Whether and where one expected section was found."""
+
     spec: SectionSpec
     found: bool = False
     applies: bool = True  # False: a conditional section (``when``) the content does not call for
@@ -407,8 +426,10 @@ class SectionHit:
         return out
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SectionsResult:
+    """The skeleton used, the headings found and each section's hit."""
+
     skeleton: Skeleton | None
     hits: list[SectionHit] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
@@ -451,7 +472,7 @@ def find_headings(lines: list[Line], rec, blocks: set[int]) -> list[Heading]:
     for line in lines:
         if line.block not in blocks or line.block in seen or line.table is not None:
             continue
-        words = line.text.split()
+        words = line.text.split(None, 20)  # more than 20 words end the test: not all of them are cut
         if not 1 <= len(words) <= 20 or line.text.endswith((";", ",")):
             continue
         caps = line.upper and len(words) >= 2
@@ -473,8 +494,13 @@ def signing_row(line: Line) -> int:
     """How many signers' titles a line holds when it is a row of capitalised titles set apart by tabs or
     wide spaces ("THƯ KÝ            CHỦ TRÌ HỘI NGHỊ": 2): the signing blocks of a biên bản typed on one
     line of the body. 0 for any other line (a heading is never two capitalised phrases a gap apart)."""
-    if not line.upper:
+    text = line.text
+    # a gap is a tab or four spaces/no-break spaces, so it holds a tab, two spaces or a no-break space:
+    # looked for in C first (most lines have none), then the gap itself, then the capitals
+    if "\t" not in text and "  " not in text and "\u00a0" not in text:
         return 0
+    if SIGNING_GAP.search(text) is None or not line.upper:
+        return 0  # no gap: one part
     parts = [part for part in SIGNING_GAP.split(line.text) if part.strip()]
     if len(parts) < 2 or any(len(part.split()) > 6 for part in parts):
         return 0
@@ -496,7 +522,8 @@ def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
 
     out: list[Line] = []
     for i, line in enumerate(lines):
-        if line.block < start_block or not 1 <= len(line.text.split()) <= 6:
+        # up to 6 words (split at most 6 times: a long line is not cut into all its words)
+        if line.block < start_block or not 1 <= len(line.text.split(None, 6)) <= 6:
             continue
         if MINUTES_SIGNER.match(vfold(line.text).strip()):
             # "Thư ký" / "Chủ tọa" on a line of their own, in any case, the name left to be written by hand
@@ -512,6 +539,17 @@ def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
         if j < len(lines) and j <= i + 4 and looks_like_name(lines[j].text):
             out.append(line)
     return out
+
+
+def _signers(ctx, lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The content's signing titles (:func:`signature_titles`) and rows of titles (:func:`signing_row`):
+    found once per document, for the headings and for a "signatures" section. Shared: do not modify."""
+    start = ctx.rec.body_start or 0
+
+    def find(_ctx) -> tuple[list[Line], list[Line]]:
+        return signature_titles(lines, start), [ln for ln in lines if ln.block >= start and signing_row(ln)]
+
+    return ctx.cached("sections.signers", find)
 
 
 def _scope_blocks(ctx) -> tuple[set[int], set[int]]:
@@ -567,11 +605,12 @@ def analyse(ctx) -> SectionsResult:
     lines = ctx.lines
     body, with_appx = _scope_blocks(ctx)
     scope = _line_scope(ctx, lines)
-    signers = signature_titles(lines, rec.body_start or 0)
-    signers += [ln for ln in lines if ln.block >= (rec.body_start or 0) and signing_row(ln)]
+    titles, rows = _signers(ctx, lines)
+    signers = titles + rows
     signer_blocks = {ln.block for ln in signers}
     headings = [h for h in find_headings(lines, rec, body) if h.block not in signer_blocks]
-    text_lines = [ln for ln in scope] + [ln for ln in lines if ln.block in with_appx - body]
+    appendix = with_appx - body  # once, not once per line
+    text_lines = [ln for ln in scope] + [ln for ln in lines if ln.block in appendix]
     folded_all = "\n".join(vfold(ln.text) for ln in text_lines)
     result = SectionsResult(skel, headings=headings)
     for spec in skel.sections:
@@ -652,8 +691,8 @@ def _locate(ctx, spec, hit, headings, scope, text_lines, lines) -> None:
             hit.text = f"{len(items)} điều" if first.kind == "dieu" else f"{len(items)} mục"
     elif where == "signatures":
         recognised = len(rec.signatures) or (1 if rec.signature else 0)
-        titles = signature_titles(lines, rec.body_start or 0)
-        rows = [ln for ln in lines if ln.block >= (rec.body_start or 0) and signing_row(ln)]
+        titles, rows = _signers(ctx, lines)
+        titles = list(titles)
         count = max(recognised, len(titles), *(signing_row(ln) for ln in rows))
         titles += rows
         if count >= spec.min:

@@ -164,7 +164,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Unit:
     """One sentence of a content paragraph."""
 
@@ -184,8 +184,10 @@ class Unit:
     )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Paragraph:
+    """A paragraph's words and word shingles, split into units."""
+
     block: int
     text: str
     words: list[str]
@@ -200,8 +202,10 @@ class Paragraph:
         return self.known_shingles
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Shingles:
+    """The shingled paragraphs of a document (and which are table cells)."""
+
     paragraphs: list[Paragraph]
     cells: list[int] = field(default_factory=list)  # blocks of ``paragraphs`` that are table cells
 

@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 WORDS = lazyre.compile(r"([^\W\d_]+)")  # a word, as a group: split() keeps the words
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Tok:
+    """A word of a block: its offsets, its text and its lookup key."""
+
     block: int
     start: int
     end: int

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from doclint import lazyre
+from doclint.analysis import wordscan
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
@@ -88,8 +89,10 @@ def _expansion(text: str, end: int, abbr: str) -> str | None:
     return None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Definition:
+    """Where an abbreviation is defined, and the expansion given for it."""
+
     abbr: str
     block: int
     start: int
@@ -214,6 +217,7 @@ def abbreviation_not_defined(ctx: Context) -> Iterator[Finding]:
     customary = _customary_spans(ctx)
     reported: set[str] = set()
     def_positions = {(d.block, d.start) for d in defs}
+    token_scan = wordscan.split(TOKEN)
     for block in ctx.doc.blocks:
         if block.kind in ("header", "footer") or zones[block.index] in SKIP_ZONES:
             continue
@@ -222,7 +226,7 @@ def abbreviation_not_defined(ctx: Context) -> Iterator[Finding]:
             continue  # a legacy-encoded passage: its letters are not the words
         if block.table is not None and TOKEN.fullmatch(text.strip()):
             continue  # a table listing abbreviations, one per cell
-        tokens = list(TOKEN.finditer(text))
+        tokens = list(wordscan.finditer(*token_scan, text))
         if not tokens:
             continue  # no token shaped like an abbreviation (most blocks)
         if _mostly_caps(text):

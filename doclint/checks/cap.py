@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from doclint import lazyre
+from doclint.analysis import wordscan
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.context import Context
 from doclint.findings import Finding, Location
 from doclint.fix import build as fx
+from doclint.model import Block
 
 SKIP_ZONES = ("header", "signature", "luu", "appendix")
 _BULLET = lazyre.compile(r"^(?:[-+•*–]|[a-zđ][).]|\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)]|Điều\s+\d+[.:]?)$")
@@ -38,6 +40,7 @@ def _all_caps(text: str) -> bool:
     return bool(letters) and sum(map(str.isupper, filter(str.isalpha, text))) / letters > 0.8
 
 
+@lru_cache(maxsize=4096)  # the same names are folded again and again, in one document and the next
 def _fold(text: str) -> str:
     """Case-insensitive key that also ignores the tone placement variants Ủy/Uỷ, Hòa/Hoà."""
     low = text.lower()
@@ -54,14 +57,22 @@ def _fold(text: str) -> str:
     return low
 
 
-def _blocks(ctx: Context):
+def _blocks(ctx: Context) -> list[Block]:
+    """The blocks whose capitals the CAP checks judge: found once per document for all of them."""
+    return ctx.cached("cap.blocks", _judged_blocks)
+
+
+def _judged_blocks(ctx: Context) -> list[Block]:
     if ctx.rec.family == "party":
-        return  # Party documents follow the Party's own rules (Hướng dẫn 36-HD/VPTW)
+        return []  # Party documents follow the Party's own rules (Hướng dẫn 36-HD/VPTW)
     zones = ctx.zones
-    for block in ctx.doc.blocks:
-        if block.kind in ("header", "footer") or zones[block.index] in SKIP_ZONES or _all_caps(block.text):
-            continue
-        yield block
+    return [
+        block
+        for block in ctx.doc.blocks
+        if block.kind not in ("header", "footer")
+        and zones[block.index] not in SKIP_ZONES
+        and not _all_caps(block.text)
+    ]
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -162,9 +173,10 @@ def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
     upper = lazyre.cached(rf"(?<![\w])(?P<g>{alts})\s+(?P<name>\w+(?:\s+\w+){{0,3}})")
     lower_alts = "|".join(re.escape(g.lower()) for g in generic if g.lower() in ("quận", "phường"))
     lower_num = lazyre.cached(rf"(?<![\w])(?P<g>{lower_alts})\s+(?P<n>\d+)(?![\w/.,])")
+    upper_scan, lower_scan = wordscan.split(upper), wordscan.split(lower_num)  # once, not once per block
     for block in _blocks(ctx):
         text = block.text
-        for m in upper.finditer(text):
+        for m in wordscan.finditer(*upper_scan, text):
             # the proper name: the capitalised words that follow the generic noun
             words = []
             for w in m["name"].split():
@@ -196,7 +208,7 @@ def capitalisation_admin_unit(ctx: Context) -> Iterator[Finding]:
                 text[m.start() : end],
                 f"{fixed_g} {name}",
             )
-        for m in lower_num.finditer(text):
+        for m in wordscan.finditer(*lower_scan, text):
             if _quoted(text, m.start()):
                 continue
             fixed = m["g"][0].upper() + m["g"][1:]
@@ -226,7 +238,7 @@ def _canon(
 ) -> tuple[dict[str, str], dict[str, list[str]], _Phrases, re.Pattern[str] | None]:
     """Folded form → name, each name's variants, the pattern of them all and the pattern of their first
     words (see :func:`_phrase_matches`): built once per list."""
-    canon = {}
+    canon: dict[str, str] = {}
     for name in names:
         for v in _variants(name):
             canon[_fold(" ".join(v.split()))] = name
@@ -242,6 +254,18 @@ def _canon(
     return canon, variants, (_phrase_regex(every), groups), first
 
 
+@lru_cache(maxsize=16)
+def _lower_heads(first: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    r"""``first`` (whole words, ignoring case) as lower-case words matched with case, for a lower-cased
+    text (:mod:`wordscan` then skips to the letters that start them). Same places: for the letters of
+    :func:`_head_groups` ``re`` ignoring case equals ``str.lower()`` (on a text without ı, ſ, İ), and
+    ``\w`` is the same before and after ``str.lower()`` wherever that keeps the length (checked on every
+    code point)."""
+    words = first.pattern.removeprefix(r"(?<![\w])(?:").removesuffix(r")(?![\w])").split("|")
+    low = sorted({w.lower() for w in words})
+    return wordscan.split(lazyre.cached(r"(?<![\w])(?:" + "|".join(low) + r")(?![\w])"))
+
+
 def _phrase_matches(phrases: _Phrases, first: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, tried only where a word that starts one of the names stands: a name
     matches at a whole word equal to the leading word of its first word, so these are the only places a
@@ -251,7 +275,14 @@ def _phrase_matches(phrases: _Phrases, first: re.Pattern[str] | None, text: str)
         yield from pattern.finditer(text)
         return
     end = 0
-    for word in first.finditer(text):
+    # groups: every leading word holds only _plain letters, which re ignoring case matches exactly where
+    # str.lower() equals them, except on ı and ſ (re takes them for i and s) and İ (two letters lower)
+    low = text.lower() if groups and "ı" not in text and "ſ" not in text else None
+    if low is not None and len(low) == len(text):  # the same places (see _lower_heads)
+        words = wordscan.finditer(*_lower_heads(first), low)
+    else:
+        words = first.finditer(text)
+    for word in words:
         part = groups.get(word.group().lower(), pattern)
         if word.start() >= end and (m := part.match(text, word.start())):
             yield m
@@ -450,9 +481,10 @@ _STRUCT_LOWER = lazyre.compile(r"(?<![\w])(?P<w>điều|chương)\s+(?P<n>\d+[a-
 
 @check("CAP004")
 def capitalisation_structural_reference(ctx: Context) -> Iterator[Finding]:
+    upper_scan, lower_scan = wordscan.split(_STRUCT_UPPER), wordscan.split(_STRUCT_LOWER)
     for block in _blocks(ctx):
         text = block.text
-        for m in _STRUCT_UPPER.finditer(text):
+        for m in wordscan.finditer(*upper_scan, text):
             if at_sentence_start(text, m.start()) or _quoted(text, m.start()):
                 continue
             # "Điểm a" needs a following khoản/Điều to be a reference, not a place name
@@ -473,7 +505,7 @@ def capitalisation_structural_reference(ctx: Context) -> Iterator[Finding]:
                 m.group(),
                 fixed,
             )
-        for m in _STRUCT_LOWER.finditer(text):
+        for m in wordscan.finditer(*lower_scan, text):
             if _quoted(text, m.start()):
                 continue
             if re.search(r"\bcác\s*$", text[max(0, m.start() - 12) : m.start()]):

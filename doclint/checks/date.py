@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from doclint import lazyre
+from doclint.analysis import wordscan
 from doclint.checks import check
 from doclint.checks.common import finding
 from doclint.checks.style import fmt_pt, size_ok, span_style
@@ -218,12 +219,18 @@ def valid_date(day: int, month: int, year: int | None) -> bool:
 
 @check("DATE004")
 def impossible_date(ctx) -> Iterator[Finding]:
+    numeric = wordscan.split(NUMERIC_DATE)
     for block in ctx.doc.blocks:
         text = block.text
-        if "/" not in text and "tháng" not in text:
+        slash, month_word = "/" in text, "tháng" in text
+        if not slash and not month_word:
             continue
-        for pattern in (NUMERIC_DATE, WORDED_DATE):
-            for match in pattern.finditer(text):
+        # each pattern only where it can match: a numeric date has its "/", a worded one its "tháng" in
+        # some case (every letter re takes for one of "tháng" ignoring case lowers to it)
+        numeric_dates = wordscan.finditer(*numeric, text) if slash else ()
+        worded = month_word or "tháng" in text.lower()
+        for found in (numeric_dates, WORDED_DATE.finditer(text) if worded else ()):
+            for match in found:
                 day, month = int(match.group(1)), int(match.group(2))
                 year = int(match.group(3)) if match.group(3) else None
                 if valid_date(day, month, year):

@@ -361,13 +361,14 @@ def _trim(unit: str, stop_words: list[str]) -> str:
 
 @cache
 def _expansions(expand: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str], str]]:
-    """(short form, its pattern, replacement) of each expansion, compiled once per table."""
+    """(short form, its pattern, replacement) of each expansion, built once per table; a pattern is
+    compiled the first time a text holds its short form (most texts hold none)."""
     out = []
     for short, full in expand:
         if short.endswith("."):  # "P.VHTT": an abbreviation with a full stop runs into the next word
-            out.append((short, lazyre.cached(rf"(?<![\w&]){re.escape(short)}\s*"), full + " "))
+            out.append((short, lazyre.compile(rf"(?<![\w&]){re.escape(short)}\s*"), full + " "))
         else:
-            out.append((short, lazyre.cached(rf"(?<![\w&]){re.escape(short)}(?![\w&])"), full))
+            out.append((short, lazyre.compile(rf"(?<![\w&]){re.escape(short)}(?![\w&])"), full))
     return out
 
 
@@ -380,6 +381,21 @@ def _norm(text: str, expand: dict[str, str]) -> str:
         if short in folded:  # most texts name none of them: no substitution to try
             folded = pattern.sub(full, folded)
     return _DASH.sub(" - ", folded)
+
+
+_GROUPS: dict[int, tuple[dict, dict, dict[str, list[str]]]] = {}
+
+
+def _norm_groups(groups: dict[str, list[str]], expand: dict[str, str]) -> dict[str, list[str]]:
+    """``groups`` keyed by their :func:`_norm` form: the pack's table is the same for every document,
+    so it is normalised once (keyed on the table objects themselves)."""
+    if not groups:
+        return {}
+    hit = _GROUPS.get(id(groups))
+    if hit is None or hit[0] is not groups or hit[1] is not expand:
+        hit = (groups, expand, {_norm(group, expand): heads for group, heads in groups.items()})
+        _GROUPS[id(groups)] = hit
+    return hit[2]
 
 
 def tasked_units(ctx) -> list[tuple[str, int, int, int]]:
@@ -404,6 +420,8 @@ def tasked_units(ctx) -> list[tuple[str, int, int, int]]:
                 start = block.text.find(unit)
                 found.append((unit, item.block, max(start, 0), max(start, 0) + len(unit)))
     for block in ctx.body_blocks():
+        if "chủ trì" not in block.text:
+            continue  # every sentence kept below has "chủ trì" after its unit (most blocks have none)
         for sentence in re.finditer(r"(?:^|(?<=[.;:]\s))(?:Giao\s+)?(?P<rest>[^.;:]{3,160})", block.text):
             rest = sentence.group("rest")
             match = pattern.match(rest)
@@ -434,7 +452,7 @@ def tasked_unit_not_recipient(ctx) -> Iterator[Finding]:
     recipients = [(_norm(t, expand), t.lower()) for t in texts]
     issuer = _norm(rec.issuer.text, expand) if rec.issuer else ""
     own_heads = _own_unit_heads(issuer, table.get("own_units", {}))
-    groups = {_norm(group, expand): heads for group, heads in groups.items()}
+    groups = _norm_groups(groups, expand)
     reported: set[str] = set()
     for unit, block, start, end in tasked_units(ctx):
         key = _norm(unit, expand)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -212,8 +211,12 @@ def cited_keys(ctx: Context) -> list[str]:
 
 @check("RED002")
 def copied_from_higher_document(ctx: Context) -> Iterator[Finding]:
-    if _skip(ctx):
-        return
+    from doclint.datacache import refs_library_may_exist
+
+    if _skip(ctx) or not refs_library_may_exist(ctx.config):
+        return  # no library: nothing to compare, and the library code (sqlite3) is not imported
+    import sqlite3
+
     from doclint.refs import describe, libraries_for, match_document, text_hash
 
     problems: list[str] = []
@@ -368,8 +371,10 @@ def _task_table(ctx: Context) -> tuple[int, int, int] | None:
     return best
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class TaskItem:
+    """A task of a relay plan and whether it names an owner, a deadline and resources."""
+
     block: int
     text: str
     owner: bool
@@ -576,11 +581,12 @@ def formalism_phrases(ctx: Context) -> list[str]:
 def _phrase_patterns(phrases: tuple[str, ...]) -> list[tuple[str, str, str, re.Pattern[str]]]:
     """(phrase, its longest word, its first word, pattern), longest phrase first so that it wins over one
     it contains. A text that holds the phrase holds both words: two substring tests in C rule out
-    almost every phrase before its pattern runs (the longest word is seldom a common one)."""
+    almost every phrase before its pattern runs (the longest word is seldom a common one), and a
+    pattern is compiled the first time it runs (most documents run few of them)."""
     out = []
     for p in phrases:
         words = p.split()
-        out.append((p, max(words, key=len), words[0], lazyre.cached(_phrase_pattern(words))))
+        out.append((p, max(words, key=len), words[0], lazyre.compile(_phrase_pattern(words))))
     return out
 
 
@@ -645,8 +651,10 @@ _WORDS = lazyre.compile(r"([\w][\w/.\-]*[\w]|\w)")  # a word, as a group: split(
 _DATE_RUN = lazyre.compile(r"^\d{1,2}$")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Tok:
+    """A word of RED005's comparison: its key and where it stands."""
+
     key: str
     block: int
     start: int

@@ -64,7 +64,7 @@ def _codeish(text: str, start: int, end: int) -> bool:
 # ----------------------------------------------------------------------------------------- analysis
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class TextAnalysis:
     """What the TXT rules share, computed once per document."""
 

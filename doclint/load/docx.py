@@ -207,8 +207,10 @@ def _overlay(base, other):
     return merged
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class RProps:
+    """Run properties read from one w:rPr (None: not set there)."""
+
     ascii: str | None = None
     hansi: str | None = None
     ascii_theme: str | None = None
@@ -233,8 +235,10 @@ class RProps:
         return merged
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class PProps:
+    """Paragraph properties read from one w:pPr (None: not set there)."""
+
     jc: str | None = None
     first_line: float | None = None  # twips; negative = hanging
     left: float | None = None
@@ -411,7 +415,7 @@ def read_ppr(ppr: etree._Element | None) -> PProps | None:
     return None if ppr is None else pprops(ppr_scan(ppr)[0])
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Style:
     """A style's own properties are read when a paragraph first uses it (a Word template declares
     a hundred and fifty styles; a document uses a handful)."""
@@ -443,8 +447,10 @@ class Style:
         return self._ppr
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Styles:
+    """The styles part: styles by id, document defaults and the theme's fonts."""
+
     styles: dict[str, Style] = field(default_factory=dict)
     default_rpr: RProps = field(default_factory=RProps)
     default_ppr: PProps = field(default_factory=PProps)
@@ -592,8 +598,10 @@ def _normpath(path: str) -> str:
 # ---------------------------------------------------------------- body walk
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class _Para:
+    """A paragraph being read: its text pieces, runs and what was seen on the way."""
+
     text: list[str] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
     length: int = 0

@@ -33,8 +33,10 @@ def _start(value: str | None) -> int | None:
     return None if number is None else min(max(number, 0), MAX_START)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Level:
+    """One level of a Word list: its start value, number format and label text."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str = "%1."

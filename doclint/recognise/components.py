@@ -10,7 +10,7 @@ from doclint.findings import Location
 Family = Literal["administrative", "normative", "party", "other"]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Component:
     """A recognised part: its text and where it is (block index, offsets in that block's text)."""
 
@@ -31,7 +31,7 @@ class Component:
         return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Signature:
     """The signing block: authority lines (TM./KT./TL./TUQ./Q. and the titles), the title, the name."""
 
@@ -63,7 +63,7 @@ class Signature:
 OutlineKind = Literal["phan", "chuong", "muc", "tieu_muc", "dieu", "roman", "arabic", "letter", "dash"]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class OutlineItem:
     """A numbered heading or item of the body: Phần I, Chương II, Điều 3., I., 1., a), -."""
 
@@ -77,7 +77,7 @@ class OutlineItem:
     auto: bool = False  # the label comes from Word list numbering, not typed text
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class ParsedNumber:
     """``Số: 05/KH-UBND`` split into its parts; blank number in a draft gives ``number=None``."""
 
@@ -92,7 +92,7 @@ class ParsedNumber:
     type_qualifier: str | None = None  # "LT" of "KHLT" (a joint plan): type_abbr is then "KH"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class ParsedDate:
     """``Liên Minh, ngày 05 tháng 5 năm 2026``; blank parts (drafts) are ``None``."""
 
@@ -107,8 +107,10 @@ class ParsedDate:
     stamped: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Recognition:
+    """The components recognition found in a document, its family and type, and why."""
+
     family: Family = "other"
     doc_type: str | None = None  # KH, QĐ, CV, TTr ... ("CV" for công văn)
     quoc_hieu: Component | None = None

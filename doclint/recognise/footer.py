@@ -25,8 +25,10 @@ ITEM_START = ("-", "–", "+", "•", "*")
 MAX_TITLE_WORDS = 12
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Tail:
+    """Where the content ends and where the signature/recipient zone ends (line indices)."""
+
     body_end: int  # last line index of the content
     tail_end: int  # last line index of the signature/recipient zone (exclusive of appendices)
 
@@ -270,8 +272,14 @@ def _appendices(lines: list[Line], rec: Recognition, start: int | None) -> None:
 
 
 def find_appendix_refs(lines: list[Line], rec: Recognition, body: range) -> None:
-    blocks = set(body)
     for line in lines:
         # every alternative of APPENDIX_REF names a “phụ lục” or a “phụ biểu”: a line without “phụ” is skipped
-        if line.block in blocks and "phụ" in line.text.lower() and APPENDIX_REF.search(line.text):
+        # (and without “ụ” or “Ụ” it has no “phụ” in lower case either: tested first, without the copy);
+        # every alternative holds “phụ lục” or “phụ biểu”, so “phụ l” or “phụ b” in lower case (letters
+        # that re ignoring case matches exactly where str.lower() equals them)
+        text = line.text
+        if line.block not in body or ("ụ" not in text and "Ụ" not in text):
+            continue
+        low = text.lower()
+        if ("phụ l" in low or "phụ b" in low) and APPENDIX_REF.search(text):
             rec.appendix_refs.append(comp(line))

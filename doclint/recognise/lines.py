@@ -10,13 +10,15 @@ from functools import lru_cache
 from itertools import filterfalse
 
 from doclint import lazyre
-from doclint.model import Block, Document
+from doclint.model import Block, Document, RunFormat
 
 SEPARATOR_LINE = lazyre.compile(r"^[\s_\-–—=*.·•~]+$")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Line:
+    """One visual line of a block (a block split at its line breaks and wide gaps), with its place."""
+
     block: int
     start: int
     end: int
@@ -31,8 +33,16 @@ class Line:
     @property
     def upper(self) -> bool:
         """All letters in capitals (as typed, or shown via w:caps)."""
-        letters = "".join(filter(str.isalpha, self.text))  # in C: this runs for every line, many times
-        return bool(letters) and (self.caps is True or letters.isupper())
+        has_letters, letters_upper = _letter_case(self.text)
+        return has_letters and (self.caps is True or letters_upper)
+
+
+@lru_cache(maxsize=8192)
+def _letter_case(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` has letters, and whether they are all capitals: asked for every line, many times
+    (by recognition and by several checks), so remembered per text."""
+    letters = "".join(filter(str.isalpha, text))  # in C
+    return bool(letters), letters.isupper()
 
 
 _D_LETTERS = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
@@ -75,7 +85,8 @@ def block_lines(block: Block) -> list[Line]:
     pos = 0
     label = block.para.numbering_label
     table = (block.table.table, block.table.row, block.table.col) if block.table else None
-    visible = [r for r in block.runs if text[r.start : r.end].strip()]  # runs that show some text
+    runs = block.runs
+    kind, index, align = block.kind, block.index, block.para.alignment
     for raw in text.split("\n"):
         start = pos
         end = pos + len(raw)
@@ -85,26 +96,44 @@ def block_lines(block: Block) -> list[Line]:
             continue
         lead = len(raw) - len(raw.lstrip(_INVISIBLE))
         s, e = start + lead, start + lead + len(stripped)
-        sub_runs = [r for r in visible if r.start < e and r.end > s]
         line_text = stripped
         if label and not out and label != "•":
             # a Word list label is part of what the reader sees: "1." + "Mục đích"
             line_text = f"{label} {stripped}".strip()
-        out.append(
-            Line(
-                block=block.index,
-                start=s,
-                end=e,
-                text=line_text,
-                kind=block.kind,
-                table=table,
-                bold=_agree([r.fmt.bold for r in sub_runs]),
-                italic=_agree([r.fmt.italic for r in sub_runs]),
-                align=block.para.alignment,
-                caps=_agree([r.fmt.caps for r in sub_runs]),
-            )
-        )
+        # the runs over the line that show some text: a run holding the line's first character shows it
+        # (unless it is a space this strip keeps); any other is looked at (``t.strip()``, without the copy)
+        first_shows = s < e and not text[s].isspace()
+        fmts = [
+            r.fmt
+            for r in runs
+            if r.start < e
+            and r.end > s
+            and ((first_shows and r.start <= s) or ((t := text[r.start : r.end]) and not t.isspace()))
+        ]
+        bold, italic, caps = _line_format(fmts)
+        out.append(Line(index, s, e, line_text, kind, table, bold, italic, align, caps))
     return out
+
+
+def _line_format(fmts: list[RunFormat]) -> tuple[bool | None, bool | None, bool | None]:
+    """Bold, italic and caps of a line's runs: each True when all runs that tell say so, None when none
+    tells. Most lines have one format (the loader shares one RunFormat per distinct w:rPr): read it once."""
+    if not fmts:
+        return None, None, None
+    first = fmts[0]
+    for fmt in fmts:
+        if fmt is not first:
+            return (
+                _agree([f.bold for f in fmts]),
+                _agree([f.italic for f in fmts]),
+                _agree([f.caps for f in fmts]),
+            )
+    bold, italic, caps = first.bold, first.italic, first.caps
+    return (
+        None if bold is None else bool(bold),
+        None if italic is None else bool(italic),
+        None if caps is None else bool(caps),
+    )
 
 
 def _agree(values: list[bool | None]) -> bool | None:

@@ -22,13 +22,34 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("letter", lazyre.compile(r"^(?P<label>[a-zđ])\s*+(?P<sep>[).:])\s*+(?P<title>\S.*)$")),
     ("dash", lazyre.compile(r"^(?P<label>[-–+•])\s*+(?P<sep>)(?P<title>\S.*)$")),
 ]  # fmt: skip
+# any of PATTERNS, without their groups: one call that fails at the first character of most lines
+# (prose), before the patterns are tried one by one
+_ANY_ITEM = lazyre.compile(
+    "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) + ")" for _, pattern in PATTERNS)
+)
 QUOTE_MAX = 40  # lines: a quotation that never closes stops being one after this many
 _ROMAN_VALID = lazyre.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 
 
+# The words a line starts with when a heading pattern can match it (its pattern's literal start): most
+# documents have lines starting with none of them, and those patterns are then never compiled (issue 17)
+_STARTS = {
+    "phan": ("Phần", "PHẦN"),
+    "chuong": ("Chương", "CHƯƠNG"),
+    "tieu_muc": ("Tiểu mục", "TIỂU MỤC"),
+    "muc": ("Mục", "MỤC"),
+    "dieu": ("Điều", "ĐIỀU"),
+}
+
+
 def parse_outline_line(line: Line) -> OutlineItem | None:
     text = line.text
+    if _ANY_ITEM.match(text) is None:
+        return None
     for kind, pattern in PATTERNS:
+        starts = _STARTS.get(kind)
+        if starts is not None and not text.startswith(starts):
+            continue
         match = pattern.match(text)
         if not match:
             continue

@@ -45,7 +45,7 @@ MEDIA_TYPES = {
 }
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class ReportOptions:
     """What every renderer may read; each uses the fields that concern it."""
 

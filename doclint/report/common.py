@@ -189,8 +189,10 @@ def common_base(paths: list[str]) -> Path | None:
     return base
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class CheckItem:
+    """One row of a report's component checklist: a component and whether it was found."""
+
     key: str
     name: str
     found: bool

@@ -39,8 +39,10 @@ _GREEK_CYRILLIC = lazyre.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
 _ANY = lazyre.compile(_SPECIAL.pattern[:-1] + _GREEK_CYRILLIC.pattern[1:])
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Confusable:
+    """A character that looks like another (eth for Đ, a zero-width space...) and its fix."""
+
     start: int
     end: int
     kind: str  # eth | zero-width | nbsp | mixed-script

@@ -65,7 +65,7 @@ def syllables_of(text: str) -> list[list[str]]:
     return runs
 
 
-@dataclass
+@dataclass(repr=False)
 class Lexicon:
     """The tables are dicts when parsed from the sources; read from the cache folder they start as
     :class:`~doclint.vn.lexicon_cache.LazyTable` mappings (lookups only) until built whole."""

@@ -152,8 +152,10 @@ def split(key: str) -> list[str]:
     return [x for _, x in out[:1]]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class RealWordHit:
+    """A pair of real words that is a known misspelling of another word."""
+
     index: int  # first syllable of the pair in the run
     length: int  # syllables covered
     wrong: str

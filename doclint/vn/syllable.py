@@ -110,6 +110,8 @@ def with_tone(base: str, tone: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Syllable:
+    """A Vietnamese syllable split into onset, rhyme and tone, with where the tone mark sits."""
+
     text: str  # as parsed (lower case, NFC)
     onset: str
     rhyme: str  # written rhyme without tone, glide included (oa, uyên...)
