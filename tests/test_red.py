@@ -321,3 +321,41 @@ def test_red005_never_splits_a_paragraph_too_short_for_the_stretch():
     for text in ("a b c d e f g h i j k", "1,2,3,4,5,6,7,8,9,0,1", "a.b c/d e-f g h i j k l m"):
         assert len(_fold(text)) < 23 or len(word_keys(text)[0]) <= (len(_fold(text)) + 1) // 2
         assert len(word_keys(text)[0]) <= (len(_fold(text)) + 1) // 2  # n words take 2n - 1 characters
+
+
+def test_paragraph_words_are_the_sentences_words_one_after_the_other():
+    """build tokenises each sentence once and joins them; the result must be tokens() of the paragraph,
+    list markers of the paragraph and of later sentences included."""
+    import random
+
+    from doclint.analysis.shingles import paragraph_words, sentences
+
+    pieces = [
+        "a. ", "a.", "1. ", "1.2. ", "- ", "IV) ", "  b) ", "12.3.2020) ", ". ", "; ", ": ", "! ", ".\n",
+        ":\u2000", " ", "Nội dung", "Nghị định", "nghị định số 09/2019/NĐ-CP", " ngày 24/01/2019",
+        " của Chính phủ", "Ủy ban nhân dân", "ngày 24 tháng 01 năm 2019", "24.01.2019", "10%", "1,5", "§",
+        "ΑΣ", "İ", "x\u0301", "hòa", "thủy", "abc", "12", "-", "/", ".", ",", "“", "”", "(", ")",
+    ]  # fmt: skip
+    rnd = random.Random(17)
+    texts = ["a. Nội dung thứ nhất. b) Nội dung thứ hai; - ý ba", "1. Thực hiện Nghị định 09/2019/NĐ-CP."]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25))) for _ in range(3000)]
+    for text in texts:
+        spans = sentences(text)
+        words, per = paragraph_words(text, spans)
+        assert words == tokens(text), text
+        assert per == [tokens(text[s:e]) for s, e in spans], text
+
+
+def test_heading_capitals_bound_and_window_hashes():
+    """_mostly_lower never rules out a line of capitals; shingle_hashes is stable_hash of each window."""
+    from doclint.analysis.shingles import _is_heading, _mostly_lower, shingle_hashes, stable_hash
+
+    for text in ["KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "ĐẢNG ỦY xã", "Ⅷ ⓐ ǅ ß", "ab", "", "Điều 1. Phạm vi"]:
+        letters = [c for c in text if c.isalpha()]
+        upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        assert not (upper and _mostly_lower(text)), text
+    assert _is_heading("I. MỤC ĐÍCH, YÊU CẦU") and not _is_heading(
+        "Các sở, ban, ngành thực hiện tốt nhiệm vụ."
+    )
+    words = tokens("Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì thực hiện kế hoạch")
+    assert shingle_hashes(words) == {stable_hash(" ".join(words[i : i + 3])) for i in range(len(words) - 2)}

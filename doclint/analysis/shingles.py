@@ -13,12 +13,15 @@ and the closing formula ("Trên đây là ..."), the Nơi nhận, the signature 
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doclint import lazyre
@@ -38,13 +41,15 @@ _TONE = {
     "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
 }  # fmt: skip
 _TONE_RE = lazyre.compile("|".join(_TONE))
-_PHRASES = [
-    (lazyre.compile(r"\buỷ ban nhân dân\b"), "ubnd"),
-    (lazyre.compile(r"\bhội đồng nhân dân\b"), "hđnd"),
-    (lazyre.compile(r"\bnghị định\b"), "nghị_định"),
+_PHRASES = [  # (the literal the pattern needs, the pattern, its replacement)
+    ("uỷ ban nhân dân", lazyre.compile(r"\buỷ ban nhân dân\b"), "ubnd"),
+    ("hội đồng nhân dân", lazyre.compile(r"\bhội đồng nhân dân\b"), "hđnd"),
+    ("nghị định", lazyre.compile(r"\bnghị định\b"), "nghị_định"),
 ]
 _DATE_WORDS = lazyre.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
-_DATE_NUM = lazyre.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
+# "\b(\d{1,2})[/.-]...": the first digit comes before the boundary test so that the engine skips to digits
+_DATE_NUM = lazyre.compile(r"(\d(?<!\w\d)\d?)[/.\-](\d{1,2})[/.\-](\d{4})\b")
+_DIGIT = lazyre.compile(r"\d")
 # a token: a number/symbol ("09/2019/nđ-cp", "226-kl/tw", "1,5", "95%") or a word
 _TOKEN = lazyre.compile(r"§?\d[\w/.,\-]*%?|\w+(?:[/\-]\w+)*", re.UNICODE)
 _MARKER = lazyre.compile(r"^\s*(?:[-–—+•*]|[a-zđ][).]|\d+(?:\.\d+)*[.)]|[IVXLC]+[.)])\s+")
@@ -79,19 +84,54 @@ _STOP_AT = lazyre.compile(r"^(nơi nhận|tm\.|kt\.|tl\.|tuq\.|t/m|k/t)\b", re.I
 
 
 def normalise(text: str) -> str:
+    """Each rewrite runs only when its literal is in the text: a plain substring test is far cheaper
+    than a scan of a pattern that starts with a word boundary (the engine tries it at every position)."""
     text = unicodedata.normalize("NFC", text).lower()
     text = _TONE_RE.sub(lambda m: _TONE[m.group(0)], text)
-    text = _DATE_WORDS.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
-    text = _DATE_NUM.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
-    for pattern, repl in _PHRASES:
-        text = pattern.sub(repl, text)
-    return _CITATION.sub(lambda m: f"§{m[1]}", text)
+    digits = _DIGIT.search(text) is not None  # dates and citations need one; the rewrites keep them
+    if digits and "tháng" in text:
+        text = _DATE_WORDS.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
+    if digits:
+        text = _DATE_NUM.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
+    for literal, pattern, repl in _PHRASES:
+        if literal in text:
+            text = pattern.sub(repl, text)
+    return _CITATION.sub(lambda m: f"§{m[1]}", text) if digits else text
 
 
 def tokens(text: str) -> list[str]:
     """The normalised words of ``text`` (list marker dropped)."""
-    text = _MARKER.sub("", text, count=1)
+    return _words(_MARKER.sub("", text, count=1))
+
+
+def _words(text: str) -> list[str]:
+    """The normalised words of ``text``, a list marker included."""
     return [t.rstrip(".,-") or t for t in _TOKEN.findall(normalise(text))]
+
+
+def paragraph_words(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[list[str]]]:
+    """``tokens(text)`` and the ``tokens`` of each sentence of ``spans`` (``sentences(text)``), each
+    piece of text tokenised once.
+
+    The paragraph's words are its sentences' words one after the other: sentences are separated by
+    white space after ". ! ? ; :", no token holds white space, and no rewrite of ``normalise`` matches
+    across such a gap (each pattern's white space follows a letter, a digit or a comma) or sees
+    anything but "not a word character" at a sentence's edge. Only list markers differ: the
+    paragraph drops its own (which may be the whole first sentence, "a." before "Nội dung ..."),
+    and keeps those that open a later sentence."""
+    per = [tokens(text[s:e]) for s, e in spans]
+    if len(spans) == 1 and spans[0] == (0, len(text)):
+        return per[0], per
+    marker = _MARKER.match(text)
+    words: list[str] = []
+    for i, ((s, e), w) in enumerate(zip(spans, per)):
+        if i == 0:
+            if marker is None or marker.end() < e:
+                words.extend(w)  # the sentence drops the same marker as the paragraph, or none
+            continue  # else the sentence is the paragraph's marker
+        piece = text[s:e]
+        words.extend(_words(piece) if _MARKER.match(piece) else w)
+    return words, per
 
 
 def stable_hash(value: str) -> int:
@@ -104,7 +144,12 @@ def stable_hash(value: str) -> int:
 def shingle_hashes(words: Sequence[str], k: int = SHINGLE_K) -> set[int]:
     if len(words) < k:
         return {stable_hash(" ".join(words))} if words else set()
-    return {stable_hash(" ".join(words[i : i + k])) for i in range(len(words) - k + 1)}
+    # stable_hash of each window, in C: the UTF-8 of "a b c" is the words' UTF-8 joined by a space
+    crc = zlib.crc32
+    encoded = list(map(str.encode, words))
+    data = list(map(b" ".join, zip(*(encoded[i:] for i in range(k)))))
+    high = map(operator.lshift, map(crc, data), itertools.repeat(31))
+    return set(map(operator.xor, high, map(crc, data, itertools.repeat(0x9E3779B9))))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -146,8 +191,15 @@ class Paragraph:
     block: int
     text: str
     words: list[str]
-    shingles: set[int]
     units: list[Unit] = field(default_factory=list)
+    known_shingles: set[int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def shingles(self) -> set[int]:
+        """Worked out on first use: RED001 compares sentences, only RED002 and the library read these."""
+        if self.known_shingles is None:
+            self.known_shingles = shingle_hashes(self.words)
+        return self.known_shingles
 
 
 @dataclass(slots=True, eq=False, repr=False)
@@ -168,15 +220,34 @@ class Shingles:
         return None
 
 
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII_NOT_UPPER = bytes(c for c in range(128) if not ord("A") <= c <= ord("Z"))
+
+
+def _mostly_lower(text: str) -> bool:
+    """True when the text surely has no more than 80 % capitals among its letters, decided in C: its
+    ASCII small letters are letters that are not capitals, and every character that is neither one of
+    them nor an ASCII character other than A-Z is at most a capital. Body text passes; the exact count
+    is left for the rest."""
+    data = text.encode("utf-8", "surrogatepass")  # every non-ASCII character: bytes >= 0x80
+    lower = len(data) - len(data.translate(None, _ASCII_LOWER))
+    not_upper = len(data) - len(data.translate(None, _ASCII_NOT_UPPER))
+    return len(text) - not_upper <= 4 * lower
+
+
+@lru_cache(maxsize=4096)  # asked for the body's blocks twice (content_blocks, then _Structure)
 def _is_heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
-        return True  # "I. MỤC ĐÍCH, YÊU CẦU", "KẾ HOẠCH"
-    unclosed = not text.rstrip().endswith((".", ";", ":", ",", "!", "?"))
+    if not _mostly_lower(text):
+        letters = [c for c in text if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+            return True  # "I. MỤC ĐÍCH, YÊU CẦU", "KẾ HOẠCH"
+    closing = text.rstrip()
+    unclosed = not closing.endswith((".", ";", ":", ",", "!", "?"))
     if unclosed and not _MARKER.match(text) and len(text.split()) <= 12:
         return True  # a short unnumbered line without closing punctuation: a heading or a label
-    numbered = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s+\S.{0,250}$", text)
-    return bool(numbered) and not text.rstrip().endswith((".", ";", ":", ","))
+    if closing.endswith((".", ";", ":", ",")):
+        return False
+    return bool(re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s+\S.{0,250}$", text))
 
 
 def content_blocks(doc: Document, rec=None) -> list[Block]:
@@ -235,14 +306,16 @@ def build(blocks: Iterable[Block], min_tokens: int = MIN_TOKENS, doc: Document |
     kept: list[Block] = []
     structure = _Structure(doc) if doc is not None else None
     for b in blocks:
-        words = tokens(b.text)
+        spans = sentences(b.text)
+        words, per_sentence = paragraph_words(b.text, spans)
         if len(words) < min_tokens:
             continue
         kept.append(b)
-        para = Paragraph(block=b.index, text=b.text, words=words, shingles=shingle_hashes(words))
-        for s, e in sentences(b.text):
-            w = tokens(b.text[s:e])
-            if len(w) >= min_tokens:
+        para = Paragraph(block=b.index, text=b.text, words=words)
+        for (s, e), w in zip(spans, per_sentence):
+            if w is words:  # the whole paragraph is one sentence
+                para.units.append(Unit(b.index, s, e, words, para.shingles))
+            elif len(w) >= min_tokens:
                 para.units.append(Unit(b.index, s, e, w, shingle_hashes(w), position=len(para.units)))
         if not para.units:  # a paragraph of short sentences is still one passage
             para.units.append(Unit(b.index, 0, len(b.text), words, para.shingles))
@@ -295,7 +368,9 @@ class _Structure:
         whole = _FOR_LABEL.match(text)
         quotes = quote_spans(text)
         prev = self.blocks[block.index - 1].text if block.index else ""
-        announced = bool(_ANNOUNCES_QUOTE.search(prev)) or text.lstrip().startswith(("“", '"'))
+        # the pattern ends in ":" and an optional quotation mark: no need to scan a paragraph without them
+        announces = prev.rstrip().endswith((":", "“", '"')) and bool(_ANNOUNCES_QUOTE.search(prev))
+        announced = announces or text.lstrip().startswith(("“", '"'))
         for u in units:
             u.section, u.segment = section, segment
             piece = text[u.start : u.end].lstrip()

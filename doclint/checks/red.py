@@ -55,20 +55,27 @@ def duplicate_pairs(
     for i, u in enumerate(units):
         for h in u.shingles:
             index[h].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for postings in index.values():
-        if len(postings) > _COMMON_SHINGLE:
-            continue
-        for x in range(len(postings)):
-            for y in range(x + 1, len(postings)):
-                shared[(postings[x], postings[y])] += 1
+    # pairs of units sharing a shingle, counted in C, in the order of their first shared shingle
+    shared = Counter(
+        itertools.chain.from_iterable(
+            itertools.combinations(postings, 2)
+            for postings in index.values()
+            if 1 < len(postings) <= _COMMON_SHINGLE
+        )
+    )
     out = []
+    lowest = min(containment, DUP_CONTAINMENT_SAME_CITATION)
     for (i, j), n in shared.items():
+        if n < min_shared:
+            continue
         a, b = units[i], units[j]
-        if a.block == b.block or n < min_shared or min(len(a.words), len(b.words)) < DUP_MIN_WORDS:
+        if a.block == b.block or min(len(a.words), len(b.words)) < DUP_MIN_WORDS:
             continue
         if min(len(a.words), len(b.words)) < DUP_SIZE_RATIO * max(len(a.words), len(b.words)):
             continue  # a name or a clause quoted inside a longer sentence is not a repeated passage
+        score = n / min(len(a.shingles), len(b.shingles))
+        if score < lowest:
+            continue  # below the threshold even for two passages under the same citation
         if _fragment(a, texts) and _fragment(b, texts):
             continue  # two clauses inside sentences ("trong đó nêu rõ lý do ...") are formulas of a list
         shorter = a if len(a.words) <= len(b.words) else b
@@ -78,7 +85,6 @@ def duplicate_pairs(
             continue  # "Đối với các cơ quan chuyên môn thuộc UBND tỉnh:" introduces items; it is a label
         if a.block in cells or b.block in cells:
             continue  # a table restates the body by design (a summary, a row per unit)
-        score = n / min(len(a.shingles), len(b.shingles))
         threshold = containment
         if score < threshold and _cited(a) & _cited(b):
             threshold = min(threshold, DUP_CONTAINMENT_SAME_CITATION)
