@@ -525,7 +525,7 @@ MINUTES_SIGNER = lazyre.compile(
 def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
     """Short capitalised lines followed by a person's name (THƯ KÝ / Trần Thị B; CHỦ TỌA / Nguyễn Văn A):
     the signing blocks of a Biên bản in flowing text, where recognition sees only one."""
-    from doclint.recognise.patterns import SIGNED_MARK, looks_like_name
+    from doclint.recognise.patterns import looks_like_name, signed_mark
 
     out: list[Line] = []
     for i, line in enumerate(lines):
@@ -539,9 +539,7 @@ def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
         if not line.upper:
             continue
         j = i + 1
-        while (
-            j < len(lines) and j <= i + 4 and (SIGNED_MARK.match(lines[j].text) or not lines[j].text.strip())
-        ):
+        while j < len(lines) and j <= i + 4 and (signed_mark(lines[j].text) or not lines[j].text.strip()):
             j += 1
         if j < len(lines) and j <= i + 4 and looks_like_name(lines[j].text):
             out.append(line)

@@ -62,7 +62,8 @@ def parse_number(text: str) -> ParsedNumber | None:
     # "Số: …………./BB-CNTT", "Số: ......./KH-UBND": a number left blank with dots, filled in after signing
     body = re.sub(r"^[.…_]++(?=\s*+/)", "", body)
     colon = match.group("colon") == ":"
-    party = PARTY_NUMBER.match(re.sub(r"\s+", "", body))
+    # PARTY_NUMBER needs a "-" and a "/" (an exact pre-test, issue 17: start-up)
+    party = PARTY_NUMBER.match(re.sub(r"\s+", "", body)) if "-" in body and "/" in body else None
     if party and "/" in body and body.find("-") < body.find("/"):
         return ParsedNumber(
             raw=text,
