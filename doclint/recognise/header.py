@@ -62,9 +62,11 @@ def parse_number(text: str) -> ParsedNumber | None:
     # "Số: …………./BB-CNTT", "Số: ......./KH-UBND": a number left blank with dots, filled in after signing
     body = re.sub(r"^[.…_]++(?=\s*+/)", "", body)
     colon = match.group("colon") == ":"
-    # PARTY_NUMBER needs a "-" and a "/" (an exact pre-test, issue 17: start-up)
-    party = PARTY_NUMBER.match(re.sub(r"\s+", "", body)) if "-" in body and "/" in body else None
-    if party and "/" in body and body.find("-") < body.find("/"):
+    # a party number is read only when its first "-" comes before its first "/" (PARTY_NUMBER needs
+    # both): tested first, so that most documents never compile the pattern (issue 17: start-up)
+    party_order = -1 < body.find("-") < body.find("/")
+    party = PARTY_NUMBER.match(re.sub(r"\s+", "", body)) if party_order else None
+    if party:
         return ParsedNumber(
             raw=text,
             number=party.group("num") or None,
