@@ -22,3 +22,11 @@ def test_footnote_pretest_matches_where_the_pattern_does() -> None:
         found = c._FOOTNOTE_MARK.search(text, 0, len(text)) is not None
         last = text[-1:]
         assert not found or last.isdecimal() or (last == "\n" and text[-2:-1].isdecimal()), text
+
+
+def test_trich_yeu_pretest() -> None:
+    words = c._TRICH_YEU_START.pattern.split("(?:")[1].split(")")[0].split("|")
+    for word in words:
+        for text in (word, word.upper(), word.capitalize(), " " + word):
+            assert bool(c._TRICH_YEU_START.match(text)) == bool(c._trich_yeu_start(text)), text
+    assert c._TRICH_YEU_START.match("ſửa đổi") and c._trich_yeu_start("ſửa đổi")

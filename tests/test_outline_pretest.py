@@ -20,3 +20,10 @@ def test_prose_lines_are_refused_first() -> None:
     assert not outline._may_be_item("Báo cáo gửi về Sở Nội vụ")
     assert outline._may_be_item("Điều 3. Hiệu lực")
     assert outline._may_be_item("٣. Arabic-Indic digit")
+
+
+def test_placeholder_and_stray_letter_pretests() -> None:
+    from doclint.recognise import patterns
+
+    for text in ["....", " … ", "\t", "[Họ và tên]", "HỌ TÊN", "ho ten", "[ho ten]", "Nguyễn Văn A", ""]:
+        assert bool(patterns.PLACEHOLDER_NAME.match(text)) == bool(patterns.placeholder_name(text)), text

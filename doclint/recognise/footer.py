@@ -15,9 +15,9 @@ from doclint.recognise.patterns import (
     END_MARK,
     LUU,
     NOI_NHAN,
-    PLACEHOLDER_NAME,
     appendix_head,
     looks_like_name,
+    placeholder_name,
     signed_mark,
 )
 
@@ -240,8 +240,8 @@ def _one_signature(lines: list[Line], group: list[int]) -> Signature | None:
             caps.append(line)
             blocks.append(line.block)
             continue
-        if caps and name is None and (looks_like_name(text) or PLACEHOLDER_NAME.match(text)):
-            if not PLACEHOLDER_NAME.match(text):
+        if caps and name is None and (looks_like_name(text) or placeholder_name(text)):
+            if not placeholder_name(text):
                 name = line
                 blocks.append(line.block)
             continue

@@ -75,6 +75,15 @@ def signed_mark(text: str) -> re.Match[str] | None:
     return SIGNED_MARK.match(text) if text.startswith(("(", "[")) else None
 
 
+def placeholder_name(text: str) -> re.Match[str] | None:
+    """PLACEHOLDER_NAME.match(text): dots or blanks, “[Họ và tên]” (it starts with one of them, [ or h)."""
+    first = text[:1]
+    return PLACEHOLDER_NAME.match(text) if first in _PLACEHOLDER_FIRST or first.isspace() else None
+
+
+_PLACEHOLDER_FIRST = frozenset("._…[hH")
+
+
 def appendix_head(text: str) -> re.Match[str] | None:
     """APPENDIX_HEAD.match(text): “PHỤ LỤC I”, “Phụ biểu 2” (it starts with PHỤ or Phụ)."""
     return APPENDIX_HEAD.match(text) if text.startswith(("PHỤ ", "Phụ ")) else None
