@@ -556,3 +556,12 @@ def test_unanchored_phrases_found_as_with_the_look_behind():
     for text in ("de nghi", "xde nghi", "xde nghi roi de nghi", "kinh moi", "ukinh moi", "", "de ngh"):
         found = wordscan.search(exact, loose, text)
         assert (found and found.span()) == ((m := exact.search(text)) and m.span()), text
+
+
+def test_builtin_skeleton_patterns_compile() -> None:
+    """The built-in pack's patterns are compiled on first use, not when it is loaded: compile them all
+    here so that a broken one still fails."""
+    from doclint.analysis.sections import _skeletons_for
+
+    patterns = [p for sk in _skeletons_for((), "").values() for spec in sk.sections for p in spec._patterns]
+    assert len(patterns) >= 10

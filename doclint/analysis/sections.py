@@ -92,9 +92,13 @@ class SectionSpec:
     allow_points: bool = False
     origin: list[str] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        try:  # a pack's own patterns are compiled now, so that a bad one is a config error at once
-            self._patterns = [re.compile(strip_marks(p), re.IGNORECASE) for p in self.patterns]
+    # compiled on first use (issue 17: a one-file check compiled the built-in pack's every pattern);
+    # a user pack's patterns are compiled when it is loaded (:func:`_validate`), so a bad one is a
+    # config error at once, and tests/test_sections.py compiles the built-in ones
+    @cached_property
+    def _patterns(self) -> list[re.Pattern[str]]:
+        try:
+            return [re.compile(strip_marks(p), re.IGNORECASE) for p in self.patterns]
         except re.error as exc:
             raise ConfigError(f"mục {self.key}: biểu thức chính quy không hợp lệ: {exc}") from exc
 
@@ -206,9 +210,10 @@ def _merge_skeleton(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, An
     return out
 
 
-def _validate(path: str, key: str, raw: dict[str, Any], text: str = "") -> None:
+def _validate(path: str, key: str, raw: dict[str, Any], text: str = "", builtin: bool = False) -> None:
     """Refuse what a skeleton file cannot mean, naming the file and line (user packs are checked when
-    they are loaded, not when a document is)."""
+    they are loaded, not when a document is). The built-in pack's patterns are not compiled here: a
+    one-file check would compile them all (issue 17: start-up); tests/test_sections.py does."""
     from doclint.rulepack import Place, at_line
 
     unknown = set(raw) - _SKELETON_FIELDS - {"_origin"}
@@ -244,7 +249,7 @@ def _validate(path: str, key: str, raw: dict[str, Any], text: str = "") -> None:
                 f"{line}: [{table}]: severity = {spec.get('severity')!r} không hợp lệ",
                 f"{line}: [{table}]: invalid severity {spec.get('severity')!r}",
             )
-        for pattern in spec.get("patterns", []):
+        for pattern in () if builtin else spec.get("patterns", []):
             try:
                 re.compile(strip_marks(pattern), re.IGNORECASE)
             except re.error as exc:
@@ -270,13 +275,15 @@ def _display(path: Path) -> str:
     return str(path)
 
 
-def _read_files(sources: tuple[str, ...]) -> list[tuple[str, dict[str, Any], str]]:
-    from doclint.rulepack import folder_data  # parsed as the pack's other files are (and kept parsed)
+def _read_files(sources: tuple[str, ...]) -> list[tuple[str, dict[str, Any], str, bool]]:
+    """(shown path, data, text, whether the file is the built-in pack's) of every skeleton file."""
+    from doclint.rulepack import builtin_rules_dir, folder_data  # parsed as the pack's other files are
 
-    out: list[tuple[str, dict[str, Any], str]] = []
+    builtin = builtin_rules_dir().resolve()
+    out: list[tuple[str, dict[str, Any], str, bool]] = []
     for folder in sources:
         for path, data, text in folder_data(Path(folder), "sections"):
-            out.append((_display(path), data, text))
+            out.append((_display(path), data, text, path.resolve().parent.parent == builtin))
     return out
 
 
@@ -290,15 +297,15 @@ def _skeletons_for(sources: tuple[str, ...], fallback_key: str) -> dict[str, Ske
     from doclint.rulepack import at_line
 
     merged: dict[str, dict[str, Any]] = {}
-    texts = {origin: text for origin, _, text in files}
-    for origin, data, text in files:
+    texts = {origin: text for origin, _, text, _ in files}
+    for origin, data, text, builtin in files:
         for key, raw in data.items():
             if not isinstance(raw, dict):
                 where = at_line(origin, text, key=key)
                 raise ConfigError(
                     f"{where}: “{key}” phải là một bảng [{key}]", f"{where}: “{key}” must be a table [{key}]"
                 )
-            _validate(origin, key, raw, text)
+            _validate(origin, key, raw, text, builtin)
             tagged = _tag(raw, origin)
             merged[key] = _merge_skeleton(merged[key], tagged) if key in merged else tagged
     for key, raw in list(merged.items()):  # extends: start from another skeleton's sections
@@ -518,7 +525,7 @@ MINUTES_SIGNER = lazyre.compile(
 def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
     """Short capitalised lines followed by a person's name (THƯ KÝ / Trần Thị B; CHỦ TỌA / Nguyễn Văn A):
     the signing blocks of a Biên bản in flowing text, where recognition sees only one."""
-    from doclint.recognise.patterns import SIGNED_MARK, looks_like_name
+    from doclint.recognise.patterns import looks_like_name, signed_mark
 
     out: list[Line] = []
     for i, line in enumerate(lines):
@@ -532,9 +539,7 @@ def signature_titles(lines: list[Line], start_block: int) -> list[Line]:
         if not line.upper:
             continue
         j = i + 1
-        while (
-            j < len(lines) and j <= i + 4 and (SIGNED_MARK.match(lines[j].text) or not lines[j].text.strip())
-        ):
+        while j < len(lines) and j <= i + 4 and (signed_mark(lines[j].text) or not lines[j].text.strip()):
             j += 1
         if j < len(lines) and j <= i + 4 and looks_like_name(lines[j].text):
             out.append(line)

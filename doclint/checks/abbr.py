@@ -46,6 +46,49 @@ _DEF_LINE = lazyre.compile(
     r"^\s*(?:[-+•]\s*|\d+\.\s*)?(?P<abbr>[A-ZĐ][A-Za-zĐđ]*[A-ZĐ][A-Za-zĐđ]*)\s*(?::|là|-)\s+\S"
 )
 SKIP_ZONES = ("header", "recipients", "luu", "signature", "appendix")
+# Exact pre-tests of the three patterns above (issue 17: start-up; each costs ``re`` ~0.4 ms to compile,
+# and most documents define no abbreviation): an abbreviation is a run of letters (and digits in
+# _DEF_PAREN) that starts with a capital [A-ZĐ] and holds another; ``\s`` is what str.strip() strips
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+_ABBR_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ") | _CAPITALS
+_ABBR_CHARS = _ABBR_LETTERS | frozenset("0123456789")
+
+
+def _abbr_before(text: str, mark: str, chars: frozenset[str], quotes: str = "") -> bool:
+    """Whether some ``mark`` of ``text`` follows, across blanks (and one of ``quotes``), a run of
+    ``chars`` holding two capitals: the end of every match of _DEF_PAREN (“UBND)”, “"UBND" )”), the
+    "(" of every match of _DEF_AFTER."""
+    at = text.find(mark)
+    while at >= 0:
+        end = len(text[:at].rstrip())
+        if quotes and text[end - 1 : end] in quotes and end > 0:
+            end -= 1
+        capitals, i = 0, end - 1
+        while i >= 0 and text[i] in chars:
+            capitals += text[i] in _CAPITALS
+            i -= 1
+        if capitals >= 2:
+            return True
+        at = text.find(mark, at + 1)
+    return False
+
+
+def _may_start_with_abbr(text: str) -> bool:
+    """Necessary for _DEF_LINE: after the blanks and a bullet, a run of [A-Za-zĐđ] that starts with a
+    capital and holds another (a numbered line “1. …” is left to the pattern)."""
+    rest = text.lstrip()
+    if rest[:1] in ("-", "+", "•"):
+        rest = rest[1:].lstrip()
+    elif rest[:1].isdecimal():
+        return True
+    if rest[:1] not in _CAPITALS:
+        return False
+    for c in rest[1:]:
+        if c in _CAPITALS:
+            return True
+        if c not in _ABBR_LETTERS:
+            return False
+    return False
 
 
 def _plain(token: str) -> str:
@@ -117,7 +160,7 @@ def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
             if is_abbreviation(abbr):
                 expansion = _expansion(text, text.rfind("(", 0, start), abbr) or before
                 out.append(Definition(abbr, block.index, start, end, expansion))
-        for m in _DEF_PAREN.finditer(text) if bracket else ():
+        for m in _DEF_PAREN.finditer(text) if bracket and _abbr_before(text, ")", _ABBR_CHARS, '"”') else ():
             abbr = m["abbr"]
             if not is_abbreviation(abbr):
                 continue
@@ -126,7 +169,7 @@ def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
                     abbr, block.index, m.start("abbr"), m.end("abbr"), _expansion(text, m.start(), abbr)
                 )
             )
-        for m in _DEF_AFTER.finditer(text) if bracket else ():
+        for m in _DEF_AFTER.finditer(text) if bracket and _abbr_before(text, "(", _ABBR_LETTERS) else ():
             full = m["full"].strip()
             if m["abbr"] in full or re.search(r"[,;]", full) or not spells(m["abbr"], full.split()[:8]):
                 continue  # “TTHC (tên TTHC, mã TTHC)” is a remark, not the words of the abbreviation
@@ -140,7 +183,7 @@ def definitions(ctx: Context, zones: list[str]) -> list[Definition]:
         for m in _INLINE_DEF.finditer(text) if "tắt" in text else ():
             if is_abbreviation(m["abbr"]):
                 out.append(Definition(m["abbr"], block.index, m.start("abbr"), m.end("abbr"), None))
-        m = _DEF_LINE.match(text)
+        m = _DEF_LINE.match(text) if _may_start_with_abbr(text) else None
         if m and (not text[m.end() - 1].isalpha() or re.match(r"[A-ZĐ]{2}", text[m.end() - 1 : m.end() + 1])):
             m = None  # “TTHC: 1.013947)” is a code, “GDNN - GDTX phối hợp” a compound, not an explanation
         if m and is_abbreviation(m["abbr"]):

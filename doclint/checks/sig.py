@@ -98,7 +98,9 @@ def _own_signature_rules(ctx) -> bool:
         if any(name == h or name.startswith(h + " ") for h in heads):
             return True
     sig = ctx.rec.signature
-    return sig is not None and any(COLLECTIVE_ORGAN.search(a.text) for a in sig.authority)
+    return sig is not None and any(
+        ("BAN" in a.text or "BCH" in a.text) and COLLECTIVE_ORGAN.search(a.text) for a in sig.authority
+    )
 
 
 def _sector_body(ctx) -> bool:

@@ -16,10 +16,10 @@ from doclint.recognise.header import HEADER_SCAN, comp, parse_date, recognise_he
 from doclint.recognise.lines import COLUMN_GAP, Line, fold, split_columns, split_footer_columns, split_lines
 from doclint.recognise.outline import recognise_outline
 from doclint.recognise.patterns import (
-    APPENDIX_HEAD,
     AUTHORITY,
     END_MARK,
     NOI_NHAN,
+    appendix_head,
     is_quoc_hieu,
     is_tieu_ngu,
     looks_like_name,
@@ -70,8 +70,8 @@ def recognise(doc: Document, pack: RulePack, lines: list[Line] | None = None) ->
     classify(
         rec,
         codes,
-        starts_with_appendix=bool(APPENDIX_HEAD.match(first))
-        or any(ATTACHED.match(ln.text) for ln in lines[:ATTACHED_SCAN]),
+        starts_with_appendix=bool(appendix_head(first))
+        or any("èm theo" in ln.text and ATTACHED.match(ln.text) for ln in lines[:ATTACHED_SCAN]),
         specialised=specialised,
         joint_suffixes=tuple(types.get("joint_suffixes", ())),
         legacy_header=_legacy_header(lines),

@@ -54,7 +54,9 @@ def classify(
         rec.notes.append(
             f"phần đầu văn bản dùng bảng mã cũ ({legacy_header}): chuyển sang Unicode rồi kiểm tra lại"
         )
-    elif rec.issuer is not None and STUDENT_CLASS.search(rec.issuer.text):
+    elif (
+        rec.issuer is not None and "lớp" in rec.issuer.text.lower() and STUDENT_CLASS.search(rec.issuer.text)
+    ):
         # "LỚP: HTTT04" where the issuing body goes: minutes of a class meeting on the school's form, not a
         # document an agency issues (the readers of every family labelled its NĐ 30 findings [scope])
         rec.family = "other"

@@ -10,15 +10,15 @@ from doclint.recognise.components import Component, Recognition, Signature
 from doclint.recognise.header import comp
 from doclint.recognise.lines import Line, is_separator
 from doclint.recognise.patterns import (
-    APPENDIX_HEAD,
     APPENDIX_REF,
     AUTHORITY,
     END_MARK,
     LUU,
     NOI_NHAN,
-    PLACEHOLDER_NAME,
-    SIGNED_MARK,
+    appendix_head,
     looks_like_name,
+    placeholder_name,
+    signed_mark,
 )
 
 ITEM_START = ("-", "–", "+", "•", "*")
@@ -63,7 +63,7 @@ def find_noi_nhan(lines: list[Line], body_start: int) -> int | None:
 def _appendix_start(lines: list[Line], after: int) -> int | None:
     for i in range(after, len(lines)):
         text = lines[i].text
-        if APPENDIX_HEAD.match(text) and len(text.split()) <= 25 and not text.endswith((";", ",")):
+        if appendix_head(text) and len(text.split()) <= 25 and not text.endswith((";", ",")):
             return i
     return None
 
@@ -160,7 +160,7 @@ def _recipients(lines: list[Line], rec: Recognition, label: int | None, zone_end
                 break
         else:
             # flowing text: the list runs until the signature block; stray fragments are skipped
-            if _is_title_line(nxt) or SIGNED_MARK.match(nxt.text) or looks_like_name(nxt.text):
+            if _is_title_line(nxt) or signed_mark(nxt.text) or looks_like_name(nxt.text):
                 break
             if not (_is_item(nxt) or (nxt.text.endswith((";", ".")) and len(nxt.text) > 3)):
                 continue
@@ -178,7 +178,7 @@ def _find_bare_signature(lines: list[Line], body_start: int, stop: int) -> int |
     for i in range(stop - 1, max(body_start, stop - 8) - 1, -1):
         if looks_like_name(lines[i].text):
             j = i - 1
-            while j > body_start and SIGNED_MARK.match(lines[j].text):
+            while j > body_start and signed_mark(lines[j].text):
                 j -= 1
             if j > body_start and _is_title_line(lines[j]) and len(lines[j].text) < 60:
                 while j - 1 > body_start and _is_title_line(lines[j - 1]) and len(lines[j - 1].text) < 60:
@@ -234,14 +234,14 @@ def _one_signature(lines: list[Line], group: list[int]) -> Signature | None:
     for i in group:
         line = lines[i]
         text = line.text
-        if is_separator(text) or SIGNED_MARK.match(text) or text == END_MARK:
+        if is_separator(text) or signed_mark(text) or text == END_MARK:
             continue
         if name is None and _is_title_line(line) and not looks_like_name(text):
             caps.append(line)
             blocks.append(line.block)
             continue
-        if caps and name is None and (looks_like_name(text) or PLACEHOLDER_NAME.match(text)):
-            if not PLACEHOLDER_NAME.match(text):
+        if caps and name is None and (looks_like_name(text) or placeholder_name(text)):
+            if not placeholder_name(text):
                 name = line
                 blocks.append(line.block)
             continue
@@ -266,7 +266,7 @@ def _appendices(lines: list[Line], rec: Recognition, start: int | None) -> None:
     i = start
     while i < len(lines):
         text = lines[i].text
-        if APPENDIX_HEAD.match(text) and len(text.split()) <= 25 and not text.endswith((";", ",")):
+        if appendix_head(text) and len(text.split()) <= 25 and not text.endswith((";", ",")):
             rec.appendices.append(comp(lines[i]))
         i += 1
 

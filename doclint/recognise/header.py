@@ -62,8 +62,11 @@ def parse_number(text: str) -> ParsedNumber | None:
     # "Số: …………./BB-CNTT", "Số: ......./KH-UBND": a number left blank with dots, filled in after signing
     body = re.sub(r"^[.…_]++(?=\s*+/)", "", body)
     colon = match.group("colon") == ":"
-    party = PARTY_NUMBER.match(re.sub(r"\s+", "", body))
-    if party and "/" in body and body.find("-") < body.find("/"):
+    # a party number is read only when its first "-" comes before its first "/" (PARTY_NUMBER needs
+    # both): tested first, so that most documents never compile the pattern (issue 17: start-up)
+    party_order = -1 < body.find("-") < body.find("/")
+    party = PARTY_NUMBER.match(re.sub(r"\s+", "", body)) if party_order else None
+    if party:
         return ParsedNumber(
             raw=text,
             number=party.group("num") or None,
@@ -244,7 +247,7 @@ def _split_org(org_lines: list[Line], rec: Recognition) -> None:
     if split is None and len(lines) >= 2:
         first = lines[0].text.strip()
         second = lines[1].text.strip()
-        stray = STRAY_LETTER.match(first)
+        stray = STRAY_LETTER.match(first) if first.startswith(("UBND", "HĐND"), 1) else None
         if stray:
             # "DUBND TỈNH X": a letter typed before the abbreviation; read the line without it
             first = first[1:]
@@ -268,7 +271,8 @@ def _split_org(org_lines: list[Line], rec: Recognition) -> None:
     if split:
         parent, issuer = lines[:split], lines[split:]
         rec.parent_body = comp(parent[0], " ".join(ln.text for ln in parent))
-        stray = STRAY_LETTER.match(parent[0].text.strip())
+        parent_head = parent[0].text.strip()
+        stray = STRAY_LETTER.match(parent_head) if parent_head.startswith(("UBND", "HĐND"), 1) else None
         if stray:
             rec.parent_body.extra["stray_letter"] = stray.group(1)
     else:

@@ -143,8 +143,13 @@ def _agree(values: list[bool | None]) -> bool | None:
     return all(known)
 
 
+# the first character of a separator line (an exact pre-test, issue 17: ``\s`` is str.isspace)
+_SEPARATOR_FIRST = frozenset("_-–—=*.·•~")
+
+
 def is_separator(text: str) -> bool:
-    return bool(SEPARATOR_LINE.match(text))
+    first = text[:1]
+    return (first in _SEPARATOR_FIRST or first.isspace()) and bool(SEPARATOR_LINE.match(text))
 
 
 # two header cells typed on one line, the right one pushed over with spaces or tabs (old Word files):

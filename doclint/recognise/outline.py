@@ -40,11 +40,21 @@ _STARTS = {
     "muc": ("Mục", "MỤC"),
     "dieu": ("Điều", "ĐIỀU"),
 }
+# What a line starts with when _ANY_ITEM can match it: one of those words, or the first character of
+# the other patterns' labels (a Roman numeral, a digit — ``\d`` is str.isdecimal —, a letter, a dash).
+# Tested first, so that a document whose lines start with none never compiles _ANY_ITEM (~1.5 ms)
+_ITEM_WORDS = tuple(word for words in _STARTS.values() for word in words)
+_ITEM_FIRST = frozenset("IVXLC" + "abcdefghijklmnopqrstuvwxyzđ" + "-–+•")
+
+
+def _may_be_item(text: str) -> bool:
+    first = text[:1]
+    return first in _ITEM_FIRST or first.isdecimal() or text.startswith(_ITEM_WORDS)
 
 
 def parse_outline_line(line: Line) -> OutlineItem | None:
     text = line.text
-    if _ANY_ITEM.match(text) is None:
+    if not _may_be_item(text) or _ANY_ITEM.match(text) is None:
         return None
     for kind, pattern in PATTERNS:
         starts = _STARTS.get(kind)

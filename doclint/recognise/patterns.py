@@ -67,6 +67,28 @@ PLACEHOLDER_NAME = lazyre.compile(r"^[._…\s]++$|^\[?(họ (và )?tên|ho ten)\
 APPENDIX_HEAD = lazyre.compile(
     r"^(PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(\s+[IVXLC\d]+|\s*$|\s*:|\s*[-–]|\s+[A-ZĐ])"
 )
+
+
+# Exact pre-tests (issue 17: start-up): a line that cannot start a match never compiles the pattern
+def signed_mark(text: str) -> re.Match[str] | None:
+    """SIGNED_MARK.match(text): “(đã ký)”, “[signed]” (it starts with a bracket)."""
+    return SIGNED_MARK.match(text) if text.startswith(("(", "[")) else None
+
+
+def placeholder_name(text: str) -> re.Match[str] | None:
+    """PLACEHOLDER_NAME.match(text): dots or blanks, “[Họ và tên]” (it starts with one of them, [ or h)."""
+    first = text[:1]
+    return PLACEHOLDER_NAME.match(text) if first in _PLACEHOLDER_FIRST or first.isspace() else None
+
+
+_PLACEHOLDER_FIRST = frozenset("._…[hH")
+
+
+def appendix_head(text: str) -> re.Match[str] | None:
+    """APPENDIX_HEAD.match(text): “PHỤ LỤC I”, “Phụ biểu 2” (it starts with PHỤ or Phụ)."""
+    return APPENDIX_HEAD.match(text) if text.startswith(("PHỤ ", "Phụ ")) else None
+
+
 APPENDIX_REF = lazyre.compile(
     r"(có|kèm theo|theo|tại|tại các|xem)\s+(các\s+)?(phụ lục|phụ biểu)|(phụ lục|phụ biểu)\s+(chi tiết\s+)?"
     r"(kèm theo|đính kèm|gửi kèm)|\(có phụ lục",
