@@ -249,7 +249,7 @@ def _canon(
     groups: dict[str, lazyre.LazyPattern] = {}
     if None not in heads:
         words = sorted({re.escape(h.group()) for h in heads})  # type: ignore[union-attr]
-        first = lazyre.cached(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.IGNORECASE)
+        first = _heads_pattern(words, re.IGNORECASE)
         groups = _head_groups(every)
     return canon, variants, (_phrase_regex(every), groups), first
 
@@ -261,9 +261,16 @@ def _lower_heads(first: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[st
     :func:`_head_groups` ``re`` ignoring case equals ``str.lower()`` (on a text without ı, ſ, İ), and
     ``\w`` is the same before and after ``str.lower()`` wherever that keeps the length (checked on every
     code point)."""
-    words = first.pattern.removeprefix(r"(?<![\w])(?:").removesuffix(r")(?![\w])").split("|")
-    low = sorted({w.lower() for w in words})
-    return wordscan.split(lazyre.cached(r"(?<![\w])(?:" + "|".join(low) + r")(?![\w])"))
+    words = first.pattern.removeprefix(_HEADS_OPEN).removesuffix(_HEADS_CLOSE).split("|")
+    return wordscan.split(_heads_pattern(sorted({w.lower() for w in words})))
+
+
+# the pattern of the names' leading words, as whole words: built by _canon, read back by _lower_heads
+_HEADS_OPEN, _HEADS_CLOSE = r"(?<![\w])(?:", r")(?![\w])"
+
+
+def _heads_pattern(words: list[str], flags: int = 0) -> re.Pattern[str]:
+    return lazyre.cached(_HEADS_OPEN + "|".join(words) + _HEADS_CLOSE, flags)
 
 
 def _phrase_matches(phrases: _Phrases, first: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
